@@ -1,0 +1,116 @@
+import { systemClock } from '../src/clock.js';
+import { readConfig, type Config } from '../src/config.js';
+import { createCore } from '../src/core/core.js';
+import { ConfigError, MoodmusicError, describeError } from '../src/errors.js';
+import { allFeatures } from '../src/features/index.js';
+import { createLogger, type Logger } from '../src/logger.js';
+import { loadPrompts, resolvePromptsDir } from '../src/prompts/load.js';
+import { openStore } from '../src/store/index.js';
+import { createShellAdapter } from './shell/index.js';
+import type { Adapter, AdapterDeps } from './types.js';
+
+async function createAdapter(name: Config['adapters'][number], deps: AdapterDeps): Promise<Adapter> {
+  switch (name) {
+    case 'shell':
+      return createShellAdapter(deps);
+    default:
+      throw new ConfigError(`the ${name} adapter is not available in this build; use ADAPTERS=shell`);
+  }
+}
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  stdin?: NodeJS.ReadableStream;
+  stdout?: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Installs SIGINT/SIGTERM handlers and sets the exit code (true for the real process). */
+  handleSignals?: boolean;
+}
+
+/**
+ * Starts the bot: config, logger, prompts, store, core, then every configured adapter. Resolves with a
+ * `stop` function; SIGTERM/SIGINT (and the end of shell input) stop intake, finish in-flight work, close
+ * the store and exit 0.
+ */
+export async function start(options: StartOptions = {}): Promise<{ stop: () => Promise<void> }> {
+  const env = options.env ?? process.env;
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const handleSignals = options.handleSignals ?? true;
+  let logger: Logger = createLogger({ level: 'info', stream: stderr });
+  let config: Config;
+  try {
+    config = readConfig(env);
+    const shellOnly = config.adapters.length === 1 && config.adapters[0] === 'shell';
+    logger = createLogger({
+      level: config.logLevel ?? (shellOnly ? 'warn' : 'info'),
+      format: config.logFormat ?? (stderr.isTTY ? 'pretty' : 'json'),
+      stream: stderr,
+    });
+  } catch (error) {
+    return fail(error);
+  }
+
+  function fail(error: unknown): never {
+    stderr.write(`moodmusic: ${error instanceof MoodmusicError ? error.message : describeError(error)}\n`);
+    if (!(error instanceof MoodmusicError)) logger.error('start-up failed', { error });
+    process.exit(1);
+  }
+
+  let store;
+  let core;
+  const adapters: Adapter[] = [];
+  try {
+    const prompts = await loadPrompts(resolvePromptsDir(config.promptsDir));
+    store = await openStore(config.database, systemClock);
+    core = createCore(
+      {
+        store,
+        prompts,
+        clock: systemClock,
+        logger,
+        settings: { rotationSeed: config.rotationSeed, defaultTimeZone: config.defaultTimeZone, catchUpHours: config.catchUpHours },
+      },
+      allFeatures(),
+    );
+    const deps: AdapterDeps = { core, config, logger, io: { stdin: options.stdin ?? process.stdin, stdout } };
+    for (const name of config.adapters) {
+      const adapter = await createAdapter(name, deps);
+      core.attach(adapter.outbound);
+      await adapter.start();
+      adapters.push(adapter);
+      logger.info('adapter started', { adapter: name });
+    }
+    await core.start();
+  } catch (error) {
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    await store?.close().catch(() => undefined);
+    return fail(error);
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info('stopping');
+      await Promise.allSettled(adapters.map((a) => a.stop()));
+      await core.stop();
+      await store.close();
+      logger.info('stopped');
+    })());
+
+  if (handleSignals) {
+    const onSignal = (signal: string) => {
+      logger.info('signal received', { signal });
+      void stop().then(() => process.exit(0));
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+  for (const adapter of adapters) {
+    void adapter.finished?.then(async () => {
+      await stop();
+      if (handleSignals) process.exit(0);
+    });
+  }
+  return { stop };
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Routes `start` (the bot with its adapters) and every other command (platform-free CLI) to the built code.
+import { existsSync } from 'node:fs';
+
+const entry = new URL('../dist/src/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  console.error('moodmusic is not built yet: run `npm ci` (or `npm run build`) in the package folder first.');
+  process.exit(1);
+}
+const command = process.argv[2];
+if (command === undefined || command === 'start') {
+  const { start } = await import('../dist/adapters/main.js');
+  await start();
+} else {
+  const { main } = await import('../dist/src/cli/main.js');
+  await main();
+}

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+const ADAPTERS = ['slack', 'teams', 'shell'] as const;
+export type AdapterName = (typeof ADAPTERS)[number];
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be between 0 and 65535' })
+    .max(65535, { error: 'must be between 0 and 65535' })
+    .default(fallback);
+
+const timeZone = z
+  .string()
+  .default('Europe/London')
+  .refine(isValidTimeZone, { error: 'must be an IANA time zone such as Europe/London or America/New_York' });
+
+/** Whether `tz` is an IANA time zone this runtime knows. */
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+    return tz.includes('/') || tz === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xox'), {
+    error: 'must be a bot token starting with xoxb- (OAuth & Permissions in your app settings)',
+  }),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    error: 'must be an app-level token starting with xapp- (Basic Information > App-Level Tokens)',
+  }),
+  SLACK_API_URL: optionalString.refine((v) => v === undefined || URL.canParse(v), {
+    error: 'must be a URL such as https://slack.com/api/',
+  }),
+  SLACK_PORT: port(3000),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: optionalString,
+  TEAMS_PORT: port(3978),
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    error: 'must be a PostgreSQL URL such as postgres://user:pass@host:5432/moodmusic',
+  }),
+  SQLITE_PATH: z.string().trim().min(1).default('./data/moodmusic.db'),
+  PROMPTS_DIR: optionalString,
+  ADAPTERS: optionalString.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const names = v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+    for (const name of names) {
+      if (!(ADAPTERS as readonly string[]).includes(name)) {
+        ctx.addIssue({ code: 'custom', message: `unknown adapter "${name}"; use a comma list of ${ADAPTERS.join(', ')}` });
+        return z.NEVER;
+      }
+    }
+    return names as AdapterName[];
+  }),
+  DEFAULT_TIMEZONE: timeZone,
+  CATCH_UP_HOURS: z.coerce.number({ error: 'must be a number of hours' }).min(0).max(24 * 14).default(12),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  ROTATION_SEED: optionalString,
+});
+
+/** The parsed, validated configuration. Everything else receives values from here. */
+export interface Config {
+  slack?: {
+    botToken: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+    port: number;
+    mode: 'http' | 'socket';
+  };
+  teams?: {
+    appId?: string;
+    appPassword?: string;
+    appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId?: string;
+    port: number;
+  };
+  adapters: AdapterName[];
+  database: { kind: 'postgres'; url: string } | { kind: 'sqlite'; path: string };
+  promptsDir?: string;
+  defaultTimeZone: string;
+  catchUpHours: number;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  logFormat?: 'json' | 'pretty';
+  rotationSeed: string;
+}
+
+/** Parses the environment once. Throws `ConfigError` naming the first bad variable and how to fix it. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
+    throw new ConfigError(lines.join('; '));
+  }
+  const e = parsed.data;
+
+  const slackWanted = e.ADAPTERS ? e.ADAPTERS.includes('slack') : Boolean(e.SLACK_BOT_TOKEN);
+  let slack: Config['slack'];
+  if (slackWanted) {
+    if (!e.SLACK_BOT_TOKEN) {
+      throw new ConfigError('SLACK_BOT_TOKEN is missing: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions in your app settings');
+    }
+    if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+      throw new ConfigError(
+        'SLACK_SIGNING_SECRET is missing: copy it from Basic Information in your app settings (or set SLACK_APP_TOKEN for Socket Mode)',
+      );
+    }
+    slack = {
+      botToken: e.SLACK_BOT_TOKEN,
+      port: e.SLACK_PORT,
+      mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
+      ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+      ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+      ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+    };
+  }
+
+  const teamsWanted = e.ADAPTERS ? e.ADAPTERS.includes('teams') : Boolean(e.MicrosoftAppId);
+  let teams: Config['teams'];
+  if (teamsWanted) {
+    if (e.MicrosoftAppId && !e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI') {
+      throw new ConfigError('MicrosoftAppPassword is missing: create a client secret for your Azure Bot app registration');
+    }
+    if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
+      throw new ConfigError('MicrosoftAppTenantId is missing: a SingleTenant bot needs its Azure AD tenant id');
+    }
+    teams = {
+      port: e.TEAMS_PORT,
+      ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),
+      ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
+      ...(e.MicrosoftAppType ? { appType: e.MicrosoftAppType } : {}),
+      ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
+    };
+  }
+
+  const adapters: AdapterName[] = e.ADAPTERS ?? [
+    ...(slack ? (['slack'] as const) : []),
+    ...(teams ? (['teams'] as const) : []),
+  ];
+  if (adapters.length === 0) adapters.push('shell');
+
+  return {
+    ...(slack ? { slack } : {}),
+    ...(teams ? { teams } : {}),
+    adapters,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', path: e.SQLITE_PATH },
+    ...(e.PROMPTS_DIR ? { promptsDir: e.PROMPTS_DIR } : {}),
+    defaultTimeZone: e.DEFAULT_TIMEZONE,
+    catchUpHours: e.CATCH_UP_HOURS,
+    ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
+    ...(e.LOG_FORMAT ? { logFormat: e.LOG_FORMAT } : {}),
+    rotationSeed: e.ROTATION_SEED ?? 'moodmusic',
+  };
+}

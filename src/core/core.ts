@@ -1,0 +1,108 @@
+import { parseCommand } from '../commands/grammar.js';
+import type { Intent } from '../commands/intents.js';
+import { MoodmusicError, UserInputError, describeError } from '../errors.js';
+import type { IncomingMessage, PlatformName } from '../model/message.js';
+import type { Outbound } from '../model/outbound.js';
+import { textReply, type Reply } from '../model/reply.js';
+import { shortHelp } from './help.js';
+import type { ActionHandler, CoreContext, Feature } from './types.js';
+
+type AnyCommand = (intent: Intent, message: IncomingMessage, ctx: CoreContext) => Promise<Reply[]>;
+
+/** Longest text the grammar looks at; a bigger paste is cut here (review caps its own input too). */
+export const MAX_MESSAGE_CHARS = 60_000;
+
+/** The platform-free bot: one inbound `handle`, outbound through attached adapters. */
+export interface Core {
+  readonly ctx: CoreContext;
+  /** Handles one normalised message and returns the replies for the adapter to render in context. */
+  handle(message: IncomingMessage): Promise<Reply[]>;
+  /** Makes a platform reachable for proactive sends (schedules, stories, welcome). */
+  attach(outbound: Outbound): void;
+  /** Starts background work (schedulers). */
+  start(): Promise<void>;
+  /** Stops background work and waits for in-flight handling to finish. */
+  stop(): Promise<void>;
+}
+
+/** Builds the core from its context (without the outbound part) and the features to run. */
+export function createCore(base: Omit<CoreContext, 'outbound' | 'platforms'>, features: Feature[]): Core {
+  const outbounds = new Map<PlatformName, Outbound>();
+  const ctx: CoreContext = {
+    ...base,
+    outbound: (platform) => outbounds.get(platform),
+    platforms: () => [...outbounds.values()],
+  };
+  const commands = new Map<string, AnyCommand>();
+  const actions = new Map<string, ActionHandler>();
+  for (const feature of features) {
+    for (const [verb, handler] of Object.entries(feature.commands ?? {})) commands.set(verb, handler as AnyCommand);
+    for (const [id, handler] of Object.entries(feature.actions ?? {})) actions.set(id, handler);
+  }
+  const inFlight = new Set<Promise<unknown>>();
+  let stopping = false;
+
+  async function dispatch(message: IncomingMessage): Promise<Reply[]> {
+    await ctx.store.conversations.upsert({
+      platform: message.platform,
+      workspaceId: message.workspaceId,
+      conversationId: message.conversationId,
+      isDirect: message.isDirect,
+    });
+    for (const feature of features) {
+      const consumed = await feature.intercept?.(message, ctx);
+      if (consumed) return consumed;
+    }
+    // A reply in a prompt's thread is a person talking to their colleagues, not to the bot.
+    if (message.source === 'thread') return [];
+    if (message.source === 'action') {
+      const handler = message.action ? actions.get(message.action.id) : undefined;
+      if (!handler) return [textReply('That button is no longer active. Say `help` to see what I can do.', { visibility: 'private' })];
+      return handler(message, ctx);
+    }
+    const intent: Intent = parseCommand(message.text.slice(0, MAX_MESSAGE_CHARS));
+    if (intent.verb === 'unknown') return [shortHelp(intent.text)];
+    if (intent.verb === 'invalid') {
+      return [textReply(`${intent.message}\nUsage: ${intent.usage}`, { visibility: 'private' })];
+    }
+    const handler = commands.get(intent.verb);
+    if (!handler) {
+      return [textReply(`\`${intent.verb}\` is coming soon. Say \`help\` to see what works today.`, { visibility: 'private' })];
+    }
+    return handler(intent, message, ctx);
+  }
+
+  return {
+    ctx,
+    async handle(message) {
+      if (stopping) return [];
+      const work = dispatch(message).catch((error: unknown) => {
+        if (error instanceof UserInputError) return [textReply(error.message, { visibility: 'private' })];
+        ctx.logger.error('message handling failed', {
+          error,
+          code: error instanceof MoodmusicError ? error.code : undefined,
+          platform: message.platform,
+          workspaceId: message.workspaceId,
+        });
+        return [textReply(`Sorry, something went wrong on my side (${describeError(error).slice(0, 120)}). It has been logged; please try again.`, { visibility: 'private' })];
+      });
+      inFlight.add(work);
+      try {
+        return await work;
+      } finally {
+        inFlight.delete(work);
+      }
+    },
+    attach(outbound) {
+      outbounds.set(outbound.platform, outbound);
+    },
+    async start() {
+      for (const feature of features) await feature.start?.(ctx);
+    },
+    async stop() {
+      stopping = true;
+      for (const feature of [...features].reverse()) await feature.stop?.();
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { Clock } from '../clock.js';
+import type { Intent, Verb } from '../commands/intents.js';
+import type { Logger } from '../logger.js';
+import type { IncomingMessage, PlatformName } from '../model/message.js';
+import type { Outbound } from '../model/outbound.js';
+import type { Reply } from '../model/reply.js';
+import type { PromptLibrary } from '../prompts/library.js';
+import type { Store } from '../store/index.js';
+
+/** Values the core needs from config, passed in rather than read from the environment. */
+export interface CoreSettings {
+  rotationSeed: string;
+  defaultTimeZone: string;
+  catchUpHours: number;
+}
+
+/** Everything a feature may use. Built once by `createCore`. */
+export interface CoreContext {
+  store: Store;
+  prompts: PromptLibrary;
+  clock: Clock;
+  logger: Logger;
+  settings: CoreSettings;
+  /** The attached outbound side of a platform, if that adapter is running. */
+  outbound(platform: PlatformName): Outbound | undefined;
+  /** Every attached platform. */
+  platforms(): Outbound[];
+}
+
+export type CommandHandler<V extends Verb> = (
+  intent: Extract<Intent, { verb: V }>,
+  message: IncomingMessage,
+  ctx: CoreContext,
+) => Promise<Reply[]>;
+
+export type ActionHandler = (message: IncomingMessage, ctx: CoreContext) => Promise<Reply[]>;
+
+/**
+ * A slice of behaviour (prompts, review, schedules, stories…). Features plug into the core without the
+ * core knowing them: commands by verb, actions by button/form id, an optional look at every message
+ * first, and background work started and stopped with the bot.
+ */
+export interface Feature {
+  name: string;
+  commands?: { [V in Verb]?: CommandHandler<V> };
+  actions?: Record<string, ActionHandler>;
+  /**
+   * Sees each message before the grammar (e.g. an answer to a story question in a DM, a reply in a
+   * prompt's thread). Returns replies when it consumed the message, `undefined` to pass it on.
+   */
+  intercept?: (message: IncomingMessage, ctx: CoreContext) => Promise<Reply[] | undefined>;
+  start?: (ctx: CoreContext) => Promise<void> | void;
+  stop?: () => Promise<void> | void;
+}

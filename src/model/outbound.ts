@@ -1,0 +1,22 @@
+import type { ConversationRef, PlatformName } from './message.js';
+import type { Reply } from './reply.js';
+
+/** What a platform reports back for a message it accepted. */
+export interface PostedRef {
+  /** Platform message id (Slack `ts`, Teams activity id, shell line counter). */
+  messageId: string;
+  /** Thread id replies to this message would carry. */
+  threadId?: string;
+}
+
+/**
+ * The outbound half of the adapter seam: what the core (scheduler, story sequences, welcome flow) may ask
+ * a platform to do without an inbound message in hand. Errors are thrown as `PlatformError`.
+ */
+export interface Outbound {
+  readonly platform: PlatformName;
+  /** Posts a reply into a conversation (or its thread when `target.threadId` is set). */
+  post(target: ConversationRef, reply: Reply): Promise<PostedRef>;
+  /** Opens (or finds) the 1:1 conversation with a person and returns its ref. */
+  openDirect(workspaceId: string, userId: string): Promise<ConversationRef>;
+}

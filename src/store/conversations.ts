@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { ConversationRef } from '../model/message.js';
+import type { Database } from './schema.js';
+
+/** A conversation the bot has seen, with what it needs to reach it again. */
+export interface ConversationRecord extends ConversationRef {
+  isDirect: boolean;
+  /** Platform reference for proactive sends (parsed JSON), if the adapter stored one. */
+  ref?: unknown;
+  timeZone?: string;
+}
+
+/** Conversations the bot has seen. */
+export class ConversationRepo {
+  constructor(private readonly db: Kysely<Database>, private readonly now: () => Date) {}
+
+  /** Records a conversation, keeping fields the caller does not give. */
+  async upsert(rec: ConversationRecord): Promise<void> {
+    const at = this.now().toISOString();
+    const ref = rec.ref === undefined ? null : JSON.stringify(rec.ref);
+    await this.db
+      .insertInto('conversations')
+      .values({
+        platform: rec.platform,
+        workspace_id: rec.workspaceId,
+        conversation_id: rec.conversationId,
+        is_direct: rec.isDirect ? 1 : 0,
+        ref,
+        time_zone: rec.timeZone ?? null,
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((oc) =>
+        oc.columns(['platform', 'workspace_id', 'conversation_id']).doUpdateSet((eb) => ({
+          is_direct: rec.isDirect ? 1 : 0,
+          ref: ref === null ? eb.ref('conversations.ref') : ref,
+          time_zone: rec.timeZone === undefined ? eb.ref('conversations.time_zone') : rec.timeZone,
+          updated_at: at,
+        })),
+      )
+      .execute();
+  }
+
+  async get(ref: ConversationRef): Promise<ConversationRecord | undefined> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('platform', '=', ref.platform)
+      .where('workspace_id', '=', ref.workspaceId)
+      .where('conversation_id', '=', ref.conversationId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      platform: row.platform as ConversationRef['platform'],
+      workspaceId: row.workspace_id,
+      conversationId: row.conversation_id,
+      isDirect: row.is_direct === 1,
+      ...(row.ref ? { ref: JSON.parse(row.ref) as unknown } : {}),
+      ...(row.time_zone ? { timeZone: row.time_zone } : {}),
+    };
+  }
+}

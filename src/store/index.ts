@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
+import { StoreError, describeError } from '../errors.js';
+import type { Clock } from '../clock.js';
+import { systemClock } from '../clock.js';
+import { ConversationRepo } from './conversations.js';
+import { migrations } from './migrations/index.js';
+import { PostRepo } from './posts.js';
+import { RotationRepo } from './rotation.js';
+import type { Database } from './schema.js';
+
+export type { ConversationRecord } from './conversations.js';
+export type { PostRecord } from './posts.js';
+
+/** Where the data lives: one SQLite file (the default) or a PostgreSQL server. */
+export type StoreLocation = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+/**
+ * The store: one implementation over Kysely for both SQLite and PostgreSQL, grouped into repositories.
+ * Created by `openStore`, which migrates the schema before returning.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly db: Kysely<Database>;
+  readonly conversations: ConversationRepo;
+  readonly rotation: RotationRepo;
+  readonly posts: PostRepo;
+  /** Resolves when the database answers; rejects with `StoreError` when not. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+async function createDialect(location: StoreLocation) {
+  if (location.kind === 'sqlite') {
+    const { default: SQLite } = await import('better-sqlite3');
+    if (location.path !== ':memory:') mkdirSync(path.dirname(path.resolve(location.path)), { recursive: true });
+    const database = new SQLite(location.path);
+    database.pragma('journal_mode = WAL');
+    database.pragma('busy_timeout = 5000');
+    database.pragma('foreign_keys = ON');
+    return new SqliteDialect({ database });
+  }
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: location.url, max: 10, connectionTimeoutMillis: 5000 });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  return new PostgresDialect({ pool });
+}
+
+/** Opens the store at `location` and applies pending migrations. Throws `StoreError` with the cause. */
+export async function openStore(location: StoreLocation, clock: Clock = systemClock): Promise<Store> {
+  const where = location.kind === 'sqlite' ? `SQLite file ${location.path}` : 'PostgreSQL at DATABASE_URL';
+  let db: Kysely<Database>;
+  try {
+    db = new Kysely<Database>({ dialect: await createDialect(location) });
+  } catch (error) {
+    throw new StoreError(`cannot open the ${where}: ${describeError(error)}`, { cause: error });
+  }
+  try {
+    const { error } = await new Migrator({ db, provider }).migrateToLatest();
+    if (error) throw error;
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw new StoreError(`cannot prepare the ${where}: ${describeError(error)}`, { cause: error });
+  }
+  const now = () => clock.now();
+  return {
+    dialect: location.kind,
+    db,
+    conversations: new ConversationRepo(db, now),
+    rotation: new RotationRepo(db),
+    posts: new PostRepo(db, now),
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+      } catch (error) {
+        throw new StoreError(`the ${where} is not answering: ${describeError(error)}`, { cause: error });
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

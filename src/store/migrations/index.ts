@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as core from './0001_core.js';
+
+/**
+ * Every schema change, in order. Names sort in the order they apply; never edit a shipped migration,
+ * add a new one.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_core': core,
+};

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ConversationRef } from '../model/message.js';
+import type { Database } from './schema.js';
+
+/** A message the bot posted that it may need to find again (a prompt's thread, a digest). */
+export interface PostRecord extends ConversationRef {
+  messageId: string;
+  kind: 'prompt' | 'digest' | 'welcome' | 'other';
+  promptId?: string;
+}
+
+/** What the bot posted, and the engagement counted per post (never per person). */
+export class PostRepo {
+  constructor(private readonly db: Kysely<Database>, private readonly now: () => Date) {}
+
+  async record(post: PostRecord): Promise<void> {
+    await this.db
+      .insertInto('posts')
+      .values({
+        id: randomUUID(),
+        platform: post.platform,
+        workspace_id: post.workspaceId,
+        conversation_id: post.conversationId,
+        message_id: post.messageId,
+        thread_id: post.threadId ?? null,
+        kind: post.kind,
+        prompt_id: post.promptId ?? null,
+        created_at: this.now().toISOString(),
+      })
+      .onConflict((oc) => oc.columns(['platform', 'workspace_id', 'conversation_id', 'message_id']).doNothing())
+      .execute();
+  }
+
+  async find(ref: ConversationRef, messageId: string): Promise<(PostRecord & { replies: number; reactions: number }) | undefined> {
+    const row = await this.db
+      .selectFrom('posts')
+      .selectAll()
+      .where('platform', '=', ref.platform)
+      .where('workspace_id', '=', ref.workspaceId)
+      .where('conversation_id', '=', ref.conversationId)
+      .where('message_id', '=', messageId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      platform: row.platform as ConversationRef['platform'],
+      workspaceId: row.workspace_id,
+      conversationId: row.conversation_id,
+      messageId: row.message_id,
+      kind: row.kind as PostRecord['kind'],
+      replies: Number(row.replies),
+      reactions: Number(row.reactions),
+      ...(row.thread_id ? { threadId: row.thread_id } : {}),
+      ...(row.prompt_id ? { promptId: row.prompt_id } : {}),
+    };
+  }
+
+  /** The most recent post of a kind in a conversation. */
+  async latest(ref: ConversationRef, kind: PostRecord['kind']): Promise<(PostRecord & { postedAt: string }) | undefined> {
+    const row = await this.db
+      .selectFrom('posts')
+      .selectAll()
+      .where('platform', '=', ref.platform)
+      .where('workspace_id', '=', ref.workspaceId)
+      .where('conversation_id', '=', ref.conversationId)
+      .where('kind', '=', kind)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      platform: row.platform as ConversationRef['platform'],
+      workspaceId: row.workspace_id,
+      conversationId: row.conversation_id,
+      messageId: row.message_id,
+      kind: row.kind as PostRecord['kind'],
+      postedAt: row.created_at,
+      ...(row.prompt_id ? { promptId: row.prompt_id } : {}),
+    };
+  }
+
+  /** Counts a reply or reaction on a post; returns false when the message is not one of ours. */
+  async countEngagement(ref: ConversationRef, messageId: string, what: 'replies' | 'reactions'): Promise<boolean> {
+    const result = await this.db
+      .updateTable('posts')
+      .set((eb) => ({ [what]: eb(eb.ref(what), '+', 1) }))
+      .where('platform', '=', ref.platform)
+      .where('workspace_id', '=', ref.workspaceId)
+      .where('conversation_id', '=', ref.conversationId)
+      .where('message_id', '=', messageId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+}

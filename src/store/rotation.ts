@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { ConversationRef } from '../model/message.js';
+import type { Database } from './schema.js';
+
+/** Which prompts a conversation has had, for rotation without repeats. */
+export class RotationRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** prompt id → sequence number of its last use in this conversation. */
+  async lastUsed(ref: ConversationRef): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('prompt_uses')
+      .select(['prompt_id', 'last_seq'])
+      .where('platform', '=', ref.platform)
+      .where('workspace_id', '=', ref.workspaceId)
+      .where('conversation_id', '=', ref.conversationId)
+      .execute();
+    return new Map(rows.map((r) => [r.prompt_id, Number(r.last_seq)]));
+  }
+
+  /** Marks a prompt as just used here (the newest use). */
+  async markUsed(ref: ConversationRef, promptId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const max = await trx
+        .selectFrom('prompt_uses')
+        .select((eb) => eb.fn.max('last_seq').as('max'))
+        .where('platform', '=', ref.platform)
+        .where('workspace_id', '=', ref.workspaceId)
+        .where('conversation_id', '=', ref.conversationId)
+        .executeTakeFirst();
+      const seq = Number(max?.max ?? 0) + 1;
+      await trx
+        .insertInto('prompt_uses')
+        .values({
+          platform: ref.platform,
+          workspace_id: ref.workspaceId,
+          conversation_id: ref.conversationId,
+          prompt_id: promptId,
+          last_seq: seq,
+          uses: 1,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['platform', 'workspace_id', 'conversation_id', 'prompt_id'])
+            .doUpdateSet((eb) => ({ last_seq: seq, uses: eb(eb.ref('prompt_uses.uses'), '+', 1) })),
+        )
+        .execute();
+    });
+  }
+}
