@@ -19,4 +19,10 @@ export interface Outbound {
   post(target: ConversationRef, reply: Reply): Promise<PostedRef>;
   /** Opens (or finds) the 1:1 conversation with a person and returns its ref. */
   openDirect(workspaceId: string, userId: string): Promise<ConversationRef>;
+  /**
+   * Looks for a message the bot already posted carrying `metadata` of this type whose payload includes
+   * every key/value in `match` (Slack message metadata). Used after a crash between claiming a slot and
+   * recording its send, to avoid posting twice. Platforms without such a lookup omit it.
+   */
+  findPosted?(target: ConversationRef, type: string, match: Record<string, string>, since: Date): Promise<PostedRef | undefined>;
 }
