@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { StoriesTable, StoryChannelsTable, StoryDigestSlotsTable, StoryJobsTable, StoryPeopleTable } from './stories-schema.js';
 
 /**
  * Table types for Kysely. Dialect-neutral by design: timestamps are ISO-8601 UTC strings, booleans are
@@ -45,4 +46,9 @@ export interface Database {
   conversations: ConversationsTable;
   prompt_uses: PromptUsesTable;
   posts: PostsTable;
+  story_people: StoryPeopleTable;
+  stories: StoriesTable;
+  story_jobs: StoryJobsTable;
+  story_channels: StoryChannelsTable;
+  story_digest_slots: StoryDigestSlotsTable;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as core from './0001_core.js';
+import * as stories from './0003_stories.js';
 
 /**
  * Every schema change, in order. Names sort in the order they apply; never edit a shipped migration,
@@ -7,4 +8,5 @@ import * as core from './0001_core.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001_core': core,
+  '0003_stories': stories,
 };

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { ManualClock } from '../../src/clock.js';
+import { createCore, type Core } from '../../src/core/core.js';
+import type { Feature } from '../../src/core/types.js';
+import { allFeatures } from '../../src/features/index.js';
+import { silentLogger } from '../../src/logger.js';
+import type { IncomingMessage } from '../../src/model/message.js';
+import { loadPrompts } from '../../src/prompts/load.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { tempDir } from './temp.js';
+
+export const PROMPTS_DIR = path.resolve(import.meta.dirname, '../../prompts');
+
+/** A core on a real SQLite file in a temp dir, with a manual clock. */
+export async function testCore(options: { start?: string; features?: Feature[]; dbPath?: string } = {}): Promise<{
+  core: Core;
+  store: Store;
+  clock: ManualClock;
+  close: () => Promise<void>;
+}> {
+  const tmp = options.dbPath ? undefined : tempDir();
+  const clock = new ManualClock(options.start ?? '2026-11-23T08:00:00Z');
+  const store = await openStore({ kind: 'sqlite', path: options.dbPath ?? path.join(tmp!.dir, 'test.db') }, clock);
+  const prompts = await loadPrompts(PROMPTS_DIR);
+  const core = createCore(
+    { store, prompts, clock, logger: silentLogger, settings: { rotationSeed: 'test', defaultTimeZone: 'Europe/London', catchUpHours: 12 } },
+    options.features ?? allFeatures(),
+  );
+  return {
+    core,
+    store,
+    clock,
+    close: async () => {
+      await core.stop();
+      await store.close();
+      tmp?.cleanup();
+    },
+  };
+}
+
+/** A channel mention in the shell-like test workspace. */
+export function mention(text: string, overrides: Partial<IncomingMessage> = {}): IncomingMessage {
+  return {
+    platform: 'shell',
+    workspaceId: 'W1',
+    conversationId: 'C1',
+    userId: 'U1',
+    text,
+    source: 'mention',
+    isMention: true,
+    isDirect: false,
+    ...overrides,
+  };
+}

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const cleanups: Array<() => void> = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+/** Runs the real bot with piped stdin, as `printf '...' | npm start --silent` would. */
+function runBot(input: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/moodmusic.js', 'start'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+function dbEnv(): Record<string, string> {
+  const tmp = tempDir();
+  cleanups.push(tmp.cleanup);
+  return { SQLITE_PATH: path.join(tmp.dir, 'shell.db') };
+}
+
+describe('shell adapter, end to end through the real process', () => {
+  it('prints the help and one purpose prompt for piped input, then exits 0', async () => {
+    const result = await runBot('help\nprompt purpose\n', dbEnv());
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/prompt \[theme\]/);
+    expect(result.stdout).toMatch(/A question on purpose/);
+    expect(result.stdout).toMatch(/Why this question:/);
+  });
+
+  it('chooses a button by number or label, and answers nonsense with a short help', async () => {
+    const result = await runBot('prompt design\n1\nanother question\nwibble\n', dbEnv());
+    expect(result.code).toBe(0);
+    expect(result.stdout.match(/A question on meeting design/g)).toHaveLength(3);
+    expect(result.stdout).toMatch(/didn't understand "wibble"/);
+  });
+
+  it('keeps rotation state in SQLITE_PATH from one run to the next', async () => {
+    const env = dbEnv();
+    const questions = async () => {
+      const { stdout } = await runBot('prompt people\n', env);
+      return stdout.split('\n')[2];
+    };
+    const seen = new Set<string | undefined>();
+    for (let i = 0; i < 4; i++) seen.add(await questions());
+    expect(seen.size).toBe(4);
+  });
+
+  it('refuses bad config with one line naming the variable and exit 1', async () => {
+    const result = await runBot('help\n', { ...dbEnv(), CATCH_UP_HOURS: 'soon' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('moodmusic: CATCH_UP_HOURS must be a number of hours');
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses a broken prompt library with FILE:LINE and exit 1', async () => {
+    const tmp = tempDir();
+    cleanups.push(tmp.cleanup);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(tmp.dir, 'design.yaml'), 'theme: design\nprompts:\n  - id: Bad Id\n    text: "x"\n    why: "y"\n    audience: channel\n');
+    const result = await runBot('help\n', { ...dbEnv(), PROMPTS_DIR: tmp.dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/design\.yaml:3: id must be lowercase words/);
+  });
+});
