@@ -7,12 +7,20 @@ import { createLogger, type Logger } from '../src/logger.js';
 import { loadPrompts, resolvePromptsDir } from '../src/prompts/load.js';
 import { openStore } from '../src/store/index.js';
 import { createShellAdapter } from './shell/index.js';
+import { createSlackAdapter } from './slack/index.js';
 import type { Adapter, AdapterDeps } from './types.js';
 
 async function createAdapter(name: Config['adapters'][number], deps: AdapterDeps): Promise<Adapter> {
   switch (name) {
     case 'shell':
       return createShellAdapter(deps);
+    case 'slack':
+      return createSlackAdapter(deps);
+    case 'teams': {
+      // Loaded on demand: botbuilder takes a second or more to import, which shell-only runs should not pay.
+      const { createTeamsAdapter } = await import('./teams/index.js');
+      return createTeamsAdapter(deps);
+    }
     default:
       throw new ConfigError(`the ${name} adapter is not available in this build; use ADAPTERS=shell`);
   }
@@ -69,7 +77,12 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
         prompts,
         clock: systemClock,
         logger,
-        settings: { rotationSeed: config.rotationSeed, defaultTimeZone: config.defaultTimeZone, catchUpHours: config.catchUpHours },
+        settings: {
+          rotationSeed: config.rotationSeed,
+          defaultTimeZone: config.defaultTimeZone,
+          catchUpHours: config.catchUpHours,
+          ...(config.storyDays ? { storyDays: config.storyDays } : {}),
+        },
       },
       allFeatures(),
     );

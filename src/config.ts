@@ -70,6 +70,16 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   ROTATION_SEED: optionalString,
+  STORY_DAYS: optionalString.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const days = v.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+    const ok = days.length > 0 && days.length <= 12 && days.every((d, i) => Number.isInteger(d) && d >= 0 && d <= 365 && (i === 0 || d > (days[i - 1] ?? -1)));
+    if (!ok) {
+      ctx.addIssue({ code: 'custom', message: 'must be a rising comma list of whole days from 0 to 365 (at most 12), e.g. 0,7,28' });
+      return z.NEVER;
+    }
+    return days;
+  }),
 });
 
 /** The parsed, validated configuration. Everything else receives values from here. */
@@ -97,6 +107,8 @@ export interface Config {
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   logFormat?: 'json' | 'pretty';
   rotationSeed: string;
+  /** Days after a new starter's sharing choice on which story questions are asked (STORY_DAYS, default 0,7,28). */
+  storyDays?: number[];
 }
 
 /** Parses the environment once. Throws `ConfigError` naming the first bad variable and how to fix it. */
@@ -164,5 +176,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
     ...(e.LOG_FORMAT ? { logFormat: e.LOG_FORMAT } : {}),
     rotationSeed: e.ROTATION_SEED ?? 'moodmusic',
+    ...(e.STORY_DAYS ? { storyDays: e.STORY_DAYS } : {}),
   };
 }

@@ -51,6 +51,7 @@ const promptOne: CliCommand = async (args, io) => {
 const lazy = (load: () => Promise<CliCommand>): CliCommand => async (args, io) => (await load())(args, io);
 
 const COMMANDS: Record<string, CliCommand> = {
+  stories: lazy(async () => (await import('../stories/cli.js')).storiesCommand),
   review: lazy(async () => (await import('../review/cli.js')).reviewCommand),
   reframe: lazy(async () => (await import('../reframe/cli.js')).reframeCommand),
   prompt: promptOne,

@@ -53,8 +53,9 @@ export function createCore(base: Omit<CoreContext, 'outbound' | 'platforms'>, fe
       const consumed = await feature.intercept?.(message, ctx);
       if (consumed) return consumed;
     }
-    // A reply in a prompt's thread is a person talking to their colleagues, not to the bot.
-    if (message.source === 'thread') return [];
+    // A reply in a prompt's thread is a person talking to their colleagues, not to the bot; a join is
+    // only for the welcome flow's intercept. Neither is ever parsed as a command.
+    if (message.source === 'thread' || message.source === 'member-joined') return [];
     if (message.source === 'action') {
       const handler = message.action ? actions.get(message.action.id) : undefined;
       if (!handler) return [textReply('That button is no longer active. Say `help` to see what I can do.', { visibility: 'private' })];

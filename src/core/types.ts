@@ -12,6 +12,8 @@ export interface CoreSettings {
   rotationSeed: string;
   defaultTimeZone: string;
   catchUpHours: number;
+  /** Days after consent on which new-starter story questions are asked; default [0, 7, 28]. */
+  storyDays?: number[];
 }
 
 /** Everything a feature may use. Built once by `createCore`. */

@@ -15,7 +15,18 @@ export type MessageSource =
   /** A reply in the thread of a prompt the bot posted (not addressed to the bot). */
   | 'thread'
   /** A button press or form submission; see `action`. */
-  | 'action';
+  | 'action'
+  /**
+   * A person joined a channel the bot is in (`userId` is the newcomer, `text` is empty). For the welcome
+   * flow (new-starter stories); the grammar never parses it and nothing answers it unless a feature's
+   * `intercept` consumes it.
+   */
+  | 'member-joined'
+  /**
+   * The bot itself was added to a channel, team or chat (`userId` is whoever added it when the platform
+   * says, `text` is empty). The introduce feature answers it with a short hello; the grammar never sees it.
+   */
+  | 'bot-added';
 
 /** A button press or form submit, as ids the core chose when it built the reply. */
 export interface IncomingAction {

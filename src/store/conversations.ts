@@ -41,6 +41,23 @@ export class ConversationRepo {
       .execute();
   }
 
+  /**
+   * The platform reference most recently stored for any conversation in a workspace: after a restart it
+   * tells an adapter where that workspace's connector is (e.g. a Teams tenant's service URL).
+   */
+  async latestRef(platform: ConversationRef['platform'], workspaceId: string): Promise<unknown> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .select('ref')
+      .where('platform', '=', platform)
+      .where('workspace_id', '=', workspaceId)
+      .where('ref', 'is not', null)
+      .orderBy('updated_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.ref ? (JSON.parse(row.ref) as unknown) : undefined;
+  }
+
   async get(ref: ConversationRef): Promise<ConversationRecord | undefined> {
     const row = await this.db
       .selectFrom('conversations')

@@ -5,13 +5,21 @@ import { StoreError, describeError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import { ConversationRepo } from './conversations.js';
+import { EventRepo } from './events.js';
 import { migrations } from './migrations/index.js';
 import { PostRepo } from './posts.js';
 import { RotationRepo } from './rotation.js';
+import { SlotRepo } from './slots.js';
+import { StoryChannelRepo } from './story-channels.js';
+import { StoryJobRepo } from './story-jobs.js';
+import { StoryRepo } from './stories.js';
+import { SubscriptionRepo } from './subscriptions.js';
 import type { Database } from './schema.js';
 
 export type { ConversationRecord } from './conversations.js';
 export type { PostRecord } from './posts.js';
+export type { SlotRecord, SlotStatus } from './slots.js';
+export type { NewSubscription, Subscription, SubscriptionKind } from './subscriptions.js';
 
 /** Where the data lives: one SQLite file (the default) or a PostgreSQL server. */
 export type StoreLocation = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -26,6 +34,18 @@ export interface Store {
   readonly conversations: ConversationRepo;
   readonly rotation: RotationRepo;
   readonly posts: PostRepo;
+  /** New-starter stories and the sharing choices of the people who told them. */
+  readonly stories: StoryRepo;
+  /** The durable question sequence of new-starter stories. */
+  readonly storyJobs: StoryJobRepo;
+  /** Per-channel welcome and digest settings. */
+  readonly storyChannels: StoryChannelRepo;
+  /** Platform event ids already handled, for answering retried deliveries once. */
+  readonly events: EventRepo;
+  /** Schedules: one recurring delivery per conversation and kind. */
+  readonly subscriptions: SubscriptionRepo;
+  /** Due instants of subscriptions, each claimed exactly once before it is sent. */
+  readonly slots: SlotRepo;
   /** Resolves when the database answers; rejects with `StoreError` when not. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -73,6 +93,12 @@ export async function openStore(location: StoreLocation, clock: Clock = systemCl
     conversations: new ConversationRepo(db, now),
     rotation: new RotationRepo(db),
     posts: new PostRepo(db, now),
+    stories: new StoryRepo(db, now),
+    storyJobs: new StoryJobRepo(db, now),
+    storyChannels: new StoryChannelRepo(db, now),
+    events: new EventRepo(db, now),
+    subscriptions: new SubscriptionRepo(db, now),
+    slots: new SlotRepo(db, now),
     async ping() {
       try {
         await sql`select 1`.execute(db);

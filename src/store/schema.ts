@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
-import type { StoriesTable, StoryChannelsTable, StoryDigestSlotsTable, StoryJobsTable, StoryPeopleTable } from './stories-schema.js';
+import type { SlotsTable, SubscriptionsTable } from './schedules-schema.js';
+import type { StoriesTable, StoryChannelsTable, StoryJobsTable, StoryPeopleTable } from './stories-schema.js';
 
 /**
  * Table types for Kysely. Dialect-neutral by design: timestamps are ISO-8601 UTC strings, booleans are
@@ -41,14 +42,24 @@ export interface PostsTable {
   created_at: string;
 }
 
+/** Platform event ids already handled (retried deliveries are answered once). */
+export interface ProcessedEventsTable {
+  platform: string;
+  workspace_id: string;
+  event_id: string;
+  created_at: string;
+}
+
 /** The whole database as Kysely sees it. Later issues add their tables here. */
 export interface Database {
   conversations: ConversationsTable;
   prompt_uses: PromptUsesTable;
   posts: PostsTable;
+  processed_events: ProcessedEventsTable;
   story_people: StoryPeopleTable;
   stories: StoriesTable;
   story_jobs: StoryJobsTable;
   story_channels: StoryChannelsTable;
-  story_digest_slots: StoryDigestSlotsTable;
+  subscriptions: SubscriptionsTable;
+  slots: SlotsTable;
 }

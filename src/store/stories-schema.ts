@@ -58,32 +58,15 @@ export interface StoryJobsTable {
   created_at: string;
 }
 
-/** Per-channel story settings: welcome on/off and the digest subscription. */
+/** Per-channel story settings: welcome on/off and how far digests have got. */
 export interface StoryChannelsTable {
   platform: string;
   workspace_id: string;
   conversation_id: string;
   welcome: number;
-  digest_cron: string | null;
-  digest_time_zone: string | null;
-  /** The rule as the person said it, for status lines. */
-  digest_rule: string | null;
-  next_digest_at: string | null;
+  /** Creation time of the newest story already shared back here. */
   last_digest_at: string | null;
   updated_at: string;
-}
-
-/** A scheduled digest instant, inserted (unique) before the digest is posted. */
-export interface StoryDigestSlotsTable {
-  platform: string;
-  workspace_id: string;
-  conversation_id: string;
-  slot_at: string;
-  claimed_by: string;
-  /** `claimed` | `posted` | `empty` | `failed` | `missed`. */
-  status: string;
-  message_id: string | null;
-  created_at: string;
 }
 
 /** The story tables, merged into `Database`. */
@@ -92,5 +75,4 @@ export interface StoryTables {
   stories: StoriesTable;
   story_jobs: StoryJobsTable;
   story_channels: StoryChannelsTable;
-  story_digest_slots: StoryDigestSlotsTable;
 }

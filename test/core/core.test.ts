@@ -43,8 +43,9 @@ describe('core.handle', () => {
   });
 
   it('turns a thrown error into a short apology and keeps going', async () => {
+    // Registered last, so its `status` replaces the real one.
     const broken: Feature = { name: 'broken', commands: { status: async () => { throw new Error('boom'); } } };
-    const { core: c } = await core([broken, ...allFeatures()]);
+    const { core: c } = await core([...allFeatures(), broken]);
     const [r] = await c.handle(mention('status'));
     expect(r!.fallback).toMatch(/something went wrong on my side/);
     expect((await c.handle(mention('help')))[0]!.fallback).toMatch(/moodmusic/);

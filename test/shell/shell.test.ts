@@ -59,6 +59,26 @@ describe('shell adapter, end to end through the real process', () => {
     expect(seen.size).toBe(4);
   });
 
+  it('stops cleanly on SIGTERM while waiting for input: exit 0', async () => {
+    const child = spawn(process.execPath, ['bin/moodmusic.js', 'start'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...dbEnv() },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    const answered = new Promise<void>((resolve) =>
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        if (stdout.includes('Why this question')) resolve();
+      }),
+    );
+    child.stdin.write('prompt\n');
+    await answered;
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
   it('refuses bad config with one line naming the variable and exit 1', async () => {
     const result = await runBot('help\n', { ...dbEnv(), CATCH_UP_HOURS: 'soon' });
     expect(result.code).toBe(1);

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 
 /**
  * New-starter stories: who chose which sharing level (and their pending question), the stories, the
- * durable question sequence, and per-channel welcome/digest settings with claimed digest slots.
+ * durable question sequence, and per-channel welcome setting and digest mark. The digest's schedule is a
+ * `digest` subscription of the schedules module (same slots and claims as scheduled prompts).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -67,31 +68,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('workspace_id', 'text', (c) => c.notNull())
     .addColumn('conversation_id', 'text', (c) => c.notNull())
     .addColumn('welcome', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('digest_cron', 'text')
-    .addColumn('digest_time_zone', 'text')
-    .addColumn('digest_rule', 'text')
-    .addColumn('next_digest_at', 'text')
     .addColumn('last_digest_at', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('story_channels_pk', ['platform', 'workspace_id', 'conversation_id'])
     .execute();
-
-  await db.schema
-    .createTable('story_digest_slots')
-    .addColumn('platform', 'text', (c) => c.notNull())
-    .addColumn('workspace_id', 'text', (c) => c.notNull())
-    .addColumn('conversation_id', 'text', (c) => c.notNull())
-    .addColumn('slot_at', 'text', (c) => c.notNull())
-    .addColumn('claimed_by', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('message_id', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('story_digest_slots_pk', ['platform', 'workspace_id', 'conversation_id', 'slot_at'])
-    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropTable('story_digest_slots').execute();
   await db.schema.dropTable('story_channels').execute();
   await db.schema.dropTable('story_jobs').execute();
   await db.schema.dropTable('stories').execute();

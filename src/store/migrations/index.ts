@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as core from './0001_core.js';
+import * as schedules from './0002_schedules.js';
 import * as stories from './0003_stories.js';
+import * as events from './0004_events.js';
 
 /**
  * Every schema change, in order. Names sort in the order they apply; never edit a shipped migration,
@@ -8,5 +10,7 @@ import * as stories from './0003_stories.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001_core': core,
+  '0002_schedules': schedules,
   '0003_stories': stories,
+  '0004_events': events,
 };

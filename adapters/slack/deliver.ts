@@ -1,0 +1,133 @@
+import type { App } from '@slack/bolt';
+import type { ConversationRef } from '../../src/model/message.js';
+import type { Outbound, PostedRef } from '../../src/model/outbound.js';
+import type { Reply } from '../../src/model/reply.js';
+import { slackCall } from './errors.js';
+import { LIMITS, renderReply, shareBlock, type RenderedMessage, type SlackBlock } from './render.js';
+
+/** The Web API client Bolt built (single-workspace token, our `slackApiUrl` and retry settings). */
+export type SlackClient = App['client'];
+
+type ApiResult = Record<string, unknown>;
+
+/** One Web API call by method name, with failures converted to `PlatformError`. */
+export async function api(client: SlackClient, method: string, args: Record<string, unknown>): Promise<ApiResult> {
+  return slackCall(method, async () => (await client.apiCall(method, args)) as unknown as ApiResult);
+}
+
+/** Where a reply to an inbound message goes. */
+export interface ReplyTarget {
+  channel: string;
+  /** The person who asked: private replies are shown to them only. */
+  user: string;
+  /** In a 1:1 conversation with the bot everything is already private, so replies are plain posts. */
+  isDirect: boolean;
+  /** The thread the message came from, if any: replies stay in it. */
+  threadTs?: string;
+  /** The message itself, so a reply marked `inThread` can start a thread under it. */
+  messageTs?: string;
+}
+
+function metadataOf(reply: Reply): Record<string, unknown> {
+  if (!reply.metadata) return {};
+  return { metadata: { event_type: reply.metadata.type, event_payload: reply.metadata.payload } };
+}
+
+/** Options every post of ours carries: no link previews of echoed links. */
+const QUIET = { unfurl_links: false, unfurl_media: false };
+
+/** Posts a rendered message; returns its `ts`. */
+export async function postMessage(
+  client: SlackClient,
+  channel: string,
+  rendered: RenderedMessage,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const result = await api(client, 'chat.postMessage', { channel, blocks: rendered.blocks, text: rendered.text, ...QUIET, ...extra });
+  return String(result.ts ?? '');
+}
+
+/**
+ * Sends one core reply in answer to a message: private replies in a channel as an ephemeral message to
+ * the person who asked, everything else as a post; in the message's thread when it came from one, or
+ * starting one under it when the reply asks for `inThread`.
+ */
+export async function deliverReply(client: SlackClient, reply: Reply, to: ReplyTarget): Promise<void> {
+  const rendered = renderReply(reply);
+  const threadTs = to.threadTs ?? (reply.inThread ? to.messageTs : undefined);
+  const thread = threadTs ? { thread_ts: threadTs } : {};
+  if (reply.visibility === 'private' && !to.isDirect) {
+    await api(client, 'chat.postEphemeral', { channel: to.channel, user: to.user, blocks: rendered.blocks, text: rendered.text, ...thread });
+    return;
+  }
+  await postMessage(client, to.channel, rendered, { ...thread, ...metadataOf(reply) });
+}
+
+/** Opens (or finds) the DM with a person; returns its channel id. */
+export async function openDm(client: SlackClient, userId: string): Promise<string> {
+  const result = await api(client, 'conversations.open', { users: userId });
+  const channel = (result.channel as { id?: unknown } | undefined)?.id;
+  if (typeof channel !== 'string') throw new Error('conversations.open returned no channel id');
+  return channel;
+}
+
+/**
+ * Sends a reply privately in the person's DM, with a "Share in channel" button when it was asked for
+ * from a channel (a modal has no conversation of its own to answer in).
+ */
+export async function deliverPrivately(client: SlackClient, reply: Reply, user: string, shareTo?: { channel: string; threadTs?: string }): Promise<void> {
+  const dm = await openDm(client, user);
+  const rendered = renderReply(reply);
+  if (shareTo && !shareTo.channel.startsWith('D')) {
+    const blocks: SlackBlock[] = rendered.blocks.slice(0, LIMITS.blocks - 1);
+    blocks.push(shareBlock(shareTo.channel, shareTo.threadTs));
+    rendered.blocks = blocks;
+  }
+  await postMessage(client, dm, rendered);
+}
+
+interface HistoryMessage {
+  ts?: string;
+  thread_ts?: string;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+}
+
+/** The outbound seam for the core: proactive posts, DMs, and finding a post again by its metadata. */
+export function createSlackOutbound(client: SlackClient): Outbound {
+  return {
+    platform: 'slack',
+    async post(target: ConversationRef, reply: Reply): Promise<PostedRef> {
+      const thread = target.threadId ? { thread_ts: target.threadId } : {};
+      const ts = await postMessage(client, target.conversationId, renderReply(reply), { ...thread, ...metadataOf(reply) });
+      return { messageId: ts, threadId: target.threadId ?? ts };
+    },
+    async openDirect(workspaceId: string, userId: string): Promise<ConversationRef> {
+      return { platform: 'slack', workspaceId, conversationId: await openDm(client, userId) };
+    },
+    async findPosted(target, type, match, since) {
+      const oldest = (since.getTime() / 1000).toFixed(6);
+      const method = target.threadId ? 'conversations.replies' : 'conversations.history';
+      let cursor: string | undefined;
+      // Ten pages of 200 messages cover any channel's traffic within a catch-up window.
+      for (let page = 0; page < 10; page += 1) {
+        const result = await api(client, method, {
+          channel: target.conversationId,
+          ...(target.threadId ? { ts: target.threadId } : {}),
+          oldest,
+          include_all_metadata: true,
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        });
+        for (const m of (result.messages as HistoryMessage[] | undefined) ?? []) {
+          const payload = m.metadata?.event_payload ?? {};
+          if (m.ts && m.metadata?.event_type === type && Object.entries(match).every(([k, v]) => String(payload[k]) === v)) {
+            return { messageId: m.ts, threadId: target.threadId ?? m.ts };
+          }
+        }
+        cursor = (result.response_metadata as { next_cursor?: string } | undefined)?.next_cursor || undefined;
+        if (!cursor) break;
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type CustomRoute, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import { ConfigError, describeError } from '../../src/errors.js';
+import type { Logger } from '../../src/logger.js';
+import type { Adapter, AdapterDeps } from '../types.js';
+import { createSlackOutbound } from './deliver.js';
+import { toPlatformError } from './errors.js';
+import { registerListeners, type SlackRuntime } from './listeners.js';
+
+/** The Slack adapter, plus what tests and operators need to see of it. */
+export interface SlackAdapter extends Adapter {
+  readonly name: 'slack';
+  /** The port `/slack/events` and `/healthz` listen on, once started (useful with SLACK_PORT=0). */
+  port(): number | undefined;
+  /** Resolves when every piece of work started by a received request has finished. */
+  idle(): Promise<void>;
+}
+
+/** Bolt logs through our logger, so its lines share our format and level. */
+function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  const line = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : describeError(p))).join(' ');
+  return {
+    debug: (...m: unknown[]) => logger.debug(line(m)),
+    info: (...m: unknown[]) => logger.info(line(m)),
+    warn: (...m: unknown[]) => logger.warn(line(m)),
+    error: (...m: unknown[]) => logger.error(line(m)),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+/**
+ * The bot in Slack, through Bolt. HTTP mode (signing secret; events, commands and interactivity at
+ * `/slack/events` on SLACK_PORT, plus `GET /healthz`) or Socket Mode (SLACK_APP_TOKEN; no public URL,
+ * `/healthz` still on SLACK_PORT). The Web API client goes to SLACK_API_URL and never retries by itself:
+ * a rate limit surfaces as a retryable `PlatformError` so the core's delivery queue stays the one throttle.
+ */
+export function createSlackAdapter(deps: AdapterDeps): SlackAdapter {
+  const settings = deps.config.slack;
+  if (!settings) throw new ConfigError('the Slack adapter needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)');
+  const logger = deps.logger.child({ adapter: 'slack' });
+  const bolt = boltLogger(logger);
+  const clientOptions = {
+    slackApiUrl: settings.apiUrl ?? 'https://slack.com/api/',
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+  };
+
+  const healthz: CustomRoute = {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      deps.core.ctx.store.ping().then(
+        () => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end('{"status":"ok"}');
+        },
+        (error: unknown) => {
+          logger.warn('health check failed', { error: describeError(error) });
+          res.writeHead(503, { 'content-type': 'application/json' });
+          res.end('{"status":"unavailable","reason":"the database is not answering"}');
+        },
+      );
+    },
+  };
+
+  let receiver: Receiver;
+  if (settings.mode === 'socket' && settings.appToken) {
+    receiver = new SocketModeReceiver({
+      appToken: settings.appToken,
+      logger: bolt,
+      customRoutes: [healthz],
+      installerOptions: { port: settings.port, clientOptions },
+    });
+  } else {
+    if (!settings.signingSecret) throw new ConfigError('SLACK_SIGNING_SECRET is missing: copy it from Basic Information in your app settings');
+    receiver = new HTTPReceiver({
+      signingSecret: settings.signingSecret,
+      endpoints: '/slack/events',
+      customRoutes: [healthz],
+      logger: bolt,
+      // Ack first, work after: Slack wants an answer within 3 s and retries otherwise.
+      processBeforeResponse: false,
+    });
+  }
+
+  const app = new App({ token: settings.botToken, receiver, logger: bolt, clientOptions, deferInitialization: true, convoStore: false });
+  const inFlight = new Set<Promise<void>>();
+  const runtime: SlackRuntime = {
+    core: deps.core,
+    client: app.client,
+    logger,
+    run(what, work) {
+      const job = work().catch((error: unknown) => {
+        const e = toPlatformError(error, what);
+        // Platform problems are explained for operators; anything else is a bug worth an error line.
+        const log = error instanceof Error && 'code' in error ? logger.warn : logger.error;
+        log(`${what} could not be completed`, { error: e.message, platformCode: e.platformCode, retryable: e.retryable });
+      });
+      inFlight.add(job);
+      void job.finally(() => inFlight.delete(job));
+      return job;
+    },
+  };
+  registerListeners(app, runtime);
+  app.error(async (error) => {
+    logger.error('slack request failed', { error: describeError(error) });
+  });
+
+  let server: Server | undefined;
+  const idle = async () => {
+    while (inFlight.size) await Promise.allSettled([...inFlight]);
+  };
+
+  return {
+    name: 'slack',
+    outbound: createSlackOutbound(app.client),
+    port: () => (server?.address() as AddressInfo | null)?.port ?? (settings.mode === 'socket' ? settings.port : undefined),
+    idle,
+    async start() {
+      try {
+        await app.init();
+      } catch (error) {
+        throw toPlatformError(error, 'auth.test (checking SLACK_BOT_TOKEN at start-up)');
+      }
+      const started = (await app.start(settings.port)) as unknown;
+      if (settings.mode === 'http') server = started as Server;
+      logger.info('slack adapter listening', { mode: settings.mode, port: (server?.address() as AddressInfo | null)?.port ?? settings.port });
+    },
+    async stop() {
+      // Close the socket cleanly (and wait for it) before Bolt stops the receiver, so shutdown logs no error.
+      if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => undefined);
+      await app.stop().catch((error: unknown) => logger.debug('slack receiver stop', { error: describeError(error) }));
+      await idle();
+    },
+  };
+}

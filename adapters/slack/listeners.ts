@@ -1,0 +1,256 @@
+import type { App } from '@slack/bolt';
+import type { Core } from '../../src/core/core.js';
+import { describeError } from '../../src/errors.js';
+import { recordReaction } from '../../src/features/engagement.js';
+import type { Logger } from '../../src/logger.js';
+import type { IncomingMessage } from '../../src/model/message.js';
+import type { Reply } from '../../src/model/reply.js';
+import { api, deliverPrivately, deliverReply, openDm, postMessage, type ReplyTarget, type SlackClient } from './deliver.js';
+import { homeView } from './home.js';
+import { fromCommand, fromMemberJoined, fromMention, fromMessage, isDmChannel, type SlackCommand, type SlackMessageEvent } from './inbound.js';
+import {
+  MODAL_CALLBACK,
+  SHARE_ACTION,
+  decodeActionId,
+  decodeForm,
+  readModalOrigin,
+  readModalValues,
+  renderModal,
+  renderReply,
+  type FormSpec,
+  type SlackBlock,
+} from './render.js';
+import { escapeSlack } from './text.js';
+
+/** What the listeners share: the core, the Web API client, a logger and the in-flight tracker. */
+export interface SlackRuntime {
+  core: Core;
+  client: SlackClient;
+  logger: Logger;
+  /** Runs work after the ack; tracked so `stop` waits for it, failures logged (never shown raw to people). */
+  run(what: string, work: () => Promise<void>): Promise<void>;
+}
+
+interface EventBody {
+  team_id?: string;
+  event_id?: string;
+}
+
+interface InteractionBody {
+  team?: { id?: string } | null;
+  user: { id: string; team_id?: string };
+  enterprise?: { id?: string } | null;
+  trigger_id?: string;
+  channel?: { id?: string };
+  container?: { type?: string; channel_id?: string; message_ts?: string; thread_ts?: string };
+  message?: { ts?: string; thread_ts?: string; text?: string; blocks?: SlackBlock[] };
+  view?: { private_metadata?: string; state?: unknown };
+}
+
+const teamOf = (body: InteractionBody): string => body.team?.id ?? body.user.team_id ?? body.enterprise?.id ?? 'unknown';
+
+/** Claims an event id in the store; false when another delivery of it was already handled. */
+async function firstDelivery(rt: SlackRuntime, teamId: string, eventId: string | undefined): Promise<boolean> {
+  if (!eventId) return true;
+  const first = await rt.core.ctx.store.events.claim('slack', teamId, eventId);
+  if (!first) rt.logger.debug('duplicate event ignored', { eventId, teamId });
+  return first;
+}
+
+async function answer(rt: SlackRuntime, message: IncomingMessage, to: ReplyTarget): Promise<void> {
+  for (const reply of await rt.core.handle(message)) await deliverReply(rt.client, reply, to);
+}
+
+function formOf(reply: Reply): FormSpec | undefined {
+  const form = reply.blocks.find((b) => b.type === 'form');
+  return form?.type === 'form' ? form : undefined;
+}
+
+/** Events: mentions, DMs, thread replies, joins, reactions and the App Home. */
+function registerEvents(app: App, rt: SlackRuntime): void {
+  app.event('app_mention', async ({ event, body, context }) => {
+    const e = event as unknown as SlackMessageEvent;
+    const { team_id: team = 'unknown', event_id: eventId } = body as EventBody;
+    await rt.run('app_mention', async () => {
+      if (e.bot_id || !(await firstDelivery(rt, team, eventId))) return;
+      const message = fromMention(e, team, eventId, context.botUserId);
+      await answer(rt, message, { channel: e.channel, user: e.user ?? '', isDirect: false, messageTs: e.ts, ...(e.thread_ts ? { threadTs: e.thread_ts } : {}) });
+    });
+  });
+
+  app.event('message', async ({ event, body, context }) => {
+    const e = event as unknown as SlackMessageEvent;
+    const { team_id: team = 'unknown', event_id: eventId } = body as EventBody;
+    const message = fromMessage(e, team, eventId, context.botUserId);
+    if (!message) return;
+    await rt.run(`message.${message.source}`, async () => {
+      if (!(await firstDelivery(rt, team, eventId))) return;
+      await answer(rt, message, { channel: e.channel, user: e.user ?? '', isDirect: message.isDirect, messageTs: e.ts, ...(e.thread_ts ? { threadTs: e.thread_ts } : {}) });
+    });
+  });
+
+  app.event('member_joined_channel', async ({ event, body, context }) => {
+    const e = event as unknown as { user: string; channel: string };
+    const { team_id: team = 'unknown', event_id: eventId } = body as EventBody;
+    if (e.user === context.botUserId) return;
+    await rt.run('member_joined_channel', async () => {
+      if (!(await firstDelivery(rt, team, eventId))) return;
+      await answer(rt, fromMemberJoined(e, team, eventId), { channel: e.channel, user: e.user, isDirect: false });
+    });
+  });
+
+  app.event('reaction_added', async ({ event, body, context }) => {
+    const e = event as unknown as { user?: string; item?: { type?: string; channel?: string; ts?: string }; item_user?: string };
+    const { team_id: team = 'unknown', event_id: eventId } = body as EventBody;
+    // Only reactions on the bot's own messages can be on a prompt; skip the rest without touching the store.
+    if (e.item?.type !== 'message' || !e.item.channel || !e.item.ts || e.item_user !== context.botUserId || e.user === context.botUserId) return;
+    const { channel, ts } = e.item;
+    await rt.run('reaction_added', async () => {
+      if (!(await firstDelivery(rt, team, eventId))) return;
+      await recordReaction(rt.core.ctx, { platform: 'slack', workspaceId: team, conversationId: channel }, ts);
+    });
+  });
+
+  app.event('app_home_opened', async ({ event, body }) => {
+    const e = event as unknown as { user: string; tab?: string };
+    const { team_id: team = 'unknown', event_id: eventId } = body as EventBody;
+    if (e.tab && e.tab !== 'home') return;
+    await rt.run('app_home_opened', async () => {
+      if (!(await firstDelivery(rt, team, eventId))) return;
+      await api(rt.client, 'views.publish', { user_id: e.user, view: homeView() });
+    });
+  });
+}
+
+/** `/moodmusic …`: acked at once (Slack allows 3 s), answered after through the command's response_url. */
+function registerCommand(app: App, rt: SlackRuntime): void {
+  app.command(/^\/.+/, async ({ command, ack, respond }) => {
+    await ack();
+    const c = command as unknown as SlackCommand;
+    await rt.run('command', async () => {
+      const message = fromCommand(c);
+      for (const reply of await rt.core.handle(message)) {
+        const form = formOf(reply);
+        if (form && c.trigger_id) {
+          try {
+            const view = renderModal(form, { channel: c.channel_id });
+            await api(rt.client, 'views.open', { trigger_id: c.trigger_id, view });
+            continue;
+          } catch (error) {
+            rt.logger.warn('could not open the form; sending a button instead', { error: describeError(error) });
+          }
+        }
+        const rendered = renderReply(reply);
+        await respond({ response_type: reply.visibility === 'private' ? 'ephemeral' : 'in_channel', blocks: rendered.blocks as never, text: rendered.text });
+      }
+    });
+  });
+}
+
+/** Buttons: the core's own, "open the form" (a modal) and "share in channel". */
+function registerActions(app: App, rt: SlackRuntime): void {
+  app.action(/.*/, async ({ ack, body, action }) => {
+    await ack();
+    const b = body as unknown as InteractionBody;
+    const a = action as unknown as { action_id: string; value?: string; text?: { text?: string } };
+    await rt.run('block_actions', async () => {
+      const decoded = decodeActionId(a.action_id);
+      const channel = b.channel?.id ?? b.container?.channel_id;
+      const threadTs = b.message?.thread_ts ?? b.container?.thread_ts;
+      if (decoded.kind === 'form') {
+        const form = decodeForm(a.value);
+        if (!form || !b.trigger_id) return;
+        const view = renderModal(form, { ...(channel ? { channel } : {}), ...(threadTs ? { threadTs } : {}) });
+        await api(rt.client, 'views.open', { trigger_id: b.trigger_id, view });
+        return;
+      }
+      if (decoded.kind === 'share') {
+        await share(rt, b, a.value);
+        return;
+      }
+      if (decoded.kind !== 'core') return;
+      const team = teamOf(b);
+      // Buttons in the App Home or a modal have no conversation: answer in the person's DM.
+      const where = channel ?? (await openDm(rt.client, b.user.id));
+      const isDirect = isDmChannel(where);
+      const message: IncomingMessage = {
+        platform: 'slack',
+        workspaceId: team,
+        conversationId: where,
+        ...(threadTs ? { threadId: threadTs } : {}),
+        userId: b.user.id,
+        text: a.text?.text ?? '',
+        source: 'action',
+        isMention: false,
+        isDirect,
+        action: { id: decoded.id, ...(a.value !== undefined ? { value: a.value } : {}) },
+        raw: body,
+      };
+      await answer(rt, message, { channel: where, user: b.user.id, isDirect, ...(threadTs ? { threadTs } : {}), ...(b.message?.ts ? { messageTs: b.message.ts } : {}) });
+    });
+  });
+}
+
+/** Posts a privately delivered result in the channel it was asked from, then marks the DM copy shared. */
+async function share(rt: SlackRuntime, b: InteractionBody, value: string | undefined): Promise<void> {
+  let target: { c?: unknown; t?: unknown } = {};
+  try {
+    target = JSON.parse(value ?? '{}') as typeof target;
+  } catch {
+    return;
+  }
+  const dm = b.channel?.id ?? b.container?.channel_id;
+  if (typeof target.c !== 'string' || !/^[A-Z0-9]+$/.test(target.c) || !b.message?.blocks || !dm) return;
+  const blocks = b.message.blocks.filter((block) => block.block_id !== SHARE_ACTION);
+  const thread = typeof target.t === 'string' ? { thread_ts: target.t } : {};
+  try {
+    await postMessage(rt.client, target.c, { blocks, text: b.message.text ?? 'Shared from moodmusic' }, thread);
+  } catch (error) {
+    rt.logger.warn('sharing in the channel failed', { error: describeError(error), channel: target.c });
+    await api(rt.client, 'chat.postMessage', { channel: dm, text: `I couldn't share it in <#${target.c}>: ${escapeSlack(describeError(error))}` });
+    return;
+  }
+  if (b.message.ts) {
+    const done = [...blocks, { type: 'context', elements: [{ type: 'mrkdwn', verbatim: true, text: `Shared in <#${target.c}>.` }] }];
+    await api(rt.client, 'chat.update', { channel: dm, ts: b.message.ts, blocks: done, text: b.message.text ?? 'Shared' }).catch((error: unknown) =>
+      rt.logger.debug('could not mark the private copy as shared', { error: describeError(error) }),
+    );
+  }
+}
+
+/** A submitted modal: the values go to the core as the form's action; the answer comes privately. */
+function registerViews(app: App, rt: SlackRuntime): void {
+  app.view(MODAL_CALLBACK, async ({ ack, body, view }) => {
+    await ack();
+    const b = body as unknown as InteractionBody;
+    await rt.run('view_submission', async () => {
+      const origin = readModalOrigin((view as { private_metadata?: string }).private_metadata);
+      if (!origin) return;
+      const where = origin.channel ?? (await openDm(rt.client, b.user.id));
+      const message: IncomingMessage = {
+        platform: 'slack',
+        workspaceId: teamOf(b),
+        conversationId: where,
+        ...(origin.threadTs ? { threadId: origin.threadTs } : {}),
+        userId: b.user.id,
+        text: '',
+        source: 'action',
+        isMention: false,
+        isDirect: isDmChannel(where),
+        action: { id: origin.formId, values: readModalValues((view as { state?: unknown }).state) },
+        raw: body,
+      };
+      for (const reply of await rt.core.handle(message)) {
+        await deliverPrivately(rt.client, reply, b.user.id, origin.channel ? { channel: origin.channel, ...(origin.threadTs ? { threadTs: origin.threadTs } : {}) } : undefined);
+      }
+    });
+  });
+}
+
+/** Registers every listener the Slack app has. */
+export function registerListeners(app: App, rt: SlackRuntime): void {
+  registerEvents(app, rt);
+  registerCommand(app, rt);
+  registerActions(app, rt);
+  registerViews(app, rt);
+}

@@ -1,0 +1,134 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import { PlatformError, describeError } from '../../src/errors.js';
+import { recordReaction } from '../../src/features/engagement.js';
+import type { IncomingMessage } from '../../src/model/message.js';
+import { textReply, type Reply } from '../../src/model/reply.js';
+import type { Adapter, AdapterDeps } from '../types.js';
+import { connectorHttpClient } from './connector-http.js';
+import { toPlatformError } from './errors.js';
+import { normaliseActivity, splitConversationId, tenantOf } from './normalise.js';
+import { createTeamsOutbound, storedReference } from './outbound.js';
+import { renderActivity } from './render.js';
+import { close, createEndpoint, listen } from './server.js';
+
+/** The Teams adapter, with the address it listens on once started. */
+export interface TeamsAdapter extends Adapter {
+  readonly name: 'teams';
+  /** Host and port of `/api/messages` after `start()`. */
+  address(): { host: string; port: number };
+}
+
+export interface TeamsAdapterOptions {
+  /** Interface to listen on. Default: 127.0.0.1 without an app id (local mode), all interfaces with one. */
+  host?: string;
+}
+
+/** OAuth scope for connector calls in the public cloud (botbuilder's `ToChannelFromBotOAuthScope`). */
+const PUBLIC_CLOUD_AUDIENCE = 'https://api.botframework.com';
+
+const PRIVATE_FALLBACK =
+  'I tried to answer you in a private chat, but Teams would not let me start one. Add moodmusic for yourself (Apps, search for moodmusic, Add) or message me directly, then ask again.';
+
+/**
+ * The bot in Microsoft Teams over botbuilder's `CloudAdapter`: activities in on `POST /api/messages`,
+ * normalised for the core; the core's replies rendered as Adaptive Cards and sent back through the
+ * Bot Framework connector at the activity's `serviceUrl`. Thin on purpose (normalise, render, send), so
+ * moving to the Microsoft 365 Agents SDK touches this folder only.
+ */
+export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptions = {}): TeamsAdapter {
+  const { core, logger: baseLogger } = deps;
+  const logger = baseLogger.child({ adapter: 'teams' });
+  const teams = deps.config.teams ?? { port: 3978 };
+  const appId = teams.appId ?? '';
+  const host = options.host ?? (appId ? '0.0.0.0' : '127.0.0.1');
+
+  // botbuilder's own configuration names; with no app id it authenticates nothing (Emulator mode).
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      ...(teams.appId ? { MicrosoftAppId: teams.appId } : {}),
+      ...(teams.appPassword ? { MicrosoftAppPassword: teams.appPassword } : {}),
+      ...(teams.appType ? { MicrosoftAppType: teams.appType } : {}),
+      ...(teams.tenantId ? { MicrosoftAppTenantId: teams.tenantId } : {}),
+    },
+    undefined,
+    undefined,
+    undefined,
+    { httpClient: connectorHttpClient() },
+  );
+  const adapter = new CloudAdapter(auth);
+  const outbound = createTeamsOutbound({ adapter, appId, audience: PUBLIC_CLOUD_AUDIENCE, store: core.ctx.store });
+
+  async function answer(context: TurnContext, message: IncomingMessage, reply: Reply): Promise<void> {
+    if (reply.visibility === 'private' && !message.isDirect) {
+      // Teams has no ephemeral messages: "only you" means the person's 1:1 chat with the bot.
+      try {
+        const direct = await outbound.openDirect(message.workspaceId, message.userId);
+        await outbound.post(direct, reply);
+        return;
+      } catch (error) {
+        logger.warn('private reply could not be delivered in a 1:1 chat', { error, workspaceId: message.workspaceId });
+        await context.sendActivity(renderActivity(textReply(PRIVATE_FALLBACK)));
+        return;
+      }
+    }
+    await context.sendActivity(renderActivity(reply));
+  }
+
+  async function countReactions(activity: Partial<Activity>): Promise<void> {
+    if (!activity.replyToId || !activity.conversation?.id) return;
+    const ref = { platform: 'teams' as const, workspaceId: tenantOf(activity), conversationId: splitConversationId(activity.conversation.id).conversationId };
+    for (let i = 0; i < (activity.reactionsAdded?.length ?? 0); i += 1) await recordReaction(core.ctx, ref, activity.replyToId);
+  }
+
+  /** One turn: the single place inbound errors are caught, so botbuilder always answers 200. */
+  async function onTurn(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const workspaceId = tenantOf(activity);
+    try {
+      outbound.learn(activity);
+      const messages = normaliseActivity(activity);
+      if (activity.conversation?.id) {
+        await core.ctx.store.conversations.upsert({
+          platform: 'teams',
+          workspaceId,
+          conversationId: splitConversationId(activity.conversation.id).conversationId,
+          isDirect: messages[0]?.isDirect ?? activity.conversation.conversationType === 'personal',
+          ref: storedReference(activity),
+        });
+      }
+      if (activity.type === 'messageReaction') await countReactions(activity);
+      for (const message of messages) {
+        for (const reply of await core.handle(message)) await answer(context, message, reply);
+      }
+    } catch (error) {
+      const mapped = error instanceof PlatformError ? error : toPlatformError(error, 'answer an activity');
+      logger.error('teams activity failed', { error: mapped, type: activity.type, workspaceId, retryable: mapped.retryable });
+    }
+  }
+
+  const server = createEndpoint({
+    process: (req, res) => adapter.process(req, res, onTurn),
+    health: () => core.ctx.store.ping(),
+    onError: (error) => logger.error('teams endpoint failed', { error: describeError(error) }),
+  });
+  let port = teams.port;
+
+  return {
+    name: 'teams',
+    outbound,
+    address: () => ({ host, port }),
+    async start() {
+      port = await listen(server, teams.port, host);
+      if (appId) {
+        logger.info('Teams endpoint listening', { url: `http://${host}:${port}/api/messages`, appId });
+      } else {
+        logger.warn('Teams adapter in local mode: no MicrosoftAppId, requests are not authenticated, listening on 127.0.0.1 only (for the Bot Framework Emulator)', {
+          url: `http://${host}:${port}/api/messages`,
+        });
+      }
+    },
+    async stop() {
+      await close(server);
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { TurnContext, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import { PlatformError } from '../../src/errors.js';
+import type { ConversationRef } from '../../src/model/message.js';
+import type { Outbound, PostedRef } from '../../src/model/outbound.js';
+import type { Reply } from '../../src/model/reply.js';
+import type { Store } from '../../src/store/index.js';
+import { toPlatformError } from './errors.js';
+import { EMULATOR_WORKSPACE, isPersonal, splitConversationId, tenantOf, threadConversationId } from './normalise.js';
+import { renderActivity } from './render.js';
+
+type Reference = Partial<ConversationReference>;
+
+/**
+ * The reference kept for proactive sends: the base conversation (not a reply chain), no activity id (so a
+ * send is a new post, not a reply to an old message) and, outside 1:1 chats, no person in it.
+ */
+export function storedReference(activity: Partial<Activity>): Reference {
+  const ref = TurnContext.getConversationReference(activity);
+  const conversation = ref.conversation ? { ...ref.conversation, id: splitConversationId(ref.conversation.id).conversationId } : undefined;
+  return {
+    channelId: ref.channelId,
+    serviceUrl: ref.serviceUrl,
+    ...(ref.locale ? { locale: ref.locale } : {}),
+    ...(ref.bot ? { bot: { id: ref.bot.id, name: ref.bot.name } } : {}),
+    ...(conversation ? { conversation } : {}),
+    ...(isPersonal(activity) && ref.user ? { user: { id: ref.user.id, name: '' } } : {}),
+  };
+}
+
+/** What the Teams outbound side needs; the CloudAdapter is shared with the inbound side. */
+export interface TeamsOutboundDeps {
+  adapter: CloudAdapter;
+  /** MicrosoftAppId, or '' in local (Emulator) mode. */
+  appId: string;
+  /** OAuth scope for connector calls (the public cloud's unless configured otherwise). */
+  audience: string;
+  store: Store;
+}
+
+/** The Teams outbound seam plus a hook that learns each tenant's service URL from inbound traffic. */
+export interface TeamsOutbound extends Outbound {
+  /** Remembers where a tenant's connector is, from an inbound activity. */
+  learn(activity: Partial<Activity>): void;
+}
+
+/** Proactive posts through `continueConversationAsync`, 1:1 chats through `createConversationAsync`. */
+export function createTeamsOutbound(deps: TeamsOutboundDeps): TeamsOutbound {
+  const { adapter, appId, audience, store } = deps;
+  const templates = new Map<string, Reference>();
+
+  async function template(workspaceId: string): Promise<Reference | undefined> {
+    const known = templates.get(workspaceId);
+    if (known) return known;
+    // After a restart: any conversation stored in that tenant tells where its connector is.
+    return (await store.conversations.latestRef('teams', workspaceId)) as Reference | undefined;
+  }
+
+  return {
+    platform: 'teams',
+
+    learn(activity) {
+      if (!activity.serviceUrl) return;
+      templates.set(tenantOf(activity), {
+        serviceUrl: activity.serviceUrl,
+        ...(activity.channelId ? { channelId: activity.channelId } : {}),
+        ...(activity.recipient ? { bot: { id: activity.recipient.id, name: activity.recipient.name } } : {}),
+      });
+    },
+
+    async post(target: ConversationRef, reply: Reply): Promise<PostedRef> {
+      const record = await store.conversations.get({ platform: 'teams', workspaceId: target.workspaceId, conversationId: target.conversationId });
+      const ref = record?.ref as Reference | undefined;
+      if (!ref?.serviceUrl || !ref.conversation?.id) {
+        throw new PlatformError(
+          'teams',
+          'conversation_unknown',
+          `Teams: cannot post to conversation ${target.conversationId}: moodmusic learns how to reach a conversation when it is added there or gets a message there`,
+        );
+      }
+      const channel = ref.conversation.conversationType === 'channel';
+      const conversation = target.threadId && channel ? { ...ref.conversation, id: threadConversationId(target.conversationId, target.threadId) } : ref.conversation;
+      let messageId: string | undefined;
+      try {
+        await adapter.continueConversationAsync(appId, { ...ref, conversation }, async (context) => {
+          // The continuation event has a made-up id; without it the send is a new post, not a reply to it.
+          context.activity.id = undefined;
+          messageId = (await context.sendActivity(renderActivity(reply)))?.id;
+        });
+      } catch (error) {
+        throw toPlatformError(error, `post to conversation ${target.conversationId}`);
+      }
+      if (!messageId) throw new PlatformError('teams', 'no_message_id', 'Teams accepted the post but returned no message id');
+      return { messageId, ...(channel ? { threadId: target.threadId ?? messageId } : {}) };
+    },
+
+    async openDirect(workspaceId: string, userId: string): Promise<ConversationRef> {
+      const known = await template(workspaceId);
+      if (!known?.serviceUrl) {
+        throw new PlatformError('teams', 'tenant_unknown', `Teams: cannot open a chat in tenant ${workspaceId}: moodmusic has not been added anywhere in that tenant yet`);
+      }
+      const tenant = workspaceId === EMULATOR_WORKSPACE ? {} : { tenantId: workspaceId, channelData: { tenant: { id: workspaceId } } };
+      const parameters = { isGroup: false, members: [{ id: userId, name: '' }], ...(known.bot ? { bot: known.bot } : {}), ...tenant } as ConversationParameters;
+      let conversationId: string | undefined;
+      try {
+        await adapter.createConversationAsync(appId, known.channelId ?? 'msteams', known.serviceUrl, audience, parameters, async (context) => {
+          conversationId = context.activity.conversation?.id;
+        });
+      } catch (error) {
+        throw toPlatformError(error, `open a 1:1 chat with ${userId}`);
+      }
+      if (!conversationId) throw new PlatformError('teams', 'no_conversation_id', 'Teams created the chat but returned no conversation id');
+      const ref: Reference = {
+        channelId: known.channelId ?? 'msteams',
+        serviceUrl: known.serviceUrl,
+        ...(known.bot ? { bot: known.bot } : {}),
+        user: { id: userId, name: '' },
+        conversation: { id: conversationId, conversationType: 'personal', isGroup: false, name: '', ...(tenant.tenantId ? { tenantId: tenant.tenantId } : {}) },
+      };
+      await store.conversations.upsert({ platform: 'teams', workspaceId, conversationId, isDirect: true, ref });
+      return { platform: 'teams', workspaceId, conversationId };
+    },
+  };
+}

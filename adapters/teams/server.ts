@@ -1,0 +1,125 @@
+import { createServer, type IncomingMessage as HttpRequest, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
+
+/** Largest activity body accepted. Teams activities are far smaller; a 45,000-character paste is ~100 KB. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+class BodyError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function readJson(req: HttpRequest): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new BodyError(413, 'activity too large');
+    chunks.push(buffer);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new BodyError(400, 'body is not JSON');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new BodyError(400, 'body is not an activity object');
+  return parsed as Record<string, unknown>;
+}
+
+/** The request shape `CloudAdapter.process` reads: a parsed body, headers and method. */
+function botRequest(req: HttpRequest, body: Record<string, unknown>): BotRequest {
+  return { body, headers: req.headers, method: req.method ?? 'POST' };
+}
+
+/** The Express-like response `CloudAdapter.process` writes to, over a plain node response. */
+function botResponse(res: ServerResponse): BotResponse {
+  return {
+    socket: res.socket,
+    status(code: unknown) {
+      res.statusCode = Number(code);
+    },
+    header(name: unknown, value: unknown) {
+      res.setHeader(String(name), String(value));
+    },
+    send(body: unknown) {
+      if (body === undefined || body === null) return;
+      if (typeof body === 'string' || Buffer.isBuffer(body)) {
+        res.write(body);
+        return;
+      }
+      if (!res.headersSent) res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.write(JSON.stringify(body));
+    },
+    end() {
+      res.end();
+    },
+  };
+}
+
+export interface EndpointHandlers {
+  /** Runs botbuilder on one activity POSTed to /api/messages. */
+  process(req: BotRequest, res: BotResponse): Promise<void>;
+  /** Resolves when the bot can serve (the store answers). */
+  health(): Promise<void>;
+  onError(error: unknown): void;
+}
+
+/** The bot's HTTP endpoint: `POST /api/messages` for activities and `GET /healthz`. No framework needed. */
+export function createEndpoint(handlers: EndpointHandlers): Server {
+  return createServer((req, res) => {
+    void (async () => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+        const ok = await handlers.health().then(() => true, () => false);
+        res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ status: ok ? 'ok' : 'store unavailable' }));
+        return;
+      }
+      if (path !== '/api/messages') {
+        res.writeHead(404).end();
+        return;
+      }
+      if (req.method !== 'POST') {
+        res.writeHead(405, { allow: 'POST' }).end();
+        return;
+      }
+      let body: Record<string, unknown>;
+      try {
+        body = await readJson(req);
+      } catch (error) {
+        const status = error instanceof BodyError ? error.status : 400;
+        res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(error instanceof Error ? error.message : 'bad request');
+        return;
+      }
+      await handlers.process(botRequest(req, body), botResponse(res));
+    })().catch((error: unknown) => {
+      handlers.onError(error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+}
+
+/** Starts listening and resolves with the bound port (useful with port 0). */
+export async function listen(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/** Stops accepting connections, lets in-flight requests finish, then drops idle keep-alive sockets. */
+export async function close(server: Server): Promise<void> {
+  if (!server.listening) return;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await closed;
+}

@@ -1,0 +1,51 @@
+/**
+ * Review latency on a long plan. People paste whole briefing documents, so the review must stay instant at
+ * about 2,000 words (target: p99 under 5 ms).
+ */
+import { performance } from 'node:perf_hooks';
+import { reviewPlan } from '../../src/review/review.js';
+
+const PARAGRAPHS = [
+  'Quarterly partnership summit on tackling anti-social behaviour in the town centre. Invitees: one representative from each agency (police, council licensing, housing association, fire service). Around 40 delegates. 10:00-12:00.',
+  'Small conversation to explore what a good first year at the practice looks like. Eight people: two receptionists, a practice manager, two GPs, a nurse, and two patients from the participation group.',
+  'Half a day in the garden room, seated round one table. We will share stories of our own first weeks before deciding anything. We meet again monthly to keep it going.',
+  '- who: everyone who lives or works on Eastside is welcome, plus housing assoc, council regen team, developers\' reps\n- expecting 100+\n- format: exhibition boards showing the masterplan options, architects on hand to answer Qs',
+  'Agenda: welcome from the chair, presentations from each agency on their performance data, panel Q&A, close. Papers: finance report, risk register, committee updates.',
+  'Frailty pathway workshop. Invitees: GP leads from the 4 practices, the community matron, the frailty consultant, ASC team manager, 2 care home managers and 3 older people from the Healthwatch panel. About 16 in total. 9.30-12.30.',
+  'Citizens\' assembly on climate action: 45 randomly selected residents, meeting over four weekends. Expert evidence sessions each morning, facilitated small-group deliberation each afternoon at tables of six.',
+  'Team retro, 30 minutes, six developers. Go through the incident list and agree who fixes what. Actions will be tracked by the programme office.',
+];
+
+/** Builds a plan of about `words` words from varied paragraphs. */
+export function longPlan(words = 2000): string {
+  const parts: string[] = [];
+  let count = 0;
+  for (let i = 0; count < words; i += 1) {
+    const p = PARAGRAPHS[i % PARAGRAPHS.length] ?? '';
+    parts.push(p);
+    count += p.split(/\s+/).length;
+  }
+  return parts.join('\n\n');
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Measures review latency on a ~2,000-word plan; returns `[name, value]` pairs for the bench report. */
+export async function benchReview(runs = 2000, warmup = 200): Promise<Array<[string, string]>> {
+  const plan = longPlan(2000);
+  for (let i = 0; i < warmup; i += 1) reviewPlan(plan);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    reviewPlan(plan);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return [
+    ['review.2000_words.words', String(plan.split(/\s+/).length)],
+    ['review.2000_words.p50_ms', percentile(times, 50).toFixed(3)],
+    ['review.2000_words.p99_ms', percentile(times, 99).toFixed(3)],
+  ];
+}

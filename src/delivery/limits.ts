@@ -1,0 +1,66 @@
+import type { PlatformName } from '../model/message.js';
+
+/** At most `count` sends per `perMs` milliseconds, with bursts up to `count`. */
+export interface Rate {
+  count: number;
+  perMs: number;
+}
+
+/** A platform's published limits, as the queue enforces them. */
+export interface PlatformLimits {
+  /** Across the whole app on this platform. */
+  global?: Rate[];
+  /** Per conversation (Slack channel, Teams conversation/thread). */
+  perConversation?: Rate[];
+  /** Sends in flight at once, so a fan-out never opens thousands of requests together. */
+  maxInFlight?: number;
+}
+
+/**
+ * Defaults from the platforms' documentation. Slack: chat.postMessage allows about one message per
+ * second per channel (short bursts tolerated; the workspace-wide limit is unpublished, so its 429s and
+ * Retry-After govern). Teams: 50 requests per second per app, and per bot per thread 7/s, 60/30 s and
+ * 1,800/hour. The shell is a terminal.
+ */
+export const DEFAULT_LIMITS: Record<PlatformName, PlatformLimits> = {
+  slack: { perConversation: [{ count: 1, perMs: 1000 }], maxInFlight: 20 },
+  teams: {
+    global: [{ count: 50, perMs: 1000 }],
+    perConversation: [
+      { count: 7, perMs: 1000 },
+      { count: 60, perMs: 30_000 },
+      { count: 1800, perMs: 3_600_000 },
+    ],
+    maxInFlight: 20,
+  },
+  shell: {},
+};
+
+/**
+ * One rate as a sliding-window log: a send at `t` is allowed when fewer than `count` sends were booked
+ * in (t - perMs, t]. Exact (a token bucket would let nearly twice `count` through in one window after a
+ * burst), and cheap because bookings are only ever made at "now", so the log stays in order.
+ */
+export class RateGate {
+  private readonly times: number[] = [];
+
+  constructor(private readonly rate: Rate) {}
+
+  /** The earliest instant (ms) at or after `now` a send conforms. */
+  earliest(now: number): number {
+    if (this.times.length < this.rate.count) return now;
+    return Math.max(now, (this.times[0] as number) + this.rate.perMs);
+  }
+
+  /** Books a send at `at`, which must not be before an earlier booking. */
+  commit(at: number): void {
+    this.times.push(at);
+    if (this.times.length > this.rate.count) this.times.shift();
+  }
+
+  /** True when no booking still counts at `now` (safe to forget). */
+  idle(now: number): boolean {
+    const last = this.times[this.times.length - 1];
+    return last === undefined || last + this.rate.perMs <= now;
+  }
+}

@@ -1,0 +1,31 @@
+import type { CoreContext, Feature } from '../core/types.js';
+import type { ConversationRef } from '../model/message.js';
+
+/**
+ * Engagement with what the bot posted, counted per post and never per person: a reply in a prompt's
+ * thread adds one to that post's `replies`, a reaction on it adds one to its `reactions`. Who replied or
+ * reacted is not stored. Messages on anything that is not one of our posts change nothing.
+ *
+ * Replies arrive as ordinary messages (`source: 'thread'`, `threadId` = the parent's message id) and are
+ * counted by `intercept`, which then passes them on. Reactions are not messages, so adapters report them
+ * through `recordReaction` instead of inventing a message for them.
+ */
+export const engagementFeature: Feature = {
+  name: 'engagement',
+  async intercept(message, ctx) {
+    if (message.source === 'thread' && message.threadId) {
+      const { platform, workspaceId, conversationId } = message;
+      await ctx.store.posts.countEngagement({ platform, workspaceId, conversationId }, message.threadId, 'replies');
+    }
+    return undefined;
+  },
+};
+
+/**
+ * Counts a reaction added to message `messageId` in `ref`'s conversation. Returns true when that message
+ * is one of our posts (and was counted), false when it is someone else's.
+ */
+export async function recordReaction(ctx: Pick<CoreContext, 'store'>, ref: ConversationRef, messageId: string): Promise<boolean> {
+  const { platform, workspaceId, conversationId } = ref;
+  return ctx.store.posts.countEngagement({ platform, workspaceId, conversationId }, messageId, 'reactions');
+}

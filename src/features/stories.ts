@@ -1,0 +1,79 @@
+import type { CoreContext, Feature } from '../core/types.js';
+import { describeError } from '../errors.js';
+import { textReply } from '../model/reply.js';
+import { editAction, forgetMe, keepAction, skipAction, withdrawAction } from '../stories/actions.js';
+import { handleAnswer } from '../stories/answers.js';
+import { digestNow, runDueDigests, subscribeDigest } from '../stories/digest.js';
+import { consentAction, memberJoined, storyCommand } from '../stories/flow.js';
+import { STORY_ACTIONS } from '../stories/messages.js';
+import { runDueStoryJobs } from '../stories/sequence.js';
+
+/** How often due story questions and digests are looked for. */
+export const STORY_TICK_MS = 30_000;
+
+/**
+ * New-starter stories: `story`, `welcome on|off`, `digest …`, `forget me`, the sharing and story buttons,
+ * answers to open questions in DMs, the welcome when someone joins, and a timer that sends due questions
+ * and digests. One instance per core (it owns a timer).
+ */
+export function createStoriesFeature(options: { tickMs?: number } = {}): Feature {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  const tick = (ctx: CoreContext) => {
+    if (running) return;
+    running = (async () => {
+      try {
+        const now = ctx.clock.now();
+        await runDueStoryJobs(ctx, now);
+        await runDueDigests(ctx, now);
+      } catch (error) {
+        ctx.logger.error('story tick failed', { error: describeError(error) });
+      } finally {
+        running = undefined;
+      }
+    })();
+  };
+
+  return {
+    name: 'stories',
+    async intercept(message, ctx) {
+      if (message.source === 'member-joined') return memberJoined(message, ctx);
+      return handleAnswer(message, ctx);
+    },
+    commands: {
+      story: (_intent, message, ctx) => storyCommand(message, ctx),
+      welcome: async (intent, message, ctx) => {
+        if (message.isDirect) return [textReply('Say "welcome on" in the channel whose newcomers should be welcomed.', { visibility: 'private' })];
+        await ctx.store.storyChannels.setWelcome(message, intent.on);
+        return [
+          textReply(
+            intent.on
+              ? 'Welcome is on: when someone joins this channel I will message them privately, explain what I ask new starters and why, and let them choose how their answers may be used. Nothing is saved before they choose.'
+              : 'Welcome is off: people who join this channel will not hear from me.',
+          ),
+        ];
+      },
+      digest: (intent, message, ctx) => subscribeDigest(intent, message, ctx),
+      'digest-now': (_intent, message, ctx) => digestNow(message, ctx),
+      'forget-me': (_intent, message, ctx) => forgetMe(message, ctx),
+    },
+    actions: {
+      [STORY_ACTIONS.consent]: consentAction,
+      [STORY_ACTIONS.skip]: skipAction,
+      [STORY_ACTIONS.edit]: editAction,
+      [STORY_ACTIONS.withdraw]: withdrawAction,
+      [STORY_ACTIONS.keep]: () => keepAction(),
+    },
+    start(ctx) {
+      tick(ctx);
+      timer = setInterval(() => tick(ctx), options.tickMs ?? STORY_TICK_MS);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}

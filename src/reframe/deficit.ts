@@ -1,0 +1,57 @@
+/**
+ * Deficit detection, shared by the framing check and the meeting-plan review. "Where to Begin": "If we
+ * form questions around deficits we may exclude groups whose involvement is critical to new solutions."
+ */
+
+/** Framing moves that put a problem at the centre: reduce it, tackle it, fix it, ask what to do about it. */
+const DEFICIT_MOVES =
+  /\b(?:reduc(?:e|es|ed|ing|tion)|tackl(?:e|es|ed|ing)|combat(?:s|ed|ing|ting)?|prevent(?:s|ed|ing|ion)?|fix(?:es|ed|ing)?|cut(?:s|ting)?(?= (?:down|waiting|back|the))|cutting|stop(?:s|ping)? (?:people|the|young|them|it)|eliminat\w+|eradicat\w+|clamp(?:ing)? down|crack(?:ing)? down|curb(?:s|ing)?|deal(?:ing)? with|get(?:ting)? rid of|what to do about|what(?:'s| is) wrong|what went wrong|keep(?:s)? (?:failing|breaking|going wrong)|(?:issues|problems|trouble) with|closing the (?:\w+ )?gap)\b/gi;
+
+/** Problems named as the subject. */
+const DEFICIT_NOUNS =
+  /\b(?:crime|criminal|offending|offenders?|reoffending|anti-?social|asb|vandalism|fly-?tipping|graffiti|litter(?:ing)?|knife|knives|violence|violent|abuse|exploitation|gangs?|drug (?:dealing|misuse|use)|drug-related|substance misuse|addiction|street drinking|begging|burglar(?:y|ies)|theft|obesity|deprivation|poverty|homelessness|unemployment|truancy|absenteeism|absence|exclusions|drop-?out|non-?attendance|non-?compliance|failures?|failing|fail(?:s|ed)?|broken|breaking|backlogs?|delays?|shortfall|deficit|overspend|complaints?|incidents?|outages?|errors?|mistakes|bugs|defects|near miss(?:es)?|readmissions?|bed[- ]blocking|delayed discharges?|loneliness|lonely|isolation|isolated|low morale|sickness|burnout|turnover|attrition|churn|problems?|problematic|struggling|underperform\w*|underachiev\w*|shortages?|inefficien\w+|crisis|crises|deaths?|silos?|silo working|disengage\w*|not engaging|falling through the cracks|attainment gap|gap|waiting times|long waits|(?<!\w)falls(?! (?:on|under|to|within|in line))|had a fall)\b/gi;
+
+/** Adjectives that make an ordinary noun a deficit: "poor attendance", "low uptake", "rising knife crime". */
+const DEFICIT_QUALIFIERS =
+  /\b(?:poor|low|lack of|rising|high levels of|too (?:many|much|few|little|long|slow)|not enough|insufficient|worsening|declining|falling|bad|weak)\s+[\w-]+(?:\s+(?!at\b|in\b|on\b|of\b|for\b|among\b|across\b|and\b|the\b|to\b)[\w-]+)?/gi;
+
+/** Aspirational language: a good place, feeling valued, what would it take. */
+const ASPIRATION =
+  /\b(?:good place|great|thrive|thriving|flourish\w*|love|proud|look forward|connected|valued|welcom\w+|what would it take|what helps|what makes|how (?:can|do|might) we (?:make|create|help|build|get better)|make this a|best|easy|easier|simple|confident|belong\w*|at home|feel (?:safe|at home|part|heard|valued)|want to|enjoy\w*|happy|healthy|active|hope\w*|together|well\b|go well|good|better|at our best|nobody|no one|every (?:child|young person|tenant|resident|patient|person))\b/gi;
+
+/** How many aspirational cues a text has ("what would it take", "proud", "feel valued"). */
+export function aspirationCount(text: string): number {
+  return text.match(ASPIRATION)?.length ?? 0;
+}
+
+/** Deficit evidence with how strongly it frames the question around a problem. */
+export interface DeficitResult {
+  deficit: boolean;
+  evidence: string[];
+}
+
+function collect(re: RegExp, text: string, into: string[]): number {
+  let n = 0;
+  for (const m of text.matchAll(re)) {
+    const phrase = m[0].trim();
+    if (!into.some((p) => p.toLowerCase().includes(phrase.toLowerCase()) || phrase.toLowerCase().includes(p.toLowerCase()))) into.push(phrase);
+    n += 1;
+  }
+  return n;
+}
+
+/**
+ * Says whether a question or theme is framed around a deficit and quotes the words that show it.
+ * A problem word beside strong aspiration ("so nobody eats alone") reads as an aspiration; a framing
+ * move ("reducing", "tackling") is a deficit framing whatever else surrounds it.
+ */
+export function detectDeficit(text: string): DeficitResult {
+  const evidence: string[] = [];
+  const moves = collect(DEFICIT_MOVES, text, evidence);
+  const qualifiers = collect(DEFICIT_QUALIFIERS, text, evidence);
+  const nouns = collect(DEFICIT_NOUNS, text, evidence);
+  const aspiration = aspirationCount(text);
+  const strong = moves + qualifiers;
+  const deficit = strong > 0 || (nouns > 0 && nouns >= aspiration);
+  return { deficit, evidence: deficit ? evidence : [] };
+}

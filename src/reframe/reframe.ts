@@ -1,0 +1,90 @@
+/**
+ * The framing check: is a question framed around a deficit, what would an aspirational version sound
+ * like, and who might be missing from the room. "Re-articulating the problem in ways which tap into
+ * people's passion for something can release different forms of energy" ("Where to Begin").
+ */
+import { cleanText } from '../review/text.js';
+import { aspirationCount, detectDeficit } from './deficit.js';
+import { ALWAYS_MISSING, genericRewrites, TOPICS, type Slots, type Topic } from './topics.js';
+
+/** The framing check's answer, matching the CLI's JSON contract. */
+export interface ReframeResult {
+  deficit: boolean;
+  evidence: string[];
+  suggestions: string[];
+  whoMightBeMissing: string[];
+}
+
+/** Questions are short; a long paste is read up to here so the check stays instant. */
+const MAX_QUESTION_CHARS = 2_000;
+
+const PEOPLE =
+  "(?:(?:older|young|care|new|local|frail|elderly|vulnerable|disabled|working|single|first[- ]year|front[- ]line|our|the)\\s+)*" +
+  '(?:people|patients|pupils|students|tenants|residents|families|children|staff|carers|parents|volunteers|developers|' +
+  'customers|users|nurses|teachers|colleagues|men|women|adults|workers|call handlers|households|clients|members|young people)';
+const WHO_AFTER = new RegExp(`\\b(?:among(?:st)?|for|of|with)\\s+(${PEOPLE})\\b`, 'i');
+const WHO_ANY = new RegExp(`\\b(${PEOPLE})\\b`, 'i');
+const PLACE_WORDS =
+  /^(?:borough|estate|town|town centre|city|city centre|village|county|district|ward|wards|campus|care homes?|(?:secondary |primary )?schools?|hospital|a&e|(?:the )?\w+ service|high street|neighbourhood|area|community|unit|practice|team|department|organisation|region|streets?|parks?|library|centre|north|south|east|west)$/i;
+const PLACE = /\b(in|on|at|across|around|within)\s+(the\s+|our\s+|this\s+)?([a-z&][\w&'-]*(?:\s+[a-z&][\w&'-]*){0,2}?)(?=\s*(?:[?.!,;]|$|\s+(?:for|among|and|with|so)\b))/gi;
+const NOT_PLACE = /^(?:christmas|easter|summer|winter|spring|autumn|maths|english|first|general|practice|time|future|work|school|the morning|the evening)$/i;
+
+function slotsFor(text: string, topic: Topic | undefined): Slots {
+  const whoMatch = WHO_AFTER.exec(text)?.[1] ?? WHO_ANY.exec(text)?.[1];
+  let place = '';
+  let placeIn = '';
+  for (const m of text.matchAll(PLACE)) {
+    const words = (m[3] ?? '').trim();
+    if (NOT_PLACE.test(words)) continue;
+    if (PLACE_WORDS.test(words) || /^[A-Z]/.test(words) || m[2]) {
+      place = `${(m[2] ?? '').trim().toLowerCase() === 'our' ? 'our ' : m[2] ? 'the ' : ''}${words}`;
+      placeIn = `${m[1]?.toLowerCase()} ${place}`;
+      break;
+    }
+  }
+  let who = whoMatch ? whoMatch.replace(/^(?:our|the)\s+/i, '').toLowerCase() : (topic?.who ?? 'people');
+  if (!whoMatch && /care homes?/i.test(place)) who = 'residents';
+  const thingMatch = /\b((?:[a-z]+\s+)?(?:process|system|pathway|service))\b/i.exec(text)?.[1];
+  let thing = thingMatch ? thingMatch.replace(/^(?:the|our|broken|failing|poor|slow|a)\s+/i, '').toLowerCase() : '';
+  const offer = /\b(flu jabs?|vaccinations?|vaccines?|screening|health checks?)\b/i.exec(text)?.[1]?.toLowerCase();
+  if (!thing) thing = offer ?? (/referral/i.test(text) ? 'referral process' : /repair/i.test(text) ? 'repairs service' : 'process');
+  return { who, place, placeIn: placeIn || 'here', thing, namedWho: Boolean(whoMatch), namedPlace: Boolean(place) };
+}
+
+function unique(items: string[]): string[] {
+  const seen = new Set<string>();
+  return items.filter((i) => {
+    const key = i.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Checks a question's framing. Never throws: empty or odd input gives a non-deficit result with no
+ * suggestions; very long input is read up to a limit.
+ */
+export function reframe(question: string): ReframeResult {
+  const text = cleanText(String(question ?? ''), MAX_QUESTION_CHARS).text.replace(/\s+/g, ' ').trim();
+  if (!/\p{L}/u.test(text)) return { deficit: false, evidence: [], suggestions: [], whoMightBeMissing: [] };
+  const { deficit, evidence } = detectDeficit(text);
+  const topic = TOPICS.find((t) => t.re.test(text));
+  const slots = slotsFor(text, topic);
+  const rewrites = (topic ? topic.rewrite(slots) : genericRewrites(slots)).map((r) => r.replace(/\s+/g, ' ').replace(/ \?/g, '?'));
+  let suggestions: string[] = [];
+  if (deficit) suggestions = rewrites.slice(0, 3);
+  // A question that already reaches for something good needs no rewrite; a neutral one gets a widening.
+  else if (aspirationCount(text) === 0) suggestions = rewrites.slice(0, 2);
+  const missing = topic ? topic.missing(slots) : slots.namedWho ? [slots.who] : [];
+  return {
+    deficit,
+    evidence,
+    suggestions: unique(suggestions).filter((s) => s.toLowerCase() !== text.toLowerCase()),
+    // The general reminders are dropped where the subject already names front-line staff or outsiders.
+    whoMightBeMissing: unique([
+      ...missing,
+      ...ALWAYS_MISSING.filter((a) => !missing.some((m) => (/front-line/.test(a) && /front-line/.test(m)) || (/usual networks/.test(a) && /usual networks/.test(m)))),
+    ]),
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * `moodmusic review [FILE|-] [--json]`: reviews a meeting plan from a file or standard input and prints
+ * reflective nudges as prose, or the documented JSON with `--json`.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readAll, type CliCommand } from '../cli/io.js';
+import { reviewToText } from './render.js';
+import { reviewPlan, type ReviewResult } from './review.js';
+
+const USAGE = 'Usage: moodmusic review [FILE|-] [--json]\n  Reads the plan from FILE, or from standard input when FILE is "-" or left out.\n';
+
+/** The JSON contract: flags, strengths and plan, plus `notice` only when there is one. */
+export function reviewJson(result: ReviewResult): string {
+  const out: Record<string, unknown> = {
+    flags: result.flags.map((f) => ({ id: f.id, nudge: f.nudge, why: f.why, evidence: f.evidence })),
+    strengths: result.strengths,
+    plan: result.plan,
+  };
+  if (result.notice) out.notice = result.notice;
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** The `review` CLI command. Exit 0 on a review (even of unusable input, which gets a notice), 1 on errors. */
+export const reviewCommand: CliCommand = async (args, io) => {
+  let json = false;
+  const files: string[] = [];
+  for (const arg of args) {
+    if (arg === '--json') json = true;
+    else if (arg === '--help' || arg === '-h') {
+      io.stdout.write(USAGE);
+      return 0;
+    } else if (arg.startsWith('--')) {
+      io.stderr.write(`moodmusic review: unknown option ${arg}\n${USAGE}`);
+      return 1;
+    } else files.push(arg);
+  }
+  if (files.length > 1) {
+    io.stderr.write(`moodmusic review: give one plan at a time\n${USAGE}`);
+    return 1;
+  }
+  const file = files[0];
+  let text: string;
+  if (!file || file === '-') {
+    text = await readAll(io.stdin);
+  } else {
+    try {
+      text = await readFile(path.resolve(io.cwd, file), 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : 'cannot read it';
+      io.stderr.write(`moodmusic review: cannot read ${file}: ${reason}\n`);
+      return 1;
+    }
+  }
+  const result = reviewPlan(text);
+  io.stdout.write(json ? reviewJson(result) : reviewToText(result));
+  return 0;
+};

@@ -1,0 +1,153 @@
+/**
+ * Vocabularies the review reads plans with. They follow the seed's own distinctions: levels ("chief
+ * executives and front-line staff"), the people an issue is about ("customers/clients/service
+ * users/citizens"), representatives versus individuals, presentations versus conversation, exploring
+ * before deciding, continuing relationships, and the room. Kept as data so they can grow without
+ * touching the rules.
+ */
+
+/** Organisational level of a role, in the seed's sense of "different levels". */
+export type Level = 'senior' | 'middle' | 'front-line';
+
+/** Roles by level. Order matters: the first pattern that matches a phrase decides its level. */
+export const ROLE_LEVELS: Array<[Level, RegExp]> = [
+  ['front-line', /\bsenior (?:engineers?|developers?|nurses?|practitioners?|social workers?|lecturers?|designers?|analysts?)\b|\blead nurses?\b/gi],
+  ['senior', /\b(?:chief executives?|chief execs?|ceos?|cex|chief officers?|chief constables?|(?:deputy |executive |strategic )?directors?|execs?|executives?|exec team|board members?|(?<!(?:advisory|delivery|programme|project|partnership|safeguarding) )board(?= meeting)|the board|trustees?|governors?|goverors|slt|senior leaders(?:hip)?(?: team)?|senior management(?: team)?|senior managers?|leadership team|heads? of service|heads? of (?!year|department|dept)\w+|headteachers?|head teachers?|(?:the )?head(?= *[,+&]| and\b)|deputy heads?|deputies|ahts?|assistant heads?|principals?|vice[- ]chancellors?|pro[- ]vcs?|vc's executive|deans?|cabinet(?: members?)?|councillors?|elected members?|commissioners?|ctos?|cfos?|coos?|cios?|vps?|chief inspectors?|superintendents?|(?:corporate|extended|executive) (?:leadership|management) team|clt|elt|cmt)\b/gi],
+  ['middle', /\b(?:(?:team|service|practice|ward|programme|project|clinic|clinical|commissioning|care home|engineering|product|general|line|middle|department|area|operations|site|centre)[- ]?managers?|managers?|team lead(?:er)?s?|(?:gp|clinical|service|programme|practice|sre|support|squad|tech|design|safeguarding) leads?|leads|supervisors?|coordinators?|co-ordinators?|matrons?|heads? of (?:year|department|dept)|hods|sergeants?|sgt|inspectors?|pms?|product managers?|product owners?|ward sisters?|charge nurses?|nurse in charge)\b/gi],
+  ['front-line', /\b(?:front[- ]?line(?: staff| workers?| colleagues)?|nurses?|hcas?|healthcare assistants?|doctors?|gps|gp|consultants|clinicians?|receptionists?|porters?|(?:ward )?clerks?|cleaners?|caretakers?|care workers?|support workers?|social workers?|youth workers?|teachers?|teaching assistants?|tas|lecturers?|tutors?|mentors?|developers?|devs|engineers?|designers?|analysts?|testers?|call handlers?|advisers?|advisors?|(?:housing|police|probation|council|neighbourhood) officers?|pcsos?|paramedics?|pharmacists?|therapists?|health visitors?|midwives?|librarians?|rangers?|operators?|drivers?|planners?|practitioners?|case workers?|caseworkers?|officers)\b/gi],
+];
+
+/** Phrases that say the invitees span levels or grades on purpose. */
+export const MIXED_LEVEL_CUES =
+  /\b(?:any (?:grade|level|team|role)|all (?:grades|levels|roles)|every (?:level|grade)|all[- ]staff|whole (?:company|organisation|organization|team|staff|squad|service)|from (?:the )?(?:chief executives?|ceos?|board|directors?)\b[^.]{0,40}\bto\b|mix of (?:levels|grades|roles)|all (?:the )?(?:teaching |support )?staff)\b/gi;
+
+/** A kind of person an issue can be about, with the families that count as "them" in the room. */
+export interface Group {
+  name: string;
+  re: RegExp;
+  families: string[];
+}
+
+/** Groups of people the seed says are essential: clients, service users, citizens and the like. */
+export const GROUPS: Group[] = [
+  { name: 'young people', re: /\b(?:young (?:people|person|carers?|offenders?|adults?|residents)|youth(?! (?:services?|workers?|club|offending|team|justice|work|leaders?|provision|officers?))|teenagers?|teens|adolescents|care leavers|school leavers|sixth[- ]formers|year ?\d{1,2}s|young ones)\b/gi, families: ['young'] },
+  { name: 'children', re: /\b(?:children|child|kids)(?!'s (?:services|centre|social care))\b/gi, families: ['young', 'parent'] },
+  { name: 'pupils', re: /\b(?:pupils?|school council|ks\d|key stage \d|send)\b/gi, families: ['young', 'parent'] },
+  { name: 'students', re: /\b(?:students?|learners?|undergraduates?|trainees?|apprentices?)\b/gi, families: ['student', 'young'] },
+  { name: 'parents', re: /\b(?:parents?|families|family|mums|dads|guardians)\b/gi, families: ['parent', 'patient', 'resident'] },
+  { name: 'older people', re: /\b(?:older (?:people|residents|adults|person)|elderly|pensioners|frail\w*)\b/gi, families: ['older', 'patient', 'resident'] },
+  { name: 'patients', re: /\b(?:patients?(?! (?:safety|flow|records?|data|experience team|administration))|ppg|healthwatch|patient participation|patient representatives?)\b/gi, families: ['patient'] },
+  { name: 'carers', re: /\b(?:carers?|family carers?)\b/gi, families: ['carer', 'patient', 'parent'] },
+  { name: 'service users', re: /\b(?:service users?|people who use (?:our |the )?services?|(?:people )?with lived experience|lived experience|experts by experience|people we (?:support|serve))\b/gi, families: ['patient', 'customer', 'resident', 'carer'] },
+  { name: 'tenants', re: /\b(?:tenants?|leaseholders?|householders?)\b/gi, families: ['resident'] },
+  { name: 'residents', re: /\b(?:residents?|local people|locals|villagers|neighbours|the public|members of the public|public|citizens?|communit(?:y|ies) members?|people who live|everyone who lives|shop owners?|local business(?:es)?(?: owners?)?|traders)\b/gi, families: ['resident', 'customer'] },
+  { name: 'customers', re: /\b(?:customers?|clients?|users?(?! interviews?| research)|consumers?|members(?= of the (?:club|scheme|service)))\b/gi, families: ['customer'] },
+  { name: 'volunteers', re: /\b(?:volunteers)\b/gi, families: ['volunteer'] },
+  { name: 'homeless people', re: /\b(?:homeless people|people (?:who are|experiencing) homeless(?:ness)?|rough sleepers)\b/gi, families: ['resident', 'homeless'] },
+];
+
+/**
+ * What an issue is about, when the plan names a topic rather than the people: youth crime is about
+ * young people, A&E about patients, an estate about its tenants.
+ */
+export const TOPIC_GROUPS: Array<{ re: RegExp; groups: string[] }> = [
+  { re: /\b(?:youth|teenage|juvenile|knife crime|gangs?|county lines|grow(?:ing)? up)\b/gi, groups: ['young people'] },
+  { re: /\b(?:truancy|school|schools|exclusions?|send (?:policy|provision)|curriculum|classrooms?|behaviour (?:policy|problem)|attendance (?:policy|at school)|ks\d)\b/gi, groups: ['pupils'] },
+  { re: /\b(?:crime|offending|anti-?social|asb|burglar(?:y|ies)|drug dealing|community safety|policing|fly-?tipping|vandalism|graffiti|street drinking|begging)\b/gi, groups: ['residents'] },
+  { re: /\b(?:hospital|a&e|emergency (?:care|department)|urgent care|outpatients?|clinics?|readmissions?|discharges?|ambulance|frailty|pathway|mental health|gp (?:access|practice|surgery)|patient|nhs|waiting (?:times|lists)|care homes?|dementia|social care)\b/gi, groups: ['patients'] },
+  { re: /\b(?:care and support|get care|social care|adult care|care (?:services|packages?|assessments?)|support services|safeguarding adults)\b/gi, groups: ['service users'] },
+  { re: /\b(?:estates?|housing|arrears|homes|tenancy|repairs|homelessness|regeneration|rent)\b/gi, groups: ['residents'] },
+  { re: /\b(?:town centre|high street|neighbourhoods?|village|streets?|parks?|libraries|library|waste|bins|recycling|council tax)\b/gi, groups: ['residents'] },
+  { re: /\b(?:(?:front[- ]door|public|council|local|community|customer|support|our) services?)\b/gi, groups: ['service users'] },
+  { re: /\b(?:website|app|(?:onboarding|sign[- ]?up|checkout|booking|user|customer) (?:flow|journey|process|experience))\b/gi, groups: ['customers'] },
+  { re: /\b(?:university|students?|assessment regulations|student (?:experience|mental health|support)|campus|degree|course)\b/gi, groups: ['students'] },
+  { re: /\b(?:carers?)\b/gi, groups: ['carers'] },
+];
+
+/** Routines of one team about its own work: they are not meant to hold the whole system. */
+export const TEAM_ROUTINE =
+  /\b(?:huddles?|stand-?ups?|daily scrum|retros?|retrospectives?|(?:shift|nursing|ward|clinical) handovers?|handover meeting|safety briefing|shift briefing|start of (?:every|each|the) shift|shift change|every shift|practice forum|peer (?:review|support|learning)|reflective practice|action learning set|supervision|1:1|one-to-ones?|sprint (?:planning|review))\b/gi;
+
+/** Words that say who is coming, introducing an invitee list. */
+export const INVITEE_LABEL =
+  /^(?:invitees?|invited|attendees?|attending|participants?|who|who's coming|people|audience|delegates|present|guests?|members|membership)\s*[:-]\s*/i;
+/** Labels that say a line is about something else. */
+export const OTHER_LABEL =
+  /^(?:agenda|format|after|follow[- ]?up|next steps|papers|venue|where|when|date|time|duration|length|purpose|aim|aims|goal|objectives?|question|topic|theme|why|outcome|notes?)\s*[:-]\s*/i;
+/** Labels that introduce the purpose or question. */
+export const PURPOSE_LABEL = /^(?:purpose|aim|aims|goal|goals|objectives?|question|topic|theme|why|focus|outcome)\s*[:-]\s*/i;
+
+/** Meeting nouns: "<meeting> with X", "<meeting> for X" name the invitees. */
+export const MEETING_NOUN =
+  '(?:meeting|mtg|session|workshop|event|chat|forum|morning|afternoon|evening|lunch|day|huddle|drop-in|briefing|town hall|consultation|conversation|circle|call|catch[- ]?up|summit|conference|gathering|get[- ]together|panel|group|retro|review|discussion|walkabout|visit)';
+
+/** Organisations and sectors, so "from police, health and education" counts as an invitee list. */
+export const ORGS =
+  /\b(?:police|constabulary|council|councils|local authorit(?:y|ies)|housing associations?|housing assoc|fire (?:service|brigade)|nhs|(?:acute |ambulance |community |neighbouring |mental health )?trusts?|icb|ics|hospitals?|ambulance|health|education|schools?|universit(?:y|ies)|colleges?|gp practices?|practices|charit(?:y|ies)|voluntary sector|vcs\w*|social care|probation|agenc(?:y|ies)|statutory agencies|partner organisations?|partners?|organisations?|organizations?|departments?|directorates?|faith groups?|community groups?|businesses|food bank|library|providers?|commissioners?|home office|government)\b/gi;
+
+/** Formats where someone talks at the room. */
+export const PRESENTATION_CUES =
+  /\b(?:presentations?|present(?:s|ing)? (?:the|their|its|our|his|her|a|an|findings|options|results|data|proposals?|plans?|changes|progress)|will present|keynotes?|panel (?:discussions?|debates?|q&a|sessions?)|(?:expert|closing|opening|plenary|speaker) panels?|(?:a|two|three|four|\d) (?:expert )?panels?\b|followed by a panel|panels? of (?!residents|tenants|citizens|young|patients)|q ?& ?a|q and a|questions and answers|take questions|(?:minutes|mins) of questions|questions from the floor|answer (?:questions|qs)|ama|ask me anything|briefings?|(?:give|gives|giving) an? update|(?<!no )slides(?! (?:will be |are |)(?:circulated|sent|shared)| in advance| beforehand)|talks? (?:from|by)|(?:a|an|short|opening|the|keynote) (?:talk|speech)|speech(?:es)?|speakers?|lectures?|webinar|demos?|demonstrations?|exhibition(?: boards?| hall)?|will explain|explain the|on hand to answer)\b/gi;
+
+/** Reports and updates on paper or screen: they count half, since they may be read rather than presented. */
+export const DOCUMENT_CUES = /\b(?:dashboards?|performance data|(?:finance|progress|annual|committee) reports?|financials|updates?)\b/gi;
+
+/** Formats where participants talk with each other and from experience. */
+export const CONVERSATION_CUES =
+  /\b(?:conversations?|conversational|(?<!panel )discussions?|discuss|dialogue|small[- ]groups?|small-group work|group work|breakouts?|break-out|workshops?|co-?design|co-?produc\w+|brainstorm\w*|stories|story|experiences?|share|sharing|listen\w*|world caf[eé]|open space|round tables?|cafe[- ]style|café[- ]style|in a circle|circles?|reflect\w*|explor\w+|ideas|each person|chat|walkabout|asks what|tell us|no slides|hands-on|map what|look at options together)\b/gi;
+
+/** Phrases that give conversation most of the time ("the rest is open conversation"). */
+export const CONVERSATION_DOMINANT = /\b(?:mostly|mainly|most of (?:the|our) time|the rest is|the majority|largely)\b/gi;
+
+/** Words that make a talk a small part of the meeting. */
+export const BRIEF = /\b(?:short|brief|quick|a few short)\s+$/i;
+
+/** Setting up to approve or choose what was decided elsewhere. */
+export const DECIDE_STRONG =
+  /\b(?:sign[- ]?off|signoff|approv(?:e|al|ing)|aprove|ratif(?:y|ication)|endorse(?:ment)?|rubber[- ]stamp|vote (?:on|to)|decide whether|decide which|choose (?:one|between|from|which)|pick one|to accept)\b/gi;
+export const DECIDE_VERB = /\b(?:decid\w*|agree\w*|choos\w*|confirm\w*|finalis\w*|settle|consult(?:ation|ations|ing|ed|s)?\b|feedback|comments?|views on)\b/gi;
+export const PREDETERMINED =
+  /\b(?:drafts?|drafted|proposed|proposals?|preferred option|(?:the|costed|shortlisted|proposed|masterplan|two|three|four|five|\d) options|final version|already (?:decided|agreed))\b/gi;
+
+/** Exploring a range of possibilities before focusing, as the seed's design section asks. */
+export const EXPLORE_FIRST =
+  /\b(?:explor\w+|brainstorm\w*|before (?:deciding|choosing|agreeing|we decide|focusing|picking|committing)|range of (?:possibilities|options|ideas)|possibilities|open (?:discussion|conversation)|(?:lots of|many) (?:ideas|options)|(?:ideas|options) first|diverge|imagine|dream|blue[- ]sky|what could|what might|what would|look at options together)\b/gi;
+
+/** Something continues after the meeting: follow-up, a series, a standing group, actions with owners. */
+export const AFTER_CUES =
+  /\b(?:follow[- ]?ups?|meets? again|meet again|meeting again|next (?:meeting|session|round|month's session|term|time)|monthly|weekly|fortnightly|quarterly|termly|annual(?:ly)?|yearly|bi-?weekly|bi-?monthly|every (?:\w+ )?(?:weeks?|months?|days?|terms?|half[- ]term|quarter|fortnight|morning|evening|shift|sprint|time|couple of months)|each (?:week|month|term|time|session|morning|shift)|regular(?:ly)?|recurring|ongoing|standing group|series|first of \w+|\d+ x|(?:two|three|four|five|\d) (?:sessions|days|meetings)|programme of|report(?:s|ed)? back|reported to|feed(?:s)? into|fed into|go(?:es)? to (?:the|full)|take (?:them|it|this|these) forward|taken forward|action plan|actions?(?: will be| with| tracked| w\/)|named owners|owners|who (?:fixes|does|will do|owns|takes) what|review date|written up|collated|notes go|keep (?:it|this) going|continu\w+|kick-?off|shadowing placements|test the first changes|runs (?:\w+ )?times|(?:\d+|two|three|four|five|six|several|many) times (?:a|per|across|over|during|in)|set up a \w+ (?:forum|group|panel)|park forum|newsletter)\b/gi;
+
+/** Room, tables, seating and acoustics: the seed's "attention to the detail". */
+export const ROOM_CUES =
+  /\b(?:(?<!feedback to the )(?:round|small|big|long|cafe[- ]style|café[- ]style|cabaret|one)\s+tables?|tables (?:of|for)|(?<!\w )tables?(?! discussion)|seating|seated|sitting|chairs|circles? of chairs|in a circle|cabaret(?: style)?|cafe[- ]style|café[- ]style|acoustics?|microphones?|roving mics?|hearing loop|layout|laid out|set up (?:as|with|cabaret)|breakout (?:rooms?|spaces?|areas?)|break-out (?:rooms?|spaces?)|quiet (?:room|corner|space)|natural light|floor space|plenty of (?:space|room)|theatre[- ]style|sofas|comfy chairs|beanbags|play area|room big enough)\b/gi;
+export const ONLINE_CUES = /\b(?:online|zoom|video call|videocall|virtual|webinar|(?:on|via|ms|microsoft) teams|teams (?:call|meeting)|google meet|meet\.google|skype|webex)\b/gi;
+export const HYBRID = /\bhybrid\b/i;
+
+/** Events that are large by their nature, used when no number is given. */
+export const LARGE_EVENT =
+  /\b(?:conferences?|summits?|public meetings?|everyone (?:is )?welcome|all[- ]staff|(?<!(?:in|at) the )town hall|all[- ]hands|open invitation|open to all|open to everyone|roadshow|agm|assembly|expo|rally|whole (?:company|organisation|organization|school)|hundreds of|dozens of|all (?:the )?(?:staff|employees|students|pupils|parents|members|residents))\b/gi;
+/** An open invitation covers the people an issue is about. */
+export const OPEN_INVITATION =
+  /\b(?:everyone (?:is )?welcome|open to (?:all|everyone|anyone)|open invitation|anyone (?:who|can|is welcome)|everyone who (?:lives|works|uses)|all welcome|public meeting|drop-in)\b/gi;
+
+/** Representatives and delegates of organisations; "as themselves, not representatives" is the opposite. */
+export const REPRESENTATIVE_CUES =
+  /\b(?:representatives?|reps\b|rep (?:from|of|for)|delegates (?:from|of|representing)|nominat\w+|nominees?|on behalf of|representing|one (?:person|member) from each|each (?:agency|organisation|partner|service|department) (?:sends|will send|to send))/gi;
+export const NOT_REPRESENTATIVES =
+  /\b(?:(?:not|rather than|instead of)\s+(?:as\s+)?(?:representatives?|reps|delegates)|as (?:themselves|individuals)|in a personal capacity)\b/gi;
+
+/** Purpose words: an aim, a question or a topic. Vague aims ("catch up") do not count. */
+export const PURPOSE_VERB =
+  /\b(?:to|so (?:that|we can)|in order to)\s+(?!(?:catch up|meet|chat|get together|touch base|sync|have a (?:chat|catch[- ]up|meeting))\b)(?:explore|discuss|agree|decide|sign|approve|plan|review|share|hear|understand|co-design|design|develop|improve|build|create|look|go|talk|think|consider|make|set|shape|find|work|choose|identify|prioriti[sz]e|learn|celebrate|launch|update|brief|consult|test|map|reflect|imagine|thank|welcome|introduce|listen|ask|answer|tackle|reduce|prevent|fix|address|support|help|check|understand|redesign|refresh|agree|finalise|present|review|respond|recruit|induct|train|scope|kick)\w*[^.;:?!\n]{0,80}/gi;
+export const PURPOSE_TOPIC =
+  new RegExp(`\\b(?:${MEETING_NOUN}|updates?|presentations?|talks?)s?\\s*(?::|on|about|re\\b:?|regarding|around|into|concerning|for the|exploring|to)\\s+(?!(?:next steps|things|stuff|everything|bits|where we are|general|catch)\\b)\\w+`, 'gi');
+export const PURPOSE_TYPES =
+  /\b(?:retros?|retrospectives?|huddles?|stand-?ups?|briefings?|consultations?|co-?design|planning session|strategy|budget|induction|debrief|forum|festival|celebration|thank-you|awards?|training|kick-?off|review|scrutiny|advisory|listening|engagement|pathway|discovery|curriculum|board meeting|all-hands|summit|conference)\b/gi;
+/** A topic introduced anywhere ("re: the new rota", "about the future of the library"). */
+export const TOPIC_MARKER =
+  /(?:(?<!['\w])re\b:?|\b(?:regarding|concerning|about|on the (?:future|subject|topic) of))\s+(?:the |our |a |new )?(?!next steps|things|stuff|everything|general|\d|an? hour|half|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty)[a-z][\w-]{1,}/gi;
+/** A purpose given as an instruction, at the start of a sentence or after a colon ("Board: approve the budget"). */
+export const PURPOSE_IMPERATIVE =
+  /(?:^|[:\n]\s*|\s-\s)(?:decide|agree|approve|sign off|review|discuss|explore|plan|choose|consider|go through|go over|look at|share|update|design|co-design|map|reflect|celebrate|welcome|hear|listen)\b/gim;
+export const QUESTION_LEAD =
+  /\b(?:what|how|why|where|which|whether|who)\b\s+(?:\w+\s+){0,3}?(?:might|would|could|can|do|does|did|is|are|should|makes?|helps?|works?|went|want)\b/gi;

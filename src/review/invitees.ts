@@ -1,0 +1,159 @@
+/**
+ * Who is coming. Plans say it in many ways: a labelled list ("Invitees: ..."), a count with a breakdown
+ * ("Eight people: two receptionists, ..."), "<meeting> with/for X", "X will meet", a title ("Board
+ * meeting", "Parents' forum") or a bare list of roles. Speakers ("keynote from the minister") are not
+ * participants, so they are taken out first.
+ */
+import {
+  GROUPS, INVITEE_LABEL, MEETING_NOUN, MIXED_LEVEL_CUES, OPEN_INVITATION, ORGS, OTHER_LABEL, ROLE_LEVELS,
+  type Level,
+} from './cues.js';
+import { HAS_NUMBER } from './quantities.js';
+import { matchAll, union, unionMatches } from './text.js';
+
+/** The invitee side of a plan. */
+export interface Invitees {
+  /** True when the plan names who is coming (roles, groups, organisations or an open invitation). */
+  stated: boolean;
+  /** The phrases read as the invitee list. */
+  phrases: string[];
+  roles: Array<{ phrase: string; level: Level }>;
+  levels: Level[];
+  organisations: string[];
+  /** People the issue may be about who are among the invitees, by group name. */
+  groups: Array<{ name: string; phrase: string; families: string[] }>;
+  /** "Everyone welcome", "open to all": the people affected can come. */
+  open: string[];
+  /** "Any grade", "all staff", "from chief executives to porters". */
+  mixed: string[];
+}
+
+const SPEAKERS = [
+  /\b(?:drafted|written|prepared|facilitated|led|chaired|run|hosted|commissioned|presented|funded)\s+by\s+[^,.;]*/gi,
+  /\b(?:keynotes?|presentations?|talks?|speech(?:es)?|briefings?|updates?|welcome|panels?|speakers?|presenters?|papers?)\s+(?:on\s+[^,.;]*?\s+)?(?:from|by|of)\s+[^.;]*/gi,
+];
+/** A speaking verb; the whole clause around it is the speaker's, so it is blanked clause-wide. */
+const SPEAKS = /\b(?:will (?:present|give|explain|brief|talk|speak|open|introduce|chair|update|lead)|presents?|gives?|explains?|shares? a)\b/gi;
+const SPEAKER_HINT = /\bby\b|keynote|present|talk|speech|briefing|update|welcome|panel|speaker|paper|give|explain|share/i;
+const ANY_ROLE = new RegExp(ROLE_LEVELS.map(([, re]) => re.source).join('|'), 'i');
+const ANY_GROUP = new RegExp(GROUPS.map((g) => g.re.source).join('|'), 'i');
+const ROLE_UNION = union(ROLE_LEVELS.map(([, re]) => re));
+const GROUP_UNION = union(GROUPS.map((g) => g.re));
+const ANY_ORG = new RegExp(ORGS.source, 'i');
+const TOPIC_CLAUSE =
+  /\b(?:about(?!\s*[\d~])(?!\s+(?:a dozen|a few|a couple|an? hour|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred)\b)|regarding|concerning|(?<!['\w])re\b:?|on the (?:topic|subject|issue) of|to (?:discuss|decide|explore|agree|talk|look|sign|approve|plan|consider|review|find|go|share|hear|design|co-design|develop|build|create|improve|make|help|understand|map|test|learn|support|shape|tackle|reduce|address|fix|prevent|celebrate|thank))\b[^,;]*/gi;
+const COUNTED = /\b(?:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|a dozen|a couple of)\s+(?:[a-z'&-]+\s+){0,2}?(?:people|ppl|participants|attendees|delegates|guests|members|staff|colleagues|volunteers|residents|tenants|patients|carers|pupils|students|parents|nurses|doctors|gps|teachers|developers|devs|engineers|managers|leads|directors|officers|councillors|trustees|governors|customers|clients|users|clinicians|deputies|ahts|receptionists|pcsos|year ?\d+s|reps?|representatives?|young people|older people)\b|\b(?:\d+|about \d+|around \d+)\s+in total\b/i;
+const WILL_MEET = /\s(?:will meet|will attend|are invited|are coming|will be there|will join|meet for|meet to|will gather|to (?:agree|decide|approve|sign off|discuss|review|consider|plan|explore|set))\b/i;
+const INVITE_VERB = /\b(?:invit(?:e|ing)|we've invited|we have invited|open to|open invitation to|welcoming)\s+([^.;:?]{3,160})/gi;
+const WITH_FOR = new RegExp(`\\b${MEETING_NOUN}s?\\s+(?:[\\w-]+\\s+){0,3}?(?:with|for)\\s+([^.;:?]{3,160}?)(?=\\s+(?:to|about|on|re\\b:?|regarding|around|at|in the|from \\d)\\b|[.;:?]|$)`, 'gi');
+const TITLE_GROUP = /^(?:[\w'&-]+\s+){0,3}?([\w'-]+?)(?:'s|s')?\s+(?:[\w-]+\s+)?(?:forum|panel|voice|group|council|network|assembly|jury|advisory board|board|huddle|lunch|feedback session|session|evening|meeting|circle|coffee morning|drop-in|away day|retro|briefing)\b/i;
+const FIRST_WORDS_ROLE = /^(?:the |our |all |[\d]+ |some )?[\w'/-]+(?:\s+[\w'/-]+){0,2}/i;
+
+/** Removes speakers and authors so only participants remain. */
+export function withoutSpeakers(text: string): string {
+  let out = text;
+  if (!SPEAKER_HINT.test(out)) return out;
+  for (const re of SPEAKERS) out = out.replace(re, ' ');
+  if (!SPEAKS.test(out)) return out;
+  SPEAKS.lastIndex = 0;
+  // Found verb by verb, then widened to its clause: a single clause-wide regex backtracks badly.
+  const spans: Array<[number, number]> = [];
+  for (const m of out.matchAll(SPEAKS)) {
+    const at = m.index ?? 0;
+    const head = out.slice(0, at);
+    const start = Math.max(...[',', '.', ';', ':', '+', '&'].map((c) => head.lastIndexOf(c))) + 1;
+    const tail = out.slice(at).search(/[,.;]/);
+    spans.push([start, tail < 0 ? out.length : at + tail]);
+  }
+  let result = '';
+  let from = 0;
+  for (const [a, b] of spans) {
+    if (a < from) { from = Math.max(from, b); continue; }
+    result += `${out.slice(from, a)} `;
+    from = b;
+  }
+  return result + out.slice(from);
+}
+
+function rolesIn(text: string): Array<{ phrase: string; level: Level }> {
+  const out: Array<{ phrase: string; level: Level }> = [];
+  for (const [i, phrase] of unionMatches(ROLE_UNION, text)) {
+    const level = ROLE_LEVELS[i]?.[0];
+    if (level) out.push({ phrase, level });
+  }
+  return out;
+}
+
+function looksLikeRoleList(sentence: string): boolean {
+  const lead = FIRST_WORDS_ROLE.exec(sentence)?.[0] ?? '';
+  if (!ANY_ROLE.test(lead) && !ANY_GROUP.test(lead)) return false;
+  if (/[,+&/]/.test(sentence)) return true;
+  return rolesIn(sentence).length + (sentence.match(ORGS)?.length ?? 0) >= 2;
+}
+
+/** Whether a phrase names people or bodies (a role, a group or an organisation). */
+function names(p: string): boolean {
+  return ANY_ROLE.test(p) || ANY_GROUP.test(p) || ANY_ORG.test(p);
+}
+
+/**
+ * Reads the invitees from the plan's sentences. `labelled` holds text a form put in its "who" field,
+ * which is taken as the invitee list whole.
+ */
+export function parseInvitees(sentenceList: string[], labelled?: string): Invitees {
+  const phrases: string[] = [];
+  // Phrases found by shape ("workshop for X", "X will meet") count only when they name people or bodies.
+  const addIfPeople = (p: string | undefined): void => { if (p && names(p)) add(p); };
+  const add = (p: string | undefined): void => {
+    const t = p?.replace(TOPIC_CLAUSE, ' ').replace(/\s+/g, ' ').trim();
+    if (t && t.length > 1 && !phrases.includes(t)) phrases.push(t);
+  };
+  if (labelled) add(labelled);
+  sentenceList.forEach((raw, i) => {
+    const label = INVITEE_LABEL.exec(raw);
+    if (label) return add(raw.slice(label[0].length));
+    if (OTHER_LABEL.test(raw)) return;
+    const s = withoutSpeakers(raw);
+    const counted = HAS_NUMBER.test(s) ? COUNTED.exec(s) : null;
+    if (counted) {
+      // "Knife crime summit - 200 delegates from ...": the title before the dash is the topic, not people.
+      const head = s.slice(0, counted.index);
+      const cut = Math.max(head.lastIndexOf(' - '), head.lastIndexOf(': '));
+      return add(cut >= 0 ? s.slice(cut + 2) : s);
+    }
+    const body = /^([^:]{2,60}):\s/.exec(s)?.[1];
+    // "Corporate leadership team: decide whether ...": the body before the colon is who; the rest is the aim.
+    if (body && ANY_ROLE.test(body)) return add(body);
+    if (/ (?:with|for) /i.test(s)) for (const m of s.matchAll(WITH_FOR)) addIfPeople(m[1]);
+    if (/invit|open |welcom/i.test(s)) for (const m of s.matchAll(INVITE_VERB)) addIfPeople(m[1]);
+    const meet = WILL_MEET.exec(s);
+    if (meet && meet.index >= 3 && meet.index <= 160) addIfPeople(s.slice(0, meet.index));
+    if (i === 0) {
+      const title = TITLE_GROUP.exec(s)?.[0];
+      if (title && (ANY_ROLE.test(title) || ANY_GROUP.test(title))) add(title);
+    }
+    if (looksLikeRoleList(s)) add(s);
+  });
+  const joined = phrases.join(' ; ');
+  const roles = rolesIn(joined);
+  const groups: Invitees['groups'] = [];
+  for (const [i, phrase] of unionMatches(GROUP_UNION, joined)) {
+    const g = GROUPS[i];
+    if (g && !groups.some((x) => x.name === g.name)) groups.push({ name: g.name, phrase, families: g.families });
+  }
+  const organisations = matchAll(ORGS, joined);
+  const all = sentenceList.join(' \n ');
+  const open = matchAll(OPEN_INVITATION, all);
+  const mixed = matchAll(MIXED_LEVEL_CUES, all);
+  const levels = [...new Set(roles.map((r) => r.level))];
+  return {
+    stated: roles.length + groups.length + organisations.length + open.length + mixed.length > 0,
+    phrases,
+    roles,
+    levels,
+    organisations,
+    groups,
+    open,
+    mixed,
+  };
+}

@@ -1,0 +1,230 @@
+/**
+ * The meeting-plan model and its parsers. Free text and a filled-in form (Slack modal, Teams card) both
+ * become a `MeetingPlan`; the rules only ever read this model, so both routes get the same review.
+ */
+import { detectDeficit } from '../reframe/deficit.js';
+import {
+  AFTER_CUES, BRIEF, CONVERSATION_CUES, CONVERSATION_DOMINANT, DECIDE_STRONG, DECIDE_VERB, DOCUMENT_CUES, EXPLORE_FIRST,
+  GROUPS, HYBRID, LARGE_EVENT, MEETING_NOUN, NOT_REPRESENTATIVES, ONLINE_CUES, OTHER_LABEL, PREDETERMINED,
+  PRESENTATION_CUES, PURPOSE_LABEL, PURPOSE_IMPERATIVE, PURPOSE_TOPIC, PURPOSE_TYPES, PURPOSE_VERB, QUESTION_LEAD,
+  REPRESENTATIVE_CUES, ROOM_CUES, TEAM_ROUTINE, TOPIC_GROUPS, TOPIC_MARKER,
+} from './cues.js';
+import { parseInvitees, type Invitees } from './invitees.js';
+import { parseCount, parseDuration, type Count } from './quantities.js';
+import { matchAll, sentences, union, unionMatches, wordCount } from './text.js';
+
+export type { Count } from './quantities.js';
+export type { Invitees } from './invitees.js';
+
+/** A group the issue concerns, with the words that showed it. */
+export interface Concern {
+  group: string;
+  families: string[];
+  evidence: string;
+}
+
+/** Everything the review knows about a planned meeting. Phrases are quoted from the plan. */
+export interface MeetingPlan {
+  text: string;
+  /** The central question, when the plan asks one. */
+  question?: string;
+  /** Phrases that state a purpose, question or topic. */
+  purpose: string[];
+  /** The sentences that frame the issue (title, question, stated purpose). */
+  framing: string;
+  deficit: string[];
+  invitees: Invitees;
+  /** Groups the issue is about. */
+  concerns: Concern[];
+  count?: Count;
+  durationMinutes?: number;
+  durationEvidence: string[];
+  format: { presentation: string[]; conversation: string[]; presentationWeight: number; conversationWeight: number };
+  stories: string[];
+  decide: string[];
+  predetermined: string[];
+  explore: string[];
+  after: string[];
+  teamRoutine: string[];
+  representatives: string[];
+  notRepresentatives: string[];
+  setting: { room: string[]; online: string[]; hybrid: boolean };
+  largeEvent: string[];
+  wordCount: number;
+}
+
+/** The fields a review form asks for; every field is free text. */
+export interface PlanForm {
+  question?: string;
+  who?: string;
+  howMany?: string;
+  howLong?: string;
+  agenda?: string;
+  after?: string;
+}
+
+interface Hints {
+  question?: string;
+  who?: string;
+  afterStated?: string;
+}
+
+const LEADING_VERB =
+  /^(?:go|discuss|review|agree|decide|explore|look|talk|plan|share|reducing|tackling|improving|preventing|addressing|fixing|cutting|combating|dealing|exploring|reviewing|agreeing|deciding|planning|looking|to)\b/i;
+const STORIES = /\b(?:stor(?:y|ies)|(?:own|personal|their|people's|lived) experiences?|from experience|what it feels like)\b/gi;
+const TITLE_STOP = new Set(
+  "let's lets let have a an the our my this next new quick short big small whole all team weekly monthly daily regular catch up general staff".split(' '),
+);
+const NOTHING_AFTER = /^(?:nothing|none|n\/?a|tbc|tbd|not sure|no|not yet|-|\?)\b/i;
+
+function weigh(re: RegExp, text: string): { phrases: string[]; weight: number } {
+  const phrases: string[] = [];
+  const seen = new Set<string>();
+  let weight = 0;
+  for (const m of text.matchAll(re)) {
+    const phrase = m[0].trim();
+    const brief = BRIEF.test(text.slice(Math.max(0, (m.index ?? 0) - 14), m.index ?? 0));
+    weight += brief ? 0.5 : 1;
+    const key = phrase.toLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      phrases.push(phrase);
+    }
+  }
+  return { phrases, weight };
+}
+
+function titleTopic(first: string): boolean {
+  const m = new RegExp(`^(.*?)\\b${MEETING_NOUN}\\b`, 'i').exec(first);
+  if (!m?.[1]) return false;
+  const words = m[1].toLowerCase().match(/[a-z][a-z'&-]+/g) ?? [];
+  return words.filter((w) => !TITLE_STOP.has(w)).length >= 2;
+}
+
+const GROUP_UNION = union(GROUPS.map((g) => g.re));
+const TOPIC_UNION = union(TOPIC_GROUPS.map((t) => t.re));
+
+function findConcerns(framing: string, routine: boolean): Concern[] {
+  const out: Concern[] = [];
+  for (const [i, phrase] of unionMatches(GROUP_UNION, framing)) {
+    const g = GROUPS[i];
+    if (g && !out.some((c) => c.group === g.name)) out.push({ group: g.name, families: g.families, evidence: phrase });
+  }
+  // A team's own routine (a huddle, a retro) is not read as being about the people its topic touches.
+  if (routine) return out;
+  for (const [i, phrase] of unionMatches(TOPIC_UNION, framing)) {
+    for (const name of TOPIC_GROUPS[i]?.groups ?? []) {
+      const g = GROUPS.find((x) => x.name === name);
+      if (g && !out.some((c) => c.group === name)) out.push({ group: name, families: g.families, evidence: phrase });
+    }
+  }
+  return out;
+}
+
+function build(text: string, hints: Hints = {}): MeetingPlan {
+  const list = sentences(text);
+  const words = wordCount(text);
+  const first = list[0] ?? '';
+  const invitees = parseInvitees(list, hints.who);
+  const framingSentences = list.filter((s, i) => {
+    if (PURPOSE_LABEL.test(s)) return true;
+    if (OTHER_LABEL.test(s) || (hints.who && s.startsWith('Who:'))) return false;
+    return i < 2 || s.includes('?') || LEADING_VERB.test(s);
+  });
+  let framing = framingSentences.join(' ');
+  const masked = invitees.phrases.reduce((acc, p) => acc.split(p).join(' '), framing);
+  const questionSentence = hints.question ?? list.find((s) => s.includes('?') && wordCount(s) >= 3);
+  if (hints.question && !framing.includes(hints.question)) framing = `${hints.question} ${framing}`;
+  const routine = matchAll(TEAM_ROUTINE, text);
+  // Purpose needs one piece of evidence; the cheaper signs are tried first and the rest skipped.
+  const purpose: string[] = [];
+  if (questionSentence) purpose.push(questionSentence.replace(/^[^:]{0,40}:\s*/, ''));
+  purpose.push(...list.filter((s) => PURPOSE_LABEL.test(s)).map((s) => s.replace(PURPOSE_LABEL, '')));
+  for (const re of [PURPOSE_VERB, PURPOSE_TOPIC, PURPOSE_TYPES, TOPIC_MARKER, PURPOSE_IMPERATIVE, QUESTION_LEAD]) {
+    if (purpose.length > 0) break;
+    purpose.push(...matchAll(re, text).slice(0, 3));
+  }
+  if (purpose.length === 0 && titleTopic(first)) purpose.push(first);
+  const deficit = detectDeficit(framing).evidence;
+  if (deficit.length > 0 && purpose.length === 0) purpose.push(framing);
+  const pres = weigh(PRESENTATION_CUES, text);
+  const docs = weigh(DOCUMENT_CUES, text);
+  for (const d of docs.phrases) if (!pres.phrases.some((p) => p.toLowerCase().includes(d.toLowerCase()))) pres.phrases.push(d);
+  pres.weight += docs.weight / 2;
+  const conv = weigh(CONVERSATION_CUES, text);
+  for (const m of text.matchAll(CONVERSATION_DOMINANT)) {
+    const next = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40);
+    if (CONVERSATION_CUES.test(next)) conv.weight += 2;
+    else if (PRESENTATION_CUES.test(next)) pres.weight += 2;
+    CONVERSATION_CUES.lastIndex = 0;
+    PRESENTATION_CUES.lastIndex = 0;
+  }
+  const notReps = matchAll(NOT_REPRESENTATIVES, text);
+  const repText = notReps.length > 0 ? text.replace(NOT_REPRESENTATIVES, ' ') : text;
+  const after = matchAll(AFTER_CUES, text);
+  if (hints.afterStated) after.unshift(hints.afterStated);
+  for (const s of list) {
+    const m = /^(?:after|follow[- ]?up|next steps)\s*[:-]\s*(.+)$/i.exec(s);
+    if (m?.[1] && !NOTHING_AFTER.test(m[1]) && !after.includes(m[1])) after.push(m[1]);
+  }
+  const duration = parseDuration(text);
+  const count = parseCount(list);
+  return {
+    text,
+    ...(questionSentence ? { question: questionSentence } : {}),
+    purpose,
+    framing,
+    deficit,
+    invitees,
+    concerns: findConcerns(masked + (hints.question && !masked.includes(hints.question) ? ` ${hints.question}` : ''), routine.length > 0),
+    ...(count ? { count } : {}),
+    ...(duration ? { durationMinutes: duration.minutes } : {}),
+    durationEvidence: duration?.evidence ?? [],
+    format: { presentation: pres.phrases, conversation: conv.phrases, presentationWeight: pres.weight, conversationWeight: conv.weight },
+    stories: matchAll(STORIES, text),
+    decide: [...matchAll(DECIDE_STRONG, text), ...matchAll(DECIDE_VERB, text)],
+    predetermined: matchAll(PREDETERMINED, text),
+    explore: matchAll(EXPLORE_FIRST, text),
+    after,
+    teamRoutine: routine,
+    representatives: matchAll(REPRESENTATIVE_CUES, repText),
+    notRepresentatives: notReps,
+    setting: { room: matchAll(ROOM_CUES, text), online: matchAll(ONLINE_CUES, text), hybrid: HYBRID.test(text) },
+    largeEvent: matchAll(LARGE_EVENT, text),
+    wordCount: words,
+  };
+}
+
+/** Parses a free-text plan (already cleaned of markup) best-effort; never throws. */
+export function parsePlan(text: string): MeetingPlan {
+  return build(text);
+}
+
+/**
+ * Maps a filled-in form to the same model. Each field is free text and goes through the same parsers;
+ * a bare number is read in the field's own unit ("40" people, "90" minutes, "2" hours).
+ */
+export function planFromForm(fields: PlanForm): MeetingPlan {
+  const clean = (s: string | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+  const question = clean(fields.question);
+  const who = clean(fields.who);
+  let howMany = clean(fields.howMany);
+  if (/^~?\s*\d[\d\s\-–to+]*$/.test(howMany)) howMany = `${howMany.replace(/[~\s]/g, '')} people`;
+  let howLong = clean(fields.howLong);
+  if (/^\d+(?:\.\d+)?$/.test(howLong)) howLong = Number(howLong) <= 8 ? `${howLong} hours` : `${howLong} minutes`;
+  const after = clean(fields.after);
+  const afterStated = after && !NOTHING_AFTER.test(after) ? after : undefined;
+  const lines = [
+    question && `Question: ${question}`,
+    who && `Who: ${who}`,
+    howMany && `Numbers: ${howMany}`,
+    howLong && `Duration: ${howLong}`,
+    clean(fields.agenda) && `Agenda: ${clean(fields.agenda)}`,
+    after && `After: ${after}`,
+  ].filter(Boolean);
+  const hints: Hints = {};
+  if (question) hints.question = question;
+  if (who) hints.who = who;
+  if (afterStated) hints.afterStated = afterStated;
+  return build(lines.join('\n'), hints);
+}

@@ -1,0 +1,301 @@
+/**
+ * Numbers, head counts and durations in the loose ways people write them in plans: "about forty",
+ * "30-40", "a dozen", "9.30-11", "an hour and a half", "half a day".
+ */
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const VAGUE: Record<string, number> = {
+  'a couple of': 2, 'a couple': 2, 'a few': 3, 'a handful of': 5, 'a dozen': 12, dozen: 12,
+  'dozens of': 30, 'scores of': 60, 'hundreds of': 200, hundred: 100,
+};
+
+const UNIT_WORDS = Object.keys(UNITS).join('|');
+const TEN_WORDS = Object.keys(TENS).join('|');
+/** A number in words: "forty-five", "two hundred", "a dozen". Longest alternatives first. */
+export const WORD_NUM =
+  `(?:(?:a|one|two|three|four|five)\\s+hundred|(?:${TEN_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?` +
+  `|a couple of|a couple|a few|a handful of|a dozen|dozens of|scores of|hundreds of|hundred|${UNIT_WORDS})`;
+/** A number in digits or words. */
+export const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d{1,5}|${WORD_NUM})`;
+/** A number or a range of numbers, optionally open-ended ("100+"). */
+export const RANGE = `${NUM}(?:\\s*(?:-|to|or)\\s*${NUM})?\\+?`;
+
+/** Parses one number written in digits or words; undefined when it is not a number. */
+export function parseNumber(raw: string): number | undefined {
+  const s = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (/^\d[\d,]*(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
+  if (s in VAGUE) return VAGUE[s];
+  if (s in UNITS) return UNITS[s];
+  const hundred = /^(a|one|two|three|four|five) hundred$/.exec(s);
+  if (hundred?.[1]) return (hundred[1] === 'a' ? 1 : (UNITS[hundred[1]] ?? 1)) * 100;
+  const tens = /^([a-z]+)(?:[- ]([a-z]+))?$/.exec(s);
+  if (tens?.[1] && tens[1] in TENS) {
+    const unit = tens[2] ? UNITS[tens[2]] : 0;
+    if (unit !== undefined) return (TENS[tens[1]] ?? 0) + unit;
+  }
+  return undefined;
+}
+
+const WHOLE_RANGE = new RegExp(`^(${NUM})(?:\\s*(?:-|to|or)\\s*(${NUM}))?(\\+)?$`, 'i');
+
+/** Parses "30-40", "8 to 10", "100+", "forty"; min and max are equal for a single number. */
+export function parseRange(raw: string): { min: number; max: number } | undefined {
+  const m = WHOLE_RANGE.exec(raw.trim());
+  if (!m?.[1]) return undefined;
+  const a = parseNumber(m[1]);
+  if (a === undefined) return undefined;
+  const b = m[2] ? parseNumber(m[2]) : undefined;
+  if (b !== undefined && b >= a) return { min: a, max: b };
+  return { min: a, max: a };
+}
+
+/** A head count: the plan's own expectation, with the words that gave it. */
+export interface Count {
+  min: number;
+  max: number;
+  approx: boolean;
+  evidence: string[];
+}
+
+/** Nouns for people in general: a number before them is a head count for the whole meeting. */
+const GENERAL = '(?:people|persons|ppl|participants|attendees|delegates|guests|members|places|seats|invitees|folks)';
+/** Nouns for a kind of person: numbers before them add up to a head count. */
+const SPECIFIC =
+  "(?:young (?:people|carers)|older people|service users|new starters|chief executives|year ?\\d{1,2}s|" +
+  "staff|colleagues|volunteers|residents|tenants|patients|carers|pupils|students|parents|families|nurses|" +
+  "doctors|gps|teachers|developers|devs|engineers|managers|leaders|leads|directors|officers|councillors|" +
+  "trustees|governors|customers|clients|users|citizens|children|kids|clinicians|consultants|practitioners|" +
+  "professionals|partners|employees|experts|receptionists|porters|workers|pcsos|hcas|owners|rangers|" +
+  "designers|analysts|lecturers|tutors|mentors|heads|executives|commissioners|coordinators|pms|" +
+  "learners|neighbours|stakeholders|officials|paramedics|pharmacists|midwives|therapists|apprentices|" +
+  "governors|deputies|ahts|board members|representatives|reps|speakers|teenagers|adults|women|men|mums|dads)";
+/** One named person in a list ("a school nurse"), counted only beside other numbered people. */
+const SINGLE =
+  '(?:nurse|teacher|worker|manager|councillor|caretaker|head|officer|coordinator|co-ordinator|gp|' +
+  'receptionist|porter|matron|consultant|supervisor|pastor|pcso|engineer|developer|designer|analyst|' +
+  'lead|director|chair|clerk|owner|volunteer|resident|parent|carer|patient|student|governor|librarian|' +
+  'ranger|doctor|therapist|pharmacist|paramedic|leader|rep|representative|member|commissioner|secretary)';
+const SKIP_WORD =
+  '(?:for|with|and|of|from|to|in|at|on|by|the|a|an|or|per|each|hours?|hrs?|mins?|minutes?|days?|weeks?|' +
+  'months?|years?|x|times?|sessions?|tables?|groups?|rooms?|practices|organisations|agencies|councils|schools)';
+
+/** Where a number may start: digits, or a number word. Cheap to scan, so the costly patterns run only here. */
+const NUM_START = new RegExp(
+  `(?<![\\w.:£$])(?:\\d|a (?:couple|few|handful|dozen)\\b|(?:${UNIT_WORDS}|${TEN_WORDS}|dozens|hundreds|scores|hundred)\\b)`,
+  'gi',
+);
+/** A cheap test for any number, digits or words, before the costly patterns run. */
+export const HAS_NUMBER = new RegExp(`\\d|\\b(?:${UNIT_WORDS}|${TEN_WORDS}|dozens?|hundreds?|couple|few|handful|scores)\\b`, 'i');
+const RANGE_AT = new RegExp(RANGE, 'iy');
+const PEOPLE_AFTER = new RegExp(
+  `\\s+(?:(?!${SKIP_WORD}\\b)[a-z][a-z'&-]*\\s+){0,2}?(?<noun>${GENERAL}|${SPECIFIC})\\b` +
+  `(?<each>\\s+from each(?:\\s+of(?:\\s+the)?\\s+(?<orgs>${NUM}))?)?`,
+  'iy',
+);
+const PRE_BEFORE = /(?:up to|about|around|approx\.?|approximately|roughly|circa|c\.|over|more than|at least|plus|~)\s*$/i;
+const MARKER_BEFORE =
+  /\b(?:about|around|approx\.?|approximately|roughly|circa|c\.|up to|expected:?|expecting|we expect|usually|typically|capacity(?: of)?|numbers?:|attendance:|headcount:?|audience of|group of|team of|places for|seats for|max(?:imum)?(?: of)?)\s*$|~\s*$/i;
+const NOT_PEOPLE_AFTER =
+  /\s*(?:%|[:.]\d|am\b|pm\b|hours?|hrs?|h\b|mins?|minutes?|days?|weeks?|months?|years?|miles?|km|metres?|sessions?|times|of\b|x\b)/iy;
+const TOTAL_AFTER = /\s+(?:in total|altogether)\b/iy;
+const GENERAL_RE = new RegExp(`^${GENERAL}$`, 'i');
+const TABLE_SIZE = /\b(?:tables?|groups?|rooms?|circles?|teams?|pairs?|trios|clusters?)\s+(?:of|for)\s*$/i;
+const SINGLE_PERSON = new RegExp(`\\b(?:a|an|one)\\s+(?:[\\w'-]+\\s+){0,3}?${SINGLE}\\b`, 'gi');
+
+interface Mention {
+  n: { min: number; max: number };
+  general: boolean;
+  additive: boolean;
+  approx: boolean;
+  phrase: string;
+  sentence: number;
+}
+
+function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(s);
+}
+
+/** Head-count mentions in one sentence, found at each number. */
+function mentionsIn(s: string, i: number, out: Mention[]): void {
+  if (!HAS_NUMBER.test(s)) return;
+  let consumed = 0;
+  for (const start of s.matchAll(NUM_START)) {
+    const at = start.index ?? 0;
+    if (at < consumed) continue;
+    const num = sticky(RANGE_AT, s, at);
+    if (!num) continue;
+    const end = at + num[0].length;
+    consumed = end;
+    const before = s.slice(Math.max(0, at - 24), at);
+    if (TABLE_SIZE.test(before)) continue;
+    const n = parseRange(num[0]);
+    if (!n || n.max === 0 || n.max > 100_000) continue;
+    const pre = PRE_BEFORE.exec(before)?.[0].trim().toLowerCase() ?? '';
+    const people = sticky(PEOPLE_AFTER, s, end);
+    if (people) {
+      const g = people.groups ?? {};
+      if (g.each) {
+        const orgs = g.orgs ? (parseNumber(g.orgs) ?? 2) : 2;
+        n.min *= orgs;
+        n.max *= orgs;
+      }
+      if (pre.startsWith('over') || pre.startsWith('more') || pre.startsWith('at least')) n.min = n.max = n.max + 1;
+      consumed = end + people[0].length;
+      out.push({
+        n,
+        general: GENERAL_RE.test(g.noun ?? '') || Boolean(g.each),
+        additive: pre.startsWith('plus'),
+        approx: (pre !== '' && !pre.startsWith('plus')) || /dozens|hundreds|scores|few|couple|handful/i.test(num[0]),
+        phrase: `${pre ? `${pre} ` : ''}${num[0]}${people[0]}`.replace(/\s+/g, ' ').trim(),
+        sentence: i,
+      });
+      continue;
+    }
+    if (n.max >= 1900 && n.max <= 2100) continue;
+    const marker = MARKER_BEFORE.exec(before)?.[0].trim();
+    if (marker && !sticky(NOT_PEOPLE_AFTER, s, end)) {
+      out.push({ n, general: true, additive: false, approx: true, phrase: `${marker} ${num[0]}`.replace('~ ', '~'), sentence: i });
+      continue;
+    }
+    const total = sticky(TOTAL_AFTER, s, end);
+    if (total) out.push({ n, general: true, additive: false, approx: false, phrase: `${num[0]}${total[0]}`, sentence: i });
+  }
+}
+
+/**
+ * Finds the expected head count. General nouns ("40 people") give totals; numbered kinds of people
+ * ("ten young carers, two teachers, a school nurse") add up; the larger of the two wins, because a
+ * plan often gives a total and then its breakdown.
+ */
+export function parseCount(sentenceList: string[]): Count | undefined {
+  const mentions: Mention[] = [];
+  sentenceList.forEach((s, i) => mentionsIn(s, i, mentions));
+  if (mentions.length === 0) return undefined;
+  const general = mentions.filter((m) => m.general && !m.additive);
+  const additive = mentions.filter((m) => m.additive);
+  const specific = mentions.filter((m) => !m.general);
+  let singles = 0;
+  for (const i of new Set(specific.map((m) => m.sentence))) {
+    const s = sentenceList[i] ?? '';
+    singles += s.match(SINGLE_PERSON)?.length ?? 0;
+  }
+  const top = general.reduce<Mention | undefined>((a, b) => (!a || b.n.max > a.n.max ? b : a), undefined);
+  const add = additive.reduce((sum, m) => sum + m.n.max, 0);
+  const generalMin = (top?.n.min ?? 0) + add;
+  const generalMax = (top?.n.max ?? 0) + add;
+  const specMin = specific.reduce((sum, m) => sum + m.n.min, 0) + singles;
+  const specMax = specific.reduce((sum, m) => sum + m.n.max, 0) + singles;
+  const useGeneral = generalMax >= specMax;
+  const used = useGeneral ? [...(top ? [top] : []), ...additive] : specific;
+  return {
+    min: useGeneral ? generalMin : specMin,
+    max: useGeneral ? generalMax : specMax,
+    approx: used.some((m) => m.approx) || (!useGeneral && singles > 0),
+    evidence: used.map((m) => m.phrase),
+  };
+}
+
+/** A meeting length in minutes with the words that gave it. */
+export interface Duration {
+  minutes: number;
+  evidence: string[];
+}
+
+const CLOCK = /(?<![\w.:£$])(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:-|to|until|till)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?(?![\w:]|\.\d)/gi;
+const NOT_A_TIME_BEFORE = /\b(?:tables?|groups?|rooms?|of|about|around|approx\.?|up to|expected|year|years|aged|ages|ks|key stage|band|bands|top|between|score|£|\$)\s*$/i;
+const NOT_A_TIME_AFTER = new RegExp(
+  `^\\s*(?:(?:[a-z'-]+\\s+){0,2}(?:${GENERAL}|${SPECIFIC})\\b|%|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|come\\b|attend|of\\b)`,
+  'i',
+);
+const UNIT_DURATION = new RegExp(
+  `\\b(?:(?<range>(?:${NUM}|\\d+(?:\\.\\d+)?)\\s*-\\s*)?(?<n>${NUM}|\\d+(?:\\.\\d+)?)(?<half>\\s+and\\s+a\\s+half)?\\s*-?\\s*(?<unit>hours?|hrs?|h|minutes?|mins?|min)\\b` +
+  `|(?<hh>(?:an?|one)\\s+hour\\s+and\\s+a\\s+half)|(?<half2>half\\s+an?\\s+hour)|(?<quarter>quarter\\s+of\\s+an\\s+hour)|(?<one>(?:an?|one)(?:\\s+|-)hour(?:-long)?))\\b`,
+  'gi',
+);
+const DAY_DURATION = new RegExp(
+  `\\b(?:(?<halfday>half[- ]a[- ]day|half[- ]day|a half day)|(?<fullday>(?:full|whole|all)[- ]day|day[- ]long)|` +
+  `(?<days>(?:a|one|1|two|2|three|3|four|4|five|5))[- ]days?\\b|(?<session>(?:a|one|the)\\s+(?:morning|afternoon)\\b|(?:morning|afternoon)\\s+(?:session|workshop|event|meeting)))`,
+  'gi',
+);
+const DAY_NOT_AFTER = /\b(?:of|over|across|in|within|after|every|each|next|first|last|once|twice|times|per)\s*$/i;
+
+function clockMinutes(h: number, m: number, suffix: string | undefined): number {
+  let hour = h % 12;
+  if (suffix?.toLowerCase() === 'pm') hour += 12;
+  else if (!suffix) hour = h;
+  return hour * 60 + m;
+}
+
+/**
+ * Finds how long the meeting lasts. A clock range ("10:00-12:00", "9.30-11", "2-4pm") is the most
+ * reliable; then day words ("half a day"); then stated lengths, where the longest is the whole meeting
+ * when it is at least the rest put together ("45 minutes ... 10 minutes of questions") and the lengths
+ * add up otherwise (a timed agenda). "7pm" alone says when, not how long.
+ */
+export function parseDuration(text: string): Duration | undefined {
+  const spans: Array<{ start: number; end: number; phrase: string }> = [];
+  for (const m of text.matchAll(CLOCK)) {
+    const [phrase, h1, m1, s1, h2, m2, s2] = m;
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index ?? 0);
+    const after = text.slice((m.index ?? 0) + phrase.length, (m.index ?? 0) + phrase.length + 40);
+    const bare = !m1 && !m2 && !s1 && !s2;
+    if (NOT_A_TIME_BEFORE.test(before) || (!s1 && !s2 && NOT_A_TIME_AFTER.test(after))) continue;
+    const a = Number(h1), b = Number(h2);
+    if (bare && (a > 12 || b > 12 || a === 0 || b === 0)) continue;
+    if (a > 23 || b > 23) continue;
+    let start = clockMinutes(a, Number(m1 ?? 0), s1 ?? (s2 && a <= b && s2.toLowerCase() === 'pm' ? 'pm' : undefined));
+    let end = clockMinutes(b, Number(m2 ?? 0), s2);
+    if (end <= start && !s2 && b <= 12) end += 12 * 60;
+    if (end <= start && s1?.toLowerCase() === 'am' && !s2) end += 12 * 60;
+    if (end <= start) { start -= 12 * 60; if (start < 0) continue; }
+    if (end - start > 14 * 60 || end - start < 5) continue;
+    spans.push({ start, end, phrase: phrase.trim() });
+  }
+  if (spans.length > 0) {
+    const start = Math.min(...spans.map((s) => s.start));
+    const end = Math.max(...spans.map((s) => s.end));
+    const whole = end - start <= 14 * 60 ? end - start : Math.max(...spans.map((s) => s.end - s.start));
+    return { minutes: whole, evidence: spans.map((s) => s.phrase) };
+  }
+  const days: Array<{ minutes: number; phrase: string }> = [];
+  for (const m of text.matchAll(DAY_DURATION)) {
+    const g = m.groups ?? {};
+    if (DAY_NOT_AFTER.test(text.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0))) continue;
+    const minutes = g.halfday ? 210 : g.fullday ? 420 : g.session ? 180 : (parseNumber(g.days === 'a' ? 'one' : (g.days ?? '1')) ?? 1) * 420;
+    days.push({ minutes, phrase: m[0].trim() });
+  }
+  if (days.length > 0) {
+    const best = days.reduce((a, b) => (b.minutes > a.minutes ? b : a));
+    return { minutes: best.minutes, evidence: [best.phrase] };
+  }
+  const parts: Array<{ minutes: number; phrase: string }> = [];
+  for (const m of text.matchAll(UNIT_DURATION)) {
+    const g = m.groups ?? {};
+    let minutes: number | undefined;
+    if (g.hh) minutes = 90;
+    else if (g.half2) minutes = 30;
+    else if (g.quarter) minutes = 15;
+    else if (g.one) minutes = 60;
+    else if (g.n && g.unit) {
+      const n = parseNumber(g.n) ?? (/^\d/.test(g.n) ? Number(g.n) : undefined);
+      if (n === undefined || Number.isNaN(n)) continue;
+      const hours = /^h/i.test(g.unit);
+      minutes = (n + (g.half ? 0.5 : 0)) * (hours ? 60 : 1);
+    }
+    if (minutes === undefined || minutes <= 0 || minutes > 24 * 60) continue;
+    parts.push({ minutes, phrase: m[0].trim() });
+  }
+  if (parts.length === 0) return undefined;
+  const longest = parts.reduce((a, b) => (b.minutes > a.minutes ? b : a));
+  const rest = parts.reduce((sum, p) => sum + p.minutes, 0) - longest.minutes;
+  if (longest.minutes >= rest) return { minutes: longest.minutes, evidence: [longest.phrase] };
+  return { minutes: longest.minutes + rest, evidence: parts.map((p) => p.phrase) };
+}

@@ -1,0 +1,100 @@
+/**
+ * How a review reads: strengths first (people act on encouragement), then a few nudges as questions,
+ * each with its reason. Chat gets the block model; the CLI gets plain prose.
+ */
+import { reply, type Block, type Reply } from '../model/reply.js';
+import type { Flag, FlagId } from './rules.js';
+import type { ReviewResult } from './review.js';
+
+/** Nudges shown in chat; the rest are summarised so a reply stays a conversation, not a report. */
+export const CHAT_NUDGES = 4;
+/** Strengths shown in chat and text; the JSON keeps them all. */
+export const SHOWN_STRENGTHS = 4;
+
+/** Which nudges come first: purpose and people before logistics. */
+const PRIORITY: FlagId[] = [
+  'purpose-unclear', 'deficit-framing', 'affected-people-absent', 'narrow-mix', 'converge-early',
+  'presentation-led', 'representatives', 'one-off', 'large-group', 'short-time', 'room-setting',
+];
+
+/** Flags in the order a facilitator would raise them. */
+export function byPriority(flags: Flag[]): Flag[] {
+  return [...flags].sort((a, b) => PRIORITY.indexOf(a.id) - PRIORITY.indexOf(b.id));
+}
+
+const SHORT_NAMES: Record<FlagId, string> = {
+  'purpose-unclear': 'the purpose',
+  'deficit-framing': 'the framing',
+  'affected-people-absent': 'who the issue is about',
+  'narrow-mix': 'the mix of people',
+  representatives: 'representatives',
+  'one-off': 'what happens after',
+  'large-group': 'the size of the group',
+  'presentation-led': 'talks versus conversation',
+  'converge-early': 'deciding too soon',
+  'short-time': 'time',
+  'room-setting': 'the room',
+};
+
+function closing(result: ReviewResult): string {
+  if (result.flags.length === 0 && result.strengths.length > 0) {
+    return 'Nothing here needs a nudge from me. It already sounds like the kind of conversation where people can work from their own experience.';
+  }
+  return '';
+}
+
+/** Renders a review as a chat reply. */
+export function reviewToReply(result: ReviewResult): Reply {
+  const blocks: Block[] = [];
+  if (result.flags.length === 0 && result.strengths.length === 0) {
+    blocks.push({ type: 'text', text: result.notice ?? 'I could not find much to go on in that plan.' });
+    return reply(blocks);
+  }
+  blocks.push({ type: 'header', text: 'Some thoughts on your meeting plan' });
+  if (result.strengths.length > 0) {
+    blocks.push({ type: 'text', text: 'What the plan already does well:' }, { type: 'list', items: result.strengths.slice(0, SHOWN_STRENGTHS) });
+  }
+  const flags = byPriority(result.flags);
+  if (flags.length > 0) {
+    blocks.push({ type: 'divider' }, { type: 'text', text: flags.length === 1 ? 'One question to consider:' : 'A few questions to consider:' });
+    for (const f of flags.slice(0, CHAT_NUDGES)) {
+      blocks.push({ type: 'text', text: f.nudge }, { type: 'context', text: f.why });
+    }
+    const rest = flags.slice(CHAT_NUDGES);
+    if (rest.length > 0) {
+      blocks.push({ type: 'context', text: `Also worth a thought: ${rest.map((f) => SHORT_NAMES[f.id]).join(', ')}.` });
+    }
+  }
+  const end = closing(result);
+  if (end) blocks.push({ type: 'text', text: end });
+  if (result.notice) blocks.push({ type: 'context', text: result.notice });
+  return reply(blocks);
+}
+
+/** Renders a review as plain text for the terminal: no wrapping, no colour codes. */
+export function reviewToText(result: ReviewResult): string {
+  const lines: string[] = [];
+  if (result.flags.length === 0 && result.strengths.length === 0) {
+    return `${result.notice ?? 'I could not find much to go on in that plan.'}\n`;
+  }
+  if (result.strengths.length > 0) {
+    lines.push('What the plan already does well:');
+    for (const s of result.strengths.slice(0, SHOWN_STRENGTHS)) lines.push(`  - ${s}`);
+    lines.push('');
+  }
+  const flags = byPriority(result.flags);
+  if (flags.length > 0) {
+    lines.push(flags.length === 1 ? 'One question to consider:' : 'Some questions to consider:');
+    flags.forEach((f, i) => {
+      lines.push('', `${i + 1}. ${f.nudge}`, `   Why: ${f.why}`);
+      if (f.evidence.length > 0 && f.id !== 'purpose-unclear') {
+        lines.push(`   From your plan: ${f.evidence.slice(0, 3).map((e) => `"${e}"`).join(', ')}`);
+      }
+    });
+    lines.push('');
+  }
+  const end = closing(result);
+  if (end) lines.push(end, '');
+  if (result.notice) lines.push(result.notice, '');
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,163 @@
+/**
+ * Text preparation shared by the plan parser and the framing check: people paste plans from documents,
+ * chat and email, so markup, odd dashes and giant pastes are normalised once here.
+ */
+
+/** Past this many characters a plan is truncated: a real plan fits easily, and latency stays flat. */
+export const MAX_PLAN_CHARS = 20_000;
+
+/** What `cleanText` returns: plain text plus what it had to do to get there. */
+export interface CleanText {
+  text: string;
+  truncated: boolean;
+  hadUrlOnly: boolean;
+}
+
+/**
+ * Strips markdown and URLs, normalises punctuation and whitespace, and caps the length.
+ * Line breaks are kept because bullet lists carry structure ("- who: ...").
+ */
+export function cleanText(raw: string, max = MAX_PLAN_CHARS): CleanText {
+  let text = raw.length > max * 2 ? raw.slice(0, max * 2) : raw;
+  let hadUrlOnly = false;
+  // Each rewrite runs only when its marker character is present: most plans have little markup.
+  // Links keep their words before bare URLs are dropped.
+  if (text.includes('](')) text = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+  if (/https?:|www\./i.test(text)) {
+    const withoutUrls = text.replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ');
+    hadUrlOnly = !/[\p{L}\p{N}]/u.test(withoutUrls.replace(/\s+/g, ''));
+    text = withoutUrls;
+  }
+  if (text.includes('`')) text = text.replace(/```[^`]*```/g, ' ').replace(/`([^`]*)`/g, '$1');
+  if (text.includes('<')) text = text.replace(/<[^>\n]{1,200}>/g, ' ');
+  if (text.includes('#')) text = text.replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '');
+  if (text.includes('>')) text = text.replace(/^[ \t]*>[ \t]?/gm, '');
+  text = text.replace(/^[ \t]*(?:[-*+•·▪◦]|\d{1,2}[.)])[ \t]+/gm, '- ');
+  if (text.includes('|')) text = text.replace(/^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$/gm, '').replace(/\|/g, ' ; ');
+  if (text.includes('*') || text.includes('_')) {
+    text = text.replace(/(\*\*|__)(.+?)\1/g, '$2').replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,;:!?]|$)/g, '$1$2');
+  }
+  // Accents go so "cafe" and "caf\u00e9" read the same to the vocabularies.
+  if (/[^\t\n\r -~]/.test(text)) {
+    text = text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/[\u2013\u2014\u2212]/g, '-')
+      .replace(/\u00a0/g, ' ');
+  }
+  text = text.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+  const truncated = text.length > max;
+  if (truncated) text = text.slice(0, max);
+  return { text, truncated, hadUrlOnly };
+}
+
+/**
+ * Splits into sentences on terminal punctuation followed by a space, and on line breaks. A full stop
+ * inside "9.30" or "4.12" is not a boundary, which is why the split needs the following whitespace.
+ */
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    // Leading bullets and emoji ("- ", "🎯 Goal:") would hide a label at the start of a line.
+    .map((s) => (/^[A-Za-z0-9"'(]/.test(s) ? s : s.replace(/^[^\p{L}\p{N}"'(]+/u, '')).trim())
+    .filter((s) => s.length > 0);
+}
+
+const ENGLISH = /\b(?:the|and|to|of|in|for|with|on|is|are|we|will|be|at|from|who|what|how|people|about|this|our|it|by|or)\b/gi;
+/** Function words of the other languages plans here are likely to arrive in (Spanish, French, German, Welsh...). */
+const FOREIGN =
+  /\b(?:el|la|los|las|del|con|sobre|para|una|unas|unos|por|que|les|des|une|du|avec|pour|sur|est|und|der|die|das|mit|f\u00fcr|f\u00fcer|ist|ein|eine|nicht|il|per|che|di|della|os|em|uma|com|het|een|van|voor|yn|y|gyda|ar|mae|ac|och|att|och|som|med)\b/gi;
+
+/**
+ * Whether a Latin-script text reads as English. The vocabularies are English, so a plan in Spanish or
+ * Welsh would get wrong flags; it gets a notice instead. Terse English notes have few function words,
+ * so the test is for another language's function words outnumbering English ones.
+ */
+export function looksEnglish(text: string): boolean {
+  const sample = text.length > 3000 ? text.slice(0, 3000) : text;
+  const words = wordCount(sample);
+  if (words < 4) return true;
+  const foreign = sample.match(FOREIGN)?.length ?? 0;
+  const english = sample.match(ENGLISH)?.length ?? 0;
+  return !(foreign / words >= 0.12 && foreign > english);
+}
+
+/** Number of word-like tokens (letters in any script), used to tell a plan from noise. */
+export function wordCount(text: string): number {
+  // Latin letters plus everything above Latin-1 punctuation counts; cheaper than \p{L} on long text.
+  return text.match(/[A-Za-z\u00c0-\u024f\u0370-\u1fff\u3040-\ud7ff][A-Za-z\u00c0-\u024f\u0370-\u1fff\u3040-\ud7ff'-]*/g)?.length ?? 0;
+}
+
+/**
+ * True when most letters look Latin: the vocabularies are English, so other scripts get a notice.
+ * Counted by code point on a sample, because a Unicode-property regex over a long paste is slow.
+ */
+export function mostlyLatin(text: string): boolean {
+  let latin = 0;
+  let other = 0;
+  const end = Math.min(text.length, 3000);
+  for (let i = 0; i < end; i += 1) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) latin += 1;
+    // Greek, Cyrillic, Arabic, Indic, CJK...; not punctuation, symbols, surrogates (emoji) or private use.
+    else if ((c >= 0x370 && c < 0x2000) || (c >= 0x3040 && c < 0xd800) || (c >= 0xac00 && c < 0xd7a4)) other += 1;
+  }
+  return latin > 0 && latin / (latin + other) >= 0.6;
+}
+
+/**
+ * One regex that matches any of several, reporting which one matched: a single scan instead of one per
+ * vocabulary entry, which matters on a 2,000-word plan. Earlier entries win where two match at one place.
+ */
+export function union(list: RegExp[]): RegExp {
+  return new RegExp(list.map((re, i) => `(?<u${i}>${re.source})`).join('|'), 'gi');
+}
+
+/** Matches of a `union` regex as [entry index, phrase], in text order. */
+export function unionMatches(re: RegExp, text: string): Array<[number, string]> {
+  const out: Array<[number, string]> = [];
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    const groups = m.groups ?? {};
+    for (const key in groups) {
+      if (groups[key] !== undefined) {
+        out.push([Number(key.slice(1)), m[0].trim()]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** All matches of a global regex as trimmed phrases, in order, without duplicates. */
+export function matchAll(re: RegExp, text: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    const phrase = m[0].trim().replace(/[\s,;:]+$/, '');
+    const key = phrase.toLowerCase();
+    if (phrase && !seen.has(key)) {
+      seen.add(key);
+      out.push(phrase);
+    }
+  }
+  return out;
+}
+
+/** First match of a regex as a trimmed phrase, or undefined. */
+export function firstMatch(re: RegExp, text: string): string | undefined {
+  const m = re.exec(text);
+  if (re.global) re.lastIndex = 0;
+  return m ? m[0].trim() : undefined;
+}
+
+/** Shortens a phrase for evidence and summaries without cutting a word in half. */
+export function clip(text: string, max = 80): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${cut.slice(0, space > max / 2 ? space : max)}…`;
+}

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import type { CoreContext } from '../core/types.js';
+import type { DeliveryQueue } from '../delivery/queue.js';
+import { describeError } from '../errors.js';
+import type { ConversationRef } from '../model/message.js';
+import { choosePrompt, promptReply } from '../prompts/choose.js';
+import { matchTheme } from '../prompts/library.js';
+import type { Prompt, Theme } from '../prompts/schema.js';
+import type { SlotRecord } from '../store/slots.js';
+import type { Subscription } from '../store/subscriptions.js';
+import { MAX_RECORDED_SKIPS, TICK_GRACE_MS, planDue } from './plan.js';
+
+/** The metadata type a scheduled prompt carries (Slack message metadata), used to find it again. */
+export const PROMPT_METADATA_TYPE = 'moodmusic_prompt';
+
+export interface SchedulerOptions {
+  queue: DeliveryQueue;
+  /** Names this process in slot claims; unique per process by default. */
+  instanceId?: string;
+  /** How long a send may take before its claim is considered abandoned (must exceed `deliveryMs`). */
+  claimLeaseMs?: number;
+  /** How long the queue may try to deliver one slot. */
+  deliveryMs?: number;
+  /** Subscriptions worked on at once (default 64; keep above the queue's in-flight limits). */
+  concurrency?: number;
+}
+
+/** What one run did, for logs and tests. */
+export interface RunReport {
+  posted: number;
+  skipped: number;
+  failed: number;
+  /** Abandoned claims found posted (via `findPosted`) or re-sent. */
+  recovered: number;
+}
+
+export interface Scheduler {
+  readonly instanceId: string;
+  /** Posts every due slot once (claiming each first), records skipped ones, recovers abandoned claims. */
+  runDue(now?: Date): Promise<RunReport>;
+  /** After start-up: the same as `runDue`, which already posts the latest missed slot within the window. */
+  catchUp(now?: Date): Promise<RunReport>;
+}
+
+const refOf = (sub: ConversationRef): ConversationRef => ({
+  platform: sub.platform,
+  workspaceId: sub.workspaceId,
+  conversationId: sub.conversationId,
+});
+
+/**
+ * The schedule runner. All decisions are made from the store and the clock passed in, so any number of
+ * instances (or a restarted one) can run it at any moment: the slot claim decides who posts.
+ */
+export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Scheduler {
+  const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const deliveryMs = options.deliveryMs ?? 10 * 60_000;
+  const leaseMs = options.claimLeaseMs ?? deliveryMs + 5 * 60_000;
+  const concurrency = options.concurrency ?? 64;
+  const logger = ctx.logger.child({ part: 'schedule', instance: instanceId });
+  const windowMs = () => Math.max(ctx.settings.catchUpHours * 3_600_000, TICK_GRACE_MS);
+
+  function themesOf(sub: Subscription): Theme[] {
+    return sub.themes.map((t) => matchTheme(t)).filter((t): t is Theme => t !== undefined);
+  }
+
+  /** Sends a claimed slot and records the outcome. `claim` carries a prompt chosen by an earlier attempt. */
+  async function deliver(sub: Subscription, slot: string, now: Date, report: RunReport, claim?: SlotRecord): Promise<void> {
+    const outbound = ctx.outbound(sub.platform);
+    if (!outbound) return; // only subscriptions on attached platforms are run
+    const ref = refOf(sub);
+    let prompt: Prompt | undefined = claim?.promptId ? ctx.prompts.get(claim.promptId) : undefined;
+    if (!prompt) {
+      prompt = await choosePrompt(ctx, ref, { themes: themesOf(sub) });
+      if (!prompt) {
+        await ctx.store.slots.markEnded(sub.id, slot, 'skipped', `no prompt in the library fits the themes ${sub.themes.join(', ') || '(all)'}`);
+        report.skipped += 1;
+        return;
+      }
+      await ctx.store.slots.setPrompt(sub.id, slot, prompt.id);
+    }
+    const message = promptReply(prompt);
+    message.metadata = {
+      type: PROMPT_METADATA_TYPE,
+      payload: { ...message.metadata?.payload, subscription_id: sub.id, slot, prompt_id: prompt.id },
+    };
+    const deadline = new Date(Math.min(now.getTime() + deliveryMs, Date.parse(slot) + windowMs()));
+    const outcome = await options.queue.send(outbound, ref, message, { key: `${sub.id}:${slot}`, deadline });
+    if (outcome.status === 'sent') {
+      await recordPosted(sub, slot, outcome.posted, prompt.id);
+      report.posted += 1;
+      logger.info('scheduled prompt posted', { subscription: sub.id, slot, conversation: sub.conversationId, attempts: outcome.attempts });
+    } else {
+      await ctx.store.slots.markEnded(sub.id, slot, 'failed', outcome.reason);
+      report.failed += 1;
+      logger.warn('scheduled prompt not delivered', { subscription: sub.id, slot, reason: outcome.reason, code: outcome.code });
+    }
+  }
+
+  async function recordPosted(sub: Subscription, slot: string, posted: { messageId: string; threadId?: string }, promptId: string | undefined) {
+    await ctx.store.slots.markPosted(sub.id, slot, posted);
+    await ctx.store.posts.record({
+      ...refOf(sub),
+      messageId: posted.messageId,
+      ...(posted.threadId ? { threadId: posted.threadId } : {}),
+      kind: 'prompt',
+      ...(promptId ? { promptId } : {}),
+    });
+  }
+
+  async function runSubscription(sub: Subscription, now: Date, report: RunReport): Promise<void> {
+    if (sub.pausedUntil && Date.parse(sub.pausedUntil) <= now.getTime()) {
+      await ctx.store.subscriptions.setPause(sub.id, { paused: false });
+    }
+    const plan = planDue(sub, now, ctx.settings.catchUpHours);
+    let skipped = 0;
+    for (const { slot, reason } of plan.skip.slice(-MAX_RECORDED_SKIPS)) {
+      if (await ctx.store.slots.skip(refOf(sub), sub.id, slot.toISOString(), reason)) skipped += 1;
+    }
+    if (skipped > 0 || plan.uncounted > 0) {
+      report.skipped += skipped;
+      logger.info('slots skipped', {
+        subscription: sub.id,
+        conversation: sub.conversationId,
+        recorded: skipped,
+        notRecorded: plan.uncounted,
+        reasons: [...new Set(plan.skip.map((s) => s.reason))],
+      });
+    }
+    const slot = plan.post?.toISOString();
+    const won = slot ? await ctx.store.slots.claim(refOf(sub), sub.id, slot, instanceId) : false;
+    // Move the checkpoint past what was looked at, before the (possibly slow) send: the claim already
+    // guards this slot. With nothing due there is nothing to move past (and no write every minute).
+    if (slot || plan.skip.length > 0 || plan.paused > 0 || plan.uncounted > 0) await ctx.store.subscriptions.advance(sub.id, now);
+    if (slot && won) await deliver(sub, slot, now, report);
+  }
+
+  /** Claims whose sender stopped before confirming: check the platform, else re-send within the window. */
+  async function recover(now: Date, report: RunReport): Promise<void> {
+    const platforms = ctx.platforms().map((o) => o.platform);
+    const stale = await ctx.store.slots.staleClaims(new Date(now.getTime() - leaseMs), platforms);
+    for (const seen of stale) {
+      if (!(await ctx.store.slots.takeOver(seen, instanceId))) continue;
+      const log = { subscription: seen.subscriptionId, slot: seen.slot, claimedBy: seen.claimedBy, attempts: seen.attempts };
+      const sub = await ctx.store.subscriptions.get(seen.subscriptionId);
+      const outbound = ctx.outbound(seen.platform);
+      if (!sub || !outbound) {
+        await ctx.store.slots.markEnded(seen.subscriptionId, seen.slot, 'skipped', 'the schedule was removed before this slot was confirmed');
+        continue;
+      }
+      if (outbound.findPosted) {
+        let found;
+        try {
+          found = await outbound.findPosted(refOf(sub), PROMPT_METADATA_TYPE, { subscription_id: sub.id, slot: seen.slot }, new Date(Date.parse(seen.slot) - 60_000));
+        } catch (error) {
+          // Unknown is not "absent": leave the claim to expire again rather than risk a double post.
+          logger.warn('could not check whether an abandoned slot was posted; will try again', { ...log, error: describeError(error) });
+          continue;
+        }
+        if (found) {
+          await recordPosted(sub, seen.slot, found, seen.promptId);
+          report.recovered += 1;
+          logger.info('abandoned slot had been posted; recorded it', log);
+          continue;
+        }
+      }
+      const maxAttempts = outbound.findPosted ? 3 : 2;
+      if (seen.attempts >= maxAttempts) {
+        await ctx.store.slots.markEnded(sub.id, seen.slot, 'failed', `the sending instance stopped ${seen.attempts} time(s) before confirming; not re-sent again to avoid a double post`);
+        report.failed += 1;
+        logger.warn('abandoned slot given up', log);
+      } else if (now.getTime() - Date.parse(seen.slot) > windowMs()) {
+        await ctx.store.slots.markEnded(sub.id, seen.slot, 'failed', `claimed by ${seen.claimedBy ?? 'another instance'} but never confirmed, and now older than the catch-up window (CATCH_UP_HOURS)`);
+        report.failed += 1;
+        logger.warn('abandoned slot too old to re-send', log);
+      } else {
+        logger.warn('re-sending an abandoned slot', log);
+        const before = report.posted;
+        await deliver(sub, seen.slot, now, report, seen);
+        if (report.posted > before) report.recovered += 1;
+      }
+    }
+  }
+
+  async function runDue(now: Date = ctx.clock.now()): Promise<RunReport> {
+    const report: RunReport = { posted: 0, skipped: 0, failed: 0, recovered: 0 };
+    const platforms = ctx.platforms().map((o) => o.platform);
+    const subs = await ctx.store.subscriptions.list({ kind: 'prompt', platforms });
+    // Many at once, so the delivery queue (which paces sends per platform) always has work; but not
+    // all at once: thousands of waiters on one database connection cost more than they gain.
+    let next = 0;
+    const worker = async () => {
+      while (next < subs.length) {
+        const sub = subs[next++] as Subscription;
+        await runSubscription(sub, now, report).catch((error: unknown) => {
+          logger.error('schedule run failed for a subscription', { subscription: sub.id, error });
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, subs.length) }, worker));
+    await recover(now, report).catch((error: unknown) => logger.error('recovering abandoned slots failed', { error }));
+    return report;
+  }
+
+  return { instanceId, runDue, catchUp: runDue };
+}

@@ -1,0 +1,185 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ConversationRef, PlatformName } from '../model/message.js';
+import type { Database } from './schema.js';
+import type { SlotsTable } from './schedules-schema.js';
+
+export type SlotStatus = 'claimed' | 'posted' | 'skipped' | 'failed';
+
+/** One due instant of a subscription and what became of it. */
+export interface SlotRecord extends ConversationRef {
+  subscriptionId: string;
+  /** ISO instant. */
+  slot: string;
+  status: SlotStatus;
+  claimedBy?: string;
+  claimedAt?: string;
+  attempts: number;
+  promptId?: string;
+  messageId?: string;
+  reason?: string;
+  updatedAt: string;
+}
+
+function toSlot(row: Selectable<SlotsTable>): SlotRecord {
+  return {
+    subscriptionId: row.subscription_id,
+    slot: row.slot,
+    platform: row.platform as PlatformName,
+    workspaceId: row.workspace_id,
+    conversationId: row.conversation_id,
+    status: row.status as SlotStatus,
+    attempts: Number(row.attempts),
+    updatedAt: row.updated_at,
+    ...(row.claimed_by ? { claimedBy: row.claimed_by } : {}),
+    ...(row.claimed_at ? { claimedAt: row.claimed_at } : {}),
+    ...(row.prompt_id ? { promptId: row.prompt_id } : {}),
+    ...(row.message_id ? { messageId: row.message_id } : {}),
+    ...(row.thread_id ? { threadId: row.thread_id } : {}),
+    ...(row.reason ? { reason: row.reason } : {}),
+  };
+}
+
+/**
+ * Slots. A slot row is created exactly once (primary key subscription + slot): whoever inserts it owns
+ * it. That insert is the claim that makes several instances and restarts post each slot once.
+ */
+export class SlotRepo {
+  constructor(private readonly db: Kysely<Database>, private readonly now: () => Date) {}
+
+  private async insert(target: ConversationRef, subscriptionId: string, slot: string, fields: Partial<Selectable<SlotsTable>>): Promise<boolean> {
+    const at = this.now().toISOString();
+    // ON CONFLICT DO NOTHING reads the same on SQLite and PostgreSQL and, unlike catching a unique
+    // violation, does not abort a surrounding PostgreSQL transaction.
+    const result = await this.db
+      .insertInto('slots')
+      .values({
+        subscription_id: subscriptionId,
+        slot,
+        platform: target.platform,
+        workspace_id: target.workspaceId,
+        conversation_id: target.conversationId,
+        status: 'claimed',
+        claimed_by: null,
+        claimed_at: null,
+        attempts: 0,
+        prompt_id: null,
+        message_id: null,
+        thread_id: null,
+        reason: null,
+        updated_at: at,
+        ...fields,
+      })
+      .onConflict((oc) => oc.columns(['subscription_id', 'slot']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+
+  /** Claims a slot for `instanceId`. True for exactly one caller, however many race for it. */
+  async claim(target: ConversationRef, subscriptionId: string, slot: string, instanceId: string): Promise<boolean> {
+    return this.insert(target, subscriptionId, slot, {
+      status: 'claimed',
+      claimed_by: instanceId,
+      claimed_at: this.now().toISOString(),
+      attempts: 1,
+    });
+  }
+
+  /** Records a slot as skipped with the reason, unless someone already holds it. */
+  async skip(target: ConversationRef, subscriptionId: string, slot: string, reason: string): Promise<boolean> {
+    return this.insert(target, subscriptionId, slot, { status: 'skipped', reason });
+  }
+
+  async get(subscriptionId: string, slot: string): Promise<SlotRecord | undefined> {
+    const row = await this.db
+      .selectFrom('slots')
+      .selectAll()
+      .where('subscription_id', '=', subscriptionId)
+      .where('slot', '=', slot)
+      .executeTakeFirst();
+    return row ? toSlot(row) : undefined;
+  }
+
+  /** Slots of a subscription, newest first. */
+  async list(subscriptionId: string, limit = 50): Promise<SlotRecord[]> {
+    const rows = await this.db
+      .selectFrom('slots')
+      .selectAll()
+      .where('subscription_id', '=', subscriptionId)
+      .orderBy('slot', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toSlot);
+  }
+
+  /** Remembers which prompt a claimed slot carries, so a resend after a crash sends the same one. */
+  async setPrompt(subscriptionId: string, slot: string, promptId: string): Promise<void> {
+    await this.db
+      .updateTable('slots')
+      .set({ prompt_id: promptId, updated_at: this.now().toISOString() })
+      .where('subscription_id', '=', subscriptionId)
+      .where('slot', '=', slot)
+      .execute();
+  }
+
+  async markPosted(subscriptionId: string, slot: string, posted: { messageId: string; threadId?: string }): Promise<void> {
+    await this.db
+      .updateTable('slots')
+      .set({
+        status: 'posted',
+        message_id: posted.messageId,
+        thread_id: posted.threadId ?? null,
+        reason: null,
+        updated_at: this.now().toISOString(),
+      })
+      .where('subscription_id', '=', subscriptionId)
+      .where('slot', '=', slot)
+      .execute();
+  }
+
+  /** Ends a claimed slot without a post: `failed` (delivery gave up) or `skipped`. */
+  async markEnded(subscriptionId: string, slot: string, status: 'failed' | 'skipped', reason: string): Promise<void> {
+    await this.db
+      .updateTable('slots')
+      .set({ status, reason: reason.slice(0, 500), updated_at: this.now().toISOString() })
+      .where('subscription_id', '=', subscriptionId)
+      .where('slot', '=', slot)
+      .execute();
+  }
+
+  /** Claims that were never confirmed and are older than `claimedBefore` (their sender likely died). */
+  async staleClaims(claimedBefore: Date, platforms: readonly PlatformName[], limit = 500): Promise<SlotRecord[]> {
+    if (platforms.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('slots')
+      .selectAll()
+      .where('status', '=', 'claimed')
+      .where('claimed_at', '<', claimedBefore.toISOString())
+      .where('platform', 'in', [...platforms])
+      .orderBy('claimed_at')
+      .limit(limit)
+      .execute();
+    return rows.map(toSlot);
+  }
+
+  /**
+   * Takes over a stale claim: succeeds for exactly one caller, and only if nobody touched the claim
+   * since `seen` was read (compare-and-set on who claimed it and when).
+   */
+  async takeOver(seen: SlotRecord, instanceId: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('slots')
+      .set({
+        claimed_by: instanceId,
+        claimed_at: this.now().toISOString(),
+        attempts: seen.attempts + 1,
+        updated_at: this.now().toISOString(),
+      })
+      .where('subscription_id', '=', seen.subscriptionId)
+      .where('slot', '=', seen.slot)
+      .where('status', '=', 'claimed')
+      .where('attempts', '=', seen.attempts)
+      .where('claimed_at', '=', seen.claimedAt ?? '')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+}

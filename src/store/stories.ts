@@ -1,0 +1,330 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { PlatformName } from '../model/message.js';
+import type { Database } from './schema.js';
+
+/** How a person's stories may be used. */
+export type Sharing = 'private' | 'anonymous' | 'named';
+export const SHARING_LEVELS: readonly Sharing[] = ['private', 'anonymous', 'named'];
+
+/** Identifies one person in one workspace; every story query is scoped by it or by the workspace. */
+export interface PersonKey {
+  platform: PlatformName;
+  workspaceId: string;
+  userId: string;
+}
+
+/** What the next DM text from a person means. */
+export type PendingStory = { kind: 'answer'; promptId: string; since: string } | { kind: 'edit'; storyId: string; since: string };
+
+/** A person who chose a sharing level. */
+export interface StoryPerson extends PersonKey {
+  sharing: Sharing;
+  displayName?: string;
+  dmConversationId: string;
+  timeZone: string;
+  pending?: PendingStory;
+  createdAt: string;
+}
+
+/** One story as stored. `authorName` is set only when it is shared with a name. */
+export interface StoryRecord extends PersonKey {
+  id: string;
+  authorName?: string;
+  promptId: string;
+  promptText: string;
+  text: string;
+  sharing: Sharing;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What `forget` removed. */
+export interface ForgetCounts {
+  stories: number;
+  jobs: number;
+  choice: number;
+}
+
+const RANK: Record<Sharing, number> = { private: 0, anonymous: 1, named: 2 };
+
+type PeopleRow = Database['story_people'];
+type StoryRow = Database['stories'];
+
+function toPerson(row: PeopleRow): StoryPerson {
+  let pending: PendingStory | undefined;
+  if (row.pending_kind === 'answer' && row.pending_prompt_id) {
+    pending = { kind: 'answer', promptId: row.pending_prompt_id, since: row.pending_since ?? row.updated_at };
+  } else if (row.pending_kind === 'edit' && row.pending_story_id) {
+    pending = { kind: 'edit', storyId: row.pending_story_id, since: row.pending_since ?? row.updated_at };
+  }
+  return {
+    platform: row.platform as PlatformName,
+    workspaceId: row.workspace_id,
+    userId: row.user_id,
+    sharing: row.sharing as Sharing,
+    dmConversationId: row.dm_conversation_id,
+    timeZone: row.time_zone,
+    createdAt: row.created_at,
+    ...(row.display_name ? { displayName: row.display_name } : {}),
+    ...(pending ? { pending } : {}),
+  };
+}
+
+function toStory(row: StoryRow): StoryRecord {
+  return {
+    id: row.id,
+    platform: row.platform as PlatformName,
+    workspaceId: row.workspace_id,
+    userId: row.user_id,
+    promptId: row.prompt_id,
+    promptText: row.prompt_text,
+    text: row.text,
+    sharing: row.sharing as Sharing,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...(row.author_name ? { authorName: row.author_name } : {}),
+  };
+}
+
+/** People's sharing choices and their stories. Nothing here is written before a person chooses. */
+export class StoryRepo {
+  constructor(private readonly db: Kysely<Database>, private readonly now: () => Date) {}
+
+  async getPerson(key: PersonKey): Promise<StoryPerson | undefined> {
+    const row = await this.db
+      .selectFrom('story_people')
+      .selectAll()
+      .where('platform', '=', key.platform)
+      .where('workspace_id', '=', key.workspaceId)
+      .where('user_id', '=', key.userId)
+      .executeTakeFirst();
+    return row ? toPerson(row) : undefined;
+  }
+
+  /**
+   * Records a sharing choice. A more private choice also applies to stories already told (so "keep
+   * private" really takes them out of digests); a more open one applies only to stories told from now on,
+   * because the person agreed to share those under the earlier terms.
+   */
+  async choose(
+    key: PersonKey,
+    choice: { sharing: Sharing; displayName?: string; dmConversationId: string; timeZone: string },
+  ): Promise<{ previous?: Sharing; storiesMadeMorePrivate: number }> {
+    const at = this.now().toISOString();
+    const name = choice.sharing === 'named' ? choice.displayName ?? null : null;
+    return this.db.transaction().execute(async (trx) => {
+      const existing = await trx
+        .selectFrom('story_people')
+        .select(['sharing'])
+        .where('platform', '=', key.platform)
+        .where('workspace_id', '=', key.workspaceId)
+        .where('user_id', '=', key.userId)
+        .executeTakeFirst();
+      if (existing) {
+        await trx
+          .updateTable('story_people')
+          .set({ sharing: choice.sharing, display_name: name, dm_conversation_id: choice.dmConversationId, updated_at: at })
+          .where('platform', '=', key.platform)
+          .where('workspace_id', '=', key.workspaceId)
+          .where('user_id', '=', key.userId)
+          .execute();
+      } else {
+        await trx
+          .insertInto('story_people')
+          .values({
+            platform: key.platform,
+            workspace_id: key.workspaceId,
+            user_id: key.userId,
+            sharing: choice.sharing,
+            display_name: name,
+            dm_conversation_id: choice.dmConversationId,
+            time_zone: choice.timeZone,
+            pending_kind: null,
+            pending_prompt_id: null,
+            pending_story_id: null,
+            pending_since: null,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+      }
+      let storiesMadeMorePrivate = 0;
+      const opener = SHARING_LEVELS.filter((level) => RANK[level] > RANK[choice.sharing]);
+      if (opener.length > 0) {
+        const result = await trx
+          .updateTable('stories')
+          .set({ sharing: choice.sharing, author_name: null, updated_at: at })
+          .where('platform', '=', key.platform)
+          .where('workspace_id', '=', key.workspaceId)
+          .where('user_id', '=', key.userId)
+          .where('sharing', 'in', opener)
+          .executeTakeFirst();
+        storiesMadeMorePrivate = Number(result.numUpdatedRows);
+      }
+      const previous = existing?.sharing as Sharing | undefined;
+      return { storiesMadeMorePrivate, ...(previous ? { previous } : {}) };
+    });
+  }
+
+  /** Sets (or clears) what the person's next DM text means. */
+  async setPending(key: PersonKey, pending: { kind: 'answer'; promptId: string } | { kind: 'edit'; storyId: string } | undefined): Promise<void> {
+    await this.db
+      .updateTable('story_people')
+      .set({
+        pending_kind: pending?.kind ?? null,
+        pending_prompt_id: pending?.kind === 'answer' ? pending.promptId : null,
+        pending_story_id: pending?.kind === 'edit' ? pending.storyId : null,
+        pending_since: pending ? this.now().toISOString() : null,
+        updated_at: this.now().toISOString(),
+      })
+      .where('platform', '=', key.platform)
+      .where('workspace_id', '=', key.workspaceId)
+      .where('user_id', '=', key.userId)
+      .execute();
+  }
+
+  /** Stores a story at the person's current sharing level. */
+  async add(
+    person: StoryPerson,
+    story: { promptId: string; promptText: string; text: string },
+  ): Promise<StoryRecord> {
+    const at = this.now().toISOString();
+    const row: StoryRow = {
+      id: randomUUID(),
+      platform: person.platform,
+      workspace_id: person.workspaceId,
+      user_id: person.userId,
+      author_name: person.sharing === 'named' ? person.displayName ?? null : null,
+      prompt_id: story.promptId,
+      prompt_text: story.promptText,
+      text: story.text,
+      sharing: person.sharing,
+      created_at: at,
+      updated_at: at,
+    };
+    await this.db.insertInto('stories').values(row).execute();
+    return toStory(row);
+  }
+
+  /** A person's own story (never someone else's). */
+  async get(key: PersonKey, storyId: string): Promise<StoryRecord | undefined> {
+    const row = await this.db
+      .selectFrom('stories')
+      .selectAll()
+      .where('id', '=', storyId)
+      .where('platform', '=', key.platform)
+      .where('workspace_id', '=', key.workspaceId)
+      .where('user_id', '=', key.userId)
+      .executeTakeFirst();
+    return row ? toStory(row) : undefined;
+  }
+
+  /** Replaces the text of the person's own story; false when it no longer exists. */
+  async edit(key: PersonKey, storyId: string, text: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('stories')
+      .set({ text, updated_at: this.now().toISOString() })
+      .where('id', '=', storyId)
+      .where('platform', '=', key.platform)
+      .where('workspace_id', '=', key.workspaceId)
+      .where('user_id', '=', key.userId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Deletes the person's own story; false when it was already gone. */
+  async withdraw(key: PersonKey, storyId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('stories')
+      .where('id', '=', storyId)
+      .where('platform', '=', key.platform)
+      .where('workspace_id', '=', key.workspaceId)
+      .where('user_id', '=', key.userId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** How many stories a person has (for their own status line). */
+  async countFor(key: PersonKey): Promise<number> {
+    const row = await this.db
+      .selectFrom('stories')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('platform', '=', key.platform)
+      .where('workspace_id', '=', key.workspaceId)
+      .where('user_id', '=', key.userId)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * Stories shared (anonymously or with a name) in one workspace, oldest first, told after `since`
+   * when given. Private stories are never returned.
+   */
+  async shared(scope: { platform?: PlatformName; workspaceId: string }, options: { since?: string; limit?: number } = {}): Promise<StoryRecord[]> {
+    let query = this.db
+      .selectFrom('stories')
+      .selectAll()
+      .where('workspace_id', '=', scope.workspaceId)
+      .where('sharing', 'in', ['anonymous', 'named']);
+    if (scope.platform) query = query.where('platform', '=', scope.platform);
+    if (options.since) query = query.where('created_at', '>', options.since);
+    query = query.orderBy('created_at', 'asc').orderBy('id', 'asc');
+    if (options.limit) query = query.limit(options.limit);
+    return (await query.execute()).map(toStory);
+  }
+
+  /**
+   * Deletes every story, question job and the sharing choice of one person, and what the bot kept about
+   * their direct conversation (question rotation, welcome posts, the conversation record), in one
+   * transaction.
+   */
+  async forget(key: PersonKey): Promise<ForgetCounts> {
+    return this.db.transaction().execute(async (trx) => {
+      const person = await trx
+        .selectFrom('story_people')
+        .select(['dm_conversation_id'])
+        .where('platform', '=', key.platform)
+        .where('workspace_id', '=', key.workspaceId)
+        .where('user_id', '=', key.userId)
+        .executeTakeFirst();
+      const stories = await trx
+        .deleteFrom('stories')
+        .where('platform', '=', key.platform)
+        .where('workspace_id', '=', key.workspaceId)
+        .where('user_id', '=', key.userId)
+        .executeTakeFirst();
+      const jobs = await trx
+        .deleteFrom('story_jobs')
+        .where('platform', '=', key.platform)
+        .where('workspace_id', '=', key.workspaceId)
+        .where('user_id', '=', key.userId)
+        .executeTakeFirst();
+      const choice = await trx
+        .deleteFrom('story_people')
+        .where('platform', '=', key.platform)
+        .where('workspace_id', '=', key.workspaceId)
+        .where('user_id', '=', key.userId)
+        .executeTakeFirst();
+      if (person) {
+        const dm = person.dm_conversation_id;
+        for (const table of ['prompt_uses', 'posts'] as const) {
+          await trx
+            .deleteFrom(table)
+            .where('platform', '=', key.platform)
+            .where('workspace_id', '=', key.workspaceId)
+            .where('conversation_id', '=', dm)
+            .execute();
+        }
+        await trx
+          .deleteFrom('conversations')
+          .where('platform', '=', key.platform)
+          .where('workspace_id', '=', key.workspaceId)
+          .where('conversation_id', '=', dm)
+          .where('is_direct', '=', 1)
+          .execute();
+      }
+      return { stories: Number(stories.numDeletedRows), jobs: Number(jobs.numDeletedRows), choice: Number(choice.numDeletedRows) };
+    });
+  }
+}

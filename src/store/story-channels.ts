@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { ConversationRef, PlatformName } from '../model/message.js';
+import type { Database } from './schema.js';
+
+/** A channel's story settings. */
+export interface StoryChannel extends ConversationRef {
+  welcome: boolean;
+  /** Creation time of the newest story already shared back here. */
+  lastDigestAt?: string;
+}
+
+type ChannelRow = Database['story_channels'];
+
+/** Per-channel welcome setting and how far digests have got (their schedule is a `digest` subscription). */
+export class StoryChannelRepo {
+  constructor(private readonly db: Kysely<Database>, private readonly now: () => Date) {}
+
+  async get(ref: ConversationRef): Promise<StoryChannel | undefined> {
+    const row = await this.db
+      .selectFrom('story_channels')
+      .selectAll()
+      .where('platform', '=', ref.platform)
+      .where('workspace_id', '=', ref.workspaceId)
+      .where('conversation_id', '=', ref.conversationId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      platform: row.platform as PlatformName,
+      workspaceId: row.workspace_id,
+      conversationId: row.conversation_id,
+      welcome: row.welcome === 1,
+      ...(row.last_digest_at ? { lastDigestAt: row.last_digest_at } : {}),
+    };
+  }
+
+  private async upsert(ref: ConversationRef, set: Partial<Pick<ChannelRow, 'welcome' | 'last_digest_at'>>): Promise<void> {
+    const at = this.now().toISOString();
+    await this.db
+      .insertInto('story_channels')
+      .values({
+        platform: ref.platform,
+        workspace_id: ref.workspaceId,
+        conversation_id: ref.conversationId,
+        welcome: 0,
+        last_digest_at: null,
+        ...set,
+        updated_at: at,
+      })
+      .onConflict((oc) => oc.columns(['platform', 'workspace_id', 'conversation_id']).doUpdateSet({ ...set, updated_at: at }))
+      .execute();
+  }
+
+  async setWelcome(ref: ConversationRef, on: boolean): Promise<void> {
+    await this.upsert(ref, { welcome: on ? 1 : 0 });
+  }
+
+  /** Remembers up to which story (by creation time) digests here have shared. */
+  async markDigested(ref: ConversationRef, upTo: string): Promise<void> {
+    await this.upsert(ref, { last_digest_at: upTo });
+  }
+}

@@ -1,0 +1,65 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/io.js';
+import { reviewCommand } from '../../src/review/cli.js';
+
+function fakeIO(stdin = '', cwd = process.cwd()): { io: CliIO; out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  const stdout = new PassThrough();
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  const io: CliIO = {
+    stdin: Readable.from([Buffer.from(stdin)]),
+    stdout: { write: (s: string) => { out += s; return true; } },
+    stderr: { write: (s: string) => { err += s; return true; } },
+    cwd,
+    env: {},
+  };
+  return { io, out: () => out, err: () => err };
+}
+
+const PLAN = 'Conference: What to do about rising knife crime? Keynote by the Police and Crime Commissioner, three expert panels. 300 delegates from statutory agencies. One day at the civic centre.';
+
+describe('moodmusic review', () => {
+  it('--json prints exactly the documented shape', async () => {
+    const f = fakeIO(PLAN);
+    expect(await reviewCommand(['--json'], f.io)).toBe(0);
+    const json = JSON.parse(f.out()) as Record<string, unknown>;
+    expect(Object.keys(json).sort()).toEqual(['flags', 'plan', 'strengths']);
+    const flags = json.flags as Array<Record<string, unknown>>;
+    expect(flags.length).toBeGreaterThan(0);
+    for (const flag of flags) {
+      expect(Object.keys(flag)).toEqual(['id', 'nudge', 'why', 'evidence']);
+      expect(Array.isArray(flag.evidence)).toBe(true);
+    }
+    expect(flags.map((x) => x.id)).toEqual(expect.arrayContaining(['deficit-framing', 'large-group', 'presentation-led', 'representatives']));
+  });
+  it('reads stdin with "-" and adds notice only when there is one', async () => {
+    const f = fakeIO('');
+    expect(await reviewCommand(['-', '--json'], f.io)).toBe(0);
+    const json = JSON.parse(f.out()) as Record<string, unknown>;
+    expect(Object.keys(json).sort()).toEqual(['flags', 'notice', 'plan', 'strengths']);
+  });
+  it('reads a file relative to the working directory and prints prose', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-review-'));
+    writeFileSync(join(dir, 'plan.md'), `# Plan\n\n${PLAN}`);
+    const f = fakeIO('', dir);
+    expect(await reviewCommand(['plan.md'], f.io)).toBe(0);
+    expect(f.out()).toMatch(/Some questions to consider/);
+    expect(f.out()).not.toMatch(/^\{/);
+  });
+  it('a missing file is a clear message on stderr and exit 1', async () => {
+    const f = fakeIO();
+    expect(await reviewCommand(['no-such-plan.txt'], f.io)).toBe(1);
+    expect(f.err()).toMatch(/cannot read no-such-plan\.txt: no such file/);
+    expect(f.out()).toBe('');
+  });
+  it('an unknown option is refused', async () => {
+    const f = fakeIO();
+    expect(await reviewCommand(['--yaml'], f.io)).toBe(1);
+    expect(f.err()).toMatch(/unknown option/);
+  });
+});

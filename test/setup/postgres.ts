@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Superuser URL of the PostgreSQL server the test run started (database `postgres`). */
+    pgAdminUrl: string;
+  }
+}
+
+/** The directory holding initdb/pg_ctl: PG_BIN, else the newest Debian /usr/lib/postgresql/N/bin. */
+function findBin(): string {
+  const explicit = process.env.PG_BIN;
+  if (explicit && existsSync(path.join(explicit, 'initdb'))) return explicit;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (!versions[0]) {
+    throw new Error(
+      'PostgreSQL server binaries not found (looked in PG_BIN and /usr/lib/postgresql/*/bin). The store contract tests need a real server: install it with `apt-get install postgresql` (.ci/run does this) or set PG_BIN.',
+    );
+  }
+  return path.join(root, versions[0], 'bin');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Starts a throwaway PostgreSQL on loopback for the whole test run and provides its URL as
+ * `pgAdminUrl`. initdb refuses to run as root, so as root the server runs as the `postgres` user in a
+ * temp directory it owns. Fails the run (never skips) when the server cannot start.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const bin = findBin();
+  const asRoot = process.getuid?.() === 0;
+  const dir = mkdtempSync(path.join(tmpdir(), 'moodmusic-pg-'));
+  const data = path.join(dir, 'data');
+  if (asRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    chownSync(dir, uid, gid);
+  }
+  const run = (tool: string, args: string[]) => {
+    const command = path.join(bin, tool);
+    try {
+      return asRoot
+        ? execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { cwd: dir, stdio: 'pipe' })
+        : execFileSync(command, args, { cwd: dir, stdio: 'pipe' });
+    } catch (error) {
+      const e = error as { stderr?: Buffer; stdout?: Buffer; message: string };
+      throw new Error(`${tool} failed: ${e.stderr?.toString() || e.stdout?.toString() || e.message}`, { cause: error });
+    }
+  };
+  const port = await freePort();
+  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-locale']);
+  const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c unix_socket_directories=${dir} -c max_connections=300`;
+  run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  project.provide('pgAdminUrl', `postgres://postgres@127.0.0.1:${port}/postgres`);
+  return async () => {
+    try {
+      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}

@@ -1,0 +1,139 @@
+import { expect, it } from 'vitest';
+import type { ConversationRef } from '../../src/model/message.js';
+import type { NewSubscription } from '../../src/store/index.js';
+import { describeStores } from './stores.js';
+
+const C1: ConversationRef = { platform: 'slack', workspaceId: 'T1', conversationId: 'C1' };
+const C2: ConversationRef = { platform: 'slack', workspaceId: 'T2', conversationId: 'C1' };
+
+const weekly = (ref: ConversationRef, time = '09:30'): NewSubscription => ({
+  ...ref,
+  kind: 'prompt',
+  ruleText: `every Monday at ${time}`,
+  recurrence: { kind: 'weekly', day: 'monday', time, everyWeeks: 1 },
+  cron: `${Number(time.slice(3))} ${Number(time.slice(0, 2))} * * 1`,
+  timeZone: 'Europe/London',
+  everyWeeks: 1,
+  themes: ['purpose', 'people'],
+  createdBy: 'U1',
+});
+
+describeStores('store contract', (h) => {
+  it('upserts and reads conversations, keeping fields an update leaves out', async () => {
+    await h.store.conversations.upsert({ ...C1, isDirect: false, ref: { serviceUrl: 'x' }, timeZone: 'Europe/London' });
+    await h.store.conversations.upsert({ ...C1, isDirect: false });
+    expect(await h.store.conversations.get(C1)).toEqual({ ...C1, isDirect: false, ref: { serviceUrl: 'x' }, timeZone: 'Europe/London' });
+    expect(await h.store.conversations.get(C2)).toBeUndefined();
+  });
+
+  it('tracks prompt rotation per conversation', async () => {
+    await h.store.rotation.markUsed(C1, 'p1');
+    await h.store.rotation.markUsed(C1, 'p2');
+    await h.store.rotation.markUsed(C1, 'p1');
+    await h.store.rotation.markUsed(C2, 'p3');
+    expect(await h.store.rotation.lastUsed(C1)).toEqual(new Map([['p1', 3], ['p2', 2]]));
+    expect(await h.store.rotation.lastUsed(C2)).toEqual(new Map([['p3', 1]]));
+  });
+
+  it('records posts once, finds the latest of a kind, and counts engagement', async () => {
+    await h.store.posts.record({ ...C1, messageId: 'm1', kind: 'prompt', promptId: 'p1' });
+    await h.store.posts.record({ ...C1, messageId: 'm1', kind: 'prompt', promptId: 'p1' });
+    h.clock.advance(60_000);
+    await h.store.posts.record({ ...C1, messageId: 'm2', kind: 'prompt', promptId: 'p2' });
+    await h.store.posts.record({ ...C1, messageId: 'm3', kind: 'digest' });
+    expect(await h.store.posts.countEngagement(C1, 'm1', 'replies')).toBe(true);
+    expect(await h.store.posts.countEngagement(C1, 'm1', 'replies')).toBe(true);
+    expect(await h.store.posts.countEngagement(C1, 'nope', 'reactions')).toBe(false);
+    expect(await h.store.posts.find(C1, 'm1')).toMatchObject({ messageId: 'm1', replies: 2, reactions: 0, promptId: 'p1' });
+    expect(await h.store.posts.find(C2, 'm1')).toBeUndefined();
+    expect(await h.store.posts.latest(C1, 'prompt')).toMatchObject({ messageId: 'm2', promptId: 'p2', postedAt: '2026-11-23T08:01:00.000Z' });
+  });
+
+  it('keeps one prompt subscription per conversation; replacing gives a new id', async () => {
+    const first = await h.store.subscriptions.upsert(weekly(C1));
+    expect(first).toMatchObject({ ...C1, kind: 'prompt', themes: ['purpose', 'people'], paused: false, checkedThrough: '2026-11-23T08:00:00.000Z' });
+    expect(first.recurrence).toEqual({ kind: 'weekly', day: 'monday', time: '09:30', everyWeeks: 1 });
+    const second = await h.store.subscriptions.upsert(weekly(C1, '10:00'));
+    expect(second.id).not.toBe(first.id);
+    expect(second.ruleText).toBe('every Monday at 10:00');
+    await h.store.subscriptions.upsert(weekly(C2));
+    expect((await h.store.subscriptions.list()).length).toBe(2);
+    expect(await h.store.subscriptions.list({ platforms: ['teams'] })).toEqual([]);
+    expect(await h.store.subscriptions.get(first.id)).toBeUndefined();
+  });
+
+  it('pauses, resumes, skips, advances only forward, and removes', async () => {
+    const sub = await h.store.subscriptions.upsert(weekly(C1));
+    await h.store.subscriptions.setPause(sub.id, { paused: true, until: new Date('2026-12-07T08:00:00Z') });
+    expect(await h.store.subscriptions.get(sub.id)).toMatchObject({ paused: false, pausedUntil: '2026-12-07T08:00:00.000Z' });
+    await h.store.subscriptions.setPause(sub.id, { paused: true });
+    expect(await h.store.subscriptions.get(sub.id)).toMatchObject({ paused: true });
+    expect((await h.store.subscriptions.get(sub.id))?.pausedUntil).toBeUndefined();
+    await h.store.subscriptions.setPause(sub.id, { paused: false });
+    await h.store.subscriptions.setSkip(sub.id, new Date('2026-11-30T09:30:00Z'));
+    await h.store.subscriptions.advance(sub.id, new Date('2026-11-24T00:00:00Z'));
+    await h.store.subscriptions.advance(sub.id, new Date('2026-11-23T12:00:00Z'));
+    expect(await h.store.subscriptions.get(sub.id)).toMatchObject({
+      paused: false,
+      skipSlot: '2026-11-30T09:30:00.000Z',
+      checkedThrough: '2026-11-24T00:00:00.000Z',
+    });
+    expect(await h.store.subscriptions.remove(C1)).toBe(true);
+    expect(await h.store.subscriptions.remove(C1)).toBe(false);
+    expect(await h.store.subscriptions.forConversation(C1)).toBeUndefined();
+  });
+
+  it('lets exactly one of many concurrent claims win a slot, across connections', async () => {
+    const sub = await h.store.subscriptions.upsert(weekly(C1));
+    const other = await h.open();
+    const slot = '2026-11-30T09:30:00.000Z';
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => (i % 2 ? other : h.store).slots.claim(C1, sub.id, slot, `instance-${i}`)),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const winner = `instance-${results.indexOf(true)}`;
+    expect(await h.store.slots.get(sub.id, slot)).toMatchObject({ status: 'claimed', claimedBy: winner, attempts: 1 });
+    // A skip never overwrites a claim.
+    expect(await h.store.slots.skip(C1, sub.id, slot, 'late')).toBe(false);
+  });
+
+  it('records slot outcomes and takes over a stale claim exactly once', async () => {
+    const sub = await h.store.subscriptions.upsert(weekly(C1));
+    const a = '2026-11-30T09:30:00.000Z';
+    const b = '2026-12-07T09:30:00.000Z';
+    expect(await h.store.slots.claim(C1, sub.id, a, 'one')).toBe(true);
+    await h.store.slots.setPrompt(sub.id, a, 'p1');
+    await h.store.slots.markPosted(sub.id, a, { messageId: 'm1', threadId: 't1' });
+    expect(await h.store.slots.get(sub.id, a)).toMatchObject({ status: 'posted', messageId: 'm1', threadId: 't1', promptId: 'p1' });
+    expect(await h.store.slots.claim(C1, sub.id, b, 'one')).toBe(true);
+    h.clock.advance(30 * 60_000);
+    const stale = await h.store.slots.staleClaims(new Date(h.clock.now().getTime() - 15 * 60_000), ['slack']);
+    expect(stale.map((s) => s.slot)).toEqual([b]);
+    expect(await h.store.slots.staleClaims(h.clock.now(), ['teams'])).toEqual([]);
+    const other = await h.open();
+    const seen = stale[0]!;
+    const wins = await Promise.all([h.store.slots.takeOver(seen, 'two'), other.slots.takeOver(seen, 'three')]);
+    expect(wins.filter(Boolean)).toHaveLength(1);
+    expect(await h.store.slots.get(sub.id, b)).toMatchObject({ status: 'claimed', attempts: 2 });
+    await h.store.slots.markEnded(sub.id, b, 'failed', 'channel_not_found');
+    expect(await h.store.slots.list(sub.id)).toMatchObject([
+      { slot: b, status: 'failed', reason: 'channel_not_found' },
+      { slot: a, status: 'posted' },
+    ]);
+    expect(await h.store.slots.skip(C1, sub.id, '2026-12-14T09:30:00.000Z', 'paused')).toBe(true);
+  });
+
+  it('keeps data when reopened, and migrating again changes nothing', async () => {
+    await h.store.conversations.upsert({ ...C1, isDirect: true });
+    const sub = await h.store.subscriptions.upsert(weekly(C1));
+    await h.store.slots.claim(C1, sub.id, '2026-11-30T09:30:00.000Z', 'one');
+    await h.store.close();
+    const again = await h.open();
+    h.store = again;
+    expect(await again.conversations.get(C1)).toMatchObject({ isDirect: true });
+    expect(await again.subscriptions.forConversation(C1)).toMatchObject({ id: sub.id });
+    expect(await again.slots.list(sub.id)).toHaveLength(1);
+    const third = await h.open();
+    await third.ping();
+  });
+});

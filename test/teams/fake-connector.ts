@@ -1,0 +1,100 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the connector. */
+export interface ConnectorCall {
+  kind: 'reply' | 'send' | 'create' | 'other';
+  method: string;
+  path: string;
+  /** Decoded conversation id from the path (reply/send). */
+  conversationId?: string;
+  /** Decoded activity id replied to (reply only). */
+  replyToId?: string;
+  authorization?: string;
+  body: Record<string, unknown>;
+}
+
+interface Failure {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** A local stand-in for the Bot Framework connector service (the activity's `serviceUrl`). */
+export interface FakeConnector {
+  /** `http://127.0.0.1:PORT/`, to put in activities' `serviceUrl`. */
+  readonly url: string;
+  readonly calls: ConnectorCall[];
+  /** Activities the bot posted (replies and sends), in order. */
+  activities(): Array<Record<string, unknown> & { conversationId: string; kind: ConnectorCall['kind'] }>;
+  /** The next `count` calls fail with this status (and headers such as Retry-After). */
+  failNext(failure: Failure, count?: number): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Starts a fake connector on 127.0.0.1 that accepts replies, sends and createConversation. */
+export async function startFakeConnector(): Promise<FakeConnector> {
+  const calls: ConnectorCall[] = [];
+  const failures: Failure[] = [];
+  let counter = 0;
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: Record<string, unknown> = {};
+      try {
+        body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+      } catch {
+        body = { unparsed: text };
+      }
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+      const call: ConnectorCall = { kind: 'other', method: req.method ?? 'GET', path, body };
+      if (req.headers.authorization) call.authorization = req.headers.authorization;
+      if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations') {
+        if (parts.length === 2) call.kind = 'create';
+        else if (parts.length === 4 && parts[3] === 'activities') Object.assign(call, { kind: 'send', conversationId: parts[2] });
+        else if (parts.length === 5 && parts[3] === 'activities') Object.assign(call, { kind: 'reply', conversationId: parts[2], replyToId: parts[4] });
+      }
+      calls.push(call);
+
+      const failure = failures.shift();
+      if (failure) {
+        res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+        res.end(JSON.stringify(failure.body ?? { error: { code: 'Fake', message: `fake failure ${failure.status}` } }));
+        return;
+      }
+      counter += 1;
+      res.writeHead(call.kind === 'other' ? 404 : 200, { 'content-type': 'application/json' });
+      if (call.kind === 'create') res.end(JSON.stringify({ id: `a:dm-${counter}`, activityId: `act-${counter}` }));
+      else if (call.kind === 'other') res.end(JSON.stringify({ error: { code: 'NotFound', message: path } }));
+      else res.end(JSON.stringify({ id: `msg-${counter}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    calls,
+    activities: () =>
+      calls
+        .filter((c) => c.kind === 'reply' || c.kind === 'send')
+        .map((c) => ({ ...c.body, conversationId: c.conversationId ?? '', kind: c.kind })),
+    failNext(failure, count = 1) {
+      for (let i = 0; i < count; i += 1) failures.push(failure);
+    },
+    reset() {
+      calls.length = 0;
+      failures.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  } satisfies FakeConnector;
+}
