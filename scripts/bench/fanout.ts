@@ -62,11 +62,11 @@ function outcomeRows(label: string, seconds: number, platform: ReturnType<typeof
   const duplicates = [...platform.perConversation.values()].reduce((n, c) => n + (c - 1), 0);
   const losses = CONVERSATIONS - platform.perConversation.size;
   return [
-    [`fan-out ${label}: time`, `${seconds.toFixed(2)} s`],
-    [`fan-out ${label}: ratio to ideal`, (seconds / IDEAL_S).toFixed(2)],
-    [`fan-out ${label}: 429 responses`, String(platform.rejected())],
-    [`fan-out ${label}: duplicates`, String(duplicates)],
-    [`fan-out ${label}: losses`, String(losses)],
+    [`fanout.${label}.time_s`, seconds.toFixed(2)],
+    [`fanout.${label}.ratio_to_ideal`, (seconds / IDEAL_S).toFixed(2)],
+    [`fanout.${label}.responses_429`, String(platform.rejected())],
+    [`fanout.${label}.duplicates`, String(duplicates)],
+    [`fanout.${label}.losses`, String(losses)],
   ];
 }
 
@@ -81,15 +81,16 @@ async function queueOnly(): Promise<Array<[string, string]>> {
   );
   const seconds = (performance.now() - started) / 1000;
   const failed = outcomes.filter((o) => o.status !== 'sent').length;
-  return [...outcomeRows('(queue)', seconds, platform), ['fan-out (queue): failed outcomes', String(failed)]];
+  return [...outcomeRows('queue', seconds, platform), ['fanout.queue.failed_outcomes', String(failed)]];
 }
 
 /** Runs both fan-outs and returns `[name, value]` rows for the bench report. */
 export async function benchFanout(): Promise<Array<[string, string]>> {
   const rows: Array<[string, string]> = [
-    ['fan-out: conversations', CONVERSATIONS.toLocaleString('en-GB')],
-    ['fan-out: platform limit', `${LIMIT.toLocaleString('en-GB')} posts per ${WINDOW_MS} ms (sliding window), else 429 + Retry-After`],
-    ['fan-out: ideal time the limit allows', `${IDEAL_S.toFixed(2)} s`],
+    ['fanout.conversations', String(CONVERSATIONS)],
+    // The fake allows LIMIT posts per sliding window of WINDOW_MS, else answers 429 with Retry-After.
+    ['fanout.limit_per_s', String((LIMIT * 1000) / WINDOW_MS)],
+    ['fanout.ideal_s', IDEAL_S.toFixed(2)],
     ...(await queueOnly()),
   ];
   return [...rows, ...(await endToEnd())];
@@ -138,8 +139,9 @@ async function endToEnd(): Promise<Array<[string, string]>> {
     const slots = await store.db.selectFrom('slots').select(['status']).execute();
     await store.close();
     return [
-      ...outcomeRows('(scheduler + SQLite + queue)', seconds, platform),
-      ['fan-out (scheduler + SQLite + queue): slots recorded posted', `${slots.filter((s) => s.status === 'posted').length} (report: ${report.posted})`],
+      ...outcomeRows('scheduler_sqlite_queue', seconds, platform),
+      ['fanout.scheduler_sqlite_queue.slots_posted', String(slots.filter((s) => s.status === 'posted').length)],
+      ['fanout.scheduler_sqlite_queue.reported_posted', String(report.posted)],
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -33,7 +33,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Measures review latency on a ~2,000-word plan; returns `[name, value]` pairs for the bench report. */
-export async function benchReview(runs = 2000, warmup = 200): Promise<Array<[string, string]>> {
+export async function benchReview(runs = 2000, warmup = 500): Promise<Array<[string, string]>> {
   const plan = longPlan(2000);
   for (let i = 0; i < warmup; i += 1) reviewPlan(plan);
   const times: number[] = [];

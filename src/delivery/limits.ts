@@ -14,6 +14,12 @@ export interface PlatformLimits {
   perConversation?: Rate[];
   /** Sends in flight at once, so a fan-out never opens thousands of requests together. */
   maxInFlight?: number;
+  /**
+   * What a 429's Retry-After holds back: every send of the app on this platform, or only those to the
+   * same workspace (Slack rate-limits each workspace separately, so one busy workspace must not stall
+   * the others).
+   */
+  throttleScope?: 'app' | 'workspace';
 }
 
 /**
@@ -23,7 +29,7 @@ export interface PlatformLimits {
  * 1,800/hour. The shell is a terminal.
  */
 export const DEFAULT_LIMITS: Record<PlatformName, PlatformLimits> = {
-  slack: { perConversation: [{ count: 1, perMs: 1000 }], maxInFlight: 20 },
+  slack: { perConversation: [{ count: 1, perMs: 1000 }], maxInFlight: 20, throttleScope: 'workspace' },
   teams: {
     global: [{ count: 50, perMs: 1000 }],
     perConversation: [

@@ -55,8 +55,8 @@ interface PlatformState {
   limits: PlatformLimits;
   global: RateGate[];
   conversations: Map<string, RateGate[]>;
-  /** One shared "throttled until" (ms): a 429's Retry-After holds every send on the platform. */
-  throttledUntil: number;
+  /** Shared "throttled until" (ms) per throttle scope: a 429's Retry-After holds every send in it. */
+  throttledUntil: Map<string, number>;
   inFlight: number;
   waiting: Array<() => void>;
   /** Per conversation, the tail of the line of senders waiting for their turn. */
@@ -103,7 +103,7 @@ export class DeliveryQueue {
         limits,
         global: (limits.global ?? []).map((r) => new RateGate(r)),
         conversations: new Map(),
-        throttledUntil: 0,
+        throttledUntil: new Map(),
         inFlight: 0,
         waiting: [],
         lines: new Map(),
@@ -163,7 +163,7 @@ export class DeliveryQueue {
     for (;;) {
       const now = this.clock.now().getTime();
       const gates = this.gates(s, target);
-      const at = Math.max(now, s.throttledUntil, ...gates.map((g) => g.earliest(now)));
+      const at = Math.max(now, s.throttledUntil.get(this.scope(s, target)) ?? 0, ...gates.map((g) => g.earliest(now)));
       if (at > deadline) {
         this.wakeNext(s);
         return false;
@@ -184,6 +184,11 @@ export class DeliveryQueue {
       this.prune(s, now);
       return true;
     }
+  }
+
+  /** The key of the throttle a send to `target` shares with others. */
+  private scope(s: PlatformState, target: ConversationRef): string {
+    return s.limits.throttleScope === 'workspace' ? target.workspaceId : '';
   }
 
   /** Lets the longest-waiting sender look again when an in-flight place is free. */
@@ -235,7 +240,8 @@ export class DeliveryQueue {
       const now = this.clock.now().getTime();
       if (error.retryAfterMs !== undefined) {
         this.stats.throttled += 1;
-        s.throttledUntil = Math.max(s.throttledUntil, now + error.retryAfterMs);
+        const scope = this.scope(s, target);
+        s.throttledUntil.set(scope, Math.max(s.throttledUntil.get(scope) ?? 0, now + error.retryAfterMs));
         log.info('platform asked us to slow down', { retryAfterMs: error.retryAfterMs });
       } else if (!error.retryable) {
         return fail(last, error.platformCode);

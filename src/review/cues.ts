@@ -55,7 +55,7 @@ export const TOPIC_GROUPS: Array<{ re: RegExp; groups: string[] }> = [
   { re: /\b(?:truancy|school|schools|exclusions?|send (?:policy|provision)|curriculum|classrooms?|behaviour (?:policy|problem)|attendance (?:policy|at school)|ks\d)\b/gi, groups: ['pupils'] },
   { re: /\b(?:crime|offending|anti-?social|asb|burglar(?:y|ies)|drug dealing|community safety|policing|fly-?tipping|vandalism|graffiti|street drinking|begging)\b/gi, groups: ['residents'] },
   { re: /\b(?:hospital|a&e|emergency (?:care|department)|urgent care|outpatients?|clinics?|readmissions?|discharges?|ambulance|frailty|pathway|mental health|gp (?:access|practice|surgery)|patient|nhs|waiting (?:times|lists)|care homes?|dementia|social care)\b/gi, groups: ['patients'] },
-  { re: /\b(?:care and support|get care|social care|adult care|care (?:services|packages?|assessments?)|support services|safeguarding adults)\b/gi, groups: ['service users'] },
+  { re: /\b(?:day (?:centres?|services|opportunities)|care and support|get care|social care|adult care|care (?:services|packages?|assessments?)|support services|safeguarding adults)\b/gi, groups: ['service users'] },
   { re: /\b(?:estates?|housing|arrears|homes|tenancy|repairs|homelessness|regeneration|rent)\b/gi, groups: ['residents'] },
   { re: /\b(?:town centre|high street|neighbourhoods?|village|streets?|parks?|libraries|library|waste|bins|recycling|council tax)\b/gi, groups: ['residents'] },
   { re: /\b(?:(?:front[- ]door|public|council|local|community|customer|support|our) services?)\b/gi, groups: ['service users'] },
@@ -79,7 +79,7 @@ export const PURPOSE_LABEL = /^(?:purpose|aim|aims|goal|goals|objectives?|questi
 
 /** Meeting nouns: "<meeting> with X", "<meeting> for X" name the invitees. */
 export const MEETING_NOUN =
-  '(?:meeting|mtg|session|workshop|event|chat|forum|morning|afternoon|evening|lunch|day|huddle|drop-in|briefing|town hall|consultation|conversation|circle|call|catch[- ]?up|summit|conference|gathering|get[- ]together|panel|group|retro|review|discussion|walkabout|visit)';
+  '(?:meeting|mtg|session|workshop|event|chat|forum|lunch (?:&|and) learns?|seminars?|teach-ins?|show[- ]and[- ]tell|masterclass|training|morning|afternoon|evening|lunch|day|huddle|drop-in|briefing|town hall|consultation|conversation|circle|call|catch[- ]?up|summit|conference|gathering|get[- ]together|panel|group|retro|review|discussion|walkabout|visit)';
 
 /** Organisations and sectors, so "from police, health and education" counts as an invitee list. */
 export const ORGS =
@@ -87,10 +87,10 @@ export const ORGS =
 
 /** Formats where someone talks at the room. */
 export const PRESENTATION_CUES =
-  /\b(?:presentations?|present(?:s|ing)? (?:the|their|its|our|his|her|a|an|findings|options|results|data|proposals?|plans?|changes|progress)|will present|keynotes?|panel (?:discussions?|debates?|q&a|sessions?)|(?:expert|closing|opening|plenary|speaker) panels?|(?:a|two|three|four|\d) (?:expert )?panels?\b|followed by a panel|panels? of (?!residents|tenants|citizens|young|patients)|q ?& ?a|q and a|questions and answers|take questions|(?:minutes|mins) of questions|questions from the floor|answer (?:questions|qs)|ama|ask me anything|briefings?|(?:give|gives|giving) an? update|(?<!no )slides(?! (?:will be |are |)(?:circulated|sent|shared)| in advance| beforehand)|talks? (?:from|by)|(?:a|an|short|opening|the|keynote) (?:talk|speech)|speech(?:es)?|speakers?|lectures?|webinar|demos?|demonstrations?|exhibition(?: boards?| hall)?|will explain|explain the|on hand to answer)\b/gi;
+  /\b(?:presentations?|present(?:s|ing)? (?:the|their|its|our|his|her|a|an|findings|options|results|data|proposals?|plans?|changes|progress)|will present|keynotes?|panel (?:discussions?|debates?|q&a|sessions?)|(?:expert|closing|opening|plenary|speaker) panels?|(?:a|two|three|four|\d) (?:expert )?panels?\b|followed by a panel|panels? of (?!residents|tenants|citizens|young|patients)|q ?& ?a|q and a|questions and answers|take questions|(?:minutes|mins) of questions|questions from the floor|ama|ask me anything|briefings?|(?:give|gives|giving) an? update|(?<!no )slides(?! (?:will be |are |)(?:circulated|sent|shared)| in advance| beforehand)|talks? (?:from|by)|(?:a|an|short|opening|the|keynote) (?:talk|speech)|speech(?:es)?|speakers?|lectures?|webinar|demos?|demonstrations?|exhibition(?: boards?| hall)?|will explain|explain the)\b/gi;
 
 /** Reports and updates on paper or screen: they count half, since they may be read rather than presented. */
-export const DOCUMENT_CUES = /\b(?:dashboards?|performance data|(?:finance|progress|annual|committee) reports?|financials|updates?)\b/gi;
+export const DOCUMENT_CUES = /\b(?:dashboards?|performance data|(?:finance|progress|annual|committee) reports?|financials|updates?|answer (?:questions|qs)|on hand to answer)\b/gi;
 
 /** Formats where participants talk with each other and from experience. */
 export const CONVERSATION_CUES =
@@ -105,7 +105,9 @@ export const BRIEF = /\b(?:short|brief|quick|a few short)\s+$/i;
 /** Setting up to approve or choose what was decided elsewhere. */
 export const DECIDE_STRONG =
   /\b(?:sign[- ]?off|signoff|approv(?:e|al|ing)|aprove|ratif(?:y|ication)|endorse(?:ment)?|rubber[- ]stamp|vote (?:on|to)|decide whether|decide which|choose (?:one|between|from|which)|pick one|to accept)\b/gi;
+/** Verbs of deciding or consulting; they converge early only on something already drafted or proposed. */
 export const DECIDE_VERB = /\b(?:decid\w*|agree\w*|choos\w*|confirm\w*|finalis\w*|settle|consult(?:ation|ations|ing|ed|s)?\b|feedback|comments?|views on)\b/gi;
+/** Signs that the outcome was shaped before the meeting: a draft, a proposal, a set of costed options. */
 export const PREDETERMINED =
   /\b(?:drafts?|drafted|proposed|proposals?|preferred option|(?:the|costed|shortlisted|proposed|masterplan|two|three|four|five|\d) options|final version|already (?:decided|agreed))\b/gi;
 
@@ -115,12 +117,14 @@ export const EXPLORE_FIRST =
 
 /** Something continues after the meeting: follow-up, a series, a standing group, actions with owners. */
 export const AFTER_CUES =
-  /\b(?:follow[- ]?ups?|meets? again|meet again|meeting again|next (?:meeting|session|round|month's session|term|time)|monthly|weekly|fortnightly|quarterly|termly|annual(?:ly)?|yearly|bi-?weekly|bi-?monthly|every (?:\w+ )?(?:weeks?|months?|days?|terms?|half[- ]term|quarter|fortnight|morning|evening|shift|sprint|time|couple of months)|each (?:week|month|term|time|session|morning|shift)|regular(?:ly)?|recurring|ongoing|standing group|series|first of \w+|\d+ x|(?:two|three|four|five|\d) (?:sessions|days|meetings)|programme of|report(?:s|ed)? back|reported to|feed(?:s)? into|fed into|go(?:es)? to (?:the|full)|take (?:them|it|this|these) forward|taken forward|action plan|actions?(?: will be| with| tracked| w\/)|named owners|owners|who (?:fixes|does|will do|owns|takes) what|review date|written up|collated|notes go|keep (?:it|this) going|continu\w+|kick-?off|shadowing placements|test the first changes|runs (?:\w+ )?times|(?:\d+|two|three|four|five|six|several|many) times (?:a|per|across|over|during|in)|set up a \w+ (?:forum|group|panel)|park forum|newsletter)\b/gi;
+  /\b(?:follow[- ]?ups?|meets? again|meet again|meeting again|next (?:meeting|session|round|month's session|term|time)|monthly|weekly|fortnightly|quarterly|termly|annual(?:ly)?|yearly|bi-?weekly|bi-?monthly|every (?:\w+ )?(?:weeks?|months?|days?|terms?|half[- ]term|quarter|fortnight|morning|evening|shift|sprint|time|couple of months)|each (?:week|month|term|time|session|morning|shift)|regular(?:ly)?|recurring|ongoing|standing group|series|first of \w+|\d+ x|(?:two|three|four|five|\d) (?:sessions|days|meetings)|programme of|report(?:s|ed)? back|reported to|feed(?:s)? into|fed into|go(?:es)? to (?:the |full )?(?:cabinet|council|board|committee|group|panel|team|programme|service|scrutiny|leadership|executive)|retest|reconvene|iterate|take (?:them|it|this|these) forward|taken forward|action plan|actions?(?: will be| with| tracked| w\/)|named owners|owners|who (?:fixes|does|will do|owns|takes) what|review date|written up|collated|notes go|keep (?:it|this) going|continu\w+|kick-?off|shadowing placements|test the first changes|runs (?:\w+ )?times|(?:\d+|two|three|four|five|six|several|many) times (?:a|per|across|over|during|in)|set up a \w+ (?:forum|group|panel)|park forum|newsletter)\b/gi;
 
 /** Room, tables, seating and acoustics: the seed's "attention to the detail". */
 export const ROOM_CUES =
   /\b(?:(?<!feedback to the )(?:round|small|big|long|cafe[- ]style|café[- ]style|cabaret|one)\s+tables?|tables (?:of|for)|(?<!\w )tables?(?! discussion)|seating|seated|sitting|chairs|circles? of chairs|in a circle|cabaret(?: style)?|cafe[- ]style|café[- ]style|acoustics?|microphones?|roving mics?|hearing loop|layout|laid out|set up (?:as|with|cabaret)|breakout (?:rooms?|spaces?|areas?)|break-out (?:rooms?|spaces?)|quiet (?:room|corner|space)|natural light|floor space|plenty of (?:space|room)|theatre[- ]style|sofas|comfy chairs|beanbags|play area|room big enough)\b/gi;
+/** An online setting states its own room (dev-set convention). */
 export const ONLINE_CUES = /\b(?:online|zoom|video call|videocall|virtual|webinar|(?:on|via|ms|microsoft) teams|teams (?:call|meeting)|google meet|meet\.google|skype|webex)\b/gi;
+/** Hybrid meetings still have a room to think about. */
 export const HYBRID = /\bhybrid\b/i;
 
 /** Events that are large by their nature, used when no number is given. */
@@ -133,21 +137,25 @@ export const OPEN_INVITATION =
 /** Representatives and delegates of organisations; "as themselves, not representatives" is the opposite. */
 export const REPRESENTATIVE_CUES =
   /\b(?:representatives?|reps\b|rep (?:from|of|for)|delegates (?:from|of|representing)|nominat\w+|nominees?|on behalf of|representing|one (?:person|member) from each|each (?:agency|organisation|partner|service|department) (?:sends|will send|to send))/gi;
+/** People coming as themselves: the opposite of representatives, and a strength. */
 export const NOT_REPRESENTATIVES =
   /\b(?:(?:not|rather than|instead of)\s+(?:as\s+)?(?:representatives?|reps|delegates)|as (?:themselves|individuals)|in a personal capacity)\b/gi;
 
 /** Purpose words: an aim, a question or a topic. Vague aims ("catch up") do not count. */
 export const PURPOSE_VERB =
-  /\b(?:to|so (?:that|we can)|in order to)\s+(?!(?:catch up|meet|chat|get together|touch base|sync|have a (?:chat|catch[- ]up|meeting))\b)(?:explore|discuss|agree|decide|sign|approve|plan|review|share|hear|understand|co-design|design|develop|improve|build|create|look|go|talk|think|consider|make|set|shape|find|work|choose|identify|prioriti[sz]e|learn|celebrate|launch|update|brief|consult|test|map|reflect|imagine|thank|welcome|introduce|listen|ask|answer|tackle|reduce|prevent|fix|address|support|help|check|understand|redesign|refresh|agree|finalise|present|review|respond|recruit|induct|train|scope|kick)\w*[^.;:?!\n]{0,80}/gi;
+  /\b(?:to|so (?:that|we can)|in order to)\s+(?!(?:catch up|meet|chat|get together|touch base|sync|have a (?:chat|catch[- ]up|meeting))\b)(?:explore|discuss|agree|decide|sign|approve|plan|review|share|hear|understand|co-design|design|develop|improve|build|create|look|go|talk|think|consider|make|set|shape|find|work|choose|identify|prioriti[sz]e|learn|celebrate|launch|update|brief|consult|test|map|reflect|imagine|thank|welcome|introduce|listen|ask|answer|tackle|reduce|prevent|fix|address|support|help|check|understand|redesign|refresh|agree|finalise|present|review|respond|recruit|induct|train|scope|kick|show|visit|tour|meet the|raise|hear from|gather|collect|generate)\w*[^.;:?!\n]{0,80}/gi;
+/** A meeting named with its topic: "workshop on", "meeting about", "session re:". */
 export const PURPOSE_TOPIC =
   new RegExp(`\\b(?:${MEETING_NOUN}|updates?|presentations?|talks?)s?\\s*(?::|on|about|re\\b:?|regarding|around|into|concerning|for the|exploring|to)\\s+(?!(?:next steps|things|stuff|everything|bits|where we are|general|catch)\\b)\\w+`, 'gi');
+/** Kinds of meeting whose name says what they are for (a retro, a consultation, an open day). */
 export const PURPOSE_TYPES =
-  /\b(?:retros?|retrospectives?|huddles?|stand-?ups?|briefings?|consultations?|co-?design|planning session|strategy|budget|induction|debrief|forum|festival|celebration|thank-you|awards?|training|kick-?off|review|scrutiny|advisory|listening|engagement|pathway|discovery|curriculum|board meeting|all-hands|summit|conference)\b/gi;
+  /\b(?:retros?|retrospectives?|huddles?|stand-?ups?|briefings?|consultations?|co-?design|planning session|strategy|budget|induction|debrief|forum|festival|celebration|thank-you|awards?|training|kick-?off|review|scrutiny|advisory|listening|engagement|pathway|discovery|curriculum|board meeting|all-hands|summit|conference|open (?:day|evening|morning|house)|drop-in|tour|launch|fair|party|social|hackathon|interviews?|away day|charter|roadmap|planning)\b/gi;
 /** A topic introduced anywhere ("re: the new rota", "about the future of the library"). */
 export const TOPIC_MARKER =
   /(?:(?<!['\w])re\b:?|\b(?:regarding|concerning|about|on the (?:future|subject|topic) of))\s+(?:the |our |a |new )?(?!next steps|things|stuff|everything|general|\d|an? hour|half|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty)[a-z][\w-]{1,}/gi;
 /** A purpose given as an instruction, at the start of a sentence or after a colon ("Board: approve the budget"). */
 export const PURPOSE_IMPERATIVE =
   /(?:^|[:\n]\s*|\s-\s)(?:decide|agree|approve|sign off|review|discuss|explore|plan|choose|consider|go through|go over|look at|share|update|design|co-design|map|reflect|celebrate|welcome|hear|listen)\b/gim;
+/** A question asked within a sentence ("the group asks what might be tried"). */
 export const QUESTION_LEAD =
   /\b(?:what|how|why|where|which|whether|who)\b\s+(?:\w+\s+){0,3}?(?:might|would|could|can|do|does|did|is|are|should|makes?|helps?|works?|went|want)\b/gi;

@@ -29,6 +29,7 @@ export interface Invitees {
 }
 
 const SPEAKERS = [
+  /\b(?:q ?& ?a|questions|fireside chat|interview|in conversation)\s+with\s+[^,.;]*/gi,
   /\b(?:drafted|written|prepared|facilitated|led|chaired|run|hosted|commissioned|presented|funded)\s+by\s+[^,.;]*/gi,
   /\b(?:keynotes?|presentations?|talks?|speech(?:es)?|briefings?|updates?|welcome|panels?|speakers?|presenters?|papers?)\s+(?:on\s+[^,.;]*?\s+)?(?:from|by|of)\s+[^.;]*/gi,
 ];
@@ -44,6 +45,10 @@ const TOPIC_CLAUSE =
   /\b(?:about(?!\s*[\d~])(?!\s+(?:a dozen|a few|a couple|an? hour|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred)\b)|regarding|concerning|(?<!['\w])re\b:?|on the (?:topic|subject|issue) of|to (?:discuss|decide|explore|agree|talk|look|sign|approve|plan|consider|review|find|go|share|hear|design|co-design|develop|build|create|improve|make|help|understand|map|test|learn|support|shape|tackle|reduce|address|fix|prevent|celebrate|thank))\b[^,;]*/gi;
 const COUNTED = /\b(?:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|a dozen|a couple of)\s+(?:[a-z'&-]+\s+){0,2}?(?:people|ppl|participants|attendees|delegates|guests|members|staff|colleagues|volunteers|residents|tenants|patients|carers|pupils|students|parents|nurses|doctors|gps|teachers|developers|devs|engineers|managers|leads|directors|officers|councillors|trustees|governors|customers|clients|users|clinicians|deputies|ahts|receptionists|pcsos|year ?\d+s|reps?|representatives?|young people|older people)\b|\b(?:\d+|about \d+|around \d+)\s+in total\b/i;
 const WILL_MEET = /\s(?:will meet|will attend|are invited|are coming|will be there|will join|meet for|meet to|will gather|to (?:agree|decide|approve|sign off|discuss|review|consider|plan|explore|set))\b/i;
+/** "... with the support leads": people named after "with", except "deal with", "problems with" and the like. */
+const WITH_ANY = /(?<!\b(?:deal|dealing|deals|cope|coping|comply|complying|problems?|issues?|help|helps|connected|familiar|happy|engage|engaging|along|together|start|starting|end|ending|go|goes|come|comes))\s+with\s+((?:the|our|a|an|some|all|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+[^.;:?()]{2,100}?)(?=\s+(?:to|about|on|re\b:?|regarding|around|at|in the|from \d)\b|[.;:?(]|,\s*\d|$)/gi;
+/** "Service users and carers welcome", "Parents are invited". */
+const WELCOME = /^([^.;:?]{3,80}?)\s+(?:are |is |very |all )?(?:welcome|invited|encouraged to (?:come|attend))\b/i;
 const INVITE_VERB = /\b(?:invit(?:e|ing)|we've invited|we have invited|open to|open invitation to|welcoming)\s+([^.;:?]{3,160})/gi;
 const WITH_FOR = new RegExp(`\\b${MEETING_NOUN}s?\\s+(?:[\\w-]+\\s+){0,3}?(?:with|for)\\s+([^.;:?]{3,160}?)(?=\\s+(?:to|about|on|re\\b:?|regarding|around|at|in the|from \\d)\\b|[.;:?]|$)`, 'gi');
 const TITLE_GROUP = /^(?:[\w'&-]+\s+){0,3}?([\w'-]+?)(?:'s|s')?\s+(?:[\w-]+\s+)?(?:forum|panel|voice|group|council|network|assembly|jury|advisory board|board|huddle|lunch|feedback session|session|evening|meeting|circle|coffee morning|drop-in|away day|retro|briefing)\b/i;
@@ -91,6 +96,11 @@ function looksLikeRoleList(sentence: string): boolean {
   return rolesIn(sentence).length + (sentence.match(ORGS)?.length ?? 0) >= 2;
 }
 
+/** A role list ends where its verb begins: "PCSOs and councillors review hotspots" lists only the people. */
+function cutAtVerb(p: string): string {
+  return p.split(/\s(?:review|agree|discuss|meet|decide|look|go|share|explore|plan|will|to|are|is|who|that|come|talk|work|sign|approve|chair|shadow|attend|join)s?\b/i)[0] ?? p;
+}
+
 /** Whether a phrase names people or bodies (a role, a group or an organisation). */
 function names(p: string): boolean {
   return ANY_ROLE.test(p) || ANY_GROUP.test(p) || ANY_ORG.test(p);
@@ -114,6 +124,10 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
     if (label) return add(raw.slice(label[0].length));
     if (OTHER_LABEL.test(raw)) return;
     const s = withoutSpeakers(raw);
+    if (i === 0) {
+      const title = TITLE_GROUP.exec(s)?.[0];
+      if (title && (ANY_ROLE.test(title) || ANY_GROUP.test(title))) add(title);
+    }
     const counted = HAS_NUMBER.test(s) ? COUNTED.exec(s) : null;
     if (counted) {
       // "Knife crime summit - 200 delegates from ...": the title before the dash is the topic, not people.
@@ -125,14 +139,16 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
     // "Corporate leadership team: decide whether ...": the body before the colon is who; the rest is the aim.
     if (body && ANY_ROLE.test(body)) return add(body);
     if (/ (?:with|for) /i.test(s)) for (const m of s.matchAll(WITH_FOR)) addIfPeople(m[1]);
-    if (/invit|open |welcom/i.test(s)) for (const m of s.matchAll(INVITE_VERB)) addIfPeople(m[1]);
+    if (/invit|open |welcom/i.test(s)) {
+      for (const m of s.matchAll(INVITE_VERB)) addIfPeople(m[1]);
+      addIfPeople(WELCOME.exec(s)?.[1]);
+    }
     const meet = WILL_MEET.exec(s);
     if (meet && meet.index >= 3 && meet.index <= 160) addIfPeople(s.slice(0, meet.index));
-    if (i === 0) {
-      const title = TITLE_GROUP.exec(s)?.[0];
-      if (title && (ANY_ROLE.test(title) || ANY_GROUP.test(title))) add(title);
-    }
-    if (looksLikeRoleList(s)) add(s);
+    if (/ with /i.test(s)) for (const m of s.matchAll(WITH_ANY)) addIfPeople(m[1]);
+    if (looksLikeRoleList(s)) add(cutAtVerb(s));
+    const afterColon = /:\s+(.+)$/.exec(s)?.[1];
+    if (afterColon && looksLikeRoleList(afterColon)) add(cutAtVerb(afterColon));
   });
   const joined = phrases.join(' ; ');
   const roles = rolesIn(joined);
@@ -143,8 +159,8 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
   }
   const organisations = matchAll(ORGS, joined);
   const all = sentenceList.join(' \n ');
-  const open = matchAll(OPEN_INVITATION, all);
-  const mixed = matchAll(MIXED_LEVEL_CUES, all);
+  const open = matchAll(OPEN_INVITATION, all, 2);
+  const mixed = matchAll(MIXED_LEVEL_CUES, all, 2);
   const levels = [...new Set(roles.map((r) => r.level))];
   return {
     stated: roles.length + groups.length + organisations.length + open.length + mixed.length > 0,

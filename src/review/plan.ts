@@ -10,7 +10,8 @@ import {
   REPRESENTATIVE_CUES, ROOM_CUES, TEAM_ROUTINE, TOPIC_GROUPS, TOPIC_MARKER,
 } from './cues.js';
 import { parseInvitees, type Invitees } from './invitees.js';
-import { parseCount, parseDuration, type Count } from './quantities.js';
+import { parseDuration } from './durations.js';
+import { parseCount, type Count } from './quantities.js';
 import { matchAll, sentences, union, unionMatches, wordCount } from './text.js';
 
 export type { Count } from './quantities.js';
@@ -71,6 +72,8 @@ interface Hints {
 
 const LEADING_VERB =
   /^(?:go|discuss|review|agree|decide|explore|look|talk|plan|share|reducing|tackling|improving|preventing|addressing|fixing|cutting|combating|dealing|exploring|reviewing|agreeing|deciding|planning|looking|to)\b/i;
+/** Sentences that state an aim in the planner's own words belong to the framing wherever they appear. */
+const PURPOSE_SENTENCE = /\b(?:we want to|we'd like to|we would like to|we hope to|we need to|the (?:aim|purpose|goal|point) is|so that|in order to|looking to|the question is)\b/i;
 const STORIES = /\b(?:stor(?:y|ies)|(?:own|personal|their|people's|lived) experiences?|from experience|what it feels like)\b/gi;
 const TITLE_STOP = new Set(
   "let's lets let have a an the our my this next new quick short big small whole all team weekly monthly daily regular catch up general staff".split(' '),
@@ -129,20 +132,20 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
   const framingSentences = list.filter((s, i) => {
     if (PURPOSE_LABEL.test(s)) return true;
     if (OTHER_LABEL.test(s) || (hints.who && s.startsWith('Who:'))) return false;
-    return i < 2 || s.includes('?') || LEADING_VERB.test(s);
+    return i < 2 || s.includes('?') || LEADING_VERB.test(s) || PURPOSE_SENTENCE.test(s);
   });
   let framing = framingSentences.join(' ');
   const masked = invitees.phrases.reduce((acc, p) => acc.split(p).join(' '), framing);
   const questionSentence = hints.question ?? list.find((s) => s.includes('?') && wordCount(s) >= 3);
   if (hints.question && !framing.includes(hints.question)) framing = `${hints.question} ${framing}`;
-  const routine = matchAll(TEAM_ROUTINE, text);
+  const routine = matchAll(TEAM_ROUTINE, text, 2);
   // Purpose needs one piece of evidence; the cheaper signs are tried first and the rest skipped.
   const purpose: string[] = [];
   if (questionSentence) purpose.push(questionSentence.replace(/^[^:]{0,40}:\s*/, ''));
   purpose.push(...list.filter((s) => PURPOSE_LABEL.test(s)).map((s) => s.replace(PURPOSE_LABEL, '')));
   for (const re of [PURPOSE_VERB, PURPOSE_TOPIC, PURPOSE_TYPES, TOPIC_MARKER, PURPOSE_IMPERATIVE, QUESTION_LEAD]) {
     if (purpose.length > 0) break;
-    purpose.push(...matchAll(re, text).slice(0, 3));
+    purpose.push(...matchAll(re, text, 3));
   }
   if (purpose.length === 0 && titleTopic(first)) purpose.push(first);
   const deficit = detectDeficit(framing).evidence;
@@ -159,9 +162,9 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
     CONVERSATION_CUES.lastIndex = 0;
     PRESENTATION_CUES.lastIndex = 0;
   }
-  const notReps = matchAll(NOT_REPRESENTATIVES, text);
+  const notReps = matchAll(NOT_REPRESENTATIVES, text, 3);
   const repText = notReps.length > 0 ? text.replace(NOT_REPRESENTATIVES, ' ') : text;
-  const after = matchAll(AFTER_CUES, text);
+  const after = matchAll(AFTER_CUES, text, 4);
   if (hints.afterStated) after.unshift(hints.afterStated);
   for (const s of list) {
     const m = /^(?:after|follow[- ]?up|next steps)\s*[:-]\s*(.+)$/i.exec(s);
@@ -181,16 +184,16 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
     ...(duration ? { durationMinutes: duration.minutes } : {}),
     durationEvidence: duration?.evidence ?? [],
     format: { presentation: pres.phrases, conversation: conv.phrases, presentationWeight: pres.weight, conversationWeight: conv.weight },
-    stories: matchAll(STORIES, text),
-    decide: [...matchAll(DECIDE_STRONG, text), ...matchAll(DECIDE_VERB, text)],
-    predetermined: matchAll(PREDETERMINED, text),
-    explore: matchAll(EXPLORE_FIRST, text),
+    stories: matchAll(STORIES, text, 3),
+    decide: [...matchAll(DECIDE_STRONG, text, 4), ...matchAll(DECIDE_VERB, text, 4)],
+    predetermined: matchAll(PREDETERMINED, text, 4),
+    explore: matchAll(EXPLORE_FIRST, text, 3),
     after,
     teamRoutine: routine,
-    representatives: matchAll(REPRESENTATIVE_CUES, repText),
+    representatives: matchAll(REPRESENTATIVE_CUES, repText, 4),
     notRepresentatives: notReps,
-    setting: { room: matchAll(ROOM_CUES, text), online: matchAll(ONLINE_CUES, text), hybrid: HYBRID.test(text) },
-    largeEvent: matchAll(LARGE_EVENT, text),
+    setting: { room: matchAll(ROOM_CUES, text, 4), online: matchAll(ONLINE_CUES, text, 2), hybrid: HYBRID.test(text) },
+    largeEvent: matchAll(LARGE_EVENT, text, 3),
     wordCount: words,
   };
 }

@@ -65,9 +65,9 @@ export interface Count {
 }
 
 /** Nouns for people in general: a number before them is a head count for the whole meeting. */
-const GENERAL = '(?:people|persons|ppl|participants|attendees|delegates|guests|members|places|seats|invitees|folks)';
+export const GENERAL = '(?:people|persons|ppl|participants|attendees|delegates|guests|members|places|seats|invitees|folks)';
 /** Nouns for a kind of person: numbers before them add up to a head count. */
-const SPECIFIC =
+export const SPECIFIC =
   "(?:young (?:people|carers)|older people|service users|new starters|chief executives|year ?\\d{1,2}s|" +
   "staff|colleagues|volunteers|residents|tenants|patients|carers|pupils|students|parents|families|nurses|" +
   "doctors|gps|teachers|developers|devs|engineers|managers|leaders|leads|directors|officers|councillors|" +
@@ -105,6 +105,7 @@ const MARKER_BEFORE =
 const NOT_PEOPLE_AFTER =
   /\s*(?:%|[:.]\d|am\b|pm\b|hours?|hrs?|h\b|mins?|minutes?|days?|weeks?|months?|years?|miles?|km|metres?|sessions?|times|of\b|x\b)/iy;
 const TOTAL_AFTER = /\s+(?:in total|altogether)\b/iy;
+const PERSON_SUFFIX = /-(?:person|people|strong)\b/iy;
 const GENERAL_RE = new RegExp(`^${GENERAL}$`, 'i');
 const TABLE_SIZE = /\b(?:tables?|groups?|rooms?|circles?|teams?|pairs?|trios|clusters?)\s+(?:of|for)\s*$/i;
 const SINGLE_PERSON = new RegExp(`\\b(?:a|an|one)\\s+(?:[\\w'-]+\\s+){0,3}?${SINGLE}\\b`, 'gi');
@@ -159,6 +160,11 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
       });
       continue;
     }
+    const suffix = sticky(PERSON_SUFFIX, s, end);
+    if (suffix) {
+      out.push({ n, general: true, additive: false, approx: false, phrase: `${num[0]}${suffix[0]}`, sentence: i });
+      continue;
+    }
     if (n.max >= 1900 && n.max <= 2100) continue;
     const marker = MARKER_BEFORE.exec(before)?.[0].trim();
     if (marker && !sticky(NOT_PEOPLE_AFTER, s, end)) {
@@ -201,101 +207,4 @@ export function parseCount(sentenceList: string[]): Count | undefined {
     approx: used.some((m) => m.approx) || (!useGeneral && singles > 0),
     evidence: used.map((m) => m.phrase),
   };
-}
-
-/** A meeting length in minutes with the words that gave it. */
-export interface Duration {
-  minutes: number;
-  evidence: string[];
-}
-
-const CLOCK = /(?<![\w.:£$])(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:-|to|until|till)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?(?![\w:]|\.\d)/gi;
-const NOT_A_TIME_BEFORE = /\b(?:tables?|groups?|rooms?|of|about|around|approx\.?|up to|expected|year|years|aged|ages|ks|key stage|band|bands|top|between|score|£|\$)\s*$/i;
-const NOT_A_TIME_AFTER = new RegExp(
-  `^\\s*(?:(?:[a-z'-]+\\s+){0,2}(?:${GENERAL}|${SPECIFIC})\\b|%|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|come\\b|attend|of\\b)`,
-  'i',
-);
-const UNIT_DURATION = new RegExp(
-  `\\b(?:(?<range>(?:${NUM}|\\d+(?:\\.\\d+)?)\\s*-\\s*)?(?<n>${NUM}|\\d+(?:\\.\\d+)?)(?<half>\\s+and\\s+a\\s+half)?\\s*-?\\s*(?<unit>hours?|hrs?|h|minutes?|mins?|min)\\b` +
-  `|(?<hh>(?:an?|one)\\s+hour\\s+and\\s+a\\s+half)|(?<half2>half\\s+an?\\s+hour)|(?<quarter>quarter\\s+of\\s+an\\s+hour)|(?<one>(?:an?|one)(?:\\s+|-)hour(?:-long)?))\\b`,
-  'gi',
-);
-const DAY_DURATION = new RegExp(
-  `\\b(?:(?<halfday>half[- ]a[- ]day|half[- ]day|a half day)|(?<fullday>(?:full|whole|all)[- ]day|day[- ]long)|` +
-  `(?<days>(?:a|one|1|two|2|three|3|four|4|five|5))[- ]days?\\b|(?<session>(?:a|one|the)\\s+(?:morning|afternoon)\\b|(?:morning|afternoon)\\s+(?:session|workshop|event|meeting)))`,
-  'gi',
-);
-const DAY_NOT_AFTER = /\b(?:of|over|across|in|within|after|every|each|next|first|last|once|twice|times|per)\s*$/i;
-
-function clockMinutes(h: number, m: number, suffix: string | undefined): number {
-  let hour = h % 12;
-  if (suffix?.toLowerCase() === 'pm') hour += 12;
-  else if (!suffix) hour = h;
-  return hour * 60 + m;
-}
-
-/**
- * Finds how long the meeting lasts. A clock range ("10:00-12:00", "9.30-11", "2-4pm") is the most
- * reliable; then day words ("half a day"); then stated lengths, where the longest is the whole meeting
- * when it is at least the rest put together ("45 minutes ... 10 minutes of questions") and the lengths
- * add up otherwise (a timed agenda). "7pm" alone says when, not how long.
- */
-export function parseDuration(text: string): Duration | undefined {
-  const spans: Array<{ start: number; end: number; phrase: string }> = [];
-  for (const m of text.matchAll(CLOCK)) {
-    const [phrase, h1, m1, s1, h2, m2, s2] = m;
-    const before = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index ?? 0);
-    const after = text.slice((m.index ?? 0) + phrase.length, (m.index ?? 0) + phrase.length + 40);
-    const bare = !m1 && !m2 && !s1 && !s2;
-    if (NOT_A_TIME_BEFORE.test(before) || (!s1 && !s2 && NOT_A_TIME_AFTER.test(after))) continue;
-    const a = Number(h1), b = Number(h2);
-    if (bare && (a > 12 || b > 12 || a === 0 || b === 0)) continue;
-    if (a > 23 || b > 23) continue;
-    let start = clockMinutes(a, Number(m1 ?? 0), s1 ?? (s2 && a <= b && s2.toLowerCase() === 'pm' ? 'pm' : undefined));
-    let end = clockMinutes(b, Number(m2 ?? 0), s2);
-    if (end <= start && !s2 && b <= 12) end += 12 * 60;
-    if (end <= start && s1?.toLowerCase() === 'am' && !s2) end += 12 * 60;
-    if (end <= start) { start -= 12 * 60; if (start < 0) continue; }
-    if (end - start > 14 * 60 || end - start < 5) continue;
-    spans.push({ start, end, phrase: phrase.trim() });
-  }
-  if (spans.length > 0) {
-    const start = Math.min(...spans.map((s) => s.start));
-    const end = Math.max(...spans.map((s) => s.end));
-    const whole = end - start <= 14 * 60 ? end - start : Math.max(...spans.map((s) => s.end - s.start));
-    return { minutes: whole, evidence: spans.map((s) => s.phrase) };
-  }
-  const days: Array<{ minutes: number; phrase: string }> = [];
-  for (const m of text.matchAll(DAY_DURATION)) {
-    const g = m.groups ?? {};
-    if (DAY_NOT_AFTER.test(text.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0))) continue;
-    const minutes = g.halfday ? 210 : g.fullday ? 420 : g.session ? 180 : (parseNumber(g.days === 'a' ? 'one' : (g.days ?? '1')) ?? 1) * 420;
-    days.push({ minutes, phrase: m[0].trim() });
-  }
-  if (days.length > 0) {
-    const best = days.reduce((a, b) => (b.minutes > a.minutes ? b : a));
-    return { minutes: best.minutes, evidence: [best.phrase] };
-  }
-  const parts: Array<{ minutes: number; phrase: string }> = [];
-  for (const m of text.matchAll(UNIT_DURATION)) {
-    const g = m.groups ?? {};
-    let minutes: number | undefined;
-    if (g.hh) minutes = 90;
-    else if (g.half2) minutes = 30;
-    else if (g.quarter) minutes = 15;
-    else if (g.one) minutes = 60;
-    else if (g.n && g.unit) {
-      const n = parseNumber(g.n) ?? (/^\d/.test(g.n) ? Number(g.n) : undefined);
-      if (n === undefined || Number.isNaN(n)) continue;
-      const hours = /^h/i.test(g.unit);
-      minutes = (n + (g.half ? 0.5 : 0)) * (hours ? 60 : 1);
-    }
-    if (minutes === undefined || minutes <= 0 || minutes > 24 * 60) continue;
-    parts.push({ minutes, phrase: m[0].trim() });
-  }
-  if (parts.length === 0) return undefined;
-  const longest = parts.reduce((a, b) => (b.minutes > a.minutes ? b : a));
-  const rest = parts.reduce((sum, p) => sum + p.minutes, 0) - longest.minutes;
-  if (longest.minutes >= rest) return { minutes: longest.minutes, evidence: [longest.phrase] };
-  return { minutes: longest.minutes + rest, evidence: parts.map((p) => p.phrase) };
 }

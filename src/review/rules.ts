@@ -50,6 +50,8 @@ function narrowLevel(plan: MeetingPlan): Level | undefined {
   if (!level || plan.teamRoutine.length > 0) return undefined;
   // A front-line-only group is narrow when the issue reaches beyond the team (it concerns others).
   if (level === 'front-line' && plan.concerns.length === 0) return undefined;
+  // Two or three people talking are not "drawn from" a level; the mix matters once there is a group.
+  if (plan.count && plan.count.max <= 3) return undefined;
   return level;
 }
 

@@ -86,8 +86,16 @@ export function looksEnglish(text: string): boolean {
 
 /** Number of word-like tokens (letters in any script), used to tell a plan from noise. */
 export function wordCount(text: string): number {
-  // Latin letters plus everything above Latin-1 punctuation counts; cheaper than \p{L} on long text.
-  return text.match(/[A-Za-z\u00c0-\u024f\u0370-\u1fff\u3040-\ud7ff][A-Za-z\u00c0-\u024f\u0370-\u1fff\u3040-\ud7ff'-]*/g)?.length ?? 0;
+  // Counted by character class in one pass: a regex match would allocate every word of a long paste.
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c < 0x2000) || (c >= 0x3040 && c < 0xd800);
+    if (letter && !inWord) words += 1;
+    inWord = letter || (inWord && (c === 39 || c === 45));
+  }
+  return words;
 }
 
 /**
@@ -131,12 +139,16 @@ export function unionMatches(re: RegExp, text: string): Array<[number, string]> 
   return out;
 }
 
-/** All matches of a global regex as trimmed phrases, in order, without duplicates. */
-export function matchAll(re: RegExp, text: string): string[] {
+/**
+ * Matches of a global regex as trimmed phrases, in order, without duplicates. `limit` stops the scan
+ * once that many phrases are found: most cues only need to be present, with a few words as evidence.
+ */
+export function matchAll(re: RegExp, text: string, limit = Infinity): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   re.lastIndex = 0;
   for (const m of text.matchAll(re)) {
+    if (out.length >= limit) break;
     const phrase = m[0].trim().replace(/[\s,;:]+$/, '');
     const key = phrase.toLowerCase();
     if (phrase && !seen.has(key)) {

@@ -148,6 +148,13 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
         await ctx.store.slots.markEnded(seen.subscriptionId, seen.slot, 'skipped', 'the schedule was removed before this slot was confirmed');
         continue;
       }
+      if (sub.kind !== 'prompt') {
+        // Only prompts can be rebuilt from the slot alone; a digest's stories carry over to the next one.
+        await ctx.store.slots.markEnded(sub.id, seen.slot, 'failed', `the sending instance stopped before confirming this ${sub.kind}; its content goes out with the next one`);
+        report.failed += 1;
+        logger.warn('abandoned non-prompt slot not re-sent', log);
+        continue;
+      }
       if (outbound.findPosted) {
         let found;
         try {

@@ -60,6 +60,8 @@ async function createDialect(location: StoreLocation) {
     const database = new SQLite(location.path);
     database.pragma('journal_mode = WAL');
     database.pragma('busy_timeout = 5000');
+    // Safe with WAL (no corruption on a crash); a power cut may lose the last commits, not the file.
+    database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
     return new SqliteDialect({ database });
   }

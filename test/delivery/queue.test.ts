@@ -83,6 +83,19 @@ describe('delivery queue', () => {
     expect(queue.stats.throttled).toBe(1);
   });
 
+  it('keeps a Slack 429 to the workspace that got it: other workspaces go on', async () => {
+    const time = new FakeTime();
+    const { queue, start } = setup(time);
+    const out = new RecordingOutbound('slack', time, (call) =>
+      call === 1 ? new PlatformError('slack', 'ratelimited', 'rate limited', { retryable: true, retryAfterMs: 30_000 }) : undefined,
+    );
+    const busy = queue.send(out, channel('C1'), textReply('hi'));
+    const other = await queue.send(out, { platform: 'slack', workspaceId: 'T2', conversationId: 'C9' }, textReply('hi'));
+    expect(other).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await busy).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(out.posts.map((p) => [p.target.workspaceId, p.at - start])).toEqual([['T2', 0], ['T1', 30_000]]);
+  });
+
   it('retries transient errors with growing, jittered backoff', async () => {
     const time = new FakeTime();
     const { queue } = setup(time);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan, planFromForm } from '../../src/review/plan.js';
-import { parseCount, parseDuration, parseNumber, parseRange } from '../../src/review/quantities.js';
+import { parseDuration } from '../../src/review/durations.js';
+import { parseCount, parseNumber, parseRange } from '../../src/review/quantities.js';
 import { cleanText, sentences } from '../../src/review/text.js';
 
 const count = (text: string) => parseCount(sentences(text));

@@ -49,6 +49,15 @@ describe('bad input never throws and gets a notice', () => {
     expect(r.flags.map((f) => f.id)).toEqual(['large-group']);
     expect(r.plan.question).not.toMatch(/\*/);
   });
+  it('random junk never throws', () => {
+    const alphabet = 'ab c1:-.?\n#*_[]()|~+&/\'"😀éЖ中0123456789 people hours with for about to 10:00-12:00 ';
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 300; n += 1) {
+      const text = Array.from({ length: Math.floor(next() * 400) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(() => reviewToText(reviewPlan(text))).not.toThrow();
+    }
+  });
   it('odd values for the form never throw', () => {
     expect(() => reviewPlan({} as never)).not.toThrow();
     expect(reviewPlan({}).notice).toBe(ASK_FOR_PLAN);

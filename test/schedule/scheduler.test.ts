@@ -238,6 +238,19 @@ describe('scheduled prompts (one instance, SQLite)', () => {
     expect(await restarted.store.posts.latest(C1, 'prompt')).toMatchObject({ messageId: 'm1' });
   });
 
+  it('never re-sends an abandoned digest claim as a prompt', async () => {
+    const bot = await instance({ instanceId: 'restarted' });
+    const digest = await bot.store.subscriptions.upsert({
+      kind: 'digest', ...C1, ruleText: 'every Friday at 15:00', recurrence: { kind: 'weekly', day: 'friday', time: '15:00', everyWeeks: 1 },
+      cron: '0 15 * * 5', timeZone: 'Europe/London', everyWeeks: 1, themes: [],
+    });
+    expect(await bot.store.slots.claim(C1, digest.id, '2026-11-23T09:00:00.000Z', 'dead-instance')).toBe(true);
+    time.clock.set('2026-11-23T09:30:02Z');
+    expect(await bot.scheduler.runDue()).toMatchObject({ posted: 0, failed: 1 });
+    expect(platform.posts).toHaveLength(0);
+    expect(await bot.store.slots.get(digest.id, '2026-11-23T09:00:00.000Z')).toMatchObject({ status: 'failed', reason: expect.stringMatching(/digest/) });
+  });
+
   it('does not re-send an abandoned claim once it is older than the catch-up window', async () => {
     const dying = await instance({ instanceId: 'dying' });
     await dying.say('schedule weekly monday 09:30');
