@@ -29,8 +29,12 @@ const PLACE_WORDS =
 const PLACE = /\b(in|on|at|across|around|within)\s+(the\s+|our\s+|this\s+)?([a-z&][\w&'-]*(?:\s+[a-z&][\w&'-]*){0,2}?)(?=\s*(?:[?.!,;]|$|\s+(?:for|among|and|with|so)\b))/gi;
 const NOT_PLACE = /^(?:christmas|easter|summer|winter|spring|autumn|maths|english|first|general|practice|time|future|work|school|the morning|the evening)$/i;
 
+const STAFF = /\b(?:staff|nurses|teachers|developers|colleagues|workers|call handlers|members)\b/i;
+
 function slotsFor(text: string, topic: Topic | undefined): Slots {
-  const whoMatch = WHO_AFTER.exec(text)?.[1] ?? WHO_ANY.exec(text)?.[1];
+  let whoMatch = WHO_AFTER.exec(text)?.[1] ?? WHO_ANY.exec(text)?.[1];
+  // "Falls on the ward" is about patients even when the question mentions the nurses.
+  if (whoMatch && topic?.served && STAFF.test(whoMatch)) whoMatch = undefined;
   let place = '';
   let placeIn = '';
   for (const m of text.matchAll(PLACE)) {
@@ -43,7 +47,8 @@ function slotsFor(text: string, topic: Topic | undefined): Slots {
     }
   }
   let who = whoMatch ? whoMatch.replace(/^(?:our|the)\s+/i, '').toLowerCase() : (topic?.who ?? 'people');
-  if (!whoMatch && /care homes?/i.test(place)) who = 'residents';
+  if (!whoMatch && /care homes?/i.test(`${place} ${text}`)) who = 'residents';
+  else if (!whoMatch && topic?.served && /\b(?:ward|hospital|patients?|clinic|medication)\b/i.test(text)) who = 'patients';
   const thingMatch = /\b((?:[a-z]+\s+)?(?:process|system|pathway|service))\b/i.exec(text)?.[1];
   let thing = thingMatch ? thingMatch.replace(/^(?:the|our|broken|failing|poor|slow|a)\s+/i, '').toLowerCase() : '';
   const offer = /\b(flu jabs?|vaccinations?|vaccines?|screening|health checks?)\b/i.exec(text)?.[1]?.toLowerCase();

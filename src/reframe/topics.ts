@@ -24,6 +24,8 @@ export interface Slots {
 /** One subject: how to recognise it, whom it concerns, and how to ask about it aspirationally. */
 export interface Topic {
   id: string;
+  /** True when the subject is about the people served, so a staff noun in the question is not "who". */
+  served?: boolean;
   re: RegExp;
   who: string;
   missing: (s: Slots) => string[];
@@ -35,7 +37,7 @@ const at = (s: Slots, fallback: string): string => (s.namedPlace ? s.place : fal
 /** Subjects, most specific first. */
 export const TOPICS: Topic[] = [
   {
-    id: 'youth-crime', who: 'young people',
+    id: 'youth-crime', served: true, who: 'young people',
     re: /\b(?:youth (?:crime|offending|violence)|young (?:offenders|people'?s? (?:crime|offending))|knife crime|gangs?|county lines|juvenile)\b/i,
     missing: () => ['young people, including those who have been in trouble', 'parents and families', 'youth workers and others young people trust'],
     rewrite: (s) => [
@@ -45,7 +47,7 @@ export const TOPICS: Topic[] = [
     ],
   },
   {
-    id: 'falls', who: 'older people',
+    id: 'falls', served: true, who: 'older people',
     re: /\b(?:falls|a fall|falling over|trips and falls)\b/i,
     missing: (s) => [`${s.who} themselves`, 'families and carers', 'care staff who help people move about every day'],
     rewrite: (s) => [
@@ -55,7 +57,7 @@ export const TOPICS: Topic[] = [
     ],
   },
   {
-    id: 'loneliness', who: 'people',
+    id: 'loneliness', served: true, who: 'people',
     re: /\b(?:loneliness|lonely|isolation|isolated)\b/i,
     missing: (s) => [`${s.who} themselves`, 'neighbours, community and faith groups', 'local businesses and the places people already meet'],
     rewrite: (s) => [
@@ -75,8 +77,8 @@ export const TOPICS: Topic[] = [
     ],
   },
   {
-    id: 'school', who: 'young people',
-    re: /\b(?:truancy|attendance at (?:secondary |primary )?schools?|school attendance|exclusions?|underachiev\w*|attainment|behaviour in|pupils?|school)\b/i,
+    id: 'school', served: true, who: 'young people',
+    re: /\b(?:truancy|attendance at (?:secondary |primary )?schools?|school attendance|exclusions?|underachiev\w*|attainment|pupils?|school|classroom behaviour|ks\d|key stage \d|year \d{1,2}s?)\b/i,
     missing: () => ['pupils, including those who rarely come to school', 'parents and carers', 'teaching assistants, youth workers and others outside the school'],
     rewrite: () => [
       'How do we help every young person look forward to school?',
@@ -85,7 +87,7 @@ export const TOPICS: Topic[] = [
     ],
   },
   {
-    id: 'students', who: 'students',
+    id: 'students', served: true, who: 'students',
     re: /\b(?:students?|drop-?out|retention of students|first[- ]year|course|university)\b/i,
     missing: () => ['students, including those who nearly left', 'personal tutors and support staff', 'students\' union officers'],
     rewrite: () => [
@@ -95,7 +97,7 @@ export const TOPICS: Topic[] = [
     ],
   },
   {
-    id: 'health-access', who: 'patients',
+    id: 'health-access', served: true, who: 'patients',
     re: /\b(?:a&e|emergency department|waiting (?:times|lists)|long waits|bed[- ]blocking|delayed discharges?|readmissions?|handover delays|gp access|appointments?|outpatients?|discharge)\b/i,
     missing: () => ['patients and their families', 'front-line clinical and reception staff', 'community and social care services'],
     rewrite: (s) => [
@@ -125,6 +127,16 @@ export const TOPICS: Topic[] = [
     ],
   },
   {
+    id: 'speak-up', who: 'colleagues',
+    re: /\b(?:near miss(?:es)?|report(?:ing)? (?:incidents|concerns|errors|mistakes)|speak(?:ing)? up|whistleblow\w*|medication errors?|mistakes|errors)\b/i,
+    missing: () => ['front-line staff on every shift, not only their managers', 'people who have raised a concern before', 'patients or customers who noticed something first'],
+    rewrite: () => [
+      'What would make it feel safe and worthwhile for people here to speak up early?',
+      'When do people here raise a concern straight away, and what makes that possible?',
+      'How could we learn from what nearly went wrong as readily as from what went well?',
+    ],
+  },
+  {
     id: 'delivery', who: 'the people who use what we build',
     re: /\b(?:projects?|releases?|deployments?|production|outages?|incidents?|bugs|defects|launch(?:es)?|software)\b/i,
     missing: () => ['the people who use what we build', 'support and operations colleagues', 'newer team members who see things afresh'],
@@ -135,7 +147,7 @@ export const TOPICS: Topic[] = [
     ],
   },
   {
-    id: 'homes', who: 'people who have been homeless',
+    id: 'homes', served: true, who: 'people who have been homeless',
     re: /\b(?:homelessness|homeless|rough sleep\w*)\b/i,
     missing: () => ['people who have experienced homelessness', 'landlords and housing providers', 'faith and community groups already helping'],
     rewrite: (s) => [
@@ -165,7 +177,7 @@ export const TOPICS: Topic[] = [
     ],
   },
   {
-    id: 'safety', who: 'residents',
+    id: 'safety', served: true, who: 'residents',
     re: /\b(?:crime|offending|anti-?social|asb|burglar\w*|drug dealing|violence|street drinking|begging|community safety)\b/i,
     missing: () => ['residents, including young people', 'local businesses and traders', 'people from outside the usual policing and council networks'],
     rewrite: (s) => [
@@ -175,7 +187,7 @@ export const TOPICS: Topic[] = [
     ],
   },
   {
-    id: 'streets', who: 'residents',
+    id: 'streets', served: true, who: 'residents',
     re: /\b(?:fly-?tipping|litter\w*|graffiti|vandalism|dog fouling|rubbish|dumping)\b/i,
     missing: () => ['residents and tenants', 'local businesses and schools', 'volunteers and community groups'],
     rewrite: (s) => [

@@ -24,6 +24,11 @@ function people(plan: MeetingPlan): string {
   return `${c.approx ? 'about ' : ''}${c.max} people`;
 }
 
+/** "Keynote" reads oddly mid-sentence; acronyms such as "Q&A" keep their capitals. */
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s[0]?.toLowerCase() + s.slice(1) : s;
+}
+
 function list(items: string[]): string {
   const unique = [...new Set(items.map((i) => i.trim()))];
   if (unique.length <= 1) return unique[0] ?? '';
@@ -53,12 +58,14 @@ export function nudgeFor(id: FlagId, ctx: NudgeContext, evidence: string[]): { n
     case 'deficit-framing': {
       const word = evidence[0] ?? 'a problem';
       // The sentence that carries the deficit is enough to rewrite; the whole framing may be long.
-      const source = plan.question ?? plan.framing.split(/(?<=[.!?])\s+/).find((s) => s.includes(word)) ?? plan.framing;
-      const better = reframe(source).suggestions[0];
+      const sentence = (plan.question ?? plan.framing.split(/(?<=[.!?])\s+/).find((s) => s.includes(word)) ?? '')
+        .replace(/^[^:?]{0,40}:\s*/, '').trim();
+      const better = reframe(sentence || plan.framing).suggestions[0];
+      const quoted = sentence && sentence.length <= 110 ? `"${sentence}"` : `the words ${list(evidence.slice(0, 2).map((e) => `"${e}"`))}`;
       return {
         nudge: better
-          ? `The meeting is framed around "${word}". Could you ask it as something people would want to build instead, for example "${better}"?`
-          : `The meeting is framed around "${word}". What would it look like if this were going well, and could that be the question?`,
+          ? `${quoted} frames the meeting around a problem. Could you turn it into something people would want to build? For example: "${better}"`
+          : `${quoted} frames the meeting around a problem. What would it look like if this were going well, and could that be the question?`,
         why: `Questions formed around deficits can shut out the people whose involvement is critical to new solutions and keep the blame moving (${SEED}).`,
       };
     }
@@ -98,7 +105,7 @@ export function nudgeFor(id: FlagId, ctx: NudgeContext, evidence: string[]): { n
       };
     case 'presentation-led':
       return {
-        nudge: `Much of the time goes to ${list(evidence.slice(0, 3))}. Could you shorten those and give the time to conversation at tables, with people starting from their own experience?`,
+        nudge: `Much of the time goes to ${list(evidence.slice(0, 3).map(lowerFirst))}. Could you shorten those and give the time to conversation at tables, with people starting from their own experience?`,
         why: `Methods that work make conversation "the unit of currency" and let everyone work from experience (${SEED}).`,
       };
     case 'converge-early':
