@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ConversationRef } from '../model/message.js';
 import type { Database } from './schema.js';
+import { conversationKey } from './keys.js';
 
 /** A conversation the bot has seen, with what it needs to reach it again. */
 export interface ConversationRecord extends ConversationRef {
@@ -62,9 +63,7 @@ export class ConversationRepo {
     const row = await this.db
       .selectFrom('conversations')
       .selectAll()
-      .where('platform', '=', ref.platform)
-      .where('workspace_id', '=', ref.workspaceId)
-      .where('conversation_id', '=', ref.conversationId)
+      .where((eb) => eb.and(conversationKey(ref)))
       .executeTakeFirst();
     if (!row) return undefined;
     return {

@@ -1,13 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { ConversationRef } from '../model/message.js';
-import type { Database } from './schema.js';
+import type { Database, PostsTable } from './schema.js';
+import { conversationKey } from './keys.js';
 
 /** A message the bot posted that it may need to find again (a prompt's thread, a digest). */
 export interface PostRecord extends ConversationRef {
   messageId: string;
   kind: 'prompt' | 'digest' | 'welcome' | 'other';
   promptId?: string;
+}
+
+function toPost(row: Selectable<PostsTable>): PostRecord {
+  return {
+    platform: row.platform as ConversationRef['platform'],
+    workspaceId: row.workspace_id,
+    conversationId: row.conversation_id,
+    messageId: row.message_id,
+    kind: row.kind as PostRecord['kind'],
+    ...(row.thread_id ? { threadId: row.thread_id } : {}),
+    ...(row.prompt_id ? { promptId: row.prompt_id } : {}),
+  };
 }
 
 /** What the bot posted, and the engagement counted per post (never per person). */
@@ -36,23 +49,10 @@ export class PostRepo {
     const row = await this.db
       .selectFrom('posts')
       .selectAll()
-      .where('platform', '=', ref.platform)
-      .where('workspace_id', '=', ref.workspaceId)
-      .where('conversation_id', '=', ref.conversationId)
+      .where((eb) => eb.and(conversationKey(ref)))
       .where('message_id', '=', messageId)
       .executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      platform: row.platform as ConversationRef['platform'],
-      workspaceId: row.workspace_id,
-      conversationId: row.conversation_id,
-      messageId: row.message_id,
-      kind: row.kind as PostRecord['kind'],
-      replies: Number(row.replies),
-      reactions: Number(row.reactions),
-      ...(row.thread_id ? { threadId: row.thread_id } : {}),
-      ...(row.prompt_id ? { promptId: row.prompt_id } : {}),
-    };
+    return row && { ...toPost(row), replies: Number(row.replies), reactions: Number(row.reactions) };
   }
 
   /** The most recent post of a kind in a conversation. */
@@ -60,23 +60,12 @@ export class PostRepo {
     const row = await this.db
       .selectFrom('posts')
       .selectAll()
-      .where('platform', '=', ref.platform)
-      .where('workspace_id', '=', ref.workspaceId)
-      .where('conversation_id', '=', ref.conversationId)
+      .where((eb) => eb.and(conversationKey(ref)))
       .where('kind', '=', kind)
       .orderBy('created_at', 'desc')
       .limit(1)
       .executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      platform: row.platform as ConversationRef['platform'],
-      workspaceId: row.workspace_id,
-      conversationId: row.conversation_id,
-      messageId: row.message_id,
-      kind: row.kind as PostRecord['kind'],
-      postedAt: row.created_at,
-      ...(row.prompt_id ? { promptId: row.prompt_id } : {}),
-    };
+    return row && { ...toPost(row), postedAt: row.created_at };
   }
 
   /** Counts a reply or reaction on a post; returns false when the message is not one of ours. */
@@ -84,9 +73,7 @@ export class PostRepo {
     const result = await this.db
       .updateTable('posts')
       .set((eb) => ({ [what]: eb(eb.ref(what), '+', 1) }))
-      .where('platform', '=', ref.platform)
-      .where('workspace_id', '=', ref.workspaceId)
-      .where('conversation_id', '=', ref.conversationId)
+      .where((eb) => eb.and(conversationKey(ref)))
       .where('message_id', '=', messageId)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ConversationRef } from '../model/message.js';
 import type { Database } from './schema.js';
+import { conversationKey } from './keys.js';
 
 /** Which prompts a conversation has had, for rotation without repeats. */
 export class RotationRepo {
@@ -11,9 +12,7 @@ export class RotationRepo {
     const rows = await this.db
       .selectFrom('prompt_uses')
       .select(['prompt_id', 'last_seq'])
-      .where('platform', '=', ref.platform)
-      .where('workspace_id', '=', ref.workspaceId)
-      .where('conversation_id', '=', ref.conversationId)
+      .where((eb) => eb.and(conversationKey(ref)))
       .execute();
     return new Map(rows.map((r) => [r.prompt_id, Number(r.last_seq)]));
   }
@@ -24,9 +23,7 @@ export class RotationRepo {
       const max = await trx
         .selectFrom('prompt_uses')
         .select((eb) => eb.fn.max('last_seq').as('max'))
-        .where('platform', '=', ref.platform)
-        .where('workspace_id', '=', ref.workspaceId)
-        .where('conversation_id', '=', ref.conversationId)
+        .where((eb) => eb.and(conversationKey(ref)))
         .executeTakeFirst();
       const seq = Number(max?.max ?? 0) + 1;
       await trx

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { PlatformName } from '../model/message.js';
 import type { Database } from './schema.js';
+import { personKey } from './keys.js';
 
 /** How a person's stories may be used. */
 export type Sharing = 'private' | 'anonymous' | 'named';
@@ -95,9 +96,7 @@ export class StoryRepo {
     const row = await this.db
       .selectFrom('story_people')
       .selectAll()
-      .where('platform', '=', key.platform)
-      .where('workspace_id', '=', key.workspaceId)
-      .where('user_id', '=', key.userId)
+      .where((eb) => eb.and(personKey(key)))
       .executeTakeFirst();
     return row ? toPerson(row) : undefined;
   }
@@ -117,17 +116,13 @@ export class StoryRepo {
       const existing = await trx
         .selectFrom('story_people')
         .select(['sharing'])
-        .where('platform', '=', key.platform)
-        .where('workspace_id', '=', key.workspaceId)
-        .where('user_id', '=', key.userId)
+        .where((eb) => eb.and(personKey(key)))
         .executeTakeFirst();
       if (existing) {
         await trx
           .updateTable('story_people')
           .set({ sharing: choice.sharing, display_name: name, dm_conversation_id: choice.dmConversationId, updated_at: at })
-          .where('platform', '=', key.platform)
-          .where('workspace_id', '=', key.workspaceId)
-          .where('user_id', '=', key.userId)
+          .where((eb) => eb.and(personKey(key)))
           .execute();
       } else {
         await trx
@@ -155,9 +150,7 @@ export class StoryRepo {
         const result = await trx
           .updateTable('stories')
           .set({ sharing: choice.sharing, author_name: null, updated_at: at })
-          .where('platform', '=', key.platform)
-          .where('workspace_id', '=', key.workspaceId)
-          .where('user_id', '=', key.userId)
+          .where((eb) => eb.and(personKey(key)))
           .where('sharing', 'in', opener)
           .executeTakeFirst();
         storiesMadeMorePrivate = Number(result.numUpdatedRows);
@@ -178,9 +171,7 @@ export class StoryRepo {
         pending_since: pending ? this.now().toISOString() : null,
         updated_at: this.now().toISOString(),
       })
-      .where('platform', '=', key.platform)
-      .where('workspace_id', '=', key.workspaceId)
-      .where('user_id', '=', key.userId)
+      .where((eb) => eb.and(personKey(key)))
       .execute();
   }
 
@@ -213,9 +204,7 @@ export class StoryRepo {
       .selectFrom('stories')
       .selectAll()
       .where('id', '=', storyId)
-      .where('platform', '=', key.platform)
-      .where('workspace_id', '=', key.workspaceId)
-      .where('user_id', '=', key.userId)
+      .where((eb) => eb.and(personKey(key)))
       .executeTakeFirst();
     return row ? toStory(row) : undefined;
   }
@@ -226,9 +215,7 @@ export class StoryRepo {
       .updateTable('stories')
       .set({ text, updated_at: this.now().toISOString() })
       .where('id', '=', storyId)
-      .where('platform', '=', key.platform)
-      .where('workspace_id', '=', key.workspaceId)
-      .where('user_id', '=', key.userId)
+      .where((eb) => eb.and(personKey(key)))
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
@@ -238,9 +225,7 @@ export class StoryRepo {
     const result = await this.db
       .deleteFrom('stories')
       .where('id', '=', storyId)
-      .where('platform', '=', key.platform)
-      .where('workspace_id', '=', key.workspaceId)
-      .where('user_id', '=', key.userId)
+      .where((eb) => eb.and(personKey(key)))
       .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
@@ -250,9 +235,7 @@ export class StoryRepo {
     const row = await this.db
       .selectFrom('stories')
       .select((eb) => eb.fn.countAll().as('n'))
-      .where('platform', '=', key.platform)
-      .where('workspace_id', '=', key.workspaceId)
-      .where('user_id', '=', key.userId)
+      .where((eb) => eb.and(personKey(key)))
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
@@ -284,27 +267,19 @@ export class StoryRepo {
       const person = await trx
         .selectFrom('story_people')
         .select(['dm_conversation_id'])
-        .where('platform', '=', key.platform)
-        .where('workspace_id', '=', key.workspaceId)
-        .where('user_id', '=', key.userId)
+        .where((eb) => eb.and(personKey(key)))
         .executeTakeFirst();
       const stories = await trx
         .deleteFrom('stories')
-        .where('platform', '=', key.platform)
-        .where('workspace_id', '=', key.workspaceId)
-        .where('user_id', '=', key.userId)
+        .where((eb) => eb.and(personKey(key)))
         .executeTakeFirst();
       const jobs = await trx
         .deleteFrom('story_jobs')
-        .where('platform', '=', key.platform)
-        .where('workspace_id', '=', key.workspaceId)
-        .where('user_id', '=', key.userId)
+        .where((eb) => eb.and(personKey(key)))
         .executeTakeFirst();
       const choice = await trx
         .deleteFrom('story_people')
-        .where('platform', '=', key.platform)
-        .where('workspace_id', '=', key.workspaceId)
-        .where('user_id', '=', key.userId)
+        .where((eb) => eb.and(personKey(key)))
         .executeTakeFirst();
       if (person) {
         const dm = person.dm_conversation_id;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ConversationRef, PlatformName } from '../model/message.js';
 import type { Database } from './schema.js';
+import { conversationKey } from './keys.js';
 
 /** A channel's story settings. */
 export interface StoryChannel extends ConversationRef {
@@ -19,9 +20,7 @@ export class StoryChannelRepo {
     const row = await this.db
       .selectFrom('story_channels')
       .selectAll()
-      .where('platform', '=', ref.platform)
-      .where('workspace_id', '=', ref.workspaceId)
-      .where('conversation_id', '=', ref.conversationId)
+      .where((eb) => eb.and(conversationKey(ref)))
       .executeTakeFirst();
     if (!row) return undefined;
     return {

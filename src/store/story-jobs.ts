@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { PlatformName } from '../model/message.js';
 import type { Database } from './schema.js';
 import type { PersonKey } from './stories.js';
+import { personKey } from './keys.js';
 
 /** One durable step of a person's question sequence. */
 export interface StoryJob extends PersonKey {
@@ -85,9 +86,7 @@ export class StoryJobRepo {
     const row = await this.db
       .selectFrom('story_jobs')
       .selectAll()
-      .where('platform', '=', key.platform)
-      .where('workspace_id', '=', key.workspaceId)
-      .where('user_id', '=', key.userId)
+      .where((eb) => eb.and(personKey(key)))
       .where('step', '=', step)
       .executeTakeFirst();
     return row ? toJob(row) : undefined;
@@ -98,9 +97,7 @@ export class StoryJobRepo {
     const row = await this.db
       .selectFrom('story_jobs')
       .selectAll()
-      .where('platform', '=', key.platform)
-      .where('workspace_id', '=', key.workspaceId)
-      .where('user_id', '=', key.userId)
+      .where((eb) => eb.and(personKey(key)))
       .where('status', '=', 'pending')
       .orderBy('due_at', 'asc')
       .limit(1)

@@ -4,6 +4,7 @@ import type { Recurrence } from '../commands/intents.js';
 import type { ConversationRef, PlatformName } from '../model/message.js';
 import type { Database } from './schema.js';
 import type { SubscriptionsTable } from './schedules-schema.js';
+import { conversationKey } from './keys.js';
 
 /** What kind of recurring delivery a subscription is; one of each kind per conversation. */
 export type SubscriptionKind = 'prompt' | 'digest';
@@ -108,9 +109,7 @@ export class SubscriptionRepo {
     const row = await this.db
       .selectFrom('subscriptions')
       .selectAll()
-      .where('platform', '=', ref.platform)
-      .where('workspace_id', '=', ref.workspaceId)
-      .where('conversation_id', '=', ref.conversationId)
+      .where((eb) => eb.and(conversationKey(ref)))
       .where('kind', '=', kind)
       .executeTakeFirst();
     return row ? toSubscription(row) : undefined;
@@ -131,9 +130,7 @@ export class SubscriptionRepo {
   async remove(ref: ConversationRef, kind: SubscriptionKind = 'prompt'): Promise<boolean> {
     const result = await this.db
       .deleteFrom('subscriptions')
-      .where('platform', '=', ref.platform)
-      .where('workspace_id', '=', ref.workspaceId)
-      .where('conversation_id', '=', ref.conversationId)
+      .where((eb) => eb.and(conversationKey(ref)))
       .where('kind', '=', kind)
       .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
