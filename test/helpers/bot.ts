@@ -24,3 +24,13 @@ export function runBot(input: string, env: Record<string, string> = {}): Promise
     child.stdin.end(input);
   });
 }
+
+/** A loopback port that was free a moment ago, for servers a test starts. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/bot.js';
 import { tempDir } from '../helpers/temp.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 import { BOT, TEAM, commandBody, eventEnvelope, mentionEvent, postSigned } from './harness.js';
@@ -11,14 +11,6 @@ const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Starts `node bin/moodmusic.js start` and resolves once the Slack adapter says it is listening. */
 function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; stderr: () => string; exit: Promise<number | null> }> {

@@ -1,20 +1,12 @@
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../adapters/slack/index.js';
 import { readConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
+import { freePort } from '../helpers/bot.js';
 import { testCore } from '../helpers/core.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 import { FakeSocketMode } from './fake-socket-mode.js';
 import { BOT, TEAM, eventEnvelope, mentionEvent } from './harness.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

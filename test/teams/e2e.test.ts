@@ -1,20 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/bot.js';
 import { tempDir } from '../helpers/temp.js';
 import { startFakeConnector, type FakeConnector } from './fake-connector.js';
 import { BOT, CHANNEL, TENANT, activity, cardText, channelMention } from './harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Resolves once `text` has appeared on the stream (the bot logs when its endpoint is listening). */
 function waitForOutput(child: ChildProcess, text: string, output: { stderr: string }): Promise<void> {
