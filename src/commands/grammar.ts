@@ -14,7 +14,7 @@ export const USAGE: Record<string, string> = {
   status: 'status',
   story: 'story',
   welcome: 'welcome on|off',
-  digest: 'digest weekly friday 15:00 | digest now',
+  digest: 'digest weekly friday 15:00 | digest now | digest off',
   forget: 'forget me',
 };
 
@@ -229,6 +229,7 @@ export function parseCommand(input: string): Intent {
     }
     case 'digest': {
       if (args.length === 1 && /^now$/i.test(args[0] ?? '')) return { verb: 'digest-now' };
+      if (args.length === 1 && /^(off|stop|none|cancel)$/i.test(args[0] ?? '')) return { verb: 'digest-off' };
       const parsed = parseRecurrence(args);
       if (parsed.error || !parsed.recurrence) return invalid('digest', parsed.error ?? 'say when');
       return { verb: 'digest', recurrence: parsed.recurrence, ...(parsed.timeZone ? { timeZone: parsed.timeZone } : {}) };

@@ -32,6 +32,7 @@ export type Intent =
   | { verb: 'welcome'; on: boolean }
   | { verb: 'digest'; recurrence: Recurrence; timeZone?: string }
   | { verb: 'digest-now' }
+  | { verb: 'digest-off' }
   | { verb: 'forget-me' }
   /** A known verb used wrongly: `message` says what was expected, `usage` shows the right form. */
   | { verb: 'invalid'; of: string; message: string; usage: string }

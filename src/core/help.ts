@@ -19,7 +19,7 @@ export function helpReply(): Reply {
         'pause [for 2 weeks] | resume | skip | status',
         'story: tell me how things really get done around here (private unless you choose)',
         'welcome on|off: invite people who join this channel to share their first impressions',
-        'digest weekly friday 15:00 | digest now: share back stories people chose to share',
+        'digest weekly friday 15:00 | digest now | digest off: share back stories people chose to share',
         'forget me: delete everything I hold about you',
       ],
     },

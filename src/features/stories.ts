@@ -3,7 +3,7 @@ import { describeError } from '../errors.js';
 import { textReply } from '../model/reply.js';
 import { editAction, forgetMe, keepAction, skipAction, withdrawAction } from '../stories/actions.js';
 import { handleAnswer } from '../stories/answers.js';
-import { digestNow, runDueDigests, subscribeDigest } from '../stories/digest.js';
+import { digestNow, runDueDigests, subscribeDigest, unsubscribeDigest } from '../stories/digest.js';
 import { consentAction, memberJoined, storyCommand } from '../stories/flow.js';
 import { STORY_ACTIONS } from '../stories/messages.js';
 import { runDueStoryJobs } from '../stories/sequence.js';
@@ -56,6 +56,7 @@ export function createStoriesFeature(options: { tickMs?: number } = {}): Feature
       },
       digest: (intent, message, ctx) => subscribeDigest(intent, message, ctx),
       'digest-now': (_intent, message, ctx) => digestNow(message, ctx),
+      'digest-off': (_intent, message, ctx) => unsubscribeDigest(message, ctx),
       'forget-me': (_intent, message, ctx) => forgetMe(message, ctx),
     },
     actions: {

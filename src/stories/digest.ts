@@ -118,6 +118,12 @@ export async function subscribeDigest(intent: Extract<Intent, { verb: 'digest' }
   ];
 }
 
+/** `digest off`: stops this channel's scheduled digest; stories stay as they are. */
+export async function unsubscribeDigest(message: IncomingMessage, ctx: Ctx): Promise<Reply[]> {
+  const removed = await ctx.store.subscriptions.remove(refOf(message), 'digest');
+  return [note(removed ? 'Done: no more scheduled story digests here. "digest now" still works whenever you want one.' : 'There is no scheduled digest here to stop.')];
+}
+
 /** The metadata a scheduled digest carries, so a platform lookup can tell whether it went out. */
 export const DIGEST_METADATA_TYPE = 'moodmusic_story_digest';
 

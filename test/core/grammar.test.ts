@@ -17,6 +17,7 @@ describe('chat grammar', () => {
     ['welcome on', { verb: 'welcome', on: true }],
     ['welcome OFF', { verb: 'welcome', on: false }],
     ['digest now', { verb: 'digest-now' }],
+    ['digest off', { verb: 'digest-off' }],
     ['forget me', { verb: 'forget-me' }],
     ['schedule off', { verb: 'schedule-off' }],
   ])('parses %j', (text, intent) => {

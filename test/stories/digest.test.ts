@@ -166,6 +166,17 @@ describe('scheduled digest', () => {
     expect(await runDueDigests(t.core.ctx, t.clock.now())).toEqual({ posted: 0, skipped: 0, failed: 0 });
   });
 
+  it('`digest off` stops the scheduled digest, and says so when there is none', async () => {
+    const t = await coreOn(dbFile());
+    await t.core.handle(inChannel('digest weekly friday 15:00'));
+    await seed(t);
+    expect(textOf(await t.core.handle(inChannel('digest off')))).toMatch(/no more scheduled story digests here/);
+    t.clock.set('2026-11-27T15:00:30Z');
+    expect(await runDueDigests(t.core.ctx, t.clock.now())).toEqual({ posted: 0, skipped: 0, failed: 0 });
+    expect(t.outbound.posts).toHaveLength(0);
+    expect(textOf(await t.core.handle(inChannel('digest off')))).toMatch(/no scheduled digest here/);
+  });
+
   it('refuses a digest rule in a DM', async () => {
     const t = await coreOn(dbFile());
     expect(textOf(await t.core.handle(dm('digest weekly friday 15:00')))).toMatch(/Digests are for channels/);
