@@ -44,7 +44,8 @@ export function createShellAdapter(deps: AdapterDeps): Adapter {
   let closed = false;
   let resolveFinished!: () => void;
   const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
-  const rl = createInterface({ input: io.stdin, terminal: interactive });
+  // With a terminal, readline needs the output stream to echo what is typed and handle line editing.
+  const rl = createInterface({ input: io.stdin, ...(interactive ? { output: out } : {}), terminal: interactive });
 
   const write = (text: string) => {
     if (!closed || !interactive) out.write(text);
