@@ -49,14 +49,6 @@ interface InteractionBody {
 
 const teamOf = (body: InteractionBody): string => body.team?.id ?? body.user.team_id ?? body.enterprise?.id ?? 'unknown';
 
-/** Claims an event id in the store; false when another delivery of it was already handled. */
-async function firstDelivery(rt: SlackRuntime, teamId: string, eventId: string | undefined): Promise<boolean> {
-  if (!eventId) return true;
-  const first = await rt.core.ctx.store.events.claim('slack', teamId, eventId);
-  if (!first) rt.logger.debug('duplicate event ignored', { eventId, teamId });
-  return first;
-}
-
 async function answer(rt: SlackRuntime, message: IncomingMessage, to: ReplyTarget): Promise<void> {
   for (const reply of await rt.core.handle(message)) await deliverReply(rt.client, reply, to);
 }
@@ -72,7 +64,7 @@ function registerEvents(app: App, rt: SlackRuntime): void {
     const e = event as unknown as SlackMessageEvent;
     const { team_id: team = 'unknown', event_id: eventId } = body as EventBody;
     await rt.run('app_mention', async () => {
-      if (e.bot_id || !(await firstDelivery(rt, team, eventId))) return;
+      if (e.bot_id) return;
       const message = fromMention(e, team, eventId, context.botUserId);
       await answer(rt, message, { channel: e.channel, user: e.user ?? '', isDirect: false, messageTs: e.ts, ...(e.thread_ts ? { threadTs: e.thread_ts } : {}) });
     });
@@ -84,7 +76,6 @@ function registerEvents(app: App, rt: SlackRuntime): void {
     const message = fromMessage(e, team, eventId, context.botUserId);
     if (!message) return;
     await rt.run(`message.${message.source}`, async () => {
-      if (!(await firstDelivery(rt, team, eventId))) return;
       await answer(rt, message, { channel: e.channel, user: e.user ?? '', isDirect: message.isDirect, messageTs: e.ts, ...(e.thread_ts ? { threadTs: e.thread_ts } : {}) });
     });
   });
@@ -94,7 +85,6 @@ function registerEvents(app: App, rt: SlackRuntime): void {
     const { team_id: team = 'unknown', event_id: eventId } = body as EventBody;
     if (e.user === context.botUserId) return;
     await rt.run('member_joined_channel', async () => {
-      if (!(await firstDelivery(rt, team, eventId))) return;
       await answer(rt, fromMemberJoined(e, team, eventId), { channel: e.channel, user: e.user, isDirect: false });
     });
   });
@@ -106,17 +96,15 @@ function registerEvents(app: App, rt: SlackRuntime): void {
     if (e.item?.type !== 'message' || !e.item.channel || !e.item.ts || e.item_user !== context.botUserId || e.user === context.botUserId) return;
     const { channel, ts } = e.item;
     await rt.run('reaction_added', async () => {
-      if (!(await firstDelivery(rt, team, eventId))) return;
-      await recordReaction(rt.core.ctx, { platform: 'slack', workspaceId: team, conversationId: channel }, ts);
+      await recordReaction(rt.core.ctx, { platform: 'slack', workspaceId: team, conversationId: channel }, ts, eventId);
     });
   });
 
-  app.event('app_home_opened', async ({ event, body }) => {
+  app.event('app_home_opened', async ({ event }) => {
     const e = event as unknown as { user: string; tab?: string };
-    const { team_id: team = 'unknown', event_id: eventId } = body as EventBody;
     if (e.tab && e.tab !== 'home') return;
+    // Publishing the same view twice is harmless, so a redelivery needs no de-duplication here.
     await rt.run('app_home_opened', async () => {
-      if (!(await firstDelivery(rt, team, eventId))) return;
       await api(rt.client, 'views.publish', { user_id: e.user, view: homeView() });
     });
   });

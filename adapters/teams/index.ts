@@ -77,7 +77,7 @@ export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptio
   async function countReactions(activity: Partial<Activity>): Promise<void> {
     if (!activity.replyToId || !activity.conversation?.id) return;
     const ref = { platform: 'teams' as const, workspaceId: tenantOf(activity), conversationId: splitConversationId(activity.conversation.id).conversationId };
-    for (let i = 0; i < (activity.reactionsAdded?.length ?? 0); i += 1) await recordReaction(core.ctx, ref, activity.replyToId);
+    for (let i = 0; i < (activity.reactionsAdded?.length ?? 0); i += 1) await recordReaction(core.ctx, ref, activity.replyToId, activity.id ? `${activity.id}:${i}` : undefined);
   }
 
   /** One turn: the single place inbound errors are caught, so botbuilder always answers 200. */

@@ -43,6 +43,12 @@ export function createCore(base: Omit<CoreContext, 'outbound' | 'platforms'>, fe
   let stopping = false;
 
   async function dispatch(message: IncomingMessage): Promise<Reply[]> {
+    // Platforms redeliver (Slack retries, Teams resends): the first delivery to claim the id is handled,
+    // on whichever instance; the store's unique key makes that hold across instances.
+    if (message.eventId && !(await ctx.store.events.claim(message.platform, message.workspaceId, message.eventId))) {
+      ctx.logger.debug('duplicate delivery ignored', { platform: message.platform, workspaceId: message.workspaceId, eventId: message.eventId });
+      return [];
+    }
     await ctx.store.conversations.upsert({
       platform: message.platform,
       workspaceId: message.workspaceId,

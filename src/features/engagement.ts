@@ -25,7 +25,9 @@ export const engagementFeature: Feature = {
  * Counts a reaction added to message `messageId` in `ref`'s conversation. Returns true when that message
  * is one of our posts (and was counted), false when it is someone else's.
  */
-export async function recordReaction(ctx: Pick<CoreContext, 'store'>, ref: ConversationRef, messageId: string): Promise<boolean> {
+export async function recordReaction(ctx: Pick<CoreContext, 'store'>, ref: ConversationRef, messageId: string, eventId?: string): Promise<boolean> {
   const { platform, workspaceId, conversationId } = ref;
+  // A redelivered reaction event must not count twice.
+  if (eventId && !(await ctx.store.events.claim(platform, workspaceId, eventId))) return false;
   return ctx.store.posts.countEngagement({ platform, workspaceId, conversationId }, messageId, 'reactions');
 }

@@ -35,6 +35,14 @@ describe('core.handle', () => {
     expect(fallbackText(bad!.blocks)).toMatch(/don't have a theme called "astrology"/);
   });
 
+  it('handles a redelivered event once, and the same event id in another workspace separately', async () => {
+    const { core: c } = await core();
+    expect(await c.handle(mention('help', { eventId: 'Ev1' }))).toHaveLength(1);
+    expect(await c.handle(mention('help', { eventId: 'Ev1' }))).toEqual([]);
+    expect(await c.handle(mention('help', { eventId: 'Ev1', workspaceId: 'W2' }))).toHaveLength(1);
+    expect(await c.handle(mention('help'))).toHaveLength(1); // no id: nothing to de-duplicate on
+  });
+
   it('answers unknown input with a short help, never an error', async () => {
     const { core: c } = await core();
     const [r] = await c.handle(mention('what is the meaning of life'));
