@@ -104,6 +104,7 @@ function main(): void {
   };
   review('dev', readJsonl<PlanCase>(join(dev, 'meeting-plans.jsonl')));
   review('own', readJsonl<PlanCase>(join(root, 'test', 'review', 'cases.jsonl')));
+  review('holdout', readJsonl<PlanCase>(join(root, 'test', 'review', 'holdout.jsonl')));
   framing('dev', readJsonl<FramingCase>(join(dev, 'framings.jsonl')));
   framing('own', readJsonl<FramingCase>(join(root, 'test', 'reframe', 'cases.jsonl')));
   process.stdout.write(`${out.join('\n')}\n`);

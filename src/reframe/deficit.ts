@@ -13,7 +13,7 @@ const DEFICIT_NOUNS =
 
 /** Adjectives that make an ordinary noun a deficit: "poor attendance", "low uptake", "rising knife crime". */
 const DEFICIT_QUALIFIERS =
-  /\b(?:poor|low|lack of|rising|high levels of|too (?:many|much|few|little|long|slow)|not enough|insufficient|worsening|declining|falling|bad|weak)\s+[\w-]+(?:\s+(?!at\b|in\b|on\b|of\b|for\b|among\b|across\b|and\b|the\b|to\b)[\w-]+)?/gi;
+  /\b(?:poor|low|lack of|rising|high levels of|too (?:many|much|few|little|long|slow)|not enough|insufficient|worsening|declining|falling|bad|weak|(?:drop|dip|fall|decline|slump|deterioration)s? in(?! (?:any|anytime|for|on|at|and|to|from|session|centre|clinic|whenever|when|if|with|here|between|during|over|love)\b)(?: the)?)\s+[\w-]+(?:\s+(?!at\b|in\b|on\b|of\b|for\b|among\b|across\b|and\b|the\b|to\b)[\w-]+)?/gi;
 
 /** Aspirational language: a good place, feeling valued, what would it take. */
 const ASPIRATION =
@@ -46,12 +46,15 @@ function collect(re: RegExp, text: string, into: string[]): number {
  * move ("reducing", "tackling") is a deficit framing whatever else surrounds it.
  */
 export function detectDeficit(text: string): DeficitResult {
-  const evidence: string[] = [];
-  const moves = collect(DEFICIT_MOVES, text, evidence);
-  const qualifiers = collect(DEFICIT_QUALIFIERS, text, evidence);
-  const nouns = collect(DEFICIT_NOUNS, text, evidence);
-  const aspiration = aspirationCount(text);
-  const strong = moves + qualifiers;
+  const { strong, nouns, aspiration, evidence } = deficitSigns(text);
   const deficit = strong > 0 || (nouns > 0 && nouns >= aspiration);
   return { deficit, evidence: deficit ? evidence : [] };
+}
+
+/** The counts behind `detectDeficit`: framing moves and qualifiers (strong), problem nouns, aspiration cues. */
+export function deficitSigns(text: string): { strong: number; nouns: number; aspiration: number; evidence: string[] } {
+  const evidence: string[] = [];
+  const strong = collect(DEFICIT_MOVES, text, evidence) + collect(DEFICIT_QUALIFIERS, text, evidence);
+  const nouns = collect(DEFICIT_NOUNS, text, evidence);
+  return { strong, nouns, aspiration: aspirationCount(text), evidence };
 }

@@ -12,7 +12,7 @@ export type Level = 'senior' | 'middle' | 'front-line';
 /** Roles by level. Order matters: the first pattern that matches a phrase decides its level. */
 export const ROLE_LEVELS: Array<[Level, RegExp]> = [
   ['front-line', /\bsenior (?:engineers?|developers?|nurses?|practitioners?|social workers?|lecturers?|designers?|analysts?)\b|\blead nurses?\b/gi],
-  ['senior', /\b(?:chief executives?|chief execs?|ceos?|cex|chief officers?|chief constables?|(?:deputy |executive |strategic )?directors?|execs?|executives?|exec team|board members?|(?<!(?:advisory|delivery|programme|project|partnership|safeguarding) )board(?= meeting)|the board|trustees?|governors?|goverors|slt|senior leaders(?:hip)?(?: team)?|senior management(?: team)?|senior managers?|leadership team|heads? of service|heads? of (?!year|department|dept)\w+|headteachers?|head teachers?|(?:the )?head(?= *[,+&]| and\b)|deputy heads?|deputies|ahts?|assistant heads?|principals?|vice[- ]chancellors?|pro[- ]vcs?|vc's executive|deans?|cabinet(?: members?)?|councillors?|elected members?|commissioners?|ctos?|cfos?|coos?|cios?|vps?|chief inspectors?|superintendents?|(?:corporate|extended|executive) (?:leadership|management) team|clt|elt|cmt)\b/gi],
+  ['senior', /\b(?:chief executives?|chief execs?|ceos?|cex|chief officers?|chief constables?|(?:deputy |executive |strategic )?directors?|execs?|executives?|exec team|board members?|board(?<!(?:advisory|delivery|programme|project|partnership|safeguarding) board)(?= meeting)|the board|trustees?|governors?|goverors|slt|senior leaders(?:hip)?(?: team)?|senior management(?: team)?|senior managers?|leadership team|heads? of service|heads? of (?!year|department|dept)\w+|headteachers?|head teachers?|(?:the )?head(?= *[,+&]| and\b)|deputy heads?|deputies|ahts?|assistant heads?|principals?|vice[- ]chancellors?|pro[- ]vcs?|vc's executive|deans?|cabinet(?: members?)?|councillors?|elected members?|commissioners?|ctos?|cfos?|coos?|cios?|vps?|chief inspectors?|superintendents?|(?:corporate|extended|executive) (?:leadership|management) team|clt|elt|cmt)\b/gi],
   ['middle', /\b(?:(?:team|service|practice|ward|programme|project|clinic|clinical|commissioning|care home|engineering|product|general|line|middle|department|area|operations|site|centre)[- ]?managers?|managers?|team lead(?:er)?s?|(?:gp|clinical|service|programme|practice|sre|support|squad|tech|design|safeguarding) leads?|leads|supervisors?|coordinators?|co-ordinators?|matrons?|heads? of (?:year|department|dept)|hods|sergeants?|sgt|inspectors?|pms?|product managers?|product owners?|ward sisters?|charge nurses?|nurse in charge)\b/gi],
   ['front-line', /\b(?:front[- ]?line(?: staff| workers?| colleagues)?|nurses?|hcas?|healthcare assistants?|doctors?|gps|gp|consultants|clinicians?|receptionists?|porters?|(?:ward )?clerks?|cleaners?|caretakers?|care workers?|support workers?|social workers?|youth workers?|teachers?|teaching assistants?|tas|lecturers?|tutors?|mentors?|developers?|devs|engineers?|designers?|analysts?|testers?|call handlers?|advisers?|advisors?|(?:housing|police|probation|council|neighbourhood) officers?|pcsos?|paramedics?|pharmacists?|therapists?|health visitors?|midwives?|librarians?|rangers?|operators?|drivers?|planners?|practitioners?|case workers?|caseworkers?|officers)\b/gi],
 ];
@@ -32,7 +32,7 @@ export interface Group {
 export const GROUPS: Group[] = [
   { name: 'young people', re: /\b(?:young (?:people|person|carers?|offenders?|adults?|residents)|youth(?! (?:services?|workers?|club|offending|team|justice|work|leaders?|provision|officers?))|teenagers?|teens|adolescents|care leavers|school leavers|sixth[- ]formers|year ?\d{1,2}s|young ones)\b/gi, families: ['young'] },
   { name: 'children', re: /\b(?:children|child|kids)(?!'s (?:services|centre|social care))\b/gi, families: ['young', 'parent'] },
-  { name: 'pupils', re: /\b(?:pupils?|school council|ks\d|key stage \d|send)\b/gi, families: ['young', 'parent'] },
+  { name: 'pupils', re: /\b(?:pupils?|school council|ks\d|key stage \d|send(?= (?:pupils|children|students|learners|provision|policy|support|needs|team|review|code|reforms?|system|strategy|cohort|register)\b)|send(?<=\b(?:with|and|for|of) send)\b(?! (?:a|an|the|out|round|back|in|over|it|them|us|you|me|to|\d|one|two|three|four|five|delegates|reps|representatives|someone|your|their|our|his|her)\b))\b/gi, families: ['young', 'parent'] },
   { name: 'students', re: /\b(?:students?|learners?|undergraduates?|trainees?|apprentices?)\b/gi, families: ['student', 'young'] },
   { name: 'parents', re: /\b(?:parents?|families|family|mums|dads|guardians)\b/gi, families: ['parent', 'patient', 'resident'] },
   { name: 'older people', re: /\b(?:older (?:people|residents|adults|person)|elderly|pensioners|frail\w*)\b/gi, families: ['older', 'patient', 'resident'] },
@@ -52,30 +52,44 @@ export const GROUPS: Group[] = [
  */
 export const TOPIC_GROUPS: Array<{ re: RegExp; groups: string[] }> = [
   { re: /\b(?:youth|teenage|juvenile|knife crime|gangs?|county lines|grow(?:ing)? up)\b/gi, groups: ['young people'] },
-  { re: /\b(?:truancy|school|schools|exclusions?|send (?:policy|provision)|curriculum|classrooms?|behaviour (?:policy|problem)|attendance (?:policy|at school)|ks\d)\b/gi, groups: ['pupils'] },
-  { re: /\b(?:crime|offending|anti-?social|asb|burglar(?:y|ies)|drug dealing|community safety|policing|fly-?tipping|vandalism|graffiti|street drinking|begging)\b/gi, groups: ['residents'] },
-  { re: /\b(?:hospital|a&e|emergency (?:care|department)|urgent care|outpatients?|clinics?|readmissions?|discharges?|ambulance|frailty|pathway|mental health|gp (?:access|practice|surgery)|patient|nhs|waiting (?:times|lists)|care homes?|dementia|social care)\b/gi, groups: ['patients'] },
+  { re: /\b(?:truancy|school|schools|exclusions?|persistent absen\w+|pupil absence|attainment|underachiev\w*|disadvantaged pupils|gcses?|a-levels?|sats|y(?:ear ?)?\d{1,2}|send (?:policy|provision)|curriculum|classrooms?|behaviour (?:policy|problem)|attendance (?:policy|at school)|ks\d)\b/gi, groups: ['pupils'] },
+  { re: /\b(?:crime|offending|(?:serious )?violence|anti-?social|asb|burglar(?:y|ies)|drug dealing|community safety|policing|fly-?tipping|vandalism|graffiti|street drinking|begging)\b/gi, groups: ['residents'] },
+  { re: /\b(?:hospital|a&e|emergency (?:care|department)|urgent care|outpatients?|clinics?|readmissions?|discharges?|ambulance|frailty|pathway|mental health|gp (?:access|practice|surgery)|patient|nhs|waiting (?:times|lists)|care homes?|dementia|social care|on the wards?|falls|medication|pressure (?:ulcers|sores)|serious incidents?|clinical (?:incidents?|governance|safety|care)|elective|integrated care|ics|icb)\b/gi, groups: ['patients'] },
+  { re: /\b(?:later life|old age|ageing|aging|retire(?:ment|d)|over[- ]?(?:60|65|70|75|80)s)\b/gi, groups: ['older people'] },
   { re: /\b(?:day (?:centres?|services|opportunities)|care and support|get care|social care|adult care|care (?:services|packages?|assessments?)|support services|safeguarding adults)\b/gi, groups: ['service users'] },
-  { re: /\b(?:estates?|housing|arrears|homes|tenancy|repairs|homelessness|regeneration|rent)\b/gi, groups: ['residents'] },
+  { re: /\b(?:estates?|housing|arrears|homes|tenancy|repairs|damp|mould|disrepair|homelessness|regeneration|rent)\b/gi, groups: ['residents'] },
   { re: /\b(?:town centre|high street|neighbourhoods?|village|streets?|parks?|libraries|library|waste|bins|recycling|council tax)\b/gi, groups: ['residents'] },
   { re: /\b(?:(?:front[- ]door|public|council|local|community|customer|support|our) services?)\b/gi, groups: ['service users'] },
   { re: /\b(?:website|app|(?:onboarding|sign[- ]?up|checkout|booking|user|customer) (?:flow|journey|process|experience))\b/gi, groups: ['customers'] },
-  { re: /\b(?:university|students?|assessment regulations|student (?:experience|mental health|support)|campus|degree|course)\b/gi, groups: ['students'] },
+  { re: /\b(?:university|students?|nss|assessment regulations|student (?:experience|mental health|support)|campus|degree|course)\b/gi, groups: ['students'] },
   { re: /\b(?:carers?)\b/gi, groups: ['carers'] },
 ];
 
 /** Routines of one team about its own work: they are not meant to hold the whole system. */
 export const TEAM_ROUTINE =
-  /\b(?:huddles?|stand-?ups?|daily scrum|retros?|retrospectives?|(?:shift|nursing|ward|clinical) handovers?|handover meeting|safety briefing|shift briefing|start of (?:every|each|the) shift|shift change|every shift|practice forum|peer (?:review|support|learning)|reflective practice|action learning set|supervision|1:1|one-to-ones?|sprint (?:planning|review))\b/gi;
+  /\b(?:huddles?|stand-?ups?|daily scrum|retros?|retrospectives?|(?:shift|nursing|ward|clinical) handovers?|handover meeting|safety briefing|shift briefing|start of (?:every|each|the) shift|shift change|every shift|practice forum|peer (?:review|support|learning)|reflective practice|action learning set|supervision|1:1|one-to-ones?|sprint(?: \d+)? (?:planning|review)|backlog refinement)\b/gi;
 
 /** Words that say who is coming, introducing an invitee list. */
 export const INVITEE_LABEL =
   /^(?:invitees?|invited|attendees?|attending|participants?|who|who's coming|people|audience|delegates|present|guests?|members|membership)\s*[:-]\s*/i;
+/** Lines that list who speaks, not who takes part. */
+export const SPEAKER_LABEL =
+  /^(?:speakers?|presenters?|panellists?|keynote speakers?|guest speakers?|chair(?:ed by)?|facilitators?|hosts?)\s*[:-]\s*/i;
+/** Agenda items that are housekeeping rather than the meeting's business. */
+export const PROCEDURAL_ITEM =
+  /^(?:apologies|minutes|matters arising|declarations?|aob|any other business|welcome|introductions?|arrival|registration|coffee|tea|lunch|break|close|closing|finish|end|refreshments|networking|date of next|chair'?s (?:welcome|remarks)|evening drinks|drinks|housekeeping|comfort break)\b/i;
+/** Approving the minutes or the agenda is housekeeping, not converging on a course of action. */
+export const PROCEDURAL_APPROVAL =
+  /\b(?:approv\w*|agree\w*|sign(?:ing)?[- ]?off|confirm\w*|accept\w*)\s+(?:of\s+)?(?:the\s+)?(?:previous\s+|last\s+)?(?:minutes|agenda|apologies)\b|\b(?:minutes|agenda)\s+(?:\w+\s+){0,4}?(?:to be\s+)?(?:approved|agreed|confirmed)\b/gi;
+/** Asking when to meet is not saying what the meeting is for. */
+export const SCHEDULING =
+  /\b(?:can we(?<!(?:how|what|where|why) can we) (?:find|meet|get together|catch up|grab|book|schedule|move|pencil)|are you (?:free|around|available)|(?:does|would|will) [^?]{0,30}\bwork for|find (?:a |an )?(?:time|hour|slot|date|half an hour)|what time|when (?:are|is|can|would)|free (?:on|next|this)|any chance)\b/i;
+
 /** Labels that say a line is about something else. */
 export const OTHER_LABEL =
   /^(?:agenda|format|after|follow[- ]?up|next steps|papers|venue|where|when|date|time|duration|length|purpose|aim|aims|goal|objectives?|question|topic|theme|why|outcome|notes?)\s*[:-]\s*/i;
 /** Labels that introduce the purpose or question. */
-export const PURPOSE_LABEL = /^(?:purpose|aim|aims|goal|goals|objectives?|question|topic|theme|why|focus|outcome)\s*[:-]\s*/i;
+export const PURPOSE_LABEL = /^(?:purpose|aim|aims|goal|goals|objectives?|question|topic|theme|why|focus|outcome|subject|item|items|issue|for decision|for discussion)\s*[:-]\s*/i;
 
 /** Meeting nouns: "<meeting> with X", "<meeting> for X" name the invitees. */
 export const MEETING_NOUN =
@@ -87,14 +101,14 @@ export const ORGS =
 
 /** Formats where someone talks at the room. */
 export const PRESENTATION_CUES =
-  /\b(?:presentations?|present(?:s|ing)? (?:the|their|its|our|his|her|a|an|findings|options|results|data|proposals?|plans?|changes|progress)|will present|keynotes?|panel (?:discussions?|debates?|q&a|sessions?)|(?:expert|closing|opening|plenary|speaker) panels?|(?:a|two|three|four|\d) (?:expert )?panels?\b|followed by a panel|panels? of (?!residents|tenants|citizens|young|patients)|q ?& ?a|q and a|questions and answers|take questions|(?:minutes|mins) of questions|questions from the floor|ama|ask me anything|briefings?|(?:give|gives|giving) an? update|(?<!no )slides(?! (?:will be |are |)(?:circulated|sent|shared)| in advance| beforehand)|talks? (?:from|by)|(?:a|an|short|opening|the|keynote) (?:talk|speech)|speech(?:es)?|speakers?|lectures?|webinar|demos?|demonstrations?|exhibition(?: boards?| hall)?|will explain|explain the)\b/gi;
+  /\b(?:presentations?|present(?:s|ing)? (?:the|their|its|our|his|her|a|an|findings|options|results|data|proposals?|plans?|changes|progress)|will present|keynotes?|panel (?:discussions?|debates?|q&a|sessions?)|(?:expert|closing|opening|plenary|speaker) panels?|(?:a|two|three|four|\d) (?:expert )?panels?\b|panel(?=\s*[:(-]|\s+(?:with|of|on|from)\b)|panellists?|followed by a panel|panels? of (?!residents|tenants|citizens|young|patients)|q ?& ?a|q and a|questions and answers|take questions|(?:minutes|mins) of questions|questions from the floor|ama|ask me anything|briefings?|(?:give|gives|giving) an? update|slides(?<!no slides)(?! (?:will be |are |)(?:circulated|sent|shared)| in advance| beforehand)|talks? (?:from|by)|(?:a|an|short|opening|the|keynote) (?:talk|speech)|speech(?:es)?|speakers?|lectures?|webinar|demos?|demonstrations?|exhibition(?: boards?| hall)?|will explain|explain the)\b/gi;
 
 /** Reports and updates on paper or screen: they count half, since they may be read rather than presented. */
-export const DOCUMENT_CUES = /\b(?:dashboards?|performance data|(?:finance|progress|annual|committee) reports?|financials|updates?|answer (?:questions|qs)|on hand to answer)\b/gi;
+export const DOCUMENT_CUES = /\b(?:dashboards?|performance data|(?:finance|progress|annual|committee) reports?|reports? (?:of|from|by) (?:the )?|financials|updates?|answer (?:questions|qs)|on hand to answer)\b/gi;
 
 /** Formats where participants talk with each other and from experience. */
 export const CONVERSATION_CUES =
-  /\b(?:conversations?|conversational|(?<!panel )discussions?|discuss|dialogue|small[- ]groups?|small-group work|group work|breakouts?|break-out|workshops?|co-?design|co-?produc\w+|brainstorm\w*|stories|story|experiences?|share|sharing|listen\w*|world caf[eé]|open space|round tables?|cafe[- ]style|café[- ]style|in a circle|circles?|reflect\w*|explor\w+|ideas|each person|chat|walkabout|asks what|tell us|no slides|hands-on|map what|look at options together)\b/gi;
+  /\b(?:conversations?|conversational|discussions?(?<!panel discussions?)|discuss|dialogue|small[- ]groups?|small-group work|group work|breakouts?|break-out|workshops?|co-?design|co-?produc\w+|brainstorm\w*|stories|story|experiences?|share|sharing|listen\w*|world caf[eé]|open space|round tables?|cafe[- ]style|café[- ]style|in a circle|circles?|reflect\w*|explor\w+|ideas|each person|chat|walkabout|asks what|tell us|no slides|hands-on|map what|look at options together|time to (?:speak|talk|chat|meet|ask|network|mingle)|(?:speak|talk|chat)(?:ing)? (?:to|with) (?:each other|one another)|stalls|market ?place)\b/gi;
 
 /** Phrases that give conversation most of the time ("the rest is open conversation"). */
 export const CONVERSATION_DOMINANT = /\b(?:mostly|mainly|most of (?:the|our) time|the rest is|the majority|largely)\b/gi;
@@ -104,12 +118,12 @@ export const BRIEF = /\b(?:short|brief|quick|a few short)\s+$/i;
 
 /** Setting up to approve or choose what was decided elsewhere. */
 export const DECIDE_STRONG =
-  /\b(?:sign[- ]?off|signoff|approv(?:e|al|ing)|aprove|ratif(?:y|ication)|endorse(?:ment)?|rubber[- ]stamp|vote (?:on|to)|decide whether|decide which|choose (?:one|between|from|which)|pick one|to accept)\b/gi;
+  /\b(?:sign[- ]?off|signoff|approv(?:e|al|ing)|aprove|ratif(?:y|ication)|endors(?:e|es|ed|ing|ement)|rubber[- ]stamp|vote (?:on|to)|decide whether|decide which|choose (?:one|between|from|which)|pick one|to accept)\b/gi;
 /** Verbs of deciding or consulting; they converge early only on something already drafted or proposed. */
 export const DECIDE_VERB = /\b(?:decid\w*|agree\w*|choos\w*|confirm\w*|finalis\w*|settle|consult(?:ation|ations|ing|ed|s)?\b|feedback|comments?|views on)\b/gi;
 /** Signs that the outcome was shaped before the meeting: a draft, a proposal, a set of costed options. */
 export const PREDETERMINED =
-  /\b(?:drafts?|drafted|proposed|proposals?|preferred option|(?:the|costed|shortlisted|proposed|masterplan|two|three|four|five|\d) options|final version|already (?:decided|agreed))\b/gi;
+  /\b(?:drafts?|drafted|proposed|proposals?|preferred option|(?:the|costed|shortlisted|proposed|masterplan|two|three|four|five|\d) options|final version|already (?:decided|agreed)|recommendations?|recommended|preferred (?:approach|option|model|solution))\b/gi;
 
 /** Exploring a range of possibilities before focusing, as the seed's design section asks. */
 export const EXPLORE_FIRST =
@@ -117,11 +131,11 @@ export const EXPLORE_FIRST =
 
 /** Something continues after the meeting: follow-up, a series, a standing group, actions with owners. */
 export const AFTER_CUES =
-  /\b(?:follow[- ]?ups?|meets? again|meet again|meeting again|next (?:meeting|session|round|month's session|term|time)|monthly|weekly|fortnightly|quarterly|termly|annual(?:ly)?|yearly|bi-?weekly|bi-?monthly|every (?:\w+ )?(?:weeks?|months?|days?|terms?|half[- ]term|quarter|fortnight|morning|evening|shift|sprint|time|couple of months)|each (?:week|month|term|time|session|morning|shift)|regular(?:ly)?|recurring|ongoing|standing group|series|first of \w+|\d+ x|(?:two|three|four|five|\d) (?:sessions|days|meetings)|programme of|report(?:s|ed)? back|reported to|feed(?:s)? into|fed into|go(?:es)? to (?:the |full )?(?:cabinet|council|board|committee|group|panel|team|programme|service|scrutiny|leadership|executive)|retest|reconvene|iterate|take (?:them|it|this|these) forward|taken forward|action plan|actions?(?: will be| with| tracked| w\/)|named owners|owners|who (?:fixes|does|will do|owns|takes) what|review date|written up|collated|notes go|keep (?:it|this) going|continu\w+|kick-?off|shadowing placements|test the first changes|runs (?:\w+ )?times|(?:\d+|two|three|four|five|six|several|many) times (?:a|per|across|over|during|in)|set up a \w+ (?:forum|group|panel)|park forum|newsletter)\b/gi;
+  /\b(?:follow[- ]?ups?|follow(?:ed|ing)[- ]up|meets? (?:up )?again|meet (?:up )?again|meeting (?:up )?again|get together again|come back together|regroup|(?:minutes|notes) of (?:the )?(?:last|previous) (?:meeting|session)|matters arising|work programme|pledges?|next (?:meeting|session|round|month's session|term|time)|monthly|weekly|fortnightly|quarterly|termly|annual(?:ly)?|yearly|bi-?weekly|bi-?monthly|every (?:\w+ )?(?:weeks?|months?|days?|terms?|half[- ]term|quarter|fortnight|morning|evening|shift|sprint|time|couple of months)|each (?:week|month|term|half[- ]term|quarter|year|fortnight|time|session|morning|evening|shift)|regular(?:ly)?|recurring|ongoing(?= (?:group|basis|series|meetings?|conversations?|work|support|relationships?|forum|network|programme))|standing group|series|first of \w+|\d+ x|(?:two|three|four|five|\d) (?:sessions|days|meetings)|programme of|report(?:s|ed)? back|reported to|feed(?:s)? into|fed into|go(?:es)? to (?:the |full )?(?:cabinet|council|board|committee|group|panel|team|programme|service|scrutiny|leadership|executive)|retest|reconvene|iterate|take (?:them|it|this|these) forward|taken forward|action plan|actions?(?: will be| with| tracked| w\/)|named owners|owners|who (?:fixes|does|will do|owns|takes) what|review date|written up|collated|notes go|keep (?:it|this) going|continu\w+|kick-?off|shadowing placements|test the first changes|runs (?:\w+ )?times|(?:\d+|two|three|four|five|six|several|many) times (?:a|per|across|over|during|in)|set up a \w+ (?:forum|group|panel)|(?:working|steering|task(?: and finish)?|action|implementation|reference|advisory|project) groups?|named (?:leads?|owners?|people)|park forum|newsletter)\b/gi;
 
 /** Room, tables, seating and acoustics: the seed's "attention to the detail". */
 export const ROOM_CUES =
-  /\b(?:(?<!feedback to the )(?:round|small|big|long|cafe[- ]style|café[- ]style|cabaret|one)\s+tables?|tables (?:of|for)|(?<!\w )tables?(?! discussion)|seating|seated|sitting|chairs|circles? of chairs|in a circle|cabaret(?: style)?|cafe[- ]style|café[- ]style|acoustics?|microphones?|roving mics?|hearing loop|layout|laid out|set up (?:as|with|cabaret)|breakout (?:rooms?|spaces?|areas?)|break-out (?:rooms?|spaces?)|quiet (?:room|corner|space)|natural light|floor space|plenty of (?:space|room)|theatre[- ]style|sofas|comfy chairs|beanbags|play area|room big enough)\b/gi;
+  /\b(?:(?:round|small|big|long|cafe[- ]style|café[- ]style|cabaret|one)(?<!feedback to the (?:round|small|big|long|cafe[- ]style|café[- ]style|cabaret|one))\s+tables?|tables?(?<=\b(?:cafe|café|coffee|dining|separate|several|\d+|two|three|four|five|six|eight|ten)\s+tables?)|tables (?:of|for)|tables?(?<!\w tables?)(?! discussion)|seating|seated|sitting|chairs|circles? of chairs|in a circle|cabaret(?: style)?|cafe[- ]style|café[- ]style|acoustics?|microphones?|roving mics?|hearing loop|layout|laid out|set up (?:as|with|cabaret)|breakout (?:rooms?|spaces?|areas?)|break-out (?:rooms?|spaces?)|quiet (?:room|corner|space)|natural light|floor space|plenty of (?:space|room)|theatre[- ]style|sofas|comfy chairs|beanbags|play area|room big enough)\b/gi;
 /** An online setting states its own room (dev-set convention). */
 export const ONLINE_CUES = /\b(?:online|zoom|video call|videocall|virtual|webinar|(?:on|via|ms|microsoft) teams|teams (?:call|meeting)|google meet|meet\.google|skype|webex)\b/gi;
 /** Hybrid meetings still have a room to think about. */
@@ -129,14 +143,14 @@ export const HYBRID = /\bhybrid\b/i;
 
 /** Events that are large by their nature, used when no number is given. */
 export const LARGE_EVENT =
-  /\b(?:conferences?|summits?|public meetings?|everyone (?:is )?welcome|all[- ]staff|(?<!(?:in|at) the )town hall|all[- ]hands|open invitation|open to all|open to everyone|roadshow|agm|assembly|expo|rally|whole (?:company|organisation|organization|school)|hundreds of|dozens of|all (?:the )?(?:staff|employees|students|pupils|parents|members|residents))\b/gi;
+  /\b(?:conferences?|summits?|public meetings?|everyone (?:is )?welcome|all[- ]staff|town hall(?<!(?:(?:in|at) the|(?:in|at|,|:|venue:?)) town hall)|all[- ]hands|open invitation|open to all|open to everyone|roadshow|agm|assembly(?! (?:rooms?|hall))|expo|rally|whole (?:company|organisation|organization|school)|hundreds of|dozens of|all (?:the )?(?:staff|employees|students|pupils|parents|members|residents))\b/gi;
 /** An open invitation covers the people an issue is about. */
 export const OPEN_INVITATION =
   /\b(?:everyone (?:is )?welcome|open to (?:all|everyone|anyone)|open invitation|anyone (?:who|can|is welcome)|everyone who (?:lives|works|uses)|all welcome|public meeting|drop-in)\b/gi;
 
 /** Representatives and delegates of organisations; "as themselves, not representatives" is the opposite. */
 export const REPRESENTATIVE_CUES =
-  /\b(?:representatives?|reps\b|rep (?:from|of|for)|delegates (?:from|of|representing)|nominat\w+|nominees?|on behalf of|representing|one (?:person|member) from each|each (?:agency|organisation|partner|service|department) (?:sends|will send|to send))/gi;
+  /\b(?:representatives?|reps\b|rep (?:from|of|for)|delegates (?:from|of|representing)|nominat\w+|nominees?|on behalf of|representing|one (?:person|member) from each|each (?:agency|organisation|partner|service|department) (?:sends|will send|to send)|send(?:s|ing)? (?:(?:a|one|two|three|\d+|their|its|a senior)\s+)?(?:delegates?|representatives?|reps)\b)/gi;
 /** People coming as themselves: the opposite of representatives, and a strength. */
 export const NOT_REPRESENTATIVES =
   /\b(?:(?:not|rather than|instead of)\s+(?:as\s+)?(?:representatives?|reps|delegates)|as (?:themselves|individuals)|in a personal capacity)\b/gi;
@@ -152,7 +166,7 @@ export const PURPOSE_TYPES =
   /\b(?:retros?|retrospectives?|huddles?|stand-?ups?|briefings?|consultations?|co-?design|planning session|strategy|budget|induction|debrief|forum|festival|celebration|thank-you|awards?|training|kick-?off|review|scrutiny|advisory|listening|engagement|pathway|discovery|curriculum|board meeting|all-hands|summit|conference|open (?:day|evening|morning|house)|drop-in|tour|launch|fair|party|social|hackathon|interviews?|away day|charter|roadmap|planning)\b/gi;
 /** A topic introduced anywhere ("re: the new rota", "about the future of the library"). */
 export const TOPIC_MARKER =
-  /(?:(?<!['\w])re\b:?|\b(?:regarding|concerning|about|on the (?:future|subject|topic) of))\s+(?:the |our |a |new )?(?!next steps|things|stuff|everything|general|\d|an? hour|half|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty)[a-z][\w-]{1,}/gi;
+  /(?:re(?<!['\w]re)\b:?|\b(?:regarding|concerning|about|on the (?:future|subject|topic) of))\s+(?:the |our |a |new )?(?!next steps|things|stuff|everything|general|\d|an? hour|half|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty)[a-z][\w-]{1,}/gi;
 /** A purpose given as an instruction, at the start of a sentence or after a colon ("Board: approve the budget"). */
 export const PURPOSE_IMPERATIVE =
   /(?:^|[:\n]\s*|\s-\s)(?:decide|agree|approve|sign off|review|discuss|explore|plan|choose|consider|go through|go over|look at|share|update|design|co-design|map|reflect|celebrate|welcome|hear|listen)\b/gim;

@@ -13,7 +13,8 @@ export interface Duration {
 const CLOCK = /(?<![\w.:£$])(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:-|to|until|till)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?(?![\w:]|\.\d)/gi;
 const NOT_A_TIME_BEFORE = /\b(?:tables?|groups?|rooms?|of|about|around|approx\.?|up to|expected|year|years|aged|ages|ks|key stage|band|bands|top|between|score|£|\$)\s*$/i;
 const NOT_A_TIME_AFTER = new RegExp(
-  `^\\s*(?:(?:[a-z'-]+\\s+){0,2}(?:${GENERAL}|${SPECIFIC})\\b|%|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|come\\b|attend|of\\b)`,
+  `^\\s*(?:(?:[a-z'-]+\\s+){0,2}(?:${GENERAL}|${SPECIFIC})\\b|%|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|come\\b|attend|of\\b|` +
+    `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b)`,
   'i',
 );
 const UNIT_DURATION = new RegExp(
@@ -26,6 +27,30 @@ const DAY_DURATION = new RegExp(
   `(?<days>(?:a|one|1|two|2|three|3|four|4|five|5))[- ]days?\\b|(?<session>(?:a|one|the)\\s+(?:morning|afternoon)\\b|(?:morning|afternoon)\\s+(?:session|workshop|event|meeting)))`,
   'gi',
 );
+/** A timed agenda: lines that start with a clock time ("09:30 Arrival", "2.00 Q&A with SLT"). */
+const AGENDA_TIME = /^[ \t]*(?:-[ \t]*)?(\d{1,2})[:.](\d{2})[ \t]*(am|pm)?(?=[ \t]|$)/gim;
+
+/** How long a timed agenda runs, first line to last; times without am/pm roll past noon as they go. */
+function agendaSpan(text: string): Duration | undefined {
+  if (!text.includes('\n')) return undefined;
+  const times: number[] = [];
+  const phrases: string[] = [];
+  for (const m of text.matchAll(AGENDA_TIME)) {
+    const h = Number(m[1]), min = Number(m[2]);
+    if (h > 23 || min > 59) continue;
+    let t = clockMinutes(h, min, m[3]);
+    const prev = times[times.length - 1];
+    if (prev !== undefined && !m[3] && t < prev && h < 12) t += 12 * 60;
+    if (prev !== undefined && t < prev) continue;
+    times.push(t);
+    phrases.push(m[0].trim().replace(/^-\s*/, ''));
+  }
+  if (times.length < 3) return undefined;
+  const minutes = (times[times.length - 1] ?? 0) - (times[0] ?? 0);
+  if (minutes < 15 || minutes > 14 * 60) return undefined;
+  return { minutes, evidence: [phrases[0] ?? '', phrases[phrases.length - 1] ?? ''] };
+}
+
 const DAY_NOT_AFTER = /\b(?:of|over|across|in|within|after|every|each|next|first|last|once|twice|times|per)\s*$/i;
 
 function clockMinutes(h: number, m: number, suffix: string | undefined): number {
@@ -66,6 +91,8 @@ export function parseDuration(text: string): Duration | undefined {
     const whole = end - start <= 14 * 60 ? end - start : Math.max(...spans.map((s) => s.end - s.start));
     return { minutes: whole, evidence: spans.map((s) => s.phrase) };
   }
+  const agenda = agendaSpan(text);
+  if (agenda) return agenda;
   const days: Array<{ minutes: number; phrase: string }> = [];
   for (const m of text.matchAll(DAY_DURATION)) {
     const g = m.groups ?? {};

@@ -5,7 +5,7 @@
  * participants, so they are taken out first.
  */
 import {
-  GROUPS, INVITEE_LABEL, MEETING_NOUN, MIXED_LEVEL_CUES, OPEN_INVITATION, ORGS, OTHER_LABEL, ROLE_LEVELS,
+  GROUPS, INVITEE_LABEL, MEETING_NOUN, MIXED_LEVEL_CUES, OPEN_INVITATION, ORGS, OTHER_LABEL, ROLE_LEVELS, SPEAKER_LABEL,
   type Level,
 } from './cues.js';
 import { HAS_NUMBER } from './quantities.js';
@@ -31,7 +31,7 @@ export interface Invitees {
 const SPEAKERS = [
   /\b(?:q ?& ?a|questions|fireside chat|interview|in conversation)\s+with\s+[^,.;]*/gi,
   /\b(?:drafted|written|prepared|facilitated|led|chaired|run|hosted|commissioned|presented|funded)\s+by\s+[^,.;]*/gi,
-  /\b(?:keynotes?|presentations?|talks?|speech(?:es)?|briefings?|updates?|welcome|panels?|speakers?|presenters?|papers?)\s+(?:on\s+[^,.;]*?\s+)?(?:from|by|of)\s+[^.;]*/gi,
+  /\b(?:keynotes?|presentations?|talks?|speech(?:es)?|briefings?|updates?|welcome|panels?|speakers?|presenters?|papers?)\s+(?:on\s+[^,.;]*?\s+)?(?:from|by|of|with)\s+[^.;]*/gi,
 ];
 /** A speaking verb; the whole clause around it is the speaker's, so it is blanked clause-wide. */
 const SPEAKS = /\b(?:will (?:present|give|explain|brief|talk|speak|open|introduce|chair|update|lead)|presents?|gives?|explains?|shares? a)\b/gi;
@@ -42,8 +42,8 @@ const ROLE_UNION = union(ROLE_LEVELS.map(([, re]) => re));
 const GROUP_UNION = union(GROUPS.map((g) => g.re));
 const ANY_ORG = new RegExp(ORGS.source, 'i');
 const TOPIC_CLAUSE =
-  /\b(?:about(?!\s*[\d~])(?!\s+(?:a dozen|a few|a couple|an? hour|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred)\b)|regarding|concerning|(?<!['\w])re\b:?|on the (?:topic|subject|issue) of|to (?:discuss|decide|explore|agree|talk|look|sign|approve|plan|consider|review|find|go|share|hear|design|co-design|develop|build|create|improve|make|help|understand|map|test|learn|support|shape|tackle|reduce|address|fix|prevent|celebrate|thank))\b[^,;]*/gi;
-const COUNTED = /\b(?:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|a dozen|a couple of)\s+(?:[a-z'&-]+\s+){0,2}?(?:people|ppl|participants|attendees|delegates|guests|members|staff|colleagues|volunteers|residents|tenants|patients|carers|pupils|students|parents|nurses|doctors|gps|teachers|developers|devs|engineers|managers|leads|directors|officers|councillors|trustees|governors|customers|clients|users|clinicians|deputies|ahts|receptionists|pcsos|year ?\d+s|reps?|representatives?|young people|older people)\b|\b(?:\d+|about \d+|around \d+)\s+in total\b/i;
+  /\b(?:about(?!\s*[\d~])(?!\s+(?:a dozen|a few|a couple|an? hour|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred)\b)|regarding|concerning|re(?<!['\w]re)\b:?|on the (?:topic|subject|issue) of|to (?:discuss|decide|explore|agree|talk|look|sign|approve|plan|consider|review|find|go|share|hear|design|co-design|develop|build|create|improve|make|help|understand|map|test|learn|support|shape|tackle|reduce|address|fix|prevent|celebrate|thank))\b[^,;]*/gi;
+const COUNTED = /(?<![\d.:])\b(?:\d{1,5}\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|a dozen|a couple of)\s+(?:[a-z'&-]+\s+){0,4}?(?:people|ppl|participants|attendees|delegates|guests|members|staff|colleagues|volunteers|residents|tenants|patients|carers|pupils|students|parents|nurses|doctors|gps|teachers|developers|devs|engineers|managers|leads|directors|officers|councillors|trustees|governors|customers|clients|users|clinicians|deputies|ahts|receptionists|pcsos|year ?\d+s|reps?|representatives?|young people|older people|practitioners|professionals|commissioners|stakeholders|employees|workers|partners|experts|families)\b|\b(?:\d+|about \d+|around \d+)\s+in total\b/i;
 const WILL_MEET = /\s(?:will meet|will attend|are invited|are coming|will be there|will join|meet for|meet to|will gather|to (?:agree|decide|approve|sign off|discuss|review|consider|plan|explore|set))\b/i;
 /** "... with the support leads": people named after "with", except "deal with", "problems with" and the like. */
 const WITH_ANY = /(?<!\b(?:deal|dealing|deals|cope|coping|comply|complying|problems?|issues?|help|helps|connected|familiar|happy|engage|engaging|along|together|start|starting|end|ending|go|goes|come|comes))\s+with\s+((?:the|our|a|an|some|all|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+[^.;:?()]{2,100}?)(?=\s+(?:to|about|on|re\b:?|regarding|around|at|in the|from \d)\b|[.;:?(]|,\s*\d|$)/gi;
@@ -52,6 +52,11 @@ const WELCOME = /^([^.;:?]{3,80}?)\s+(?:are |is |very |all )?(?:welcome|invited|
 const INVITE_VERB = /\b(?:invit(?:e|ing)|we've invited|we have invited|open to|open invitation to|welcoming)\s+([^.;:?]{3,160})/gi;
 const WITH_FOR = new RegExp(`\\b${MEETING_NOUN}s?\\s+(?:[\\w-]+\\s+){0,3}?(?:with|for)\\s+([^.;:?]{3,160}?)(?=\\s+(?:to|about|on|re\\b:?|regarding|around|at|in the|from \\d)\\b|[.;:?]|$)`, 'gi');
 const TITLE_GROUP = /^(?:[\w'&-]+\s+){0,3}?([\w'-]+?)(?:'s|s')?\s+(?:[\w-]+\s+)?(?:forum|panel|voice|group|council|network|assembly|jury|advisory board|board|huddle|lunch|feedback session|session|evening|meeting|circle|coffee morning|drop-in|away day|retro|briefing)\b/i;
+/** "Corporate leadership team: decide whether ..." names who; "CTO: Q3 roadmap" is an agenda item and its speaker. */
+const VERB_AFTER_COLON = /^(?:to\s+)?(?:decide|agree|approve|sign|review|discuss|explore|plan|choose|consider|go|look|share|meet|set|design|co-design|map|reflect|talk|work|hear|listen|think|identify|prioriti[sz]e|develop|shape|find)\b/i;
+/** A kind of person named only as part of a staff title ("Tenant Engagement Officer", "Customer Services Manager"). */
+const GROUP_IN_TITLE =
+  /\b(?:tenants?|customers?|patients?|residents?|parents?|carers?|students?|pupils?|users?|clients?|family|families|children'?s?|young people'?s?)\s+(?:[\w-]+\s+){0,2}?(?:officers?|managers?|leads?|team|directors?|coordinators?|co-ordinators?|advisers?|advisors?|liaison|champions?)\b/gi;
 const FIRST_WORDS_ROLE = /^(?:the |our |all |[\d]+ |some )?[\w'/-]+(?:\s+[\w'/-]+){0,2}/i;
 
 /** Removes speakers and authors so only participants remain. */
@@ -90,6 +95,8 @@ function rolesIn(text: string): Array<{ phrase: string; level: Level }> {
 }
 
 function looksLikeRoleList(sentence: string): boolean {
+  // A quoted title or theme ("'Young people at the heart'") is not a list of who is coming.
+  if (/^['"]/.test(sentence)) return false;
   const lead = FIRST_WORDS_ROLE.exec(sentence)?.[0] ?? '';
   if (!ANY_ROLE.test(lead) && !ANY_GROUP.test(lead)) return false;
   if (/[,+&/]/.test(sentence)) return true;
@@ -114,15 +121,19 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
   const phrases: string[] = [];
   // Phrases found by shape ("workshop for X", "X will meet") count only when they name people or bodies.
   const addIfPeople = (p: string | undefined): void => { if (p && names(p)) add(p); };
+  // A long paste repeats itself; a phrase already read is not cleaned again.
+  const seen = new Set<string>();
   const add = (p: string | undefined): void => {
-    const t = p?.replace(TOPIC_CLAUSE, ' ').replace(/\s+/g, ' ').trim();
+    if (!p || seen.has(p)) return;
+    seen.add(p);
+    const t = p.replace(TOPIC_CLAUSE, ' ').replace(/\s+/g, ' ').trim();
     if (t && t.length > 1 && !phrases.includes(t)) phrases.push(t);
   };
   if (labelled) add(labelled);
   sentenceList.forEach((raw, i) => {
     const label = INVITEE_LABEL.exec(raw);
     if (label) return add(raw.slice(label[0].length));
-    if (OTHER_LABEL.test(raw)) return;
+    if (OTHER_LABEL.test(raw) || SPEAKER_LABEL.test(raw)) return;
     const s = withoutSpeakers(raw);
     if (i === 0) {
       const title = TITLE_GROUP.exec(s)?.[0];
@@ -135,9 +146,13 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
       const cut = Math.max(head.lastIndexOf(' - '), head.lastIndexOf(': '));
       return add(cut >= 0 ? s.slice(cut + 2) : s);
     }
-    const body = /^([^:]{2,60}):\s/.exec(s)?.[1];
+    const body = /^([^:]{2,60}):\s+/.exec(s);
     // "Corporate leadership team: decide whether ...": the body before the colon is who; the rest is the aim.
-    if (body && ANY_ROLE.test(body)) return add(body);
+    // "CTO: Q3 roadmap" is an agenda item with its speaker, so it names nobody who takes part.
+    if (body?.[1] && ANY_ROLE.test(body[1]) && !ANY_GROUP.test(body[1])) {
+      const rest = s.slice(body[0].length);
+      return VERB_AFTER_COLON.test(rest) || names(rest) ? add(body[1]) : undefined;
+    }
     if (/ (?:with|for) /i.test(s)) for (const m of s.matchAll(WITH_FOR)) addIfPeople(m[1]);
     if (/invit|open |welcom/i.test(s)) {
       for (const m of s.matchAll(INVITE_VERB)) addIfPeople(m[1]);
@@ -153,7 +168,7 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
   const joined = phrases.join(' ; ');
   const roles = rolesIn(joined);
   const groups: Invitees['groups'] = [];
-  for (const [i, phrase] of unionMatches(GROUP_UNION, joined)) {
+  for (const [i, phrase] of unionMatches(GROUP_UNION, joined.replace(GROUP_IN_TITLE, (t) => t.replace(/^\S+/, 'staff')))) {
     const g = GROUPS[i];
     if (g && !groups.some((x) => x.name === g.name)) groups.push({ name: g.name, phrase, families: g.families });
   }

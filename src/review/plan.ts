@@ -2,12 +2,12 @@
  * The meeting-plan model and its parsers. Free text and a filled-in form (Slack modal, Teams card) both
  * become a `MeetingPlan`; the rules only ever read this model, so both routes get the same review.
  */
-import { detectDeficit } from '../reframe/deficit.js';
+import { aspirationCount, deficitSigns, detectDeficit } from '../reframe/deficit.js';
 import {
   AFTER_CUES, BRIEF, CONVERSATION_CUES, CONVERSATION_DOMINANT, DECIDE_STRONG, DECIDE_VERB, DOCUMENT_CUES, EXPLORE_FIRST,
-  GROUPS, HYBRID, LARGE_EVENT, MEETING_NOUN, NOT_REPRESENTATIVES, ONLINE_CUES, OTHER_LABEL, PREDETERMINED,
-  PRESENTATION_CUES, PURPOSE_LABEL, PURPOSE_IMPERATIVE, PURPOSE_TOPIC, PURPOSE_TYPES, PURPOSE_VERB, QUESTION_LEAD,
-  REPRESENTATIVE_CUES, ROOM_CUES, TEAM_ROUTINE, TOPIC_GROUPS, TOPIC_MARKER,
+  GROUPS, HYBRID, INVITEE_LABEL, LARGE_EVENT, MEETING_NOUN, NOT_REPRESENTATIVES, ONLINE_CUES, OTHER_LABEL, PREDETERMINED,
+  PRESENTATION_CUES, PROCEDURAL_APPROVAL, PROCEDURAL_ITEM, PURPOSE_LABEL, PURPOSE_IMPERATIVE, PURPOSE_TOPIC, PURPOSE_TYPES, PURPOSE_VERB, QUESTION_LEAD,
+  REPRESENTATIVE_CUES, ROOM_CUES, SCHEDULING, SPEAKER_LABEL, TEAM_ROUTINE, TOPIC_GROUPS, TOPIC_MARKER,
 } from './cues.js';
 import { parseInvitees, type Invitees } from './invitees.js';
 import { parseDuration } from './durations.js';
@@ -79,6 +79,12 @@ const TITLE_STOP = new Set(
   "let's lets let have a an the our my this next new quick short big small whole all team weekly monthly daily regular catch up general staff".split(' '),
 );
 const NOTHING_AFTER = /^(?:nothing|none|n\/?a|tbc|tbd|not sure|no|not yet|-|\?)\b/i;
+/** A salutation line ("Hi all,", "Dear colleagues,") says nothing about the meeting. */
+const GREETING = /^(?:hi|hello|hey|dear|morning|afternoon|good (?:morning|afternoon|evening)|greetings)\b[^.!?:]{0,30}[,!.]?$/i;
+/** A cue word just after a negation ("no presentations", "not a lecture") does not count. */
+const NEGATED = /\b(?:no|not|not a|not an|not any|without|rather than|instead of|never|nor)\s+(?:[\w-]+\s+)?$/i;
+/** An agenda line: a bullet or a clock time at the start ("- Apologies", "09:45 Welcome from the Director"). */
+const AGENDA_LINE = /^(?:-\s+|\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:-\s+)?)(?=\S)/i;
 
 function weigh(re: RegExp, text: string): { phrases: string[]; weight: number } {
   const phrases: string[] = [];
@@ -86,7 +92,9 @@ function weigh(re: RegExp, text: string): { phrases: string[]; weight: number } 
   let weight = 0;
   for (const m of text.matchAll(re)) {
     const phrase = m[0].trim();
-    const brief = BRIEF.test(text.slice(Math.max(0, (m.index ?? 0) - 14), m.index ?? 0));
+    const lead = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index ?? 0);
+    if (NEGATED.test(lead)) continue;
+    const brief = BRIEF.test(lead);
     weight += brief ? 0.5 : 1;
     const key = phrase.toLowerCase();
     if (!seen.has(key)) {
@@ -124,20 +132,57 @@ function findConcerns(framing: string, routine: boolean): Concern[] {
   return out;
 }
 
+/**
+ * The items of a bulleted or timed agenda, without their bullets and times, leaving out labelled lines
+ * (who, when, where) and housekeeping (apologies, minutes, lunch).
+ */
+function agendaItems(text: string): string[] {
+  if (!text.includes('\n')) return [];
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const m = AGENDA_LINE.exec(line);
+    if (!m) continue;
+    const item = line.slice(m[0].length).trim();
+    if (!item || out.includes(item)) continue;
+    if (!PROCEDURAL_ITEM.test(item) && !INVITEE_LABEL.test(item) && !OTHER_LABEL.test(item) && !SPEAKER_LABEL.test(item)) out.push(item);
+  }
+  return out;
+}
+
+/**
+ * Deficit framing carried by an agenda rather than a stated question: a framing move in any item
+ * ("Tackling underachievement"), or problems named in more than half of the items.
+ */
+function agendaDeficit(items: string[]): string[] {
+  const evidence: string[] = [];
+  let strong = 0;
+  let problemItems = 0;
+  for (const item of items) {
+    const signs = deficitSigns(item);
+    if (signs.strong > 0) strong += 1;
+    if (signs.nouns > 0 && signs.nouns >= signs.aspiration) problemItems += 1;
+    if (signs.strong > 0 || signs.nouns > signs.aspiration) evidence.push(...signs.evidence);
+  }
+  return strong > 0 || problemItems * 2 > items.length ? evidence : [];
+}
+
 function build(text: string, hints: Hints = {}): MeetingPlan {
   const list = sentences(text);
   const words = wordCount(text);
-  const first = list[0] ?? '';
   const invitees = parseInvitees(list, hints.who);
-  const framingSentences = list.filter((s, i) => {
+  const items = agendaItems(text);
+  const itemSet = new Set(items);
+  // Greetings do not count among the opening lines that frame the meeting.
+  let opening = 0;
+  const framingSentences = list.filter((s) => {
     if (PURPOSE_LABEL.test(s)) return true;
     if (OTHER_LABEL.test(s) || (hints.who && s.startsWith('Who:'))) return false;
-    return i < 2 || s.includes('?') || LEADING_VERB.test(s) || PURPOSE_SENTENCE.test(s);
+    if (opening < 2 && GREETING.test(s)) return false;
+    opening += 1;
+    return opening <= 2 || s.includes('?') || LEADING_VERB.test(s) || PURPOSE_SENTENCE.test(s);
   });
-  let framing = framingSentences.join(' ');
-  const masked = invitees.phrases.reduce((acc, p) => acc.split(p).join(' '), framing);
-  const questionSentence = hints.question ?? list.find((s) => s.includes('?') && wordCount(s) >= 3);
-  if (hints.question && !framing.includes(hints.question)) framing = `${hints.question} ${framing}`;
+  const first = list.find((s) => !GREETING.test(s)) ?? '';
+  const questionSentence = hints.question ?? list.find((s) => s.includes('?') && wordCount(s) >= 3 && !SCHEDULING.test(s));
   const routine = matchAll(TEAM_ROUTINE, text, 2);
   // Purpose needs one piece of evidence; the cheaper signs are tried first and the rest skipped.
   const purpose: string[] = [];
@@ -148,7 +193,19 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
     purpose.push(...matchAll(re, text, 3));
   }
   if (purpose.length === 0 && titleTopic(first)) purpose.push(first);
-  const deficit = detectDeficit(framing).evidence;
+  // A stated purpose found outside the opening lines belongs to the framing too (not agenda items: below).
+  for (const p of purpose) {
+    if (framingSentences.some((s) => s.includes(p))) continue;
+    const s = list.find((x) => x.includes(p));
+    if (s && !itemSet.has(s) && !framingSentences.includes(s)) framingSentences.push(s);
+  }
+  // An agenda of real business says what the meeting is for, even with no stated aim.
+  if (purpose.length === 0 && items.length >= 2) purpose.push(...items.slice(0, 2));
+  let framing = framingSentences.join(' ');
+  if (hints.question && !framing.includes(hints.question)) framing = `${hints.question} ${framing}`;
+  const masked = invitees.phrases.reduce((acc, p) => acc.split(p).join(' '), framing);
+  let deficit = detectDeficit(framing).evidence;
+  if (deficit.length === 0 && items.length > 0 && aspirationCount(framing) === 0) deficit = agendaDeficit(items);
   if (deficit.length > 0 && purpose.length === 0) purpose.push(framing);
   const pres = weigh(PRESENTATION_CUES, text);
   const docs = weigh(DOCUMENT_CUES, text);
@@ -163,7 +220,10 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
     PRESENTATION_CUES.lastIndex = 0;
   }
   const notReps = matchAll(NOT_REPRESENTATIVES, text, 3);
-  const repText = notReps.length > 0 ? text.replace(NOT_REPRESENTATIVES, ' ') : text;
+  // Speakers ("Speakers: ... a patient representative") are not the participants.
+  let repText = notReps.length > 0 ? text.replace(NOT_REPRESENTATIVES, ' ') : text;
+  for (const s of list) if (SPEAKER_LABEL.test(s)) repText = repText.replace(s, ' ');
+  const decideText = /minutes|agenda/i.test(text) ? text.replace(PROCEDURAL_APPROVAL, ' ') : text;
   const after = matchAll(AFTER_CUES, text, 4);
   if (hints.afterStated) after.unshift(hints.afterStated);
   for (const s of list) {
@@ -179,13 +239,16 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
     framing,
     deficit,
     invitees,
-    concerns: findConcerns(masked + (hints.question && !masked.includes(hints.question) ? ` ${hints.question}` : ''), routine.length > 0),
+    concerns: findConcerns(
+      masked + (hints.question && !masked.includes(hints.question) ? ` ${hints.question}` : '') + (items.length > 0 ? ` ${items.join(' ; ')}` : ''),
+      routine.length > 0,
+    ),
     ...(count ? { count } : {}),
     ...(duration ? { durationMinutes: duration.minutes } : {}),
     durationEvidence: duration?.evidence ?? [],
     format: { presentation: pres.phrases, conversation: conv.phrases, presentationWeight: pres.weight, conversationWeight: conv.weight },
     stories: matchAll(STORIES, text, 3),
-    decide: [...matchAll(DECIDE_STRONG, text, 4), ...matchAll(DECIDE_VERB, text, 4)],
+    decide: [...matchAll(DECIDE_STRONG, decideText, 4), ...matchAll(DECIDE_VERB, decideText, 4)],
     predetermined: matchAll(PREDETERMINED, text, 4),
     explore: matchAll(EXPLORE_FIRST, text, 3),
     after,

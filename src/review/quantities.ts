@@ -95,7 +95,7 @@ const NUM_START = new RegExp(
 export const HAS_NUMBER = new RegExp(`\\d|\\b(?:${UNIT_WORDS}|${TEN_WORDS}|dozens?|hundreds?|couple|few|handful|scores)\\b`, 'i');
 const RANGE_AT = new RegExp(RANGE, 'iy');
 const PEOPLE_AFTER = new RegExp(
-  `\\s+(?:(?!${SKIP_WORD}\\b)[a-z][a-z'&-]*\\s+){0,2}?(?<noun>${GENERAL}|${SPECIFIC})\\b` +
+  `\\s+(?:(?!${SKIP_WORD}\\b)[a-z][a-z'&-]*\\s+){0,2}?(?<noun>${GENERAL}|${SPECIFIC})\\b(?!')` +
   `(?<each>\\s+from each(?:\\s+of(?:\\s+the)?\\s+(?<orgs>${NUM}))?)?`,
   'iy',
 );
@@ -108,7 +108,12 @@ const TOTAL_AFTER = /\s+(?:in total|altogether)\b/iy;
 const PERSON_SUFFIX = /-(?:person|people|strong)\b/iy;
 const GENERAL_RE = new RegExp(`^${GENERAL}$`, 'i');
 const TABLE_SIZE = /\b(?:tables?|groups?|rooms?|circles?|teams?|pairs?|trios|clusters?)\s+(?:of|for)\s*$/i;
-const SINGLE_PERSON = new RegExp(`\\b(?:a|an|one)\\s+(?:[\\w'-]+\\s+){0,3}?${SINGLE}\\b`, 'gi');
+const SINGLE_PERSON = new RegExp(`(?:\\b(?:a|an|one)|\\b(?:the|our|their|your)(?<=,\\s?(?:the|our|their|your)))\\s+(?:[\\w'-]+\\s+){0,3}?${SINGLE}\\b(?!')`, 'gi');
+/** "fifteen or so of us", "a dozen of us": the whole group, counted loosely. */
+const OF_US = /(?:\s+or so|\s*-?odd|\s*-?ish)?\s+of (?:us|you)\b/iy;
+/** "Trustees (11) and the SMT (4)": a count in brackets after the people it counts. */
+const BRACKET_COUNT_BEFORE = new RegExp(`\\b(?:${GENERAL}|${SPECIFIC}|team|squad|group|board|committee|panel|cabinet|smt|slt|elt|members)\\s*\\(\\s*(?:c\\.?\\s*|approx\\.?\\s*|~\\s*)?$`, 'i');
+const BRACKET_CLOSE = /\s*\)/y;
 
 interface Mention {
   n: { min: number; max: number };
@@ -135,13 +140,17 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
     if (!num) continue;
     const end = at + num[0].length;
     consumed = end;
+    // A clock time or a decimal ("9.30", "10:00", "1.5 hrs") is never a head count: skip the costly checks.
+    const next = s.charCodeAt(end);
+    if ((next === 58 || next === 46) && s.charCodeAt(end + 1) >= 48 && s.charCodeAt(end + 1) <= 57) continue;
     const before = s.slice(Math.max(0, at - 24), at);
-    if (TABLE_SIZE.test(before)) continue;
+    const tail = before.trimEnd().slice(-3).toLowerCase();
+    if ((tail.endsWith('of') || tail.endsWith('for')) && TABLE_SIZE.test(before)) continue;
     const n = parseRange(num[0]);
     if (!n || n.max === 0 || n.max > 100_000) continue;
-    const pre = PRE_BEFORE.exec(before)?.[0].trim().toLowerCase() ?? '';
     const people = sticky(PEOPLE_AFTER, s, end);
     if (people) {
+      const pre = PRE_BEFORE.exec(before)?.[0].trim().toLowerCase() ?? '';
       const g = people.groups ?? {};
       if (g.each) {
         const orgs = g.orgs ? (parseNumber(g.orgs) ?? 2) : 2;
@@ -158,6 +167,18 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
         phrase: `${pre ? `${pre} ` : ''}${num[0]}${people[0]}`.replace(/\s+/g, ' ').trim(),
         sentence: i,
       });
+      continue;
+    }
+    const ofUs = s.slice(end, end + 14).includes(' of ') ? sticky(OF_US, s, end) : null;
+    if (ofUs) {
+      out.push({ n, general: true, additive: false, approx: true, phrase: `${num[0]}${ofUs[0]}`, sentence: i });
+      continue;
+    }
+    const bracket = before.includes('(') ? BRACKET_COUNT_BEFORE.exec(before) : null;
+    const close = bracket ? sticky(BRACKET_CLOSE, s, end) : null;
+    if (bracket && close) {
+      const from = at - (before.length - bracket.index);
+      out.push({ n, general: false, additive: false, approx: false, phrase: s.slice(from, end + close[0].length).replace(/^\W+/, ''), sentence: i });
       continue;
     }
     const suffix = sticky(PERSON_SUFFIX, s, end);

@@ -51,7 +51,8 @@ function narrowLevel(plan: MeetingPlan): Level | undefined {
   // A front-line-only group is narrow when the issue reaches beyond the team (it concerns others).
   if (level === 'front-line' && plan.concerns.length === 0) return undefined;
   // Two or three people talking are not "drawn from" a level; the mix matters once there is a group.
-  if (plan.count && plan.count.max <= 3) return undefined;
+  // A count that misses part of a list ("Head, 2 deputies, SBM") does not make the group small.
+  if (plan.count && plan.count.max <= 3 && new Set(inv.roles.map((r) => r.phrase.toLowerCase())).size < 3) return undefined;
   return level;
 }
 
@@ -62,8 +63,9 @@ function presentationLed(plan: MeetingPlan): boolean {
 
 function convergesEarly(plan: MeetingPlan): boolean {
   if (plan.explore.length > 0) return false;
-  const strong = plan.decide.some((d) => /sign|signoff|approv|aprove|ratif|endorse|rubber|vote|whether|which|choose|pick one|accept/i.test(d));
-  return strong || (plan.decide.length > 0 && plan.predetermined.length > 0);
+  // Approving is converging by its nature; voting or choosing is, when the choices came ready-made.
+  const approve = plan.decide.some((d) => /sign|signoff|approv|aprove|ratif|endors|rubber|accept|whether|vote to/i.test(d));
+  return approve || (plan.decide.length > 0 && plan.predetermined.length > 0);
 }
 
 /** Runs every rule and returns the flags in the contract's order. */

@@ -53,13 +53,34 @@ export function cleanText(raw: string, max = MAX_PLAN_CHARS): CleanText {
   return { text, truncated, hadUrlOnly };
 }
 
+/** Abbreviations and initials ("approx. 25", "Dr A. Patel", "c. 40") end with a full stop but not a sentence. */
+const ABBREVIATION_END = /(?:^|[^\w.])(?:approx|c|ca|dr|mr|mrs|ms|prof|cllr|insp|sgt|supt|no|vs|incl|cf|e\.g|i\.e|[a-z])\.$/i;
+const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/g;
+
 /**
  * Splits into sentences on terminal punctuation followed by a space, and on line breaks. A full stop
  * inside "9.30" or "4.12" is not a boundary, which is why the split needs the following whitespace.
  */
 export function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+|\n+/)
+  const pieces: string[] = [];
+  let from = 0;
+  let joinNext = false;
+  const push = (piece: string): void => {
+    if (joinNext && pieces.length > 0) pieces[pieces.length - 1] += ` ${piece}`;
+    else pieces.push(piece);
+  };
+  SENTENCE_BREAK.lastIndex = 0;
+  for (const m of text.matchAll(SENTENCE_BREAK)) {
+    const at = m.index ?? 0;
+    const piece = text.slice(from, at);
+    push(piece);
+    // "approx. 25", "Dr A. Patel": a full stop after an abbreviation, on the same line, is not a break.
+    const last = pieces[pieces.length - 1] ?? '';
+    joinNext = !m[0].includes('\n') && last.endsWith('.') && ABBREVIATION_END.test(last.slice(-8));
+    from = at + m[0].length;
+  }
+  push(text.slice(from));
+  return pieces
     // Leading bullets and emoji ("- ", "🎯 Goal:") would hide a label at the start of a line.
     .map((s) => (/^[A-Za-z0-9"'(]/.test(s) ? s : s.replace(/^[^\p{L}\p{N}"'(]+/u, '')).trim())
     .filter((s) => s.length > 0);

@@ -15,9 +15,16 @@ describe('review quality', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
     expect(scoreReview(cases).microF1).toBeGreaterThanOrEqual(0.85);
   });
+  it('holdout plans (pasted documents, agendas, emails) micro-F1 >= 0.85', () => {
+    const cases = readJsonl<PlanCase>(join(root, 'test', 'review', 'holdout.jsonl'));
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    expect(scoreReview(cases).microF1).toBeGreaterThanOrEqual(0.85);
+  });
   it('every labelled flag id is a real flag id', () => {
-    const cases = readJsonl<PlanCase>(join(root, 'test', 'review', 'cases.jsonl'));
     const perFlag = scoreReview([]).perFlag;
-    for (const c of cases) for (const f of c.flags) expect(Object.keys(perFlag)).toContain(f);
+    for (const file of ['cases.jsonl', 'holdout.jsonl']) {
+      const cases = readJsonl<PlanCase>(join(root, 'test', 'review', file));
+      for (const c of cases) for (const f of c.flags) expect(Object.keys(perFlag)).toContain(f);
+    }
   });
 });
