@@ -10,6 +10,7 @@ import type { PromptLibrary } from '../../src/prompts/library.js';
 import type { Scheduler } from '../../src/schedule/scheduler.js';
 import type { Store } from '../../src/store/index.js';
 import { FakeTime } from '../delivery/fake-time.js';
+import { mention } from '../helpers/core.js';
 
 /** A message the platform accepted. */
 export interface PlatformPost {
@@ -107,17 +108,7 @@ export async function startInstance(options: {
     scheduler,
     time: options.time,
     async say(text, where = {}) {
-      const replies = await core.handle({
-        platform: options.outbound.platform,
-        workspaceId: 'T1',
-        conversationId: 'C1',
-        userId: 'U1',
-        text,
-        source: 'mention',
-        isMention: true,
-        isDirect: false,
-        ...where,
-      });
+      const replies = await core.handle(mention(text, { platform: options.outbound.platform, workspaceId: 'T1', ...where }));
       return replies.map((r) => r.blocks.map((b) => ('text' in b ? b.text : b.type === 'list' ? b.items.join('\n') : b.type === 'fields' ? b.fields.map((f) => `${f.label}: ${f.value}`).join('\n') : fallbackText([b]))).join('\n')).join('\n---\n');
     },
   };
