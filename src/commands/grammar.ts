@@ -57,6 +57,11 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
+/** User text quoted back in an error, cut short: a pasted essay must not come back whole. */
+function quoted(text: string): string {
+  return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+}
+
 interface RecurrenceParse {
   recurrence?: Recurrence;
   timeZone?: string;
@@ -73,7 +78,7 @@ export function parseRecurrence(tokens: string[]): RecurrenceParse {
 
   const needTime = (what: string): string | { error: string } => {
     const t = parseTime(words[0]);
-    if (!t) return { error: words[0] ? `"${words[0]}" is not a time; use 24-hour HH:MM, e.g. 09:30` : `${what} needs a time, e.g. 09:30` };
+    if (!t) return { error: words[0] ? `${quoted(words[0])} is not a time; use 24-hour HH:MM, e.g. 09:30` : `${what} needs a time, e.g. 09:30` };
     words.shift();
     return t;
   };
@@ -116,7 +121,7 @@ export function parseRecurrence(tokens: string[]): RecurrenceParse {
       if (everyWeeks < 1 || everyWeeks > 8) return { themes, error: 'every N weeks takes N from 1 to 8' };
       if (/^on$/i.test(words[0] ?? '')) words.shift();
       const day = weekday(words[0]);
-      if (!day) return { themes, error: words[0] ? `"${words[0]}" is not a day of the week` : 'say which day, e.g. monday' };
+      if (!day) return { themes, error: words[0] ? `${quoted(words[0])} is not a day of the week` : 'say which day, e.g. monday' };
       words.shift();
       if (/^at$/i.test(words[0] ?? '')) words.shift();
       const t = needTime('a weekly schedule');
@@ -137,7 +142,7 @@ export function parseRecurrence(tokens: string[]): RecurrenceParse {
     if (typeof t !== 'string') return { themes, ...t };
     recurrence = { kind: 'monthly', nth, day, time: t };
   } else {
-    return { themes, error: head ? `I don't know the rule "${tokens.join(' ')}"` : 'say when, e.g. weekly monday 09:30' };
+    return { themes, error: head ? `I don't know the rule ${quoted(tokens.join(' '))}` : 'say when, e.g. weekly monday 09:30' };
   }
 
   let timeZone: string | undefined;
@@ -151,7 +156,7 @@ export function parseRecurrence(tokens: string[]): RecurrenceParse {
     } else if (/^[A-Za-z_]+\/[A-Za-z_\-/+0-9]+$|^UTC$/.test(w) && !timeZone) {
       timeZone = w;
     } else {
-      return { themes, error: `I don't understand "${w}" here; put an optional time zone (Europe/London) and then themes a,b` };
+      return { themes, error: `I don't understand ${quoted(w)} here; put an optional time zone (Europe/London) and then themes a,b` };
     }
   }
   return { ...(recurrence ? { recurrence } : {}), ...(timeZone ? { timeZone } : {}), themes };

@@ -12,7 +12,7 @@ import { formatLocal } from '../schedule/format.js';
 import { ruleOf } from '../schedule/plan.js';
 import { describeRecurrence, ruleFor } from '../schedule/rule.js';
 import { createScheduler, type Scheduler } from '../schedule/scheduler.js';
-import { nextSlots, slotsAfter } from '../schedule/slots.js';
+import { nextSlots, offsetMs, slotsAfter } from '../schedule/slots.js';
 import { startTicker, type Ticker } from '../schedule/ticker.js';
 import type { Subscription } from '../store/subscriptions.js';
 
@@ -116,7 +116,10 @@ function commands(): NonNullable<Feature['commands']> {
         await ctx.store.subscriptions.setPause(sub.id, { paused: true });
         return [textReply('Scheduled prompts here are paused. Say resume to start them again.')];
       }
-      const until = new Date(now.getTime() + intent.for.amount * SPAN_MS[intent.for.unit]);
+      const naive = new Date(now.getTime() + intent.for.amount * SPAN_MS[intent.for.unit]);
+      // "for 1 week" means the same local time a week on: across a clock change, a fixed number of hours
+      // would end the pause an hour late (dropping that day's prompt) or early.
+      const until = intent.for.unit === 'hour' ? naive : new Date(naive.getTime() + offsetMs(now, sub.timeZone) - offsetMs(naive, sub.timeZone));
       await ctx.store.subscriptions.setPause(sub.id, { paused: true, until });
       const next = upcoming({ ...sub, paused: false, pausedUntil: until.toISOString() }, now, 1)[0];
       return [

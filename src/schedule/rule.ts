@@ -77,8 +77,10 @@ export function ruleFor(recurrence: Recurrence, timeZone: string, now: Date): Sc
   try {
     parsed = cronOf({ cron, timeZone });
   } catch (error) {
+    // Clipped: the expression is the user's text, and croner's message may repeat it.
+    const clip = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
     throw new UserInputError(
-      `I can't read the cron expression "${cron}" (${error instanceof Error ? error.message : String(error)}). Use five fields: minute hour day-of-month month day-of-week, e.g. "0 9 * * 1".`,
+      `I can't read the cron expression "${clip(cron)}" (${clip(error instanceof Error ? error.message : String(error))}). Use five fields: minute hour day-of-month month day-of-week, e.g. "0 9 * * 1".`,
     );
   }
   const everyWeeks = recurrence.kind === 'weekly' ? recurrence.everyWeeks : 1;

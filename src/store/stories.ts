@@ -259,10 +259,12 @@ export class StoryRepo {
 
   /**
    * Deletes every story, question job and the sharing choice of one person, and what the bot kept about
-   * their direct conversation (question rotation, welcome posts, the conversation record), in one
-   * transaction.
+   * their direct conversation (question rotation, welcome posts, a schedule set up there and its slots,
+   * the conversation record), in one transaction. Schedules they set up in channels stay (they belong
+   * to the channel) but no longer name them. `dmConversationId` is their DM when the request came from
+   * it (someone who never chose a sharing level has no stored DM).
    */
-  async forget(key: PersonKey): Promise<ForgetCounts> {
+  async forget(key: PersonKey, options: { dmConversationId?: string } = {}): Promise<ForgetCounts> {
     return this.db.transaction().execute(async (trx) => {
       const person = await trx
         .selectFrom('story_people')
@@ -281,9 +283,22 @@ export class StoryRepo {
         .deleteFrom('story_people')
         .where((eb) => eb.and(personKey(key)))
         .executeTakeFirst();
-      if (person) {
-        const dm = person.dm_conversation_id;
-        for (const table of ['prompt_uses', 'posts'] as const) {
+      // The welcome claim (see memberJoined) names them too.
+      await trx
+        .deleteFrom('processed_events')
+        .where('platform', '=', key.platform)
+        .where('workspace_id', '=', key.workspaceId)
+        .where('event_id', '=', `welcome:${key.userId}`)
+        .execute();
+      await trx
+        .updateTable('subscriptions')
+        .set({ created_by: null })
+        .where('platform', '=', key.platform)
+        .where('workspace_id', '=', key.workspaceId)
+        .where('created_by', '=', key.userId)
+        .execute();
+      for (const dm of new Set([person?.dm_conversation_id, options.dmConversationId].filter((c): c is string => c !== undefined))) {
+        for (const table of ['prompt_uses', 'posts', 'slots', 'subscriptions', 'story_channels'] as const) {
           await trx
             .deleteFrom(table)
             .where('platform', '=', key.platform)

@@ -40,7 +40,7 @@ export async function keepAction(): Promise<Reply[]> {
 
 /** `forget me`: deletes everything stories hold about the person in this workspace, with counts. */
 export async function forgetMe(message: IncomingMessage, ctx: Ctx): Promise<Reply[]> {
-  const counts = await ctx.store.stories.forget(personOf(message));
+  const counts = await ctx.store.stories.forget(personOf(message), message.isDirect ? { dmConversationId: message.conversationId } : {});
   if (counts.stories + counts.jobs + counts.choice === 0) {
     return [note('I hold nothing about you in this workspace: no stories, no questions waiting, no sharing choice.')];
   }

@@ -26,6 +26,9 @@ export function commandIn(text: string): Intent | undefined {
       return words <= 2 ? intent : undefined;
     case 'prompt':
       return words === 1 || (intent.theme !== undefined && matchTheme(intent.theme) !== undefined) ? intent : undefined;
+    case 'welcome':
+      // "Welcome on board was a leaflet" is a story; the command is exactly two words.
+      return words === 2 ? intent : undefined;
     case 'review':
     case 'reframe':
     case 'story':

@@ -64,6 +64,9 @@ export async function memberJoined(message: IncomingMessage, ctx: Ctx): Promise<
     const dmKey = { platform: dm.platform, workspaceId: dm.workspaceId, conversationId: dm.conversationId };
     const last = await ctx.store.posts.latest(dmKey, 'welcome');
     if (last && ctx.clock.now().getTime() - new Date(last.postedAt).getTime() < REWELCOME_AFTER_MS) return [];
+    // Someone added to several welcoming channels at once arrives as simultaneous joins (on any
+    // instance): only the one that claims this welcome sends it. The welcome post above covers later joins.
+    if (!(await ctx.store.events.claim(message.platform, message.workspaceId, `welcome:${message.userId}`))) return [];
     const outcome = await deliver(ctx, dm, welcomeReply(storyDays(ctx)), { key: `welcome:${message.userId}` });
     if (outcome.status === 'sent') await ctx.store.posts.record({ ...dmKey, messageId: outcome.posted.messageId, kind: 'welcome' });
     else ctx.logger.warn('welcome DM not delivered', { platform: message.platform, workspaceId: message.workspaceId, reason: outcome.reason });
