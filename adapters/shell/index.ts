@@ -86,6 +86,9 @@ export function createShellAdapter(deps: AdapterDeps): Adapter {
     return { ...base, text: line, source: current === 'direct' ? 'direct' : 'mention', isMention: current === 'channel' };
   }
 
+  // A private answer in #shell is what Slack shows as "only visible to you": say so, without moving you.
+  const shownIn = (r: Reply): 'channel' | 'direct' => (r.visibility === 'private' ? 'direct' : current);
+
   async function handleLine(raw: string): Promise<void> {
     const line = raw.trim();
     if (form) {
@@ -102,7 +105,7 @@ export function createShellAdapter(deps: AdapterDeps): Adapter {
         ...ref(current), userId: user.id, userName: user.name, isDirect: current === 'direct', text: '',
         source: 'action', isMention: false, action: { id: done.id, values: done.values },
       };
-      for (const r of await core.handle(message)) show(r, current);
+      for (const r of await core.handle(message)) show(r, shownIn(r));
       return;
     }
     if (!line) return;
@@ -111,7 +114,7 @@ export function createShellAdapter(deps: AdapterDeps): Adapter {
       write(current === 'direct' ? '(now in your private conversation with moodmusic)\n' : '(back in #shell)\n');
       return;
     }
-    for (const r of await core.handle(messageFor(line))) show(r, current);
+    for (const r of await core.handle(messageFor(line))) show(r, shownIn(r));
   }
 
   const outbound: Outbound = {

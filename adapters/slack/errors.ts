@@ -92,3 +92,28 @@ export async function slackCall<T>(call: string, run: () => Promise<T>): Promise
     throw toPlatformError(error, call);
   }
 }
+
+/** What Slack's refusals of `apps.connections.open` mean: they are about the app-level token or app settings. */
+const SOCKET_FIXES: Record<string, string> = {
+  socket_mode_not_enabled:
+    'Socket Mode is off for this app; turn it on under Settings > Socket Mode in your app settings, or unset SLACK_APP_TOKEN to receive events over HTTP with SLACK_SIGNING_SECRET',
+  not_allowed_token_type: 'SLACK_APP_TOKEN is not an app-level token; create one (xapp-…) with the connections:write scope under Basic Information > App-Level Tokens',
+  missing_scope: 'SLACK_APP_TOKEN lacks the connections:write scope; create an app-level token with it under Basic Information > App-Level Tokens',
+};
+const APP_TOKEN_REFUSED =
+  'Slack refused SLACK_APP_TOKEN; copy a current app-level token (xapp-…) with the connections:write scope from Basic Information > App-Level Tokens';
+
+/**
+ * Explains why Socket Mode could not start. Its refusals concern SLACK_APP_TOKEN and the app's settings,
+ * never the bot token, so `toPlatformError`'s bot-token advice would send an operator the wrong way.
+ */
+export function socketStartError(error: unknown): PlatformError {
+  const e = (error ?? {}) as SlackishError;
+  if (e.code === WebErrorCode.PlatformError && typeof e.data?.error === 'string') {
+    const code = e.data.error;
+    const refused = ['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive'].includes(code);
+    const fix = SOCKET_FIXES[code] ?? (refused ? APP_TOKEN_REFUSED : undefined);
+    if (fix) return new PlatformError('slack', code, `Slack refused to open a Socket Mode connection (${code}): ${fix}`, { cause: error });
+  }
+  return toPlatformError(error, 'apps.connections.open (opening the Socket Mode connection with SLACK_APP_TOKEN)');
+}

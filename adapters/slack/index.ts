@@ -5,7 +5,7 @@ import { ConfigError, describeError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { Adapter, AdapterDeps } from '../types.js';
 import { createSlackOutbound } from './deliver.js';
-import { toPlatformError } from './errors.js';
+import { socketStartError, toPlatformError } from './errors.js';
 import { registerListeners, type SlackRuntime } from './listeners.js';
 
 /** The Slack adapter, plus what tests and operators need to see of it. */
@@ -128,7 +128,18 @@ export function createSlackAdapter(deps: AdapterDeps): SlackAdapter {
       } catch (error) {
         throw toPlatformError(error, 'auth.test (checking SLACK_BOT_TOKEN at start-up)');
       }
-      const started = (await app.start(settings.port)) as unknown;
+      // The Socket Mode client retries refusals such as socket_mode_not_enabled for ever at start-up, so the
+      // process would hang unexplained: refuse instead, then let it reconnect as usual once connected.
+      const socketClient = receiver instanceof SocketModeReceiver ? (receiver.client as unknown as { autoReconnectEnabled: boolean }) : undefined;
+      if (socketClient) socketClient.autoReconnectEnabled = false;
+      let started: unknown;
+      try {
+        started = await app.start(settings.port);
+      } catch (error) {
+        throw socketClient ? socketStartError(error) : error;
+      } finally {
+        if (socketClient) socketClient.autoReconnectEnabled = true;
+      }
       if (settings.mode === 'http') server = started as Server;
       logger.info('slack adapter listening', { mode: settings.mode, port: (server?.address() as AddressInfo | null)?.port ?? settings.port });
     },

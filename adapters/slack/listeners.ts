@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Core } from '../../src/core/core.js';
-import { describeError } from '../../src/errors.js';
+import { PlatformError, describeError } from '../../src/errors.js';
 import { recordReaction } from '../../src/features/engagement.js';
 import type { Logger } from '../../src/logger.js';
 import type { IncomingMessage } from '../../src/model/message.js';
@@ -45,7 +45,11 @@ interface InteractionBody {
   container?: { type?: string; channel_id?: string; message_ts?: string; thread_ts?: string };
   message?: { ts?: string; thread_ts?: string; text?: string; blocks?: SlackBlock[] };
   view?: { private_metadata?: string; state?: unknown };
+  response_url?: string;
 }
+
+/** Web API refusals meaning the bot cannot post in that channel (it is not a member): nothing was posted. */
+const NOT_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
 
 const teamOf = (body: InteractionBody): string => body.team?.id ?? body.user.team_id ?? body.enterprise?.id ?? 'unknown';
 
@@ -137,7 +141,7 @@ function registerCommand(app: App, rt: SlackRuntime): void {
 
 /** Buttons: the core's own, "open the form" (a modal) and "share in channel". */
 function registerActions(app: App, rt: SlackRuntime): void {
-  app.action(/.*/, async ({ ack, body, action }) => {
+  app.action(/.*/, async ({ ack, body, action, respond }) => {
     await ack();
     const b = body as unknown as InteractionBody;
     const a = action as unknown as { action_id: string; value?: string; text?: { text?: string } };
@@ -174,7 +178,23 @@ function registerActions(app: App, rt: SlackRuntime): void {
         action: { id: decoded.id, ...(a.value !== undefined ? { value: a.value } : {}) },
         raw: body,
       };
-      await answer(rt, message, { channel: where, user: b.user.id, isDirect, ...(threadTs ? { threadTs } : {}), ...(b.message?.ts ? { messageTs: b.message.ts } : {}) });
+      const to: ReplyTarget = { channel: where, user: b.user.id, isDirect, ...(threadTs ? { threadTs } : {}), ...(b.message?.ts ? { messageTs: b.message.ts } : {}) };
+      for (const reply of await rt.core.handle(message)) {
+        try {
+          await deliverReply(rt.client, reply, to);
+        } catch (error) {
+          // A button on a /moodmusic answer in a channel the bot is not in: the Web API cannot post there,
+          // but the interaction's response_url can (privately when the reply is private).
+          if (!b.response_url || !(error instanceof PlatformError) || !NOT_MEMBER.has(error.platformCode)) throw error;
+          const rendered = renderReply(reply);
+          await respond({
+            response_type: reply.visibility === 'private' ? 'ephemeral' : 'in_channel',
+            replace_original: false,
+            blocks: rendered.blocks as never,
+            text: rendered.text,
+          });
+        }
+      }
     });
   });
 }

@@ -70,7 +70,10 @@ export interface EndpointHandlers {
 
 /** The bot's HTTP endpoint: `POST /api/messages` for activities and `GET /healthz`. No framework needed. */
 export function createEndpoint(handlers: EndpointHandlers): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
+    // A turn that finishes after close() leaves a kept-alive connection behind, which would hold close()
+    // for the keep-alive timeout: drop it once the response is out.
+    res.once('finish', () => setImmediate(() => !server.listening && server.closeIdleConnections()));
     void (async () => {
       const path = (req.url ?? '/').split('?')[0];
       if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -102,6 +105,7 @@ export function createEndpoint(handlers: EndpointHandlers): Server {
       res.end();
     });
   });
+  return server;
 }
 
 /** Starts listening and resolves with the bound port (useful with port 0). */

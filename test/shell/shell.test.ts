@@ -42,6 +42,18 @@ describe('shell adapter, end to end through the real process', () => {
     expect(seen.size).toBe(4);
   });
 
+  it('labels private answers as private to you, as Slack and Teams would show them only to you', async () => {
+    const result = await runBot('review\nHow do we help young people thrive?\n\n\n\n\n\nwibble\nprompt purpose\n', dbEnv());
+    expect(result.code).toBe(0);
+    const answers = result.stdout.split(/\n(?=moodmusic)/);
+    // The form (private), the review of the submitted form (private), the short help (private).
+    expect(answers.find((a) => a.includes('Review a meeting plan'))).toMatch(/^moodmusic \(private to you\):/);
+    expect(answers.find((a) => a.includes('Some thoughts on your meeting plan'))).toMatch(/^moodmusic \(private to you\):/);
+    expect(answers.find((a) => a.includes("didn't understand"))).toMatch(/^moodmusic \(private to you\):/);
+    // A prompt asked for in the channel is for everyone there.
+    expect(answers.find((a) => a.includes('A question on purpose'))).toMatch(/^moodmusic:/);
+  });
+
   it('stops cleanly on SIGTERM while waiting for input: exit 0', async () => {
     const child = spawn(process.execPath, ['bin/moodmusic.js', 'start'], {
       cwd: ROOT,

@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RecordedCall } from './fake-slack-api.js';
+import { TEAM, slackHarness, type SlackHarness } from './harness.js';
+
+const open: SlackHarness[] = [];
+afterEach(async () => {
+  for (const h of open.splice(0)) await h.close();
+});
+
+function anotherButton(call: RecordedCall): { action_id: string; value?: string } {
+  for (const block of call.args.blocks as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>) {
+    for (const el of block.elements ?? []) if (el.action_id && /^b\d+:prompt\.another$/.test(el.action_id)) return el as { action_id: string; value?: string };
+  }
+  throw new Error('no Another question button');
+}
+
+describe('a channel the bot is not a member of', () => {
+  it('answers a button on a slash-command reply through its response_url when the Web API refuses the channel', async () => {
+    const h = await slackHarness();
+    open.push(h);
+    // /moodmusic works in any channel; its answer goes through the response_url, not the Web API.
+    await h.command({ text: 'prompt purpose', channel_id: 'C9', channel_name: 'elsewhere', response_url: h.fake.responseUrl('cmd') });
+    const first = await h.fake.waitFor('response_url', (c) => c.args.id === 'cmd');
+    expect(first.args.response_type).toBe('in_channel');
+    const button = anotherButton(first);
+
+    h.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    await h.interact({
+      type: 'block_actions',
+      team: { id: TEAM },
+      user: { id: 'U1', team_id: TEAM },
+      trigger_id: 'trig-40',
+      container: { type: 'message', message_ts: '1700000001.000001', channel_id: 'C9' },
+      channel: { id: 'C9', name: 'elsewhere' },
+      message: { type: 'message', ts: '1700000001.000001', text: first.args.text, blocks: first.args.blocks },
+      actions: [{ type: 'button', action_id: button.action_id, value: button.value, text: { type: 'plain_text', text: 'Another question' } }],
+      response_url: h.fake.responseUrl('btn'),
+    });
+    const answered = await h.fake.waitFor('response_url', (c) => c.args.id === 'btn');
+    await h.adapter.idle();
+    expect(answered.args.response_type).toBe('in_channel');
+    expect(answered.args.replace_original).toBe(false);
+    expect(JSON.stringify(answered.args.blocks)).toMatch(/A question on purpose/);
+  });
+
+  it('keeps a private answer private on that fallback (ephemeral, never in_channel)', async () => {
+    const h = await slackHarness();
+    open.push(h);
+    h.fake.failNext('chat.postEphemeral', { error: 'channel_not_found' });
+    await h.interact({
+      type: 'block_actions',
+      team: { id: TEAM },
+      user: { id: 'U1', team_id: TEAM },
+      trigger_id: 'trig-41',
+      container: { type: 'message', message_ts: '1700000001.000001', channel_id: 'C9', is_ephemeral: true },
+      channel: { id: 'C9', name: 'elsewhere' },
+      // A button whose action the core no longer knows: the core answers privately.
+      actions: [{ type: 'button', action_id: 'b0:retired.button', value: 'x', text: { type: 'plain_text', text: 'Old' } }],
+      response_url: h.fake.responseUrl('old'),
+    });
+    const answered = await h.fake.waitFor('response_url', (c) => c.args.id === 'old');
+    await h.adapter.idle();
+    expect(answered.args.response_type).toBe('ephemeral');
+    expect(JSON.stringify(answered.args.blocks)).toMatch(/no longer active/);
+  });
+});
