@@ -104,6 +104,12 @@ export function createSlackOutbound(client: SlackClient): Outbound {
     async openDirect(workspaceId: string, userId: string): Promise<ConversationRef> {
       return { platform: 'slack', workspaceId, conversationId: await openDm(client, userId) };
     },
+    async displayName(_workspaceId: string, userId: string): Promise<string | undefined> {
+      const result = await api(client, 'users.info', { user: userId });
+      const user = result.user as { name?: string; real_name?: string; profile?: { display_name?: string; real_name?: string } } | undefined;
+      const name = user?.profile?.display_name || user?.profile?.real_name || user?.real_name || user?.name;
+      return name?.trim() || undefined;
+    },
     async findPosted(target, type, match, since) {
       const oldest = (since.getTime() / 1000).toFixed(6);
       const method = target.threadId ? 'conversations.replies' : 'conversations.history';

@@ -20,6 +20,11 @@ export interface Outbound {
   /** Opens (or finds) the 1:1 conversation with a person and returns its ref. */
   openDirect(workspaceId: string, userId: string): Promise<ConversationRef>;
   /**
+   * The name a person shows to colleagues, for the rare places the core names someone (a story shared
+   * "with my name"). Platforms whose messages already carry the name omit it.
+   */
+  displayName?(workspaceId: string, userId: string): Promise<string | undefined>;
+  /**
    * Looks for a message the bot already posted carrying `metadata` of this type whose payload includes
    * every key/value in `match` (Slack message metadata). Used after a crash between claiming a slot and
    * recording its send, to avoid posting twice. Platforms without such a lookup omit it.

@@ -77,6 +77,16 @@ export async function memberJoined(message: IncomingMessage, ctx: Ctx): Promise<
 }
 
 /** The sharing buttons: records the choice; the first choice also starts the question sequence. */
+/** The person's name from their platform, when the message did not carry it (Slack button presses). */
+async function lookUpName(ctx: Ctx, message: IncomingMessage): Promise<string | undefined> {
+  try {
+    return await ctx.outbound(message.platform)?.displayName?.(message.workspaceId, message.userId);
+  } catch (error) {
+    ctx.logger.warn('could not look up a display name; the story will carry the user id', { platform: message.platform, error: describeError(error) });
+    return undefined;
+  }
+}
+
 export async function consentAction(message: IncomingMessage, ctx: Ctx): Promise<Reply[]> {
   const level = message.action?.value as Sharing | undefined;
   if (!level || !SHARING_LEVELS.includes(level)) return [note('That choice is not one I know. Say "story" to see the options again.')];
@@ -87,7 +97,7 @@ export async function consentAction(message: IncomingMessage, ctx: Ctx): Promise
     sharing: level,
     dmConversationId: message.conversationId,
     timeZone: before?.timeZone ?? zoneOrDefault(message.userTimeZone, ctx.settings.defaultTimeZone),
-    ...(message.userName ? { displayName: message.userName } : { displayName: message.userId }),
+    displayName: message.userName ?? (level === 'named' ? await lookUpName(ctx, message) : undefined) ?? message.userId,
   });
   const person = await ctx.store.stories.getPerson(key);
   if (!person) return [note('Something went wrong saving your choice; please try again.')];

@@ -210,6 +210,8 @@ export class FakeSlackApi {
       }
       case 'views.open':
         return { ok: true, view: { id: 'V1', ...(args.view as object) } };
+      case 'users.info':
+        return { ok: true, user: { id: args.user, name: 'sam.jones', real_name: 'Sam Jones', profile: { display_name: 'Sam', real_name: 'Sam Jones' } } };
       case 'views.publish':
         return { ok: true, view: { id: 'V2', ...(args.view as object) } };
       default:

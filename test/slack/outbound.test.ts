@@ -88,6 +88,12 @@ describe('outbound: scheduled posts, metadata and Web API errors', () => {
     expect(h.fake.callsTo('conversations.open')[0]?.args.users).toBe('U42');
   });
 
+  it('names a person as their colleagues see them (users.info display name)', async () => {
+    const h = await harness();
+    expect(await h.adapter.outbound.displayName?.(TEAM, 'U42')).toBe('Sam');
+    expect(h.fake.callsTo('users.info')[0]?.args.user).toBe('U42');
+  });
+
   it('refuses to start with a token Slack rejects, saying which variable to fix', async () => {
     const fake = await new FakeSlackApi('xoxb-the-real-one').start();
     const tc = await testCore();

@@ -23,6 +23,12 @@ export class FakeOutbound implements Outbound {
   async openDirect(workspaceId: string, userId: string): Promise<ConversationRef> {
     return { platform: this.platform, workspaceId, conversationId: `dm-${userId}` };
   }
+
+  /** Names the platform would give (as Slack's users.info does), keyed by user id. */
+  readonly names = new Map<string, string>();
+  async displayName(_workspaceId: string, userId: string): Promise<string | undefined> {
+    return this.names.get(userId);
+  }
 }
 
 const base = { platform: 'shell' as const, workspaceId: 'W1', userId: 'U1' };

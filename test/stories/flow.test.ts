@@ -77,6 +77,16 @@ describe('welcome and consent', () => {
     expect(await counts(store)).toMatchObject({ stories: 1 });
   });
 
+  it('a person sharing with their name, whose button press carries no name, is named as the platform knows them', async () => {
+    const { core, store, outbound } = await setup();
+    outbound.names.set('U1', 'Grace');
+    await core.handle(dm('story'));
+    await core.handle(press('story.consent', 'named'));
+    await core.handle(dm('Decisions happen at the Tuesday huddle, not in the minutes.'));
+    const row = await store.db.selectFrom('stories').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ sharing: 'named', author_name: 'Grace' });
+  });
+
   it('`story` again shows the current choice and lets it change; a more private choice covers earlier stories', async () => {
     const { core, store } = await setup();
     await core.handle(dm('story', { userName: 'Ada' }));
