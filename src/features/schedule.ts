@@ -1,6 +1,5 @@
 import type { Span } from '../commands/intents.js';
 import type { CoreContext, Feature } from '../core/types.js';
-import { isValidTimeZone } from '../config.js';
 import { deliveryQueueFor } from '../delivery/index.js';
 import type { DeliveryQueue } from '../delivery/queue.js';
 import { UserInputError } from '../errors.js';
@@ -15,6 +14,7 @@ import { createScheduler, type Scheduler } from '../schedule/scheduler.js';
 import { nextSlots, offsetMs, slotsAfter } from '../schedule/slots.js';
 import { startTicker, type Ticker } from '../schedule/ticker.js';
 import type { Subscription } from '../store/subscriptions.js';
+import { timeZoneFor } from '../schedule/zone.js';
 
 const SPAN_MS: Record<Span['unit'], number> = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 };
 const NO_SCHEDULE = 'There is no prompt schedule in this conversation. Start one with, for example: schedule weekly monday 09:30';
@@ -47,18 +47,6 @@ function themesFrom(words: string[], ctx: CoreContext): Theme[] {
     if (!themes.includes(theme)) themes.push(theme);
   }
   return themes;
-}
-
-async function timeZoneFor(asked: string | undefined, message: IncomingMessage, ctx: CoreContext): Promise<string> {
-  if (asked) {
-    if (!isValidTimeZone(asked)) {
-      throw new UserInputError(`"${asked.slice(0, 60)}" is not a time zone I know. Use an IANA name such as Europe/London, America/New_York or Asia/Kolkata.`);
-    }
-    return asked;
-  }
-  const conversation = await ctx.store.conversations.get(refOf(message));
-  for (const tz of [conversation?.timeZone, message.userTimeZone]) if (tz && isValidTimeZone(tz)) return tz;
-  return ctx.settings.defaultTimeZone;
 }
 
 function lines(...parts: Array<string | undefined>): string {

@@ -1,7 +1,6 @@
 import type { Intent } from '../commands/intents.js';
-import { isValidTimeZone } from '../config.js';
 import type { CoreContext } from '../core/types.js';
-import { UserInputError, describeError } from '../errors.js';
+import { describeError } from '../errors.js';
 import type { ConversationRef, IncomingMessage } from '../model/message.js';
 import { reply, type Block, type Reply } from '../model/reply.js';
 import { choosePrompt } from '../prompts/choose.js';
@@ -13,6 +12,7 @@ import type { StoryRecord } from '../store/stories.js';
 import { note } from './messages.js';
 import { INSTANCE_ID } from './sequence.js';
 import { deliver } from './send.js';
+import { timeZoneFor } from '../schedule/zone.js';
 
 type Ctx = Pick<CoreContext, 'store' | 'prompts' | 'settings' | 'outbound' | 'logger' | 'clock'>;
 
@@ -94,8 +94,7 @@ function formatWhen(at: Date, timeZone: string): string {
  */
 export async function subscribeDigest(intent: Extract<Intent, { verb: 'digest' }>, message: IncomingMessage, ctx: Ctx): Promise<Reply[]> {
   if (message.isDirect) return [note('Digests are for channels: say this in the channel that should hear the stories. Here you can say "digest now".')];
-  const timeZone = intent.timeZone ?? ctx.settings.defaultTimeZone;
-  if (!isValidTimeZone(timeZone)) throw new UserInputError(`"${timeZone.slice(0, 60)}" is not a time zone I know; use an IANA name such as Europe/London.`);
+  const timeZone = await timeZoneFor(intent.timeZone, message, ctx);
   const now = ctx.clock.now();
   const rule = ruleFor(intent.recurrence, timeZone, now);
   const description = describeRecurrence(intent.recurrence);

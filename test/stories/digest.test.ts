@@ -177,6 +177,13 @@ describe('scheduled digest', () => {
     expect(textOf(await t.core.handle(inChannel('digest off')))).toMatch(/no scheduled digest here/);
   });
 
+  it('runs in the same time zone a prompt schedule would: the one named, else the person\'s, else the default', async () => {
+    const t = await coreOn(dbFile());
+    expect(textOf(await t.core.handle(inChannel('digest weekly friday 15:00', { userTimeZone: 'America/New_York' })))).toMatch(/\(America\/New_York\)/);
+    expect(textOf(await t.core.handle(inChannel('digest weekly friday 15:00 Asia/Kolkata')))).toMatch(/\(Asia\/Kolkata\)/);
+    expect(textOf(await t.core.handle(inChannel('digest weekly friday 15:00 Mars/Olympus')))).toMatch(/not a time zone I know/);
+  });
+
   it('refuses a digest rule in a DM', async () => {
     const t = await coreOn(dbFile());
     expect(textOf(await t.core.handle(dm('digest weekly friday 15:00')))).toMatch(/Digests are for channels/);
