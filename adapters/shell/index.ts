@@ -65,7 +65,7 @@ export function createShellAdapter(deps: AdapterDeps): Adapter {
     const formBlock = reply.blocks.find((b) => b.type === 'form');
     if (formBlock && formBlock.type === 'form') {
       form = { id: formBlock.id, fields: formBlock.fields, values: {} };
-      write(`${formBlock.fields[0]?.label ?? ''}:\n`);
+      write(`${formBlock.fields[0]?.label ?? ''} (type /cancel to stop):\n`);
     }
     write('\n');
   }
@@ -92,7 +92,16 @@ export function createShellAdapter(deps: AdapterDeps): Adapter {
   async function handleLine(raw: string): Promise<void> {
     const line = raw.trim();
     if (form) {
+      if (line === '/cancel') {
+        form = undefined;
+        write('(form cancelled)\n');
+        return;
+      }
       const field = form.fields[Object.keys(form.values).length];
+      if (field && !field.optional && !line) {
+        write(`${field.label} is needed (or type /cancel):\n`);
+        return;
+      }
       if (field) form.values[field.id] = line;
       const next = form.fields[Object.keys(form.values).length];
       if (next) {

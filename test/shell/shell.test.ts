@@ -54,6 +54,17 @@ describe('shell adapter, end to end through the real process', () => {
     expect(answers.find((a) => a.includes('A question on purpose'))).toMatch(/^moodmusic:/);
   });
 
+  it('fills the review form line by line: the question is required, /cancel leaves the form', async () => {
+    const filled = await runBot('review\n\nHow do we help young people thrive?\n12 young people and 4 youth workers\n\nhalf a day\n\nwe meet monthly\n', dbEnv());
+    expect(filled.code).toBe(0);
+    expect(filled.stdout).toMatch(/The question or purpose is needed \(or type \/cancel\)/);
+    expect(filled.stdout).toMatch(/Some thoughts on your meeting plan/);
+    const cancelled = await runBot('review\n/cancel\nprompt purpose\n', dbEnv());
+    expect(cancelled.stdout).toMatch(/\(form cancelled\)/);
+    expect(cancelled.stdout).not.toMatch(/Some thoughts on your meeting plan/);
+    expect(cancelled.stdout).toMatch(/A question on purpose/);
+  });
+
   it('stops cleanly on SIGTERM while waiting for input: exit 0', async () => {
     const child = spawn(process.execPath, ['bin/moodmusic.js', 'start'], {
       cwd: ROOT,
