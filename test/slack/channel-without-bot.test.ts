@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordedCall } from './fake-slack-api.js';
-import { TEAM, slackHarness, type SlackHarness } from './harness.js';
+import { buttonPress, slackHarness, type SlackHarness } from './harness.js';
 
 const open: SlackHarness[] = [];
 afterEach(async () => {
@@ -25,17 +25,7 @@ describe('a channel the bot is not a member of', () => {
     const button = anotherButton(first);
 
     h.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
-    await h.interact({
-      type: 'block_actions',
-      team: { id: TEAM },
-      user: { id: 'U1', team_id: TEAM },
-      trigger_id: 'trig-40',
-      container: { type: 'message', message_ts: '1700000001.000001', channel_id: 'C9' },
-      channel: { id: 'C9', name: 'elsewhere' },
-      message: { type: 'message', ts: '1700000001.000001', text: first.args.text, blocks: first.args.blocks },
-      actions: [{ type: 'button', action_id: button.action_id, value: button.value, text: { type: 'plain_text', text: 'Another question' } }],
-      response_url: h.fake.responseUrl('btn'),
-    });
+    await h.interact(buttonPress('C9', { ...button, label: 'Another question' }, first, { response_url: h.fake.responseUrl('btn') }));
     const answered = await h.fake.waitFor('response_url', (c) => c.args.id === 'btn');
     await h.adapter.idle();
     expect(answered.args.response_type).toBe('in_channel');
@@ -47,17 +37,13 @@ describe('a channel the bot is not a member of', () => {
     const h = await slackHarness();
     open.push(h);
     h.fake.failNext('chat.postEphemeral', { error: 'channel_not_found' });
-    await h.interact({
-      type: 'block_actions',
-      team: { id: TEAM },
-      user: { id: 'U1', team_id: TEAM },
-      trigger_id: 'trig-41',
-      container: { type: 'message', message_ts: '1700000001.000001', channel_id: 'C9', is_ephemeral: true },
-      channel: { id: 'C9', name: 'elsewhere' },
-      // A button whose action the core no longer knows: the core answers privately.
-      actions: [{ type: 'button', action_id: 'b0:retired.button', value: 'x', text: { type: 'plain_text', text: 'Old' } }],
-      response_url: h.fake.responseUrl('old'),
-    });
+    // A button whose action the core no longer knows: the core answers privately.
+    await h.interact(
+      buttonPress('C9', { action_id: 'b0:retired.button', value: 'x', label: 'Old' }, undefined, {
+        container: { type: 'message', message_ts: '1700000001.000001', channel_id: 'C9', is_ephemeral: true },
+        response_url: h.fake.responseUrl('old'),
+      }),
+    );
     const answered = await h.fake.waitFor('response_url', (c) => c.args.id === 'old');
     await h.adapter.idle();
     expect(answered.args.response_type).toBe('ephemeral');

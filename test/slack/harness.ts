@@ -144,3 +144,32 @@ export async function slackHarness(options: { features?: Feature[]; fake?: FakeS
     },
   };
 }
+
+/** A posted message as the fake recorded it: what a button press carries back. */
+interface PostedCall {
+  args: Record<string, unknown>;
+}
+
+/**
+ * A `block_actions` payload for pressing `button` on `message` in `channel`, shaped as Slack sends it.
+ * `extra` adds or overrides fields (response_url, an ephemeral container…).
+ */
+export function buttonPress(
+  channel: string,
+  button: { action_id: string; value?: string; label?: string },
+  message?: PostedCall,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const ts = '1700000001.000001';
+  return {
+    type: 'block_actions',
+    team: { id: TEAM },
+    user: { id: 'U1', team_id: TEAM },
+    trigger_id: `trig-${button.action_id}`,
+    container: { type: 'message', message_ts: ts, channel_id: channel },
+    channel: { id: channel, name: channel.startsWith('D') ? 'directmessage' : 'general' },
+    ...(message ? { message: { type: 'message', ts, text: message.args.text, blocks: message.args.blocks } } : {}),
+    actions: [{ type: 'button', action_id: button.action_id, value: button.value, text: { type: 'plain_text', text: button.label ?? 'Button' } }],
+    ...extra,
+  };
+}

@@ -3,7 +3,7 @@ import type { Feature } from '../../src/core/types.js';
 import { allFeatures } from '../../src/features/index.js';
 import { reply, type Reply } from '../../src/model/reply.js';
 import type { RecordedCall } from './fake-slack-api.js';
-import { TEAM, mentionEvent, slackHarness, type SlackHarness } from './harness.js';
+import { TEAM, buttonPress, mentionEvent, slackHarness, type SlackHarness } from './harness.js';
 
 const open: SlackHarness[] = [];
 afterEach(async () => {
@@ -143,16 +143,7 @@ describe('slash command, buttons and modals', () => {
     await h.event(mentionEvent('review'));
     const post = await h.fake.waitFor('chat.postMessage');
     const open = buttonIn(post, /^form\d+$/);
-    await h.interact({
-      type: 'block_actions',
-      team: { id: TEAM },
-      user: { id: 'U1', team_id: TEAM },
-      trigger_id: 'trig-20',
-      container: { type: 'message', message_ts: '1700000001.000001', channel_id: 'C1' },
-      channel: { id: 'C1', name: 'general' },
-      message: { type: 'message', ts: '1700000001.000001', text: post.args.text, blocks: post.args.blocks },
-      actions: [{ type: 'button', action_id: open.action_id, value: open.value }],
-    });
+    await h.interact(buttonPress('C1', open, post, { trigger_id: 'trig-20' }));
     const opened = await h.fake.waitFor('views.open');
     expect(opened.args.trigger_id).toBe('trig-20');
     expect(JSON.parse((opened.args.view as { private_metadata: string }).private_metadata)).toMatchObject({ formId: 'review.form', channel: 'C1' });
@@ -163,16 +154,7 @@ describe('slash command, buttons and modals', () => {
     await h.event(mentionEvent('prompt purpose'));
     const first = await h.fake.waitFor('chat.postMessage');
     const another = buttonIn(first, /^b\d+:prompt\.another$/);
-    await h.interact({
-      type: 'block_actions',
-      team: { id: TEAM },
-      user: { id: 'U1', team_id: TEAM },
-      trigger_id: 'trig-30',
-      container: { type: 'message', message_ts: '1700000001.000001', channel_id: 'C1' },
-      channel: { id: 'C1', name: 'general' },
-      message: { type: 'message', ts: '1700000001.000001', text: first.args.text, blocks: first.args.blocks },
-      actions: [{ type: 'button', action_id: another.action_id, value: another.value, text: { type: 'plain_text', text: 'Another question' } }],
-    });
+    await h.interact(buttonPress('C1', { ...another, label: 'Another question' }, first));
     await h.fake.waitFor('chat.postMessage', (c) => c !== first);
     await h.adapter.idle();
     const posts = h.fake.callsTo('chat.postMessage');
