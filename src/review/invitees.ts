@@ -9,7 +9,7 @@ import {
   type Level,
 } from './cues.js';
 import { HAS_NUMBER } from './quantities.js';
-import { matchAll, union, unionMatches } from './text.js';
+import { allMatches, matchAll, union, unionMatches } from './text.js';
 
 /** The invitee side of a plan. */
 export interface Invitees {
@@ -68,7 +68,7 @@ export function withoutSpeakers(text: string): string {
   SPEAKS.lastIndex = 0;
   // Found verb by verb, then widened to its clause: a single clause-wide regex backtracks badly.
   const spans: Array<[number, number]> = [];
-  for (const m of out.matchAll(SPEAKS)) {
+  for (const m of allMatches(SPEAKS, out)) {
     const at = m.index ?? 0;
     const head = out.slice(0, at);
     const start = Math.max(...[',', '.', ';', ':', '+', '&'].map((c) => head.lastIndexOf(c))) + 1;
@@ -123,14 +123,23 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
   const addIfPeople = (p: string | undefined): void => { if (p && names(p)) add(p); };
   // A long paste repeats itself; a phrase already read is not cleaned again.
   const seen = new Set<string>();
+  /** The phrases kept so far, for a quick duplicate check. */
+  const kept = new Set<string>();
   const add = (p: string | undefined): void => {
     if (!p || seen.has(p)) return;
     seen.add(p);
     const t = p.replace(TOPIC_CLAUSE, ' ').replace(/\s+/g, ' ').trim();
-    if (t && t.length > 1 && !phrases.includes(t)) phrases.push(t);
+    if (t && t.length > 1 && !kept.has(t)) {
+      kept.add(t);
+      phrases.push(t);
+    }
   };
   if (labelled) add(labelled);
+  // Every phrase a sentence yields depends only on its text (and on being first), so a repeat adds nothing.
+  const read = new Set<string>();
   sentenceList.forEach((raw, i) => {
+    if (read.has(raw)) return;
+    read.add(raw);
     const label = INVITEE_LABEL.exec(raw);
     if (label) return add(raw.slice(label[0].length));
     if (OTHER_LABEL.test(raw) || SPEAKER_LABEL.test(raw)) return;
@@ -153,14 +162,14 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
       const rest = s.slice(body[0].length);
       return VERB_AFTER_COLON.test(rest) || names(rest) ? add(body[1]) : undefined;
     }
-    if (/ (?:with|for) /i.test(s)) for (const m of s.matchAll(WITH_FOR)) addIfPeople(m[1]);
+    if (/ (?:with|for) /i.test(s)) for (const m of allMatches(WITH_FOR, s)) addIfPeople(m[1]);
     if (/invit|open |welcom/i.test(s)) {
-      for (const m of s.matchAll(INVITE_VERB)) addIfPeople(m[1]);
+      for (const m of allMatches(INVITE_VERB, s)) addIfPeople(m[1]);
       addIfPeople(WELCOME.exec(s)?.[1]);
     }
     const meet = WILL_MEET.exec(s);
     if (meet && meet.index >= 3 && meet.index <= 160) addIfPeople(s.slice(0, meet.index));
-    if (/ with /i.test(s)) for (const m of s.matchAll(WITH_ANY)) addIfPeople(m[1]);
+    if (/ with /i.test(s)) for (const m of allMatches(WITH_ANY, s)) addIfPeople(m[1]);
     if (looksLikeRoleList(s)) add(cutAtVerb(s));
     const afterColon = /:\s+(.+)$/.exec(s)?.[1];
     if (afterColon && looksLikeRoleList(afterColon)) add(cutAtVerb(afterColon));

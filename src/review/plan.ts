@@ -12,7 +12,7 @@ import {
 import { parseInvitees, type Invitees } from './invitees.js';
 import { parseDuration } from './durations.js';
 import { parseCount, type Count } from './quantities.js';
-import { matchAll, sentences, union, unionMatches, wordCount } from './text.js';
+import { allMatches, matchAll, sentences, union, unionMatches, wordCount } from './text.js';
 
 export type { Count } from './quantities.js';
 export type { Invitees } from './invitees.js';
@@ -90,7 +90,7 @@ function weigh(re: RegExp, text: string): { phrases: string[]; weight: number } 
   const phrases: string[] = [];
   const seen = new Set<string>();
   let weight = 0;
-  for (const m of text.matchAll(re)) {
+  for (const m of allMatches(re, text)) {
     const phrase = m[0].trim();
     const lead = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index ?? 0);
     if (NEGATED.test(lead)) continue;
@@ -212,7 +212,7 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
   for (const d of docs.phrases) if (!pres.phrases.some((p) => p.toLowerCase().includes(d.toLowerCase()))) pres.phrases.push(d);
   pres.weight += docs.weight / 2;
   const conv = weigh(CONVERSATION_CUES, text);
-  for (const m of text.matchAll(CONVERSATION_DOMINANT)) {
+  for (const m of allMatches(CONVERSATION_DOMINANT, text)) {
     const next = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40);
     if (CONVERSATION_CUES.test(next)) conv.weight += 2;
     else if (PRESENTATION_CUES.test(next)) pres.weight += 2;

@@ -2,6 +2,7 @@
  * Numbers, head counts and durations in the loose ways people write them in plans: "about forty",
  * "30-40", "a dozen", "9.30-11", "an hour and a half", "half a day".
  */
+import { allMatches } from './text.js';
 
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -133,7 +134,7 @@ function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
 function mentionsIn(s: string, i: number, out: Mention[]): void {
   if (!HAS_NUMBER.test(s)) return;
   let consumed = 0;
-  for (const start of s.matchAll(NUM_START)) {
+  for (const start of allMatches(NUM_START, s)) {
     const at = start.index ?? 0;
     if (at < consumed) continue;
     const num = sticky(RANGE_AT, s, at);
@@ -204,15 +205,32 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
  */
 export function parseCount(sentenceList: string[]): Count | undefined {
   const mentions: Mention[] = [];
-  sentenceList.forEach((s, i) => mentionsIn(s, i, mentions));
+  // A long paste repeats itself: a sentence already read gives the same mentions, re-indexed.
+  const bySentence = new Map<string, Mention[]>();
+  sentenceList.forEach((s, i) => {
+    const known = bySentence.get(s);
+    if (known) {
+      for (const m of known) mentions.push({ ...m, n: { ...m.n }, sentence: i });
+      return;
+    }
+    const from = mentions.length;
+    mentionsIn(s, i, mentions);
+    bySentence.set(s, mentions.slice(from));
+  });
   if (mentions.length === 0) return undefined;
   const general = mentions.filter((m) => m.general && !m.additive);
   const additive = mentions.filter((m) => m.additive);
   const specific = mentions.filter((m) => !m.general);
   let singles = 0;
+  const singlesIn = new Map<string, number>();
   for (const i of new Set(specific.map((m) => m.sentence))) {
     const s = sentenceList[i] ?? '';
-    singles += s.match(SINGLE_PERSON)?.length ?? 0;
+    let k = singlesIn.get(s);
+    if (k === undefined) {
+      k = s.match(SINGLE_PERSON)?.length ?? 0;
+      singlesIn.set(s, k);
+    }
+    singles += k;
   }
   const top = general.reduce<Mention | undefined>((a, b) => (!a || b.n.max > a.n.max ? b : a), undefined);
   const add = additive.reduce((sum, m) => sum + m.n.max, 0);

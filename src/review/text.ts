@@ -47,7 +47,10 @@ export function cleanText(raw: string, max = MAX_PLAN_CHARS): CleanText {
       .replace(/[\u2013\u2014\u2212]/g, '-')
       .replace(/\u00a0/g, ' ');
   }
-  text = text.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+  // Runs of spaces and tabs become one space; a text with neither a tab nor two spaces together is unchanged.
+  if (text.includes('\t') || text.includes('  ')) text = text.replace(/[ \t]+/g, ' ');
+  if (text.includes('\n\n\n')) text = text.replace(/\n{3,}/g, '\n\n');
+  text = text.trim();
   const truncated = text.length > max;
   if (truncated) text = text.slice(0, max);
   return { text, truncated, hadUrlOnly };
@@ -144,11 +147,51 @@ export function union(list: RegExp[]): RegExp {
   return new RegExp(list.map((re, i) => `(?<u${i}>${re.source})`).join('|'), 'gi');
 }
 
+/**
+ * The next match of a global regex from its `lastIndex`, stepping past an empty match as
+ * `String.prototype.matchAll` does. Scanning with `exec` on the regex itself spares the copy of the
+ * regex that `matchAll` makes on every call.
+ */
+function nextMatch(re: RegExp, text: string): RegExpExecArray | null {
+  const m = re.exec(text);
+  if (m && m[0] === '') {
+    const at = re.lastIndex;
+    const c = text.charCodeAt(at);
+    const pair = (re.unicode || re.flags.includes('v')) && c >= 0xd800 && c <= 0xdbff && at + 1 < text.length &&
+      text.charCodeAt(at + 1) >= 0xdc00 && text.charCodeAt(at + 1) <= 0xdfff;
+    re.lastIndex = at + (pair ? 2 : 1);
+  }
+  return m;
+}
+
+function requireGlobal(re: RegExp): void {
+  // The same error `matchAll` throws for a non-global regex.
+  if (!re.global) throw new TypeError('String.prototype.matchAll called with a non-global RegExp argument');
+}
+
+/**
+ * Every match of a global regex, exactly as `for (const m of text.matchAll(re))` would give them: from the
+ * regex's `lastIndex`, which is left as it was. It runs `exec` on the regex itself rather than on the copy
+ * `matchAll` makes, which is costly when done per sentence; the caller's loop must not use the same regex.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  requireGlobal(re);
+  const saved = re.lastIndex;
+  const out: RegExpExecArray[] = [];
+  try {
+    for (let m = nextMatch(re, text); m; m = nextMatch(re, text)) out.push(m);
+  } finally {
+    re.lastIndex = saved;
+  }
+  return out;
+}
+
 /** Matches of a `union` regex as [entry index, phrase], in text order. */
 export function unionMatches(re: RegExp, text: string): Array<[number, string]> {
   const out: Array<[number, string]> = [];
+  requireGlobal(re);
   re.lastIndex = 0;
-  for (const m of text.matchAll(re)) {
+  for (let m = nextMatch(re, text); m; m = nextMatch(re, text)) {
     const groups = m.groups ?? {};
     for (const key in groups) {
       if (groups[key] !== undefined) {
@@ -157,6 +200,7 @@ export function unionMatches(re: RegExp, text: string): Array<[number, string]> 
       }
     }
   }
+  re.lastIndex = 0;
   return out;
 }
 
@@ -166,17 +210,23 @@ export function unionMatches(re: RegExp, text: string): Array<[number, string]> 
  */
 export function matchAll(re: RegExp, text: string, limit = Infinity): string[] {
   const out: string[] = [];
+  requireGlobal(re);
+  if (limit <= 0) return out;
   const seen = new Set<string>();
   re.lastIndex = 0;
-  for (const m of text.matchAll(re)) {
-    if (out.length >= limit) break;
-    const phrase = m[0].trim().replace(/[\s,;:]+$/, '');
+  for (let m = nextMatch(re, text); m; m = nextMatch(re, text)) {
+    let phrase = m[0].trim();
+    // Trailing punctuation goes; after `trim` only a comma, semicolon or colon can end the phrase that way.
+    const last = phrase.charCodeAt(phrase.length - 1);
+    if (last === 44 || last === 59 || last === 58) phrase = phrase.replace(/[\s,;:]+$/, '');
     const key = phrase.toLowerCase();
     if (phrase && !seen.has(key)) {
       seen.add(key);
       out.push(phrase);
+      if (out.length >= limit) break;
     }
   }
+  re.lastIndex = 0;
   return out;
 }
 
