@@ -1,14 +1,19 @@
 /**
- * `npm run eval`: scores the meeting-plan review and the framing check against the shared dev set and
- * the project's own labelled cases, printing `name: value` lines. Exit 0 whatever the scores: the
- * thresholds are asserted in the tests, this prints the numbers.
+ * `npm run eval`: scores the meeting-plan review and the framing check on the real-plan corpus
+ * (`test/review/corpus/`), printing `name: value` lines. Cross-validation runs on the dev split only, in
+ * 5 folds grouped by site. The frozen test split is scored only with `--test`, and only in aggregate.
+ * `--errors` lists the dev split's cross-validated errors for tuning (never the test split's).
+ * The hand-written cases are scored too, as regression figures. Exit 0 whatever the scores.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reframe } from '../src/reframe/reframe.js';
 import { FLAG_IDS } from '../src/review/rules.js';
-import { reviewPlan } from '../src/review/review.js';
+import { candidateFlags } from '../src/review/review.js';
+import { ASKED_FLAGS } from '../src/review/findings.js';
+import { foldsBySite, loadCorpus, type CorpusFraming, type CorpusPlan } from './eval/corpus.js';
+import { cohenKappa, crossValidate, fitAskedFlags, gate, scoreOutcomes, type Outcome, type Scores } from './eval/score.js';
 
 /** A labelled meeting plan. */
 export interface PlanCase {
@@ -23,13 +28,6 @@ export interface FramingCase {
   deficit: boolean;
 }
 
-/** Per-flag and micro-averaged scores of the review over a set of cases. */
-export interface ReviewScores {
-  perFlag: Record<string, { tp: number; fp: number; fn: number; precision: number; recall: number }>;
-  microF1: number;
-  errors: Array<{ id: string; missed: string[]; extra: string[] }>;
-}
-
 /** Finds the repository root from this file, whether run from `scripts/` or `dist/scripts/`. */
 export function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -42,71 +40,133 @@ export function readJsonl<T>(path: string): T[] {
   return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
 }
 
-/** The dev set: the shared copy beside the repo when present, else the copy under test/fixtures. */
-export function devSetDir(root = repoRoot()): string {
-  const shared = resolve(root, '..', 'shared', 'dev-set');
-  return existsSync(join(shared, 'meeting-plans.jsonl')) ? shared : join(root, 'test', 'fixtures', 'dev-set');
+/** The review's candidate flags (before the precision gate) on each case. */
+export function reviewOutcomes(cases: PlanCase[]): Outcome[] {
+  return cases.map((c) => ({ id: c.id, got: candidateFlags(c.text), want: c.flags }));
 }
 
-const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
-
-/** Scores the review on labelled plans. */
-export function scoreReview(cases: PlanCase[]): ReviewScores {
-  const perFlag: ReviewScores['perFlag'] = {};
-  for (const id of FLAG_IDS) perFlag[id] = { tp: 0, fp: 0, fn: 0, precision: 1, recall: 1 };
-  const errors: ReviewScores['errors'] = [];
-  for (const c of cases) {
-    const got = new Set(reviewPlan(c.text).flags.map((f) => f.id as string));
-    const want = new Set(c.flags);
-    for (const id of FLAG_IDS) {
-      const s = perFlag[id];
-      if (!s) continue;
-      if (got.has(id) && want.has(id)) s.tp += 1;
-      else if (got.has(id)) s.fp += 1;
-      else if (want.has(id)) s.fn += 1;
-    }
-    const missed = [...want].filter((f) => !got.has(f));
-    const extra = [...got].filter((f) => !want.has(f));
-    if (missed.length + extra.length > 0) errors.push({ id: c.id, missed, extra });
-  }
-  let tp = 0, fp = 0, fn = 0;
-  for (const s of Object.values(perFlag)) {
-    s.precision = ratio(s.tp, s.tp + s.fp);
-    s.recall = ratio(s.tp, s.tp + s.fn);
-    tp += s.tp; fp += s.fp; fn += s.fn;
-  }
-  return { perFlag, microF1: ratio(2 * tp, 2 * tp + fp + fn), errors };
+/** Scores the review's candidate flags on labelled plans (the regression figure for hand-written cases). */
+export function scoreReview(cases: PlanCase[]): Scores & { microF1: number } {
+  const s = scoreOutcomes(reviewOutcomes(cases));
+  return { ...s, microF1: s.f1 };
 }
 
 /** Accuracy of the framing check's deficit call on labelled framings. */
 export function scoreFraming(cases: FramingCase[]): { accuracy: number; errors: string[] } {
   const errors = cases.filter((c) => reframe(c.text).deficit !== c.deficit).map((c) => c.id);
-  return { accuracy: ratio(cases.length - errors.length, cases.length), errors };
+  return { accuracy: cases.length === 0 ? 1 : (cases.length - errors.length) / cases.length, errors };
+}
+
+const f3 = (n: number): string => (Number.isNaN(n) ? 'n/a' : n.toFixed(3));
+
+function corpusLines(plans: CorpusPlan[], framings: CorpusFraming[], labels2: ReturnType<typeof loadCorpus>['labels2']): string[] {
+  const out: string[] = [];
+  const sites = (rs: Array<{ site: string }>): number => new Set(rs.map((r) => r.site)).size;
+  const dev = plans.filter((p) => p.split === 'dev');
+  const test = plans.filter((p) => p.split === 'test');
+  out.push(
+    `corpus.plans: ${plans.length}`, `corpus.plans.dev: ${dev.length}`, `corpus.plans.test: ${test.length}`,
+    `corpus.sites: ${sites(plans)}`, `corpus.sites.dev: ${sites(dev)}`, `corpus.sites.test: ${sites(test)}`,
+    `corpus.framings: ${framings.length}`, `corpus.framings.dev: ${framings.filter((f) => f.split === 'dev').length}`,
+    `corpus.framings.test: ${framings.filter((f) => f.split === 'test').length}`,
+    `corpus.framings.deficit: ${framings.filter((f) => f.deficit).length}`, `corpus.framings.sites: ${sites(framings)}`,
+  );
+  for (const id of FLAG_IDS) out.push(`corpus.positives.${id}: ${plans.filter((p) => p.flags.includes(id)).length}`);
+  const count = (key: 'genre' | 'sector'): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const p of plans) m.set(p[key] ?? 'unknown', (m.get(p[key] ?? 'unknown') ?? 0) + 1);
+    return m;
+  };
+  for (const key of ['genre', 'sector'] as const) for (const [k, n] of [...count(key)].sort()) out.push(`corpus.${key}.${k}: ${n}`);
+  // Agreement between the two labellers: labels only, over every doubly labelled record.
+  const byId = new Map(labels2.map((l) => [l.id, l]));
+  const twicePlans = plans.filter((p) => { const l = byId.get(p.id); return l !== undefined && 'flags' in l; });
+  out.push(`kappa.plans.labelled_twice: ${twicePlans.length}`);
+  for (const id of FLAG_IDS) {
+    const pairs = twicePlans.map((p): [boolean, boolean] => {
+      const l = byId.get(p.id);
+      return [p.flags.includes(id), l !== undefined && 'flags' in l && l.flags.includes(id)];
+    });
+    out.push(`kappa.${id}: ${f3(cohenKappa(pairs))}`);
+  }
+  const twiceFramings = framings.filter((f) => { const l = byId.get(f.id); return l !== undefined && 'deficit' in l; });
+  out.push(`kappa.framings.labelled_twice: ${twiceFramings.length}`);
+  out.push(`kappa.deficit: ${f3(cohenKappa(twiceFramings.map((f) => {
+    const l = byId.get(f.id);
+    return [f.deficit, l !== undefined && 'deficit' in l && l.deficit];
+  })))}`);
+  return out;
+}
+
+function scoreLines(prefix: string, s: Scores, perFlag: boolean): string[] {
+  if (s.tp + s.fp + s.fn === 0) return [`${prefix}.precision: n/a`, `${prefix}.recall: n/a`, `${prefix}.f05: n/a`, `${prefix}.f1: n/a`];
+  const out = [`${prefix}.precision: ${f3(s.precision)}`, `${prefix}.recall: ${f3(s.recall)}`, `${prefix}.f05: ${f3(s.f05)}`, `${prefix}.f1: ${f3(s.f1)}`];
+  if (perFlag) {
+    for (const id of FLAG_IDS) {
+      const f = s.perFlag[id];
+      if (f) out.push(`${prefix}.${id}.precision: ${f3(f.precision)}`, `${prefix}.${id}.recall: ${f3(f.recall)}`, `${prefix}.${id}.tp_fp_fn: ${f.tp}/${f.fp}/${f.fn}`);
+    }
+  }
+  return out;
 }
 
 function main(): void {
   const root = repoRoot();
-  const dev = devSetDir(root);
-  const out: string[] = [];
-  const verbose = process.argv.includes('--verbose');
-  const review = (name: string, cases: PlanCase[]): void => {
-    const s = scoreReview(cases);
-    for (const [id, v] of Object.entries(s.perFlag)) {
-      out.push(`review.${name}.${id}.precision: ${v.precision.toFixed(3)}`, `review.${name}.${id}.recall: ${v.recall.toFixed(3)}`);
+  const args = process.argv.slice(2);
+  const withTest = args.includes('--test');
+  const errors = args.includes('--errors');
+  const corpus = loadCorpus(join(root, 'test', 'review', 'corpus'));
+  const out = corpusLines(corpus.plans, corpus.framings, corpus.labels2);
+
+  // Review: 5-fold cross-validation grouped by site, dev split only.
+  const dev = corpus.plans.filter((p) => p.split === 'dev');
+  const folds = foldsBySite(dev).map((f) => reviewOutcomes(f));
+  const cv = crossValidate(folds);
+  cv.folds.forEach((f, i) => out.push(
+    `review.cv.fold${i + 1}.cases: ${folds[i]?.length ?? 0}`, `review.cv.fold${i + 1}.precision: ${f3(f.scores.precision)}`,
+    `review.cv.fold${i + 1}.recall: ${f3(f.scores.recall)}`, `review.cv.fold${i + 1}.asked: ${f.asked.join(',') || '-'}`,
+  ));
+  out.push(...scoreLines('review.cv', cv.pooled, true));
+  out.push(...scoreLines('review.cv.raw', cv.raw, true));
+  const fitted = fitAskedFlags(folds.flat());
+  out.push(`review.fit.asked: ${fitted.join(',') || '-'}`, `review.shipped.asked: ${ASKED_FLAGS.join(',') || '-'}`);
+  if (errors) {
+    const texts = new Map(dev.map((p) => [p.id, p.text]));
+    for (const o of cv.outcomes) {
+      const missed = o.want.filter((f) => !o.got.includes(f));
+      const extra = o.got.filter((f) => !o.want.includes(f));
+      if (missed.length + extra.length > 0) out.push(`# ${o.id} missed=[${missed.join(',')}] extra=[${extra.join(',')}] ${JSON.stringify(texts.get(o.id)?.slice(0, 400))}`);
     }
-    out.push(`review.${name}.cases: ${cases.length}`, `review.${name}.micro_f1: ${s.microF1.toFixed(3)}`);
-    if (verbose) for (const e of s.errors) out.push(`# ${e.id} missed=[${e.missed.join(',')}] extra=[${e.extra.join(',')}]`);
-  };
-  const framing = (name: string, cases: FramingCase[]): void => {
-    const s = scoreFraming(cases);
-    out.push(`reframe.${name}.cases: ${cases.length}`, `reframe.${name}.accuracy: ${s.accuracy.toFixed(3)}`);
-    if (verbose && s.errors.length) out.push(`# reframe.${name} wrong: ${s.errors.join(', ')}`);
-  };
-  review('dev', readJsonl<PlanCase>(join(dev, 'meeting-plans.jsonl')));
-  review('own', readJsonl<PlanCase>(join(root, 'test', 'review', 'cases.jsonl')));
-  review('holdout', readJsonl<PlanCase>(join(root, 'test', 'review', 'holdout.jsonl')));
-  framing('dev', readJsonl<FramingCase>(join(dev, 'framings.jsonl')));
-  framing('own', readJsonl<FramingCase>(join(root, 'test', 'reframe', 'cases.jsonl')));
+  }
+
+  // Framing check: no fitted parameters, so each fold's accuracy is its held-out accuracy.
+  const devFramings = corpus.framings.filter((f) => f.split === 'dev');
+  const framingFolds = foldsBySite(devFramings);
+  framingFolds.forEach((f, i) => out.push(`reframe.cv.fold${i + 1}.accuracy: ${f3(scoreFraming(f).accuracy)}`));
+  const devFraming = scoreFraming(devFramings);
+  out.push(`reframe.cv.cases: ${devFramings.length}`, `reframe.cv.accuracy: ${f3(devFraming.accuracy)}`);
+  if (errors) for (const id of devFraming.errors) out.push(`# reframe ${id} ${JSON.stringify(devFramings.find((f) => f.id === id)?.text)}`);
+
+  if (withTest) {
+    // The frozen split: the gate as fitted on the whole dev split, aggregate figures only.
+    const test = gate(reviewOutcomes(corpus.plans.filter((p) => p.split === 'test')), fitted);
+    const s = scoreOutcomes(test);
+    const testFramings = corpus.framings.filter((f) => f.split === 'test');
+    out.push(
+      `review.test.cases: ${test.length}`, `review.test.precision: ${f3(s.precision)}`, `review.test.recall: ${f3(s.recall)}`,
+      `review.test.f1: ${f3(s.f1)}`, `review.test.f05: ${f3(s.f05)}`,
+      `reframe.test.cases: ${testFramings.length}`, `reframe.test.accuracy: ${f3(scoreFraming(testFramings).accuracy)}`,
+    );
+  }
+
+  // Regression figures on the hand-written cases (not the score).
+  const shared = resolve(root, '..', 'shared', 'dev-set');
+  const devSet = existsSync(join(shared, 'meeting-plans.jsonl')) ? shared : join(root, 'test', 'fixtures', 'dev-set');
+  for (const [name, file] of [['devset', join(devSet, 'meeting-plans.jsonl')], ['own', join(root, 'test', 'review', 'cases.jsonl')], ['holdout', join(root, 'test', 'review', 'holdout.jsonl')]] as const) {
+    out.push(`regression.review.${name}.f1: ${f3(scoreReview(readJsonl<PlanCase>(file)).f1)}`);
+  }
+  out.push(`regression.reframe.devset.accuracy: ${f3(scoreFraming(readJsonl<FramingCase>(join(devSet, 'framings.jsonl'))).accuracy)}`);
+  out.push(`regression.reframe.own.accuracy: ${f3(scoreFraming(readJsonl<FramingCase>(join(root, 'test', 'reframe', 'cases.jsonl'))).accuracy)}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

@@ -104,3 +104,8 @@ export function reviewPlan(input: string | PlanForm): ReviewResult {
     return empty(ASK_FOR_PLAN);
   }
 }
+
+/** The flag ids the rules raise for a text plan, before the precision gate (what the eval scores). */
+export function candidateFlags(text: string): string[] {
+  return reviewPlan(text).flags.map((f) => f.id);
+}

@@ -1,10 +1,110 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJsonl, repoRoot, scoreReview, type PlanCase } from '../../scripts/eval.js';
+import { foldsBySite, loadCorpus, parseJsonlRecords, corpusPlanSchema } from '../../scripts/eval/corpus.js';
+import { cohenKappa, crossValidate, fBeta, fitAskedFlags, scoreOutcomes, type Outcome } from '../../scripts/eval/score.js';
+import { isTestSite } from './corpus/split.js';
 
 const root = repoRoot();
 
-describe('review quality', () => {
+describe('frozen split', () => {
+  it('puts a site in the test split when sha256(site)[0..8] mod 8 < 3', () => {
+    
+    for (const site of ['example.org', 'leeds.gov.uk', 'kingsfund.org.uk', 'eventbrite.co.uk/o-leeds-council', 'nhs.uk']) {
+      const n = Number.parseInt(createHash('sha256').update(site).digest('hex').slice(0, 8), 16);
+      expect(isTestSite(site)).toBe(n % 8 < 3);
+    }
+  });
+  it('sends about three sites in eight to the test split', () => {
+    const sites = Array.from({ length: 800 }, (_, i) => `site${i}.org`);
+    const share = sites.filter(isTestSite).length / sites.length;
+    expect(share).toBeGreaterThan(0.3);
+    expect(share).toBeLessThan(0.45);
+  });
+});
+
+describe('corpus loader', () => {
+  it('loads plans, framings and second labels and tags each with its split', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    for (const d of ['plans', 'framings', 'labels2']) mkdirSync(join(dir, d));
+    writeFileSync(join(dir, 'plans', 'a.jsonl'), [
+      JSON.stringify({ id: 'a-1', site: 'one.org', text: 'Workshop for 40 people.', flags: ['large-group'] }),
+      '',
+      JSON.stringify({ id: 'a-1', site: 'one.org', text: 'duplicate id', flags: [] }),
+      JSON.stringify({ id: 'a-2', site: 'two.org', text: 'Board meeting.', flags: [] }),
+    ].join('\n'));
+    writeFileSync(join(dir, 'framings', 'a.jsonl'), JSON.stringify({ id: 'a-f1', site: 'one.org', text: 'Tackling crime', deficit: true }));
+    writeFileSync(join(dir, 'labels2', 'b.jsonl'), `${JSON.stringify({ id: 'a-1', flags: [] })}\n${JSON.stringify({ id: 'a-f1', deficit: true })}\n`);
+    const c = loadCorpus(dir);
+    expect(c.plans.map((p) => p.id)).toEqual(['a-1', 'a-2']);
+    expect(c.plans[0]?.split).toBe(isTestSite('one.org') ? 'test' : 'dev');
+    expect(c.framings).toHaveLength(1);
+    expect(c.labels2).toHaveLength(2);
+  });
+  it('names the file and line of a bad record', () => {
+    const bad = `${JSON.stringify({ id: 'x', site: 's', text: 't', flags: ['not-a-flag'] })}`;
+    expect(() => parseJsonlRecords(bad, corpusPlanSchema, 'p.jsonl')).toThrow(/^p\.jsonl:1: flags\.0/);
+    expect(() => parseJsonlRecords('{oops', corpusPlanSchema, 'p.jsonl')).toThrow('p.jsonl:1: not valid JSON');
+  });
+  it('loads an absent corpus as empty', () => {
+    expect(loadCorpus(join(tmpdir(), 'no-such-corpus-dir'))).toEqual({ plans: [], framings: [], labels2: [] });
+  });
+});
+
+describe('folds grouped by site', () => {
+  it('never splits a site across folds and balances fold sizes', () => {
+    const records = Array.from({ length: 60 }, (_, i) => ({ site: `s${i % 17}`, i }));
+    const folds = foldsBySite(records, 5);
+    expect(folds.flat()).toHaveLength(60);
+    const where = new Map<string, number>();
+    folds.forEach((f, k) => f.forEach((r) => {
+      expect(where.get(r.site) ?? k).toBe(k);
+      where.set(r.site, k);
+    }));
+    const sizes = folds.map((f) => f.length);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('scores', () => {
+  it('counts per flag and micro-averages', () => {
+    const s = scoreOutcomes([
+      { id: '1', got: ['large-group', 'one-off'], want: ['large-group'] },
+      { id: '2', got: [], want: ['one-off'] },
+    ]);
+    expect(s.perFlag['large-group']).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    expect(s.perFlag['one-off']).toMatchObject({ tp: 0, fp: 1, fn: 1, precision: 0, recall: 0 });
+    expect(s.precision).toBe(0.5);
+    expect(s.recall).toBe(0.5);
+    expect(s.f05).toBeCloseTo(fBeta(0.5, 0.5, 0.5));
+  });
+  it("computes Cohen's kappa", () => {
+    // 10 items: both yes 4, both no 4, disagree 2 -> po 0.8, pe 0.5, kappa 0.6.
+    const pairs: Array<[boolean, boolean]> = [
+      ...Array.from({ length: 4 }, (): [boolean, boolean] => [true, true]),
+      ...Array.from({ length: 4 }, (): [boolean, boolean] => [false, false]),
+      [true, false], [false, true],
+    ];
+    expect(cohenKappa(pairs)).toBeCloseTo(0.6);
+    expect(cohenKappa([[false, false], [false, false]])).toBe(1);
+  });
+  it('fits the asked flags on the training folds only', () => {
+    const noisy = (id: string, right: boolean): Outcome => ({ id, got: ['one-off'], want: right ? ['one-off'] : [] });
+    // Folds 1-4: one-off is usually wrong; fold 5: always right. Held out, fold 5 is gated by folds 1-4.
+    const folds: Outcome[][] = [0, 1, 2, 3].map((k) => [noisy(`${k}a`, false), noisy(`${k}b`, false), noisy(`${k}c`, true)]);
+    folds.push([noisy('5a', true), noisy('5b', true)]);
+    expect(fitAskedFlags(folds.flat())).toEqual(['one-off']);
+    const cv = crossValidate(folds);
+    expect(cv.folds[4]?.asked).toEqual(['one-off']);
+    expect(cv.folds[4]?.scores.perFlag['one-off']?.tp).toBe(0);
+    expect(cv.raw.perFlag['one-off']?.tp).toBe(6);
+  });
+});
+
+describe('hand-written regression cases', () => {
   it('dev set micro-F1 >= 0.9 (fixtures copy)', () => {
     const cases = readJsonl<PlanCase>(join(root, 'test', 'fixtures', 'dev-set', 'meeting-plans.jsonl'));
     expect(cases.length).toBeGreaterThanOrEqual(20);
