@@ -6,6 +6,9 @@ import { allFeatures } from '../src/features/index.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { loadPrompts, resolvePromptsDir } from '../src/prompts/load.js';
 import { openStore } from '../src/store/index.js';
+import { handleWebGet } from '../src/web/insights-route.js';
+import { randomBytes } from 'node:crypto';
+import { startLocalWeb } from './web.js';
 import { createShellAdapter } from './shell/index.js';
 import { createSlackAdapter } from './slack/index.js';
 import type { Adapter, AdapterDeps } from './types.js';
@@ -68,6 +71,9 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
   let store;
   let core;
   const adapters: Adapter[] = [];
+  // Where links to the bot's pages point: PUBLIC_URL, else the first local server that serves them.
+  let webBase: string | undefined = config.publicUrl;
+  let localWeb: { base: string; close: () => Promise<void> } | undefined;
   try {
     const prompts = await loadPrompts(resolvePromptsDir(config.promptsDir));
     store = await openStore(config.database, systemClock);
@@ -82,17 +88,28 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
           defaultTimeZone: config.defaultTimeZone,
           catchUpHours: config.catchUpHours,
           ...(config.storyDays ? { storyDays: config.storyDays } : {}),
+          // Without a configured secret, links still work, until this process restarts.
+          insightsSecret: config.insightsSecret ?? randomBytes(32).toString('hex'),
+          webBase: () => webBase,
+          rotation: config.rotation,
         },
       },
       allFeatures(),
     );
-    const deps: AdapterDeps = { core, config, logger, io: { stdin: options.stdin ?? process.stdin, stdout } };
+    const coreCtx = core.ctx;
+    const web = (url: URL) => handleWebGet(url, coreCtx);
+    const deps: AdapterDeps = { core, config, logger, io: { stdin: options.stdin ?? process.stdin, stdout }, web };
     for (const name of config.adapters) {
       const adapter = await createAdapter(name, deps);
       core.attach(adapter.outbound);
       await adapter.start();
       adapters.push(adapter);
       logger.info('adapter started', { adapter: name });
+    }
+    webBase ??= await localWebBase(config, adapters);
+    if (!webBase && config.adapters.includes('shell')) {
+      localWeb = await startLocalWeb(web, (error) => logger.error('page failed', { error: describeError(error) }));
+      webBase = localWeb.base;
     }
     await core.start();
   } catch (error) {
@@ -107,6 +124,7 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
       logger.info('stopping');
       await Promise.allSettled(adapters.map((a) => a.stop()));
       await core.stop();
+      await localWeb?.close();
       await store.close();
       logger.info('stopped');
     })());
@@ -126,4 +144,17 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
     });
   }
   return { stop };
+}
+
+/** A loopback address for pages served by a platform adapter's own HTTP server (no PUBLIC_URL set). */
+async function localWebBase(config: Config, adapters: Adapter[]): Promise<string | undefined> {
+  for (const adapter of adapters) {
+    const a = adapter as Adapter & { port?: () => number | undefined; address?: () => { host: string; port: number } };
+    if (adapter.name === 'slack' && config.slack?.mode === 'http') {
+      const port = a.port?.();
+      if (port) return `http://127.0.0.1:${port}`;
+    }
+    if (adapter.name === 'teams' && a.address) return `http://127.0.0.1:${a.address().port}`;
+  }
+  return undefined;
 }

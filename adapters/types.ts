@@ -2,6 +2,7 @@ import type { Config } from '../src/config.js';
 import type { Core } from '../src/core/core.js';
 import type { Logger } from '../src/logger.js';
 import type { Outbound } from '../src/model/outbound.js';
+import type { WebHandler } from './web.js';
 
 /** What the composition root hands every adapter. */
 export interface AdapterDeps {
@@ -10,6 +11,8 @@ export interface AdapterDeps {
   logger: Logger;
   /** Streams for the shell adapter (and anything that talks to a terminal). */
   io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream & { isTTY?: boolean } };
+  /** The core's pages (the insights page), served on the adapter's own HTTP server. */
+  web?: WebHandler;
 }
 
 /** A running platform adapter: the outbound seam plus its lifecycle. */

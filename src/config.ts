@@ -70,6 +70,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   ROTATION_SEED: optionalString,
+  ROTATION: z.enum(['learn', 'plain'], { error: 'must be learn (order prompts by what starts conversation) or plain' }).default('learn'),
+  PUBLIC_URL: optionalString.refine((v) => v === undefined || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)), {
+    error: 'must be the address people reach the bot at, such as https://moodmusic.example.org',
+  }),
+  INSIGHTS_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    error: 'must be at least 16 characters (e.g. the output of `openssl rand -hex 32`)',
+  }),
   STORY_DAYS: optionalString.transform((v, ctx) => {
     if (v === undefined) return undefined;
     const days = v.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
@@ -107,6 +114,12 @@ export interface Config {
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   logFormat?: 'json' | 'pretty';
   rotationSeed: string;
+  /** ROTATION: order each rotation cycle by what starts conversation (`learn`, default) or not (`plain`). */
+  rotation: 'learn' | 'plain';
+  /** PUBLIC_URL: the base of links the bot hands out (the insights page). */
+  publicUrl?: string;
+  /** INSIGHTS_SECRET: signs insights links; shared by every instance behind one address. */
+  insightsSecret?: string;
   /** Days after a new starter's sharing choice on which story questions are asked (STORY_DAYS, default 0,7,28). */
   storyDays?: number[];
 }
@@ -176,6 +189,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
     ...(e.LOG_FORMAT ? { logFormat: e.LOG_FORMAT } : {}),
     rotationSeed: e.ROTATION_SEED ?? 'moodmusic',
+    rotation: e.ROTATION,
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
+    ...(e.INSIGHTS_SECRET ? { insightsSecret: e.INSIGHTS_SECRET } : {}),
     ...(e.STORY_DAYS ? { storyDays: e.STORY_DAYS } : {}),
   };
 }

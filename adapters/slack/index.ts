@@ -4,6 +4,7 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type CustomRoute, type
 import { ConfigError, describeError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { Adapter, AdapterDeps } from '../types.js';
+import { requestUrl, writeWeb } from '../web.js';
 import { createSlackOutbound } from './deliver.js';
 import { socketStartError, toPlatformError } from './errors.js';
 import { registerListeners, type SlackRuntime } from './listeners.js';
@@ -69,12 +70,34 @@ export function createSlackAdapter(deps: AdapterDeps): SlackAdapter {
     },
   };
 
+  // The core's pages (the insights page) on the same port as /slack/events.
+  const pages: CustomRoute[] = deps.web
+    ? [
+        {
+          path: '/insights',
+          method: ['GET'],
+          handler: (req, res) => {
+            const web = deps.web;
+            if (!web) return;
+            web(requestUrl(req.url)).then(
+              (page) => (page ? writeWeb(res, page) : res.writeHead(404).end()),
+              (error: unknown) => {
+                logger.error('page failed', { error: describeError(error) });
+                if (!res.headersSent) res.writeHead(500);
+                res.end();
+              },
+            );
+          },
+        },
+      ]
+    : [];
+
   let receiver: Receiver;
   if (settings.mode === 'socket' && settings.appToken) {
     receiver = new SocketModeReceiver({
       appToken: settings.appToken,
       logger: bolt,
-      customRoutes: [healthz],
+      customRoutes: [healthz, ...pages],
       installerOptions: { port: settings.port, clientOptions },
     });
   } else {
@@ -82,7 +105,7 @@ export function createSlackAdapter(deps: AdapterDeps): SlackAdapter {
     receiver = new HTTPReceiver({
       signingSecret: settings.signingSecret,
       endpoints: '/slack/events',
-      customRoutes: [healthz],
+      customRoutes: [healthz, ...pages],
       logger: bolt,
       // Ack first, work after: Slack wants an answer within 3 s and retries otherwise.
       processBeforeResponse: false,

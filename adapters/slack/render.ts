@@ -149,6 +149,9 @@ function renderBlock(block: Block, nextId: () => number): SlackBlock[] {
       return block.text.trim() ? [{ type: 'context', elements: [mrkdwn(fitEscaped(block.text.trim(), LIMITS.contextText))] }] : [];
     case 'divider':
       return [{ type: 'divider' }];
+    case 'link':
+      // A URL Slack would mangle (`|`, `>` or spaces) is dropped rather than rendered half-working.
+      return /^https?:\/\/[^\s|<>]+$/.test(block.url) ? [{ type: 'section', text: mrkdwn(`<${block.url.replace(/&/g, '&amp;')}|${fitEscaped(block.label, 200)}>`) }] : [];
     case 'actions': {
       const out: SlackBlock[] = [];
       for (let i = 0; i < block.buttons.length; i += LIMITS.actionsElements) {

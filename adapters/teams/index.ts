@@ -110,6 +110,7 @@ export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptio
     process: (req, res) => adapter.process(req, res, onTurn),
     health: () => core.ctx.store.ping(),
     onError: (error) => logger.error('teams endpoint failed', { error: describeError(error) }),
+    ...(deps.web ? { web: deps.web } : {}),
   });
   let port = teams.port;
 

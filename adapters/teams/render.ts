@@ -96,6 +96,8 @@ function renderBlock(block: Block, max: number): CardElement | undefined {
       return textBlock(block.text, max, { isSubtle: true, size: 'Small' });
     case 'divider':
       return undefined;
+    case 'link':
+      return /^https?:\/\/\S+$/.test(block.url) ? { type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: clip(stripControl(block.label), 80), url: block.url }] } : undefined;
     case 'actions':
       if (block.buttons.length === 0) return undefined;
       return { type: 'ActionSet', actions: block.buttons.map(submit) };

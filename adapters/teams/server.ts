@@ -66,6 +66,8 @@ export interface EndpointHandlers {
   /** Resolves when the bot can serve (the store answers). */
   health(): Promise<void>;
   onError(error: unknown): void;
+  /** The core's pages (GET), tried before the 404. */
+  web?: (url: URL) => Promise<{ status: number; headers: Record<string, string>; body: string } | undefined>;
 }
 
 /** The bot's HTTP endpoint: `POST /api/messages` for activities and `GET /healthz`. No framework needed. */
@@ -83,6 +85,11 @@ export function createEndpoint(handlers: EndpointHandlers): Server {
         return;
       }
       if (path !== '/api/messages') {
+        const page = req.method === 'GET' && handlers.web ? await handlers.web(new URL(req.url ?? '/', 'http://localhost')) : undefined;
+        if (page) {
+          res.writeHead(page.status, page.headers).end(page.body);
+          return;
+        }
         res.writeHead(404).end();
         return;
       }

@@ -16,6 +16,7 @@ export const USAGE: Record<string, string> = {
   welcome: 'welcome on|off',
   digest: 'digest weekly friday 15:00 | digest now | digest off',
   forget: 'forget me',
+  insights: 'insights [workspace] [weeks 12]',
 };
 
 const DAY_ALIASES: Record<string, Weekday> = {
@@ -239,6 +240,9 @@ export function parseCommand(input: string): Intent {
       if (parsed.error || !parsed.recurrence) return invalid('digest', parsed.error ?? 'say when');
       return { verb: 'digest', recurrence: parsed.recurrence, ...(parsed.timeZone ? { timeZone: parsed.timeZone } : {}) };
     }
+    case 'insights':
+    case 'insight':
+      return parseInsights(args);
     case 'forget':
       return /^me$/i.test(args[0] ?? '') && args.length === 1
         ? { verb: 'forget-me' }
@@ -246,4 +250,22 @@ export function parseCommand(input: string): Intent {
     default:
       return { verb: 'unknown', text };
   }
+}
+
+/** `insights`, `insights workspace`, `insights weeks 8`, `insights 26 weeks`. */
+function parseInsights(args: string[]): Intent {
+  let scope: 'channel' | 'workspace' = 'channel';
+  let weeks: number | undefined;
+  const words = args.map((a) => a.toLowerCase());
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    if (w === 'workspace' || w === 'team' || w === 'all') scope = 'workspace';
+    else if (w === 'channel' || w === 'here') scope = 'channel';
+    else if (/^\d+$/.test(w) && !weeks) weeks = Number(w);
+    else if (w !== 'weeks' && w !== 'week' && w !== 'for' && w !== 'last') {
+      return invalid('insights', `I don't know "${w.slice(0, 20)}" after insights.`);
+    }
+  }
+  if (weeks !== undefined && (weeks < 1 || weeks > 104)) return invalid('insights', 'Choose between 1 and 104 weeks.');
+  return { verb: 'insights', scope, ...(weeks ? { weeks } : {}) };
 }

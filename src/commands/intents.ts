@@ -34,6 +34,8 @@ export type Intent =
   | { verb: 'digest-now' }
   | { verb: 'digest-off' }
   | { verb: 'forget-me' }
+  /** Aggregate engagement with this conversation's prompts over the last `weeks` weeks (default 12). */
+  | { verb: 'insights'; weeks?: number; scope: 'channel' | 'workspace' }
   /** A known verb used wrongly: `message` says what was expected, `usage` shows the right form. */
   | { verb: 'invalid'; of: string; message: string; usage: string }
   | { verb: 'unknown'; text: string };

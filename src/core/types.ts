@@ -14,6 +14,12 @@ export interface CoreSettings {
   catchUpHours: number;
   /** Days after consent on which new-starter story questions are asked; default [0, 7, 28]. */
   storyDays?: number[];
+  /** Key that signs links to the insights page (INSIGHTS_SECRET, else random per process). */
+  insightsSecret?: string;
+  /** The bot's web address for links it hands out (PUBLIC_URL, else a local one), once known. */
+  webBase?: () => string | undefined;
+  /** How prompts are ordered within a rotation cycle: by what starts conversation here, or plainly. */
+  rotation?: 'learn' | 'plain';
 }
 
 /** Everything a feature may use. Built once by `createCore`. */

@@ -30,6 +30,8 @@ export type Block =
   | { type: 'fields'; fields: Array<{ label: string; value: string }> }
   | { type: 'context'; text: string }
   | { type: 'divider' }
+  /** A link the person opens in a browser (a page the bot serves). `url` is built by the core, never from user text. */
+  | { type: 'link'; label: string; url: string }
   | { type: 'actions'; buttons: Button[] }
   | {
       type: 'form';

@@ -26,6 +26,8 @@ function renderBlock(block: Block, buttons: Button[]): string | undefined {
       return `  (${escapeTerminal(block.text)})`;
     case 'divider':
       return '  ---';
+    case 'link':
+      return `  ${escapeTerminal(block.label)}: ${escapeTerminal(block.url)}`;
     case 'actions': {
       const start = buttons.length;
       buttons.push(...block.buttons);

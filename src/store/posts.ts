@@ -78,4 +78,28 @@ export class PostRepo {
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
+
+  /**
+   * Prompts posted in a conversation (or, without `conversationId`, a whole workspace) since `since`, with
+   * their counted replies and reactions: the input of the aggregate insights. Never who replied.
+   */
+  async promptEngagement(
+    scope: { platform: ConversationRef['platform']; workspaceId: string; conversationId?: string },
+    since: Date,
+  ): Promise<Array<{ conversationId: string; promptId: string; postedAt: string; replies: number; reactions: number }>> {
+    let query = this.db
+      .selectFrom('posts')
+      .select(['conversation_id', 'prompt_id', 'created_at', 'replies', 'reactions'])
+      .where('platform', '=', scope.platform)
+      .where('workspace_id', '=', scope.workspaceId)
+      .where('kind', '=', 'prompt')
+      .where('created_at', '>=', since.toISOString());
+    if (scope.conversationId) query = query.where('conversation_id', '=', scope.conversationId);
+    const rows = await query.orderBy('created_at').execute();
+    return rows.flatMap((r) =>
+      r.prompt_id
+        ? [{ conversationId: r.conversation_id, promptId: r.prompt_id, postedAt: r.created_at, replies: Number(r.replies), reactions: Number(r.reactions) }]
+        : [],
+    );
+  }
 }

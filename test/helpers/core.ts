@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ManualClock } from '../../src/clock.js';
 import { createCore, type Core } from '../../src/core/core.js';
-import type { Feature } from '../../src/core/types.js';
+import type { CoreSettings, Feature } from '../../src/core/types.js';
 import { allFeatures } from '../../src/features/index.js';
 import { silentLogger } from '../../src/logger.js';
 import type { IncomingMessage } from '../../src/model/message.js';
@@ -12,7 +12,7 @@ import { tempDir } from './temp.js';
 export const PROMPTS_DIR = path.resolve(import.meta.dirname, '../../prompts');
 
 /** A core on a real SQLite file in a temp dir, with a manual clock. */
-export async function testCore(options: { start?: string; features?: Feature[]; dbPath?: string } = {}): Promise<{
+export async function testCore(options: { start?: string; features?: Feature[]; dbPath?: string; settings?: Partial<CoreSettings> } = {}): Promise<{
   core: Core;
   store: Store;
   clock: ManualClock;
@@ -23,7 +23,7 @@ export async function testCore(options: { start?: string; features?: Feature[]; 
   const store = await openStore({ kind: 'sqlite', path: options.dbPath ?? path.join(tmp!.dir, 'test.db') }, clock);
   const prompts = await loadPrompts(PROMPTS_DIR);
   const core = createCore(
-    { store, prompts, clock, logger: silentLogger, settings: { rotationSeed: 'test', defaultTimeZone: 'Europe/London', catchUpHours: 12 } },
+    { store, prompts, clock, logger: silentLogger, settings: { rotationSeed: 'test', defaultTimeZone: 'Europe/London', catchUpHours: 12, ...options.settings } },
     options.features ?? allFeatures(),
   );
   return {
