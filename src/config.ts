@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { canonicalTimeZone } from './schedule/zone-name.js';
 
 const ADAPTERS = ['slack', 'teams', 'shell'] as const;
 export type AdapterName = (typeof ADAPTERS)[number];
@@ -20,16 +21,12 @@ const port = (fallback: number) =>
 const timeZone = z
   .string()
   .default('Europe/London')
-  .refine(isValidTimeZone, { error: 'must be an IANA time zone such as Europe/London or America/New_York' });
+  .refine(isValidTimeZone, { error: 'must be an IANA time zone such as Europe/London or America/New_York (or UTC)' })
+  .transform((tz) => canonicalTimeZone(tz) ?? tz);
 
-/** Whether `tz` is an IANA time zone this runtime knows. */
+/** Whether `tz` is an IANA time zone this runtime knows (any capitalisation; UTC and GMT included). */
 export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-    return tz.includes('/') || tz === 'UTC';
-  } catch {
-    return false;
-  }
+  return canonicalTimeZone(tz) !== undefined;
 }
 
 const envSchema = z.object({

@@ -54,6 +54,23 @@ export function createShellAdapter(deps: AdapterDeps): Adapter {
     if (interactive && !closed) write(current === 'direct' ? 'you (private)> ' : 'you> ');
   };
 
+  /**
+   * Numbers and labels choose among the buttons of the last reply that had any, within the latest turn:
+   * everything shown while one typed line is handled (its answers and any post it caused, such as the
+   * DM that `story` opens), or one post from the bot on its own. A turn without buttons retires the old
+   * ones, so a number typed after unrelated replies never fires an earlier action.
+   */
+  let inTurn = false;
+  async function turn(run: () => Promise<void>): Promise<void> {
+    buttons = [];
+    inTurn = true;
+    try {
+      await run();
+    } finally {
+      inTurn = false;
+    }
+  }
+
   function show(reply: Reply, where: 'channel' | 'direct', scheduled = false): void {
     const { text, buttons: shown } = renderText(reply);
     const label = where === 'direct' ? 'moodmusic (private to you)' : scheduled ? 'moodmusic in #shell (scheduled)' : 'moodmusic';
@@ -114,7 +131,9 @@ export function createShellAdapter(deps: AdapterDeps): Adapter {
         ...ref(current), userId: user.id, userName: user.name, isDirect: current === 'direct', text: '',
         source: 'action', isMention: false, action: { id: done.id, values: done.values },
       };
-      for (const r of await core.handle(message)) show(r, shownIn(r));
+      await turn(async () => {
+        for (const r of await core.handle(message)) show(r, shownIn(r));
+      });
       return;
     }
     if (!line) return;
@@ -123,7 +142,18 @@ export function createShellAdapter(deps: AdapterDeps): Adapter {
       write(current === 'direct' ? '(now in your private conversation with moodmusic)\n' : '(back in #shell)\n');
       return;
     }
-    for (const r of await core.handle(messageFor(line))) show(r, shownIn(r));
+    if (/^\d+$/.test(line) && !buttons[Number(line) - 1]) {
+      write(
+        buttons.length
+          ? `(choose 1 to ${buttons.length}: numbers belong to the last reply that had options)\n`
+          : '(nothing to choose now: numbers belong to the options of the last reply, and it had none)\n',
+      );
+      return;
+    }
+    const message = messageFor(line);
+    await turn(async () => {
+      for (const r of await core.handle(message)) show(r, shownIn(r));
+    });
   }
 
   const outbound: Outbound = {
@@ -134,6 +164,7 @@ export function createShellAdapter(deps: AdapterDeps): Adapter {
         current = 'direct';
         write('(moodmusic opened a private conversation with you; type /channel to go back to #shell)\n');
       }
+      if (!inTurn) buttons = [];
       show(reply, where, where === 'channel');
       promptLine();
       counter += 1;

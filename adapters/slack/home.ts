@@ -6,7 +6,7 @@ import { renderReply, type SlackBlock } from './render.js';
  * where to see a channel's schedule. Published on every `app_home_opened`, so it is always current.
  */
 export function homeView(): SlackBlock {
-  const help = renderReply(helpReply()).blocks;
+  const help = renderReply(helpReply('slack')).blocks;
   return {
     type: 'home',
     blocks: [

@@ -7,8 +7,8 @@ export const USAGE: Record<string, string> = {
   review: 'review PLAN  (or just `review` for a form)',
   reframe: 'reframe QUESTION',
   schedule:
-    'schedule weekly monday 09:30 [Europe/London] [themes purpose,people] | schedule weekdays 10:00 | schedule every 2 weeks tuesday 14:00 | schedule monthly first monday 09:00 | schedule cron "0 9 * * 1" | schedule off',
-  pause: 'pause [for 2 weeks]',
+    'schedule weekly monday 09:30 [Europe/London] [themes purpose,people] | schedule weekdays 10:00 | schedule daily 09:00 | schedule every 2 weeks tuesday 14:00 | schedule fortnightly tuesday 10:00 | schedule monthly first monday 09:00 | schedule cron "0 9 * * 1" | schedule off',
+  pause: 'pause [for N hours|days|weeks]',
   resume: 'resume',
   skip: 'skip',
   status: 'status',
@@ -27,6 +27,8 @@ const NTH: Record<string, 1 | 2 | 3 | 4 | 'last'> = {
   first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: 'last',
 };
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+/** "fortnightly" and its spellings: every 2 weeks. */
+const FORTNIGHTLY = /^(fortnightly|biweekly|bi-weekly)$/;
 
 function weekday(word: string | undefined): Weekday | undefined {
   if (!word) return undefined;
@@ -97,9 +99,13 @@ export function parseRecurrence(tokens: string[]): RecurrenceParse {
     const t = needTime(head);
     if (typeof t !== 'string') return { themes, ...t };
     recurrence = head === 'weekdays' ? { kind: 'weekdays', time: t } : { kind: 'daily', time: t };
-  } else if (head === 'weekly' || head === 'every' || weekday(head)) {
+  } else if (head === 'weekly' || head === 'every' || FORTNIGHTLY.test(head) || weekday(head)) {
     let everyWeeks = 1;
     if (head === 'weekly') words.shift();
+    else if (FORTNIGHTLY.test(head)) {
+      words.shift();
+      everyWeeks = 2;
+    }
     else if (head === 'every') {
       words.shift();
       const n = Number(words[0]) || NUMBER_WORDS[lower()];
@@ -154,7 +160,7 @@ export function parseRecurrence(tokens: string[]): RecurrenceParse {
       themes.push(...list.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
     } else if (/^(in|tz)$/i.test(w)) {
       continue;
-    } else if (/^[A-Za-z_]+\/[A-Za-z_\-/+0-9]+$|^UTC$/.test(w) && !timeZone) {
+    } else if (/^[A-Za-z_]+\/[A-Za-z_\-/+0-9]+$|^(utc|gmt)$/i.test(w) && !timeZone) {
       timeZone = w;
     } else {
       return { themes, error: `I don't understand ${quoted(w)} here; put an optional time zone (Europe/London) and then themes a,b` };
@@ -163,12 +169,20 @@ export function parseRecurrence(tokens: string[]): RecurrenceParse {
   return { ...(recurrence ? { recurrence } : {}), ...(timeZone ? { timeZone } : {}), themes };
 }
 
-function parseSpan(tokens: string[]): Span | undefined {
+/** What `pause for …` accepts, said whenever a span is refused. */
+export const PAUSE_UNITS = 'hours, days or weeks, e.g. pause for 3 days or pause for 2 weeks (or just pause, until resume)';
+
+function parseSpan(tokens: string[]): Span | { error: string } {
   const words = tokens.map((t) => t.toLowerCase());
   if (words[0] === 'for') words.shift();
+  if (words[0] === 'a' && words[1] === 'fortnight' && words.length === 2) return { amount: 2, unit: 'week' };
   const amount = Number(words[0]) || NUMBER_WORDS[words[0] ?? ''];
   const unit = /^(hour|day|week)s?$/.exec(words[1] ?? '')?.[1] as Span['unit'] | undefined;
-  if (!amount || !unit || words.length > 2 || amount < 1) return undefined;
+  if (!unit || words.length > 2) {
+    const said = words.slice(1).join(' ') || words.join(' ');
+    return { error: `I can't pause for ${quoted(said)}. I can pause for ${PAUSE_UNITS}.` };
+  }
+  if (!amount || amount < 1 || !Number.isInteger(amount)) return { error: `Say how many ${unit}s as a whole number. I can pause for ${PAUSE_UNITS}.` };
   return { amount, unit };
 }
 
@@ -216,7 +230,7 @@ export function parseCommand(input: string): Intent {
     case 'pause': {
       if (args.length === 0) return { verb: 'pause' };
       const span = parseSpan(args);
-      return span ? { verb: 'pause', for: span } : invalid('pause', 'Say how long, e.g. pause for 2 weeks, or just pause');
+      return 'error' in span ? invalid('pause', span.error) : { verb: 'pause', for: span };
     }
     case 'resume':
     case 'unpause':

@@ -1,12 +1,31 @@
+import type { PlatformName } from '../model/message.js';
 import { reply, type Reply } from '../model/reply.js';
 
-/** The full help: what the bot does and the grammar. */
-export function helpReply(): Reply {
+/** How people reach the bot on each platform: Slack has /moodmusic; Teams and the shell have none. */
+const HOW_TO_ASK: Record<PlatformName, string> = {
+  slack: 'Mention me, use /moodmusic, or message me directly:',
+  teams: 'Mention me in a channel or group chat, or message me directly:',
+  shell: 'Type a command at the prompt (what you would type after @moodmusic):',
+};
+
+/** Every form `schedule` accepts, for help and the usage line. */
+export const SCHEDULE_FORMS = [
+  'schedule weekly monday 09:30 [Europe/London] [themes purpose,people]',
+  'schedule weekdays 10:00',
+  'schedule daily 09:00',
+  'schedule every 2 weeks tuesday 14:00 (or fortnightly tuesday 14:00)',
+  'schedule monthly first monday 09:00 (first, second, third, fourth or last)',
+  'schedule cron "0 9 * * 1"',
+  'schedule off',
+];
+
+/** The full help: what the bot does and the grammar, worded for the platform it is read on. */
+export function helpReply(platform: PlatformName = 'slack'): Reply {
   return reply([
     { type: 'header', text: 'moodmusic: keeping whole system working in the background' },
     {
       type: 'text',
-      text: 'I post a reflective question each week, look over meeting plans with you, and listen to what new starters notice. Mention me, use /moodmusic, or message me directly:',
+      text: `I post a reflective question each week, look over meeting plans with you, and listen to what new starters notice. ${HOW_TO_ASK[platform]}`,
     },
     {
       type: 'list',
@@ -14,9 +33,8 @@ export function helpReply(): Reply {
         'prompt [theme]: a question now (purpose, perspectives, onboarding, language, people, design)',
         'review PLAN: reflective nudges on a meeting plan (just "review" opens a form)',
         'reframe QUESTION: is it framed around a deficit? Ways to frame it around what people want',
-        'schedule weekly monday 09:30 [Europe/London] [themes purpose,people]: weekly prompts here',
-        'schedule weekdays 10:00 | schedule cron "0 9 * * 1" | schedule off',
-        'pause [for 2 weeks] | resume | skip | status',
+        `${SCHEDULE_FORMS.join(' | ')}: prompts here on a schedule (time zone: an IANA name such as Europe/London, or UTC)`,
+        'pause [for 3 days | 2 weeks | 4 hours] | resume | skip | status: pause covers whole days, today included; skip drops the next prompt only',
         'story: tell me how things really get done around here (private unless you choose)',
         'welcome on|off: invite people who join this channel to share their first impressions',
         'digest weekly friday 15:00 | digest now | digest off: share back stories people chose to share',

@@ -4,5 +4,5 @@ import { helpReply } from '../core/help.js';
 /** `help`. */
 export const helpFeature: Feature = {
   name: 'help',
-  commands: { help: async () => [helpReply()] },
+  commands: { help: async (_intent, message) => [helpReply(message.platform)] },
 };

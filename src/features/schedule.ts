@@ -7,26 +7,46 @@ import type { ConversationRef, IncomingMessage } from '../model/message.js';
 import { reply, textReply, type Block } from '../model/reply.js';
 import { matchTheme } from '../prompts/library.js';
 import type { Theme } from '../prompts/schema.js';
-import { formatLocal } from '../schedule/format.js';
+import { formatDate, formatLocal } from '../schedule/format.js';
 import { ruleOf } from '../schedule/plan.js';
 import { describeRecurrence, ruleFor } from '../schedule/rule.js';
 import { createScheduler, type Scheduler } from '../schedule/scheduler.js';
-import { nextSlots, offsetMs, slotsAfter } from '../schedule/slots.js';
+import { localDayNumber, nextSlots, slotsAfter, startOfLocalDay } from '../schedule/slots.js';
 import { startTicker, type Ticker } from '../schedule/ticker.js';
 import type { Subscription } from '../store/subscriptions.js';
 import { timeZoneFor } from '../schedule/zone.js';
 
-const SPAN_MS: Record<Span['unit'], number> = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 };
 const NO_SCHEDULE = 'There is no prompt schedule in this conversation. Start one with, for example: schedule weekly monday 09:30';
 
 const refOf = (m: ConversationRef): ConversationRef => ({ platform: m.platform, workspaceId: m.workspaceId, conversationId: m.conversationId });
+
+/**
+ * When `pause for N unit` ends. Hours are exact. Days and weeks are calendar days in the schedule's zone,
+ * today included: `pause for 3 days` on a Friday pauses Friday, Saturday and Sunday and ends at Monday's
+ * local midnight, so Monday's 09:30 prompt is posted whatever time the pause was asked for (and a clock
+ * change in between moves nothing).
+ */
+export function pauseEnd(span: Span, now: Date, timeZone: string): Date {
+  if (span.unit === 'hour') return new Date(now.getTime() + span.amount * 3_600_000);
+  const days = span.unit === 'week' ? span.amount * 7 : span.amount;
+  return startOfLocalDay(localDayNumber(now, timeZone) + days, timeZone);
+}
+
+/** "through Sunday 6 December" for a pause ending at a local midnight, else "until Monday 7 December, 10:30 (zone)". */
+function pausedText(until: Date, timeZone: string, now: Date): string {
+  const startOfDay = startOfLocalDay(localDayNumber(until, timeZone), timeZone);
+  if (startOfDay.getTime() !== until.getTime()) return `until ${formatLocal(until, timeZone, now)}`;
+  const lastDay = new Date(until.getTime() - 1);
+  return `through ${formatDate(lastDay, timeZone, now)} (${timeZone})`;
+}
 
 /** The next `count` slots that will actually be posted: after any pause, without the skipped one. */
 function upcoming(sub: Subscription, now: Date, count: number): Date[] {
   if (sub.paused) return [];
   const pausedUntil = sub.pausedUntil && Date.parse(sub.pausedUntil) > now.getTime() ? new Date(sub.pausedUntil) : undefined;
   const out: Date[] = [];
-  for (const slot of slotsAfter(ruleOf(sub), pausedUntil ?? now)) {
+  // A slot exactly at the end of a pause is posted (the pause covers the instants before it).
+  for (const slot of slotsAfter(ruleOf(sub), pausedUntil ? new Date(pausedUntil.getTime() - 1) : now)) {
     if (slot.toISOString() !== sub.skipSlot) out.push(slot);
     if (out.length >= count) break;
   }
@@ -51,6 +71,22 @@ function themesFrom(words: string[], ctx: CoreContext): Theme[] {
 
 function lines(...parts: Array<string | undefined>): string {
   return parts.filter(Boolean).join('\n');
+}
+
+/** The conversation's other settings `status` shows beside the prompt schedule: the story digest and welcome. */
+async function otherSettings(message: IncomingMessage, ctx: CoreContext, now: Date): Promise<Array<{ label: string; value: string }>> {
+  const digest = await ctx.store.subscriptions.forConversation(refOf(message), 'digest');
+  const nextDigest = digest ? nextSlots(ruleOf(digest), now, 1)[0] : undefined;
+  const channel = message.isDirect ? undefined : await ctx.store.storyChannels.get(refOf(message));
+  return [
+    {
+      label: 'Story digest',
+      value: digest
+        ? `${digest.ruleText}, ${digest.timeZone} time${nextDigest ? `; next ${formatLocal(nextDigest, digest.timeZone, now)}` : ''}`
+        : 'off (digest weekly friday 15:00 starts one)',
+    },
+    ...(message.isDirect ? [] : [{ label: 'Welcome', value: channel?.welcome ? 'on: people who join are invited to share their first impressions' : 'off (welcome on starts it)' }]),
+  ];
 }
 
 /** The schedule commands: schedule, schedule off, pause, resume, skip, status. */
@@ -104,16 +140,13 @@ function commands(): NonNullable<Feature['commands']> {
         await ctx.store.subscriptions.setPause(sub.id, { paused: true });
         return [textReply('Scheduled prompts here are paused. Say resume to start them again.')];
       }
-      const naive = new Date(now.getTime() + intent.for.amount * SPAN_MS[intent.for.unit]);
-      // "for 1 week" means the same local time a week on: across a clock change, a fixed number of hours
-      // would end the pause an hour late (dropping that day's prompt) or early.
-      const until = intent.for.unit === 'hour' ? naive : new Date(naive.getTime() + offsetMs(now, sub.timeZone) - offsetMs(naive, sub.timeZone));
+      const until = pauseEnd(intent.for, now, sub.timeZone);
       await ctx.store.subscriptions.setPause(sub.id, { paused: true, until });
       const next = upcoming({ ...sub, paused: false, pausedUntil: until.toISOString() }, now, 1)[0];
       return [
         textReply(
           lines(
-            `Scheduled prompts here are paused until ${formatLocal(until, sub.timeZone, now)}; they resume by themselves.`,
+            `Scheduled prompts here are paused ${pausedText(until, sub.timeZone, now)}; they resume by themselves.`,
             next ? `Next prompt after the pause: ${formatLocal(next, sub.timeZone, now)}` : undefined,
             'Say resume to start sooner.',
           ),
@@ -170,13 +203,14 @@ function commands(): NonNullable<Feature['commands']> {
 
     async status(_intent, message, ctx) {
       const sub = await ctx.store.subscriptions.forConversation(refOf(message), 'prompt');
-      if (!sub) return [textReply(NO_SCHEDULE)];
       const now = ctx.clock.now();
+      const others = await otherSettings(message, ctx, now);
+      if (!sub) return [reply([{ type: 'text', text: NO_SCHEDULE }, { type: 'fields', fields: others }])];
       const pausedUntil = sub.pausedUntil && Date.parse(sub.pausedUntil) > now.getTime() ? new Date(sub.pausedUntil) : undefined;
       const state = sub.paused
         ? 'paused (say resume to start again)'
         : pausedUntil
-          ? `paused until ${formatLocal(pausedUntil, sub.timeZone, now)}, then resumes by itself`
+          ? `paused ${pausedText(pausedUntil, sub.timeZone, now)}, then resumes by itself`
           : 'running';
       const next = upcoming(sub, now, 3).map((d) => formatLocal(d, sub.timeZone, now));
       const last = await ctx.store.posts.latest(refOf(message), 'prompt');
@@ -195,6 +229,7 @@ function commands(): NonNullable<Feature['commands']> {
             { label: 'State', value: state },
             ...(skipped ? [{ label: 'Skipped', value: skipped }] : []),
             { label: 'Last prompt posted', value: lastText },
+            ...others,
           ],
         },
         { type: 'text', text: next.length ? 'Next prompts:' : 'No upcoming prompts while paused.' },

@@ -28,3 +28,11 @@ export function formatLocal(at: Date, timeZone: string, now?: Date): string {
   const year = p.year !== thisYear ? ` ${p.year}` : '';
   return `${p.weekday} ${p.day} ${p.month}${year}, ${p.hour}:${p.minute} (${timeZone})`;
 }
+
+/**
+ * A calendar date in the zone, in the same style as `formatLocal`: "Monday 1 December" (the year only
+ * when it is not the year of `now`). Every reply that names a day uses one of these two.
+ */
+export function formatDate(at: Date, timeZone: string, now?: Date): string {
+  return formatLocal(at, timeZone, now).replace(/, \d{2}:\d{2} \(.*\)$/, '');
+}

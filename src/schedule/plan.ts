@@ -67,7 +67,7 @@ export function planDue(sub: Subscription, now: Date, catchUpHours: number): Slo
   const plan: SlotPlan = { skip: [], uncounted: dropped, paused: 0 };
   const pausedUntil = sub.pausedUntil ? Date.parse(sub.pausedUntil) : undefined;
   const due = slots.filter((slot) => {
-    const inPause = sub.paused || (pausedUntil !== undefined && slot.getTime() <= pausedUntil);
+    const inPause = sub.paused || (pausedUntil !== undefined && slot.getTime() < pausedUntil);
     if (inPause) plan.paused += 1;
     return !inPause;
   });

@@ -46,6 +46,16 @@ export function localDayNumber(at: Date, timeZone: string): number {
   return Math.round(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) / DAY_MS);
 }
 
+/** The first instant of local day `day` (as `localDayNumber` counts) in `timeZone`: its local midnight. */
+export function startOfLocalDay(day: number, timeZone: string): Date {
+  const utcMidnight = day * DAY_MS;
+  let t = utcMidnight - offsetMs(new Date(utcMidnight), timeZone);
+  t = utcMidnight - offsetMs(new Date(t), timeZone);
+  // A zone whose clocks change at midnight has no 00:00 that day: the day starts at the first instant it has.
+  while (localDayNumber(new Date(t), timeZone) < day) t += 3_600_000;
+  return new Date(t);
+}
+
 /**
  * How far before `after` the search starts near a clock change. croner maps a local time that a
  * spring-forward night skips to the first instant after the gap, but only when its search starts

@@ -7,6 +7,7 @@ import { choosePrompt } from '../prompts/choose.js';
 import { MAX_RECORDED_SKIPS, TICK_GRACE_MS, planDue } from '../schedule/plan.js';
 import { describeRecurrence, ruleFor } from '../schedule/rule.js';
 import { slotsAfter } from '../schedule/slots.js';
+import { formatLocal } from '../schedule/format.js';
 import type { Subscription } from '../store/subscriptions.js';
 import type { StoryRecord } from '../store/stories.js';
 import { note } from './messages.js';
@@ -84,9 +85,6 @@ export async function digestNow(message: IncomingMessage, ctx: Ctx): Promise<Rep
   return [{ ...digest.reply, visibility: 'conversation', ...(message.threadId ? { inThread: true } : {}) }];
 }
 
-function formatWhen(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-}
 
 /**
  * `digest weekly friday 15:00 [zone]`: this channel's digest schedule, stored as a `digest` subscription
@@ -112,7 +110,7 @@ export async function subscribeDigest(intent: Extract<Intent, { verb: 'digest' }
   const next = slotsAfter(rule, now).next();
   return [
     note(
-      `Done: I'll share back new starters' stories here ${description} (${timeZone})${next.done ? '' : `, next on ${formatWhen(next.value, timeZone)}`}. Only stories people chose to share are included, anonymous ones without a name; when there is nothing new I stay quiet.`,
+      `Done: I'll share back new starters' stories here ${description} (${timeZone})${next.done ? '' : `, next on ${formatLocal(next.value, timeZone, now)}`}. Only stories people chose to share are included, anonymous ones without a name; when there is nothing new I stay quiet.`,
     ),
   ];
 }

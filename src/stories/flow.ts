@@ -1,4 +1,5 @@
 import type { CoreContext } from '../core/types.js';
+import { formatDate } from '../schedule/format.js';
 import { describeError } from '../errors.js';
 import type { IncomingMessage } from '../model/message.js';
 import type { Reply } from '../model/reply.js';
@@ -15,7 +16,7 @@ type Ctx = Pick<CoreContext, 'store' | 'prompts' | 'settings' | 'outbound' | 'lo
 const REWELCOME_AFTER_MS = 30 * 86_400_000;
 
 function formatWhen(iso: string, timeZone: string): string {
-  return `on ${new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(iso))}`;
+  return `on ${formatDate(new Date(iso), timeZone)}`;
 }
 
 /** What someone who already chose sees on `story`: their level, the buttons, the open question. */

@@ -129,9 +129,9 @@ describe('scheduled prompts (one instance, SQLite)', () => {
     const bot = await instance();
     await bot.say('schedule weekly monday 09:30');
     const paused = await bot.say('pause for 2 weeks');
-    expect(paused).toContain('paused until Monday 7 December, 08:00 (Europe/London); they resume by themselves');
+    expect(paused).toContain('paused through Sunday 6 December (Europe/London); they resume by themselves');
     expect(paused).toContain('Next prompt after the pause: Monday 7 December, 09:30 (Europe/London)');
-    expect(await bot.say('status')).toContain('State: paused until Monday 7 December, 08:00 (Europe/London), then resumes by itself');
+    expect(await bot.say('status')).toContain('State: paused through Sunday 6 December (Europe/London), then resumes by itself');
     for (const at of ['2026-11-23T09:30:02Z', '2026-11-30T09:30:02Z']) {
       time.clock.set(at);
       expect(await bot.scheduler.runDue()).toMatchObject({ posted: 0 });

@@ -31,6 +31,15 @@ describe('shell adapter, end to end through the real process', () => {
     expect(result.stdout).toMatch(/didn't understand "wibble"/);
   });
 
+  it('button numbers belong to the last reply that had buttons: after an unrelated reply an old number fires nothing', async () => {
+    const result = await runBot('prompt design\nstatus\n1\nanother question\nprompt design\n3\n', dbEnv());
+    expect(result.code).toBe(0);
+    // Only the two asked-for prompts: neither "1" nor the old label after `status` asked for another.
+    expect(result.stdout.match(/A question on meeting design/g)).toHaveLength(2);
+    expect(result.stdout).toContain('(nothing to choose now: numbers belong to the options of the last reply, and it had none)');
+    expect(result.stdout).toContain('(choose 1 to 1: numbers belong to the last reply that had options)');
+  });
+
   it('keeps rotation state in SQLITE_PATH from one run to the next', async () => {
     const env = dbEnv();
     const questions = async () => {

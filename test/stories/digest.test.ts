@@ -121,7 +121,7 @@ describe('scheduled digest', () => {
     const a = await coreOn(file);
     const b = await coreOn(file);
     const set = textOf(await a.core.handle(inChannel('digest weekly friday 15:00')));
-    expect(set).toMatch(/every Friday at 15:00 \(Europe\/London\), next on Fri 27 Nov/);
+    expect(set).toMatch(/every Friday at 15:00 \(Europe\/London\), next on Friday 27 November, 15:00 \(Europe\/London\)/);
     await seed(a);
 
     for (const t of [a, b]) t.clock.set('2026-11-27T14:59:00Z');
