@@ -3,11 +3,13 @@
 import { benchCore } from './bench/core.js';
 import { benchFanout } from './bench/fanout.js';
 import { benchReview } from './bench/review.js';
+import { benchRotation } from './bench/rotation.js';
 
 const suites: Array<[string, () => Promise<Array<[string, string]>>]> = [
   ['review', () => benchReview()],
   ['core', () => benchCore()],
   ['fanout', () => benchFanout()],
+  ['rotation', () => benchRotation()],
 ];
 
 const only = process.argv.slice(2);

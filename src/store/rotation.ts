@@ -44,4 +44,14 @@ export class RotationRepo {
         .execute();
     });
   }
+
+  /** prompt id → how many times it has been used in this conversation (the rotation's cycle count). */
+  async uses(ref: ConversationRef): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('prompt_uses')
+      .select(['prompt_id', 'uses'])
+      .where((eb) => eb.and(conversationKey(ref)))
+      .execute();
+    return new Map(rows.map((r) => [r.prompt_id, Number(r.uses)]));
+  }
 }

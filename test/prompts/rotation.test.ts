@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/clock.js';
 import { choosePrompt } from '../../src/prompts/choose.js';
 import { loadPrompts } from '../../src/prompts/load.js';
 import { pickNext } from '../../src/prompts/rotation.js';
@@ -48,7 +49,7 @@ describe('rotation', () => {
       const store = await openStore({ kind: 'sqlite', path: file });
       const half = round === 0 ? Math.floor(purpose.length / 2) : purpose.length - Math.floor(purpose.length / 2);
       for (let i = 0; i < half; i++) {
-        const p = await choosePrompt({ store, prompts, settings }, ref, { themes: ['purpose'] });
+        const p = await choosePrompt({ store, prompts, settings, clock: systemClock }, ref, { themes: ['purpose'] });
         seen.push(p!.id);
       }
       await store.close();
