@@ -51,6 +51,16 @@ function agendaSpan(text: string): Duration | undefined {
   return { minutes, evidence: [phrases[0] ?? '', phrases[phrases.length - 1] ?? ''] };
 }
 
+/** A length that belongs to something else: a video, a break, a walk, a time per day or year, each talk. */
+const OTHER_THING_BEFORE = /\b(?:video|film|clip|recording|podcast|break|lunch|coffee|walk|drive|bus|train|journey|read|reading|module|e-?learning|course|per|registration|arrival|refreshments|networking|doors open|slot|talks? of|presentations? of|pitch(?:es)?)\b[^.;\n]{0,25}$/i;
+const OTHER_THING_AFTER = /^[^.;\n]{0,3}\b(?:video|film|clip|recording|podcast|break|lunch|walk|drive|bus|train|journey|read|e-?learning|module|course|per|a (?:day|week|month|year)|from|away|apiece|slots?|of (?:cpd|training|learning|leave))\b/i;
+/** A clock range for a part of the day that is not the meeting (registration, lunch). */
+const NOT_SESSION_BEFORE = /\b(?:registration|arrival|arrivals|coffee|lunch|break|refreshments|networking|doors open|drop[- ]off|surgery hours|opening hours|open)\b[^.;\n]{0,12}$/i;
+
+function otherThing(text: string, at: number, length: number): boolean {
+  return OTHER_THING_BEFORE.test(text.slice(Math.max(0, at - 40), at)) || OTHER_THING_AFTER.test(text.slice(at + length, at + length + 30));
+}
+
 const DAY_NOT_AFTER = /\b(?:of|over|across|in|within|after|every|each|next|first|last|once|twice|times|per)\s*$/i;
 
 function clockMinutes(h: number, m: number, suffix: string | undefined): number {
@@ -83,12 +93,18 @@ export function parseDuration(text: string): Duration | undefined {
     if (end <= start && s1?.toLowerCase() === 'am' && !s2) end += 12 * 60;
     if (end <= start) { start -= 12 * 60; if (start < 0) continue; }
     if (end - start > 14 * 60 || end - start < 5) continue;
+    if (NOT_SESSION_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
     spans.push({ start, end, phrase: phrase.trim() });
   }
   if (spans.length > 0) {
     const start = Math.min(...spans.map((s) => s.start));
     const end = Math.max(...spans.map((s) => s.end));
     const whole = end - start <= 14 * 60 ? end - start : Math.max(...spans.map((s) => s.end - s.start));
+    // A short clock range inside a text that also speaks of whole days is one slot of a longer event:
+    // which one is "the meeting" is unclear, so the length is left unknown.
+    DAY_DURATION.lastIndex = 0;
+    if (whole < 90 && DAY_DURATION.test(text)) { DAY_DURATION.lastIndex = 0; return undefined; }
+    DAY_DURATION.lastIndex = 0;
     return { minutes: whole, evidence: spans.map((s) => s.phrase) };
   }
   const agenda = agendaSpan(text);
@@ -97,6 +113,7 @@ export function parseDuration(text: string): Duration | undefined {
   for (const m of text.matchAll(DAY_DURATION)) {
     const g = m.groups ?? {};
     if (DAY_NOT_AFTER.test(text.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0))) continue;
+    if (/^\s*(?:per|a|each|every) (?:year|month|week|term)\b|^\s*(?:of (?:annual |study )?leave|of training|of cpd|off\b(?!-))/i.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20))) continue;
     const minutes = g.halfday ? 210 : g.fullday ? 420 : g.session ? 180 : (parseNumber(g.days === 'a' ? 'one' : (g.days ?? '1')) ?? 1) * 420;
     days.push({ minutes, phrase: m[0].trim() });
   }
@@ -119,6 +136,7 @@ export function parseDuration(text: string): Duration | undefined {
       minutes = (n + (g.half ? 0.5 : 0)) * (hours ? 60 : 1);
     }
     if (minutes === undefined || minutes <= 0 || minutes > 24 * 60) continue;
+    if (otherThing(text, m.index ?? 0, m[0].length)) continue;
     parts.push({ minutes, phrase: m[0].trim() });
   }
   if (parts.length === 0) return undefined;

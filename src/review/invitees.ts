@@ -29,6 +29,7 @@ export interface Invitees {
 }
 
 const SPEAKERS = [
+  /\b(?:questions? (?:to|for)|put (?:your )?questions to|ask(?:ing)? (?:the )?(?:panel|speakers?|minister|chief|director|leader|mayor|commissioner)|hear(?:ing)? from|listen(?:ing)? to|led by|guest speakers? (?:include|is|are)|speakers? (?:include|is|are)|panel(?:lists)? (?:include|is|are))\s+[^,.;]*/gi,
   /\b(?:q ?& ?a|questions|fireside chat|interview|in conversation)\s+with\s+[^,.;]*/gi,
   /\b(?:drafted|written|prepared|facilitated|led|chaired|run|hosted|commissioned|presented|funded)\s+by\s+[^,.;]*/gi,
   /\b(?:keynotes?|presentations?|talks?|speech(?:es)?|briefings?|updates?|welcome|panels?|speakers?|presenters?|papers?)\s+(?:on\s+[^,.;]*?\s+)?(?:from|by|of|with)\s+[^.;]*/gi,
@@ -49,7 +50,7 @@ const WILL_MEET = /\s(?:will meet|will attend|are invited|are coming|will be the
 const WITH_ANY = /(?<!\b(?:deal|dealing|deals|cope|coping|comply|complying|problems?|issues?|help|helps|connected|familiar|happy|engage|engaging|along|together|start|starting|end|ending|go|goes|come|comes))\s+with\s+((?:the|our|a|an|some|all|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+[^.;:?()]{2,100}?)(?=\s+(?:to|about|on|re\b:?|regarding|around|at|in the|from \d)\b|[.;:?(]|,\s*\d|$)/gi;
 /** "Service users and carers welcome", "Parents are invited". */
 const WELCOME = /^([^.;:?]{3,80}?)\s+(?:are |is |very |all )?(?:welcome|invited|encouraged to (?:come|attend))\b/i;
-const INVITE_VERB = /\b(?:invit(?:e|ing)|we've invited|we have invited|open to|open invitation to|welcoming)\s+([^.;:?]{3,160})/gi;
+const INVITE_VERB = /\b(?:invit(?:e|ing)|we've invited|we have invited|open to|open invitation to|welcoming|brings? together|bringing together|brought together|will bring together|gathers?|gathering|convenes?|convening|unites?|uniting|aimed at|designed for|intended for|(?:is|are) for|suitable for|of interest to|relevant to|attended by|works? with|working with|connects?|connecting)\s+([^.;:?]{3,160})/gi;
 const WITH_FOR = new RegExp(`\\b${MEETING_NOUN}s?\\s+(?:[\\w-]+\\s+){0,3}?(?:with|for)\\s+([^.;:?]{3,160}?)(?=\\s+(?:to|about|on|re\\b:?|regarding|around|at|in the|from \\d)\\b|[.;:?]|$)`, 'gi');
 const TITLE_GROUP = /^(?:[\w'&-]+\s+){0,3}?([\w'-]+?)(?:'s|s')?\s+(?:[\w-]+\s+)?(?:forum|panel|voice|group|council|network|assembly|jury|advisory board|board|huddle|lunch|feedback session|session|evening|meeting|circle|coffee morning|drop-in|away day|retro|briefing)\b/i;
 /** "Corporate leadership team: decide whether ..." names who; "CTO: Q3 roadmap" is an agenda item and its speaker. */
@@ -163,7 +164,7 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
       return VERB_AFTER_COLON.test(rest) || names(rest) ? add(body[1]) : undefined;
     }
     if (/ (?:with|for) /i.test(s)) for (const m of allMatches(WITH_FOR, s)) addIfPeople(m[1]);
-    if (/invit|open |welcom/i.test(s)) {
+    if (/invit|open |welcom|together|gather|conven|unit|aimed|designed|intended| for |suitable|interest|relevant|attended|work|connect/i.test(s)) {
       for (const m of allMatches(INVITE_VERB, s)) addIfPeople(m[1]);
       addIfPeople(WELCOME.exec(s)?.[1]);
     }

@@ -1,27 +1,21 @@
 /**
- * The words of each nudge: a question a planner can act on, in a facilitator's voice, shaped by what the
- * plan actually says (the group that is missing, the number of people, the minutes), and the principle
- * behind it with a few words of "Where to Begin".
+ * The words of each nudge: a question a planner can act on, in a facilitator's voice, shaped by the facts
+ * (the group that is missing, the number of people, the minutes, the room), and the principle behind it
+ * with a few words of "Where to Begin". Flags the review is less sure of are asked as open questions.
  */
 import { reframe } from '../reframe/reframe.js';
-import type { Level } from './cues.js';
-import type { MeetingPlan } from './plan.js';
+import { isLarge, LARGE_GROUP_SIZE, type Decision, type Strength } from './decide.js';
+import type { PlanFacts } from './facts.js';
+import { cleanQuote, quoted } from './quote.js';
 import type { FlagId } from './rules.js';
-
-/** What the rules found that the wording can use. */
-export interface NudgeContext {
-  plan: MeetingPlan;
-  missing?: Array<{ group: string; evidence: string }>;
-  level?: Level;
-}
 
 const SEED = '"Where to Begin"';
 
-function people(plan: MeetingPlan): string {
-  const c = plan.count;
-  if (!c) return 'a group this size';
-  if (c.min !== c.max) return `${c.min}-${c.max} people`;
-  return `${c.approx ? 'about ' : ''}${c.max} people`;
+function people(f: PlanFacts): string {
+  const { kind, min, max } = f.attendance;
+  if (kind !== 'stated' || max === null) return 'a group this size';
+  if (min !== null && min !== max) return `${min}-${max} people`;
+  return `${max} people`;
 }
 
 /** "Keynote" reads oddly mid-sentence; acronyms such as "Q&A" keep their capitals. */
@@ -35,52 +29,47 @@ function list(items: string[]): string {
   return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
 }
 
-const WIDEN: Record<Level, string> = {
+const WIDEN = {
   senior: 'front-line staff who do the work day to day, and perhaps someone who uses the service',
   middle: 'front-line staff, and someone with the formal power to act on what you find',
   'front-line': 'a manager or leader who can act on what you find, and someone from a partner organisation',
-};
-const LEVEL_NAME: Record<Level, string> = {
-  senior: 'a senior leader',
-  middle: 'a manager',
-  'front-line': 'on the front line',
-};
+} as const;
+const LEVEL_NAME = { senior: 'senior leaders', middle: 'managers', 'front-line': 'front-line staff' } as const;
 
-/** The nudge and why for one flag. */
-export function nudgeFor(id: FlagId, ctx: NudgeContext, evidence: string[]): { nudge: string; why: string } {
-  const { plan } = ctx;
-  switch (id) {
+/** The nudge and why for one flag stated as a finding. */
+export function nudgeFor(d: Decision, f: PlanFacts): { nudge: string; why: string } {
+  const evidence = d.evidence;
+  switch (d.id) {
     case 'purpose-unclear':
       return {
         nudge: 'What is this meeting for? If you can put it as a question people would want to answer together, the right people will recognise it matters to them.',
         why: `The way an issue is described lets people see whether it matters to them and whether they could do something about it; ${SEED} says "Language is critical."`,
       };
     case 'deficit-framing': {
-      const word = evidence[0] ?? 'a problem';
-      // The sentence that carries the deficit is enough to rewrite; the whole framing may be long.
-      const sentence = (plan.question ?? plan.framing.split(/(?<=[.!?])\s+/).find((s) => s.includes(word)) ?? '')
-        .replace(/^[^:?]{0,40}:\s*/, '').trim();
-      const better = reframe(sentence || plan.framing).suggestions[0];
-      const quoted = sentence && sentence.length <= 110 ? `"${sentence}"` : `the words ${list(evidence.slice(0, 2).map((e) => `"${e}"`))}`;
+      const word = (evidence[0] ?? '').toLowerCase();
+      const sentences = (f.framing.text ?? '').split(/(?<=[.!?])\s+/);
+      const sentence = cleanQuote((f.framing.question ?? sentences.find((s) => s.toLowerCase().includes(word)) ?? '').replace(/^[^:?]{0,40}:\s*/, ''), 400);
+      const better = reframe(sentence || f.framing.text || '').suggestions[0];
+      const q = sentence && sentence.length <= 110 ? quoted(sentence) : `the words ${list(evidence.slice(0, 2).map((e) => quoted(e, 40)))}`;
       return {
         nudge: better
-          ? `${quoted} frames the meeting around a problem. Could you turn it into something people would want to build? For example: "${better}"`
-          : `${quoted} frames the meeting around a problem. What would it look like if this were going well, and could that be the question?`,
+          ? `${q} frames the meeting around a problem. Could you turn it into something people would want to build? For example: "${better}"`
+          : `${q} frames the meeting around a problem. What would it look like if this were going well, and could that be the question?`,
         why: `Questions formed around deficits can shut out the people whose involvement is critical to new solutions and keep the blame moving (${SEED}).`,
       };
     }
     case 'affected-people-absent': {
-      const groups = list((ctx.missing ?? []).map((m) => m.group)) || 'people outside the organisation';
-      const about = ctx.missing?.[0]?.evidence;
+      const groups = list((d.missing ?? []).map((m) => m.group)) || 'people outside the organisation';
+      const about = d.missing?.[0]?.evidence;
       return {
-        nudge: `${about ? `"${about}" touches ${groups}` : `This touches ${groups}`}, but none of them are on the list. How could some be in the room, taking part as themselves rather than being talked about?`,
+        nudge: `${about ? `${quoted(about, 60)} touches ${groups}` : `This touches ${groups}`}, but none of them are on the list. How could some be in the room, taking part as themselves rather than being talked about?`,
         why: `${SEED} calls customers, clients, service users and citizens essential: they help the system see "how it really works rather than how it thinks it works".`,
       };
     }
     case 'narrow-mix': {
-      const level = ctx.level ?? 'senior';
+      const level = d.level ?? 'senior';
       return {
-        nudge: `Everyone on the list is ${LEVEL_NAME[level]} (${list(evidence.slice(0, 3).map((e) => e.toLowerCase()))}). Who could you add from another level or organisation, such as ${WIDEN[level]}?`,
+        nudge: `The list is drawn from one level: ${LEVEL_NAME[level]} (${list(evidence.slice(0, 3).map((e) => cleanQuote(e, 40).toLowerCase()))}). Who could you add from another level or organisation, such as ${WIDEN[level]}?`,
         why: `${SEED} asks for people mixed across levels and organisations, "chief executives and front-line staff", planners and operators, clients and managers.`,
       };
     }
@@ -91,44 +80,95 @@ export function nudgeFor(id: FlagId, ctx: NudgeContext, evidence: string[]): { n
       };
     case 'one-off':
       return {
-        nudge: plan.count && plan.count.max > 12
+        nudge: isLarge(f)
           ? 'What happens after the day? Is there a way for the people in the room to keep working together, such as a next meeting, a small group that carries it on, or actions that named people own?'
           : 'What happens after this meeting? Could it be the first of a few, or end with actions that named people own, so the conversation has somewhere to go?',
         why: `Without a commitment to future action you have "a sample of each kind, an ark, not a system"; a shared future is what sustains change (${SEED}).`,
       };
-    case 'large-group':
+    case 'large-group': {
+      const online = f.setting.mode === 'online';
+      const tables = f.setting.roomDescribed && !f.setting.roomForTalk;
       return {
-        nudge: plan.setting.room.length > 0 || plan.setting.online.length > 0
-          ? `With ${people(plan)}, you have already thought about ${plan.setting.online.length > 0 && plan.setting.room.length === 0 ? 'the online space' : 'the tables'}. How will each small conversation be held, and how will what they find come back together?`
-          : `With ${people(plan)}, how will everyone get to speak and be heard? Small mixed tables, a clear question for each round, and someone holding each conversation all help.`,
-        why: `Past about 12 people, a conversational way of working "requires particular care and attention to the meeting design" (${SEED}).`,
+        nudge: tables || online
+          ? `With ${people(f)}, you have already thought about ${online ? 'the online space' : 'the tables'}. How will each small conversation be held, and how will what they find come back together?`
+          : f.setting.roomForTalk
+            ? `With ${people(f)} in rows, people will mostly listen. Could some of the time be at tables, so everyone gets to speak and be heard?`
+            : `With ${people(f)}, how will everyone get to speak and be heard? Small mixed tables, a clear question for each round, and someone holding each conversation all help.`,
+        why: `Past about ${LARGE_GROUP_SIZE} people, a conversational way of working "requires particular care and attention to the meeting design" (${SEED}).`,
       };
+    }
     case 'presentation-led':
       return {
-        nudge: `Much of the time goes to ${list(evidence.slice(0, 3).map(lowerFirst))}. Could you shorten those and give the time to conversation at tables, with people starting from their own experience?`,
+        nudge: `Much of the time goes to ${list(evidence.slice(0, 3).map((e) => lowerFirst(cleanQuote(e, 40))))}. Could you shorten those and give the time to conversation at tables, with people starting from their own experience?`,
         why: `Methods that work make conversation "the unit of currency" and let everyone work from experience (${SEED}).`,
       };
     case 'converge-early':
       return {
-        nudge: `It looks set up to ${evidence[0]?.toLowerCase() ?? 'decide'} something already shaped. Could you first explore a range of possibilities with the people in the room, and agree what to focus on after that?`,
+        nudge: `It looks set up to ${cleanQuote(evidence[0] ?? 'decide', 40).toLowerCase()} something already shaped. Could you first explore a range of possibilities with the people in the room, and agree what to focus on after that?`,
         why: `${SEED} describes a way of spending time together that lets you "explore a range of possibilities before focusing on a particular course of action", with trust that local solutions will emerge.`,
       };
     case 'short-time': {
-      const minutes = plan.durationMinutes ?? 0;
+      const minutes = f.session.minutes ?? 0;
       const span = minutes >= 60 && minutes % 60 === 0 ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}` : `${minutes} minutes`;
       return {
-        nudge: plan.count && plan.count.max > 12
-          ? `${span} is short for ${people(plan)} to really talk. Could you give it longer, or narrow it to one question that fits the time?`
+        nudge: isLarge(f)
+          ? `${span} is short for ${people(f)} to really talk. Could you give it longer, or narrow it to one question that fits the time?`
           : `${span} leaves little room for a real conversation. Could you give it longer, or narrow it to the one question that matters most?`,
         why: `"Enough time" is one of the conditions ${SEED} names for meetings that work.`,
       };
     }
     case 'room-setting':
       return {
-        nudge: plan.setting.hybrid
+        nudge: f.setting.mode === 'hybrid'
           ? 'What will the room be like for the people there in person? Tables for small groups, and sound good enough for everyone, including those joining online, to hear each other?'
           : 'With a group this size, the room shapes the conversation. What will the tables, seating and acoustics be like, and can people sit in small groups and hear each other?',
         why: `Conversation is "the unit of currency", so ${SEED} asks for attention to "the detail of acoustics, tables and so on".`,
       };
+  }
+}
+
+/** The open question asked instead of a finding the review is less sure of. */
+export const OPEN_QUESTIONS: Record<FlagId, string> = {
+  'purpose-unclear': 'What is the one question this meeting is for?',
+  'deficit-framing': 'Is the question framed around a problem, or around something people would want to build?',
+  'affected-people-absent': 'Will the people this is about be in the room, taking part as themselves?',
+  'narrow-mix': 'Does the list mix levels and organisations, or is it drawn from one layer?',
+  representatives: 'Will people come as themselves, or as representatives with a position to defend?',
+  'one-off': 'Will anything happen after this meeting?',
+  'large-group': 'How many people will there be, and how will everyone get to speak?',
+  'presentation-led': 'How much of the time goes to talks, and how much to conversation among the people there?',
+  'converge-early': 'Is the outcome open, or is the meeting there to agree something already shaped?',
+  'short-time': 'Is there enough time for a real conversation?',
+  'room-setting': 'What will the room be like: tables, seating, and can people hear each other?',
+};
+
+/** The readable sentence for a strength. */
+export function strengthText(s: Strength, f: PlanFacts): string {
+  const ev = s.evidence.map((e) => cleanQuote(e, 60));
+  switch (s.id) {
+    case 'affected-present':
+      return `The people this is about are in the room (${list(ev.slice(0, 3))}), so you will hear how things really work, not how the system thinks they work.`;
+    case 'open':
+      return `It is open to everyone${ev[0] ? ` (${ev[0]})` : ''}, so the people affected can come.`;
+    case 'small-mixed':
+      return 'A small, mixed group: different levels and perspectives, few enough for everyone to talk.';
+    case 'mixed':
+      return 'The invitees mix levels and perspectives rather than one layer of the organisation.';
+    case 'as-themselves':
+      return 'People come as themselves rather than as representatives.';
+    case 'question':
+      return `The question invites people in rather than naming a problem: ${quoted((ev[0] ?? '').replace(/^[^:?]{0,60}:\s*/, ''), 140)}`;
+    case 'explores':
+      return 'It explores possibilities before settling on anything.';
+    case 'stories':
+      return 'People work from their own experience and stories.';
+    case 'conversation':
+      return 'Most of the time goes to conversation among the people in the room.';
+    case 'carries-on':
+      return `It carries on afterwards (${ev[0] ?? 'a next step is planned'}), so relationships can continue.`;
+    case 'time':
+      return 'There is enough time for a real conversation.';
+    case 'room':
+      return isLarge(f) ? `The room has been thought about (${list(ev.slice(0, 2))}).` : 'The setting has been thought about.';
   }
 }

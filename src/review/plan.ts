@@ -76,7 +76,7 @@ const LEADING_VERB =
 const PURPOSE_SENTENCE = /\b(?:we want to|we'd like to|we would like to|we hope to|we need to|the (?:aim|purpose|goal|point) is|so that|in order to|looking to|the question is)\b/i;
 const STORIES = /\b(?:stor(?:y|ies)|(?:own|personal|their|people's|lived) experiences?|from experience|what it feels like)\b/gi;
 const TITLE_STOP = new Set(
-  "let's lets let have a an the our my this next new quick short big small whole all team weekly monthly daily regular catch up general staff".split(' '),
+  "let's lets let have a an the our my this next new quick short big small whole all team weekly monthly daily regular catch up general staff annual national regional international leadership members member partnership partners spring summer autumn winter christmas festive local community network networking quarterly yearly away open".split(' '),
 );
 const NOTHING_AFTER = /^(?:nothing|none|n\/?a|tbc|tbd|not sure|no|not yet|-|\?)\b/i;
 /** A salutation line ("Hi all,", "Dear colleagues,") says nothing about the meeting. */

@@ -73,10 +73,10 @@ export const SPECIFIC =
   "staff|colleagues|volunteers|residents|tenants|patients|carers|pupils|students|parents|families|nurses|" +
   "doctors|gps|teachers|developers|devs|engineers|managers|leaders|leads|directors|officers|councillors|" +
   "trustees|governors|customers|clients|users|citizens|children|kids|clinicians|consultants|practitioners|" +
-  "professionals|partners|employees|experts|receptionists|porters|workers|pcsos|hcas|owners|rangers|" +
+  "professionals|partners|employees|receptionists|porters|workers|pcsos|hcas|owners|rangers|" +
   "designers|analysts|lecturers|tutors|mentors|heads|executives|commissioners|coordinators|pms|" +
   "learners|neighbours|stakeholders|officials|paramedics|pharmacists|midwives|therapists|apprentices|" +
-  "governors|deputies|ahts|board members|representatives|reps|speakers|teenagers|adults|women|men|mums|dads)";
+  "governors|deputies|ahts|board members|representatives|reps|teenagers|adults|women|men|mums|dads)";
 /** One named person in a list ("a school nurse"), counted only beside other numbered people. */
 const SINGLE =
   '(?:nurse|teacher|worker|manager|councillor|caretaker|head|officer|coordinator|co-ordinator|gp|' +
@@ -116,6 +116,11 @@ const OF_US = /(?:\s+or so|\s*-?odd|\s*-?ish)?\s+of (?:us|you)\b/iy;
 const BRACKET_COUNT_BEFORE = new RegExp(`\\b(?:${GENERAL}|${SPECIFIC}|team|squad|group|board|committee|panel|cabinet|smt|slt|elt|members)\\s*\\(\\s*(?:c\\.?\\s*|approx\\.?\\s*|~\\s*)?$`, 'i');
 const BRACKET_CLOSE = /\s*\)/y;
 
+/** Words that say a number is about who attends. */
+const ATTENDING = /\b(?:attend\w*|expect\w*|join\w*|invit\w*|places|seats|capacity|register\w*|sign(?:ed)? up|booked|came|come|welcom\w*|gather\w*|will be there|in the room|took part|taking part|take part)\b/i;
+/** Words before a number that make it a population, a workforce or a reach rather than a head count. */
+const POPULATION_BEFORE = /\b(?:serv(?:e|es|ing)|employ(?:s|ing)?|support(?:s|ing)|reach(?:es|ing)?|cover(?:s|ing)|population of|home to|affects?|affecting|represents?|representing|on behalf of|across|caring for|cares for|looks after|over the (?:last|past))\s+(?:over|more than|around|about|some|almost|nearly|roughly|approximately|up to)?\s*$/i;
+
 interface Mention {
   n: { min: number; max: number };
   general: boolean;
@@ -149,6 +154,8 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
     if ((tail.endsWith('of') || tail.endsWith('for')) && TABLE_SIZE.test(before)) continue;
     const n = parseRange(num[0]);
     if (!n || n.max === 0 || n.max > 100_000) continue;
+    // "1 in 5 children", "one in four staff": a share of a population, not a head count.
+    if (/\b(?:\d+|one|two|three)\s+(?:in|out of)\s*$/i.test(before)) continue;
     const people = sticky(PEOPLE_AFTER, s, end);
     if (people) {
       const pre = PRE_BEFORE.exec(before)?.[0].trim().toLowerCase() ?? '';
@@ -160,12 +167,17 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
       }
       if (pre.startsWith('over') || pre.startsWith('more') || pre.startsWith('at least')) n.min = n.max = n.max + 1;
       consumed = end + people[0].length;
+      // A large number of a kind of person is usually a population or a workforce ("our 1,200 staff",
+      // "serving 300,000 residents"), not who comes; it counts only beside words about attending.
+      if (!GENERAL_RE.test(g.noun ?? '') && !g.each && n.max > 250 && !ATTENDING.test(s)) continue;
+      if (POPULATION_BEFORE.test(before)) continue;
       out.push({
         n,
         general: GENERAL_RE.test(g.noun ?? '') || Boolean(g.each),
         additive: pre.startsWith('plus'),
         approx: (pre !== '' && !pre.startsWith('plus')) || /dozens|hundreds|scores|few|couple|handful/i.test(num[0]),
-        phrase: `${pre ? `${pre} ` : ''}${num[0]}${people[0]}`.replace(/\s+/g, ' ').trim(),
+        // Quoted exactly as written, from the qualifier ("about", "~") to the noun.
+        phrase: s.slice(pre ? at - (before.length - (PRE_BEFORE.exec(before)?.index ?? before.length)) : at, end + people[0].length).trim(),
         sentence: i,
       });
       continue;
@@ -190,7 +202,8 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
     if (n.max >= 1900 && n.max <= 2100) continue;
     const marker = MARKER_BEFORE.exec(before)?.[0].trim();
     if (marker && !sticky(NOT_PEOPLE_AFTER, s, end)) {
-      out.push({ n, general: true, additive: false, approx: true, phrase: `${marker} ${num[0]}`.replace('~ ', '~'), sentence: i });
+      const markerAt = MARKER_BEFORE.exec(before)?.index ?? before.length;
+      out.push({ n, general: true, additive: false, approx: true, phrase: s.slice(at - (before.length - markerAt), end).trim(), sentence: i });
       continue;
     }
     const total = sticky(TOTAL_AFTER, s, end);
@@ -221,17 +234,19 @@ export function parseCount(sentenceList: string[]): Count | undefined {
   const general = mentions.filter((m) => m.general && !m.additive);
   const additive = mentions.filter((m) => m.additive);
   const specific = mentions.filter((m) => !m.general);
+  // Kinds of people add up within one sentence (a breakdown); across sentences they are often different
+  // groups (who comes, who the issue is about), so the largest sentence total is taken.
+  const bySent = new Map<number, Mention[]>();
+  for (const m of specific) bySent.set(m.sentence, [...(bySent.get(m.sentence) ?? []), m]);
+  let bestSent: Mention[] = [];
+  let bestSum = -1;
   let singles = 0;
-  const singlesIn = new Map<string, number>();
-  for (const i of new Set(specific.map((m) => m.sentence))) {
-    const s = sentenceList[i] ?? '';
-    let k = singlesIn.get(s);
-    if (k === undefined) {
-      k = s.match(SINGLE_PERSON)?.length ?? 0;
-      singlesIn.set(s, k);
-    }
-    singles += k;
+  for (const [i, ms] of bySent) {
+    const k = (sentenceList[i] ?? '').match(SINGLE_PERSON)?.length ?? 0;
+    const sum = ms.reduce((a, m) => a + m.n.max, 0) + k;
+    if (sum > bestSum) { bestSum = sum; bestSent = ms; singles = k; }
   }
+  specific.splice(0, specific.length, ...bestSent);
   const top = general.reduce<Mention | undefined>((a, b) => (!a || b.n.max > a.n.max ? b : a), undefined);
   const add = additive.reduce((sum, m) => sum + m.n.max, 0);
   const generalMin = (top?.n.min ?? 0) + add;

@@ -3,6 +3,7 @@
  * each with its reason. Chat gets the block model; the CLI gets plain prose.
  */
 import { reply, type Block, type Reply } from '../model/reply.js';
+import { quoted } from './quote.js';
 import type { Flag, FlagId } from './rules.js';
 import type { ReviewResult } from './review.js';
 
@@ -22,22 +23,23 @@ export function byPriority(flags: Flag[]): Flag[] {
   return [...flags].sort((a, b) => PRIORITY.indexOf(a.id) - PRIORITY.indexOf(b.id));
 }
 
+/** Each remaining nudge in a few words, with the question it stands for, so none is left unexplained. */
 const SHORT_NAMES: Record<FlagId, string> = {
-  'purpose-unclear': 'the purpose',
-  'deficit-framing': 'the framing',
-  'affected-people-absent': 'who the issue is about',
-  'narrow-mix': 'the mix of people',
-  representatives: 'representatives',
-  'one-off': 'what happens after',
-  'large-group': 'the size of the group',
-  'presentation-led': 'talks versus conversation',
-  'converge-early': 'deciding too soon',
-  'short-time': 'time',
-  'room-setting': 'the room',
+  'purpose-unclear': 'the purpose (what is the one question this meeting is for?)',
+  'deficit-framing': 'the framing (could the question name something to build rather than a problem?)',
+  'affected-people-absent': 'who the issue is about (will they be in the room?)',
+  'narrow-mix': 'the mix of people (could another level or organisation join?)',
+  representatives: 'representatives (could people come as themselves?)',
+  'one-off': 'what happens after (is there a next step with named owners?)',
+  'large-group': 'the size of the group (how will everyone get to speak?)',
+  'presentation-led': 'talks versus conversation (could the talks be shorter?)',
+  'converge-early': 'deciding too soon (could you explore options first?)',
+  'short-time': 'time (is there enough for a real conversation?)',
+  'room-setting': 'the room (tables, seating and sound for small conversations)',
 };
 
 function closing(result: ReviewResult): string {
-  if (result.flags.length === 0 && result.strengths.length > 0) {
+  if (result.flags.length === 0 && (result.plan.openQuestions ?? []).length === 0 && result.strengths.length > 0) {
     return 'Nothing here needs a nudge from me. It already sounds like the kind of conversation where people can work from their own experience.';
   }
   return '';
@@ -46,7 +48,7 @@ function closing(result: ReviewResult): string {
 /** Renders a review as a chat reply. */
 export function reviewToReply(result: ReviewResult): Reply {
   const blocks: Block[] = [];
-  if (result.flags.length === 0 && result.strengths.length === 0) {
+  if (result.flags.length === 0 && result.strengths.length === 0 && (result.plan.openQuestions ?? []).length === 0) {
     blocks.push({ type: 'text', text: result.notice ?? 'I could not find much to go on in that plan.' });
     return reply(blocks);
   }
@@ -62,8 +64,12 @@ export function reviewToReply(result: ReviewResult): Reply {
     }
     const rest = flags.slice(CHAT_NUDGES);
     if (rest.length > 0) {
-      blocks.push({ type: 'context', text: `Also worth a thought: ${rest.map((f) => SHORT_NAMES[f.id]).join(', ')}.` });
+      blocks.push({ type: 'context', text: `Also worth a thought: ${rest.map((f) => SHORT_NAMES[f.id]).join('; ')}.` });
     }
+  }
+  const open = result.plan.openQuestions ?? [];
+  if (open.length > 0) {
+    blocks.push({ type: 'text', text: flags.length > 0 ? 'And some things the plan does not make clear to me:' : 'Some things the plan does not make clear to me:' }, { type: 'list', items: open });
   }
   const end = closing(result);
   if (end) blocks.push({ type: 'text', text: end });
@@ -74,7 +80,7 @@ export function reviewToReply(result: ReviewResult): Reply {
 /** Renders a review as plain text for the terminal: no wrapping, no colour codes. */
 export function reviewToText(result: ReviewResult): string {
   const lines: string[] = [];
-  if (result.flags.length === 0 && result.strengths.length === 0) {
+  if (result.flags.length === 0 && result.strengths.length === 0 && (result.plan.openQuestions ?? []).length === 0) {
     return `${result.notice ?? 'I could not find much to go on in that plan.'}\n`;
   }
   if (result.strengths.length > 0) {
@@ -88,9 +94,15 @@ export function reviewToText(result: ReviewResult): string {
     flags.forEach((f, i) => {
       lines.push('', `${i + 1}. ${f.nudge}`, `   Why: ${f.why}`);
       if (f.evidence.length > 0 && f.id !== 'purpose-unclear') {
-        lines.push(`   From your plan: ${f.evidence.slice(0, 3).map((e) => `"${e}"`).join(', ')}`);
+        lines.push(`   From your plan: ${f.evidence.slice(0, 3).map((e) => quoted(e, 80)).join(', ')}`);
       }
     });
+    lines.push('');
+  }
+  const open = result.plan.openQuestions ?? [];
+  if (open.length > 0) {
+    lines.push(flags.length > 0 ? 'And some things the plan does not make clear to me:' : 'Some things the plan does not make clear to me:');
+    for (const q of open) lines.push(`  - ${q}`);
     lines.push('');
   }
   const end = closing(result);

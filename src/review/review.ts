@@ -1,10 +1,17 @@
 /**
  * The meeting-plan review: text or a filled-in form in, a few reflective nudges and strengths out.
- * Bad input never throws; it gets a short notice asking for what the review needs.
+ * Facts first (`extract`), then the guide (`decide`); flags the review is less sure of (`ASKED_FLAGS`)
+ * become open questions. Bad input never throws; it gets a short notice asking for what the review needs.
  */
-import { parsePlan, planFromForm, type MeetingPlan, type PlanForm } from './plan.js';
-import { findStrengths, runRules, type Flag } from './rules.js';
-import { cleanText, clip, looksEnglish, MAX_PLAN_CHARS, mostlyLatin } from './text.js';
+import { decide, strengths as findStrengths, type Decision } from './decide.js';
+import { extract, extractForm } from './extract.js';
+import type { PlanFacts } from './facts.js';
+import { ASKED_FLAGS } from './findings.js';
+import { nudgeFor, OPEN_QUESTIONS, strengthText } from './nudges.js';
+import type { PlanForm } from './plan.js';
+import { cleanQuote } from './quote.js';
+import type { Flag, FlagId } from './rules.js';
+import { cleanText, clip, looksEnglish, MAX_PLAN_CHARS, mostlyLatin, wordCount } from './text.js';
 
 export type { PlanForm } from './plan.js';
 export type { Flag, FlagId } from './rules.js';
@@ -29,6 +36,8 @@ export interface PlanSummary {
   after: string[];
   setting: { room: string[]; online: boolean };
   words: number;
+  /** Questions the review asks rather than states, where its reading is less sure. */
+  openQuestions: string[];
 }
 
 /** The review's answer, matching the CLI's JSON contract (`notice` only when set). */
@@ -43,32 +52,57 @@ export interface ReviewResult {
 export const ASK_FOR_PLAN =
   'Tell me about the meeting: the question, who is coming, how many, how long and what happens after.';
 
-function summarise(plan: MeetingPlan): PlanSummary {
-  const inv = plan.invitees;
+const ONLINE_WORD = /online|zoom|teams|hybrid|virtual|webinar|video|meet|skype|webex/i;
+
+function summarise(f: PlanFacts, openQuestions: string[]): PlanSummary {
+  const people = f.participants.filter((p) => p.role === 'participant');
+  const a = f.attendance;
   return {
-    question: plan.question ?? null,
-    purpose: plan.purpose[0] ? clip(plan.purpose[0], 160) : null,
+    question: f.framing.question,
+    purpose: f.purpose.evidence[0] ? clip(f.purpose.evidence[0], 160) : null,
     invitees: {
-      stated: inv.stated,
-      roles: inv.roles.map((r) => r.phrase),
-      levels: inv.levels,
-      organisations: inv.organisations,
-      affectedGroups: inv.groups.map((g) => g.name),
-      representatives: plan.representatives.length > 0,
+      stated: f.invitees.stated,
+      roles: people.filter((p) => p.level !== 'unknown').map((p) => p.phrase),
+      levels: [...new Set(people.map((p) => p.level).filter((l) => l !== 'unknown'))],
+      organisations: people.filter((p) => p.organisation).map((p) => p.organisation ?? ''),
+      affectedGroups: [...new Set(people.filter((p) => p.group).map((p) => p.group ?? ''))],
+      representatives: f.representatives.value === 'yes',
     },
-    concerns: [...new Set(plan.concerns.map((c) => c.group))],
-    count: plan.count ? { min: plan.count.min, max: plan.count.max, approx: plan.count.approx } : null,
-    durationMinutes: plan.durationMinutes ?? null,
-    format: { presentation: plan.format.presentation, conversation: plan.format.conversation },
-    decide: plan.decide,
-    after: plan.after,
-    setting: { room: plan.setting.room, online: plan.setting.online.length > 0 },
-    words: plan.wordCount,
+    concerns: [...new Set(f.concerns.map((c) => c.group))],
+    count: a.kind === 'stated' && a.max !== null
+      ? { min: a.min ?? a.max, max: a.max, approx: a.min !== a.max || a.evidence.some((e) => /about|around|approx|up to|~|c\.|roughly|or so|dozens|hundreds/i.test(e)) }
+      : null,
+    durationMinutes: f.session.minutes,
+    format: { presentation: f.format.talkEvidence, conversation: f.format.conversationEvidence },
+    decide: f.outcome.fixed === 'yes' ? f.outcome.evidence : [],
+    after: f.followUp.evidence,
+    setting: { room: f.setting.roomDescribed ? f.setting.evidence.filter((e) => !ONLINE_WORD.test(e)) : [], online: f.setting.mode === 'online' },
+    words: f.words,
+    openQuestions,
   };
 }
 
+function toFlag(d: Decision, f: PlanFacts): Flag {
+  const seen = new Set<string>();
+  const evidence = d.evidence
+    .map((e) => cleanQuote(e, 120))
+    .filter((e) => e.length > 0 && !seen.has(e.toLowerCase()) && Boolean(seen.add(e.toLowerCase())));
+  return { id: d.id, ...nudgeFor(d, f), evidence: evidence.slice(0, 6) };
+}
+
+/** The review of extracted facts: findings, open questions and strengths. */
+export function reviewFacts(facts: PlanFacts, asked: readonly FlagId[] = ASKED_FLAGS): ReviewResult {
+  const decisions = decide(facts);
+  const stated = decisions.filter((d) => !asked.includes(d.id));
+  const open = decisions.filter((d) => asked.includes(d.id)).map((d) => OPEN_QUESTIONS[d.id]);
+  const flags = stated.map((d) => toFlag(d, facts));
+  // Strengths are read against every candidate, so nothing the review is unsure of is praised.
+  const strengths = findStrengths(facts, decisions.map((d) => d.id)).map((s) => strengthText(s, facts));
+  return { flags, strengths, plan: summarise(facts, open) };
+}
+
 function empty(notice: string): ReviewResult {
-  return { flags: [], strengths: [], plan: summarise(parsePlan('')), notice };
+  return { flags: [], strengths: [], plan: summarise(extract(''), []), notice };
 }
 
 /**
@@ -79,10 +113,9 @@ function empty(notice: string): ReviewResult {
 export function reviewPlan(input: string | PlanForm): ReviewResult {
   try {
     if (typeof input !== 'string') {
-      const plan = planFromForm(input ?? {});
-      if (plan.wordCount === 0) return empty(ASK_FOR_PLAN);
-      const flags = runRules(plan);
-      return { flags, strengths: findStrengths(plan, flags), plan: summarise(plan) };
+      const { facts, text } = extractForm(input ?? {});
+      if (wordCount(text) === 0) return empty(ASK_FOR_PLAN);
+      return reviewFacts(facts);
     }
     const cleaned = cleanText(String(input ?? ''));
     if (cleaned.hadUrlOnly) return empty(`I can't open links, so paste the plan itself. ${ASK_FOR_PLAN}`);
@@ -90,12 +123,11 @@ export function reviewPlan(input: string | PlanForm): ReviewResult {
     if (!mostlyLatin(cleaned.text) || !looksEnglish(cleaned.text)) {
       return empty(`I can only read plans written in English for now. ${ASK_FOR_PLAN}`);
     }
-    const plan = parsePlan(cleaned.text);
-    const flags = runRules(plan);
-    const result: ReviewResult = { flags, strengths: findStrengths(plan, flags), plan: summarise(plan) };
+    const facts = extract(cleaned.text);
+    const result = reviewFacts(facts);
     if (cleaned.truncated) {
       result.notice = `That is a long plan, so I read the first ${MAX_PLAN_CHARS.toLocaleString('en-GB')} characters.`;
-    } else if (plan.wordCount < 6 || (flags.some((f) => f.id === 'purpose-unclear') && !plan.count && plan.durationMinutes === undefined)) {
+    } else if (facts.words < 6 || (facts.purpose.stated === 'no' && facts.attendance.kind === 'unknown' && facts.session.minutes === null)) {
       result.notice = ASK_FOR_PLAN;
     }
     return result;
@@ -107,5 +139,7 @@ export function reviewPlan(input: string | PlanForm): ReviewResult {
 
 /** The flag ids the rules raise for a text plan, before the precision gate (what the eval scores). */
 export function candidateFlags(text: string): string[] {
-  return reviewPlan(text).flags.map((f) => f.id);
+  const cleaned = cleanText(String(text ?? ''));
+  if (!/\p{L}/u.test(cleaned.text)) return [];
+  return decide(extract(cleaned.text)).map((d) => d.id);
 }

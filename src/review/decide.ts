@@ -1,0 +1,116 @@
+/**
+ * `decide(facts)`: the guide (`dev-set/README.md`) and its conventions applied to `PlanFacts`. Pure: no
+ * text is read here, only facts, and a fact that is `unknown` never raises a flag. Strengths come from
+ * the same facts, so a strength can never contradict a flag or the plan.
+ */
+import type { Participant, PlanFacts } from './facts.js';
+import { GROUPS } from './cues.js';
+import type { FlagId } from './rules.js';
+
+/** Conversation in one room gets hard past about twelve people ("Where to Begin"). */
+export const LARGE_GROUP_SIZE = 12;
+
+/** One flag the facts raise, with the quotes that show it and what the wording needs. */
+export interface Decision {
+  id: FlagId;
+  evidence: string[];
+  /** Affected groups not among the participants. */
+  missing?: Array<{ group: string; evidence: string }>;
+  /** The single level every participant is drawn from. */
+  level?: 'senior' | 'middle' | 'front-line';
+}
+
+/** A strength: what the plan already does well, keyed so the wording can be chosen. */
+export interface Strength {
+  id: 'affected-present' | 'open' | 'mixed' | 'as-themselves' | 'question' | 'explores' | 'stories' | 'conversation' | 'carries-on' | 'time' | 'room' | 'small-mixed';
+  evidence: string[];
+}
+
+/** The group families (who counts as "them") for a group name. */
+export function familiesOf(group: string): string[] {
+  return GROUPS.find((g) => g.name === group)?.families ?? [];
+}
+
+const participants = (f: PlanFacts): Participant[] => f.participants.filter((p) => p.role === 'participant');
+
+/** Whether more than about twelve people are expected, and the words that say so. */
+export function isLarge(f: PlanFacts): boolean {
+  const a = f.attendance;
+  if (a.kind === 'stated') return (a.max ?? 0) > LARGE_GROUP_SIZE;
+  return a.kind === 'inferred';
+}
+
+function missingGroups(f: PlanFacts): Decision['missing'] {
+  if (!f.invitees.stated || f.invitees.open || f.concerns.length === 0) return undefined;
+  const present = new Set(participants(f).flatMap((p) => (p.group ? familiesOf(p.group) : [])));
+  if (f.concerns.some((c) => familiesOf(c.group).some((fam) => present.has(fam)))) return undefined;
+  return f.concerns.map((c) => ({ group: c.group, evidence: c.evidence }));
+}
+
+function narrowLevel(f: PlanFacts): Decision['level'] {
+  const people = participants(f);
+  const roles = people.filter((p) => p.level !== 'unknown');
+  if (!f.invitees.stated || roles.length === 0 || f.invitees.open || f.invitees.mixedLevels || f.teamRoutine) return undefined;
+  if (people.some((p) => p.group)) return undefined;
+  const levels = new Set(roles.map((p) => p.level));
+  if (levels.size !== 1) return undefined;
+  const level = roles[0]?.level;
+  if (!level || level === 'unknown') return undefined;
+  if (level === 'front-line' && f.concerns.length === 0) return undefined;
+  const distinct = new Set(roles.map((r) => r.phrase.toLowerCase())).size;
+  if (f.attendance.kind === 'stated' && (f.attendance.max ?? 0) <= 3 && distinct < 3) return undefined;
+  return level;
+}
+
+/** Applies the guide to the facts; flags in the contract's order. */
+export function decide(f: PlanFacts): Decision[] {
+  const out: Decision[] = [];
+  const large = isLarge(f);
+  if (f.purpose.stated === 'no') out.push({ id: 'purpose-unclear', evidence: [] });
+  if (f.framing.deficit) out.push({ id: 'deficit-framing', evidence: f.framing.evidence });
+  const missing = f.genre.value === 'agenda' || f.genre.value === 'template' ? undefined : missingGroups(f);
+  if (missing) out.push({ id: 'affected-people-absent', evidence: [...missing.map((m) => m.evidence), ...f.invitees.evidence.slice(0, 2)], missing });
+  const level = narrowLevel(f);
+  if (level) out.push({ id: 'narrow-mix', evidence: [...new Map(participants(f).filter((p) => p.level === level).map((p) => [p.phrase.toLowerCase(), p.phrase])).values()], level });
+  if (f.representatives.value === 'yes') out.push({ id: 'representatives', evidence: f.representatives.evidence });
+  if (f.followUp.kind === 'none' && f.purpose.stated === 'yes') out.push({ id: 'one-off', evidence: f.purpose.evidence.slice(0, 1) });
+  if (large) out.push({ id: 'large-group', evidence: f.attendance.evidence });
+  if (f.format.talk >= 1 && f.format.talk > 2 * f.format.conversation) out.push({ id: 'presentation-led', evidence: f.format.talkEvidence });
+  if (f.outcome.fixed === 'yes' && !f.outcome.explores) out.push({ id: 'converge-early', evidence: f.outcome.evidence });
+  const minutes = f.session.minutes;
+  if (minutes !== null && (minutes < 45 || (minutes < 90 && large))) {
+    out.push({ id: 'short-time', evidence: [...f.session.evidence, ...(minutes >= 45 ? f.attendance.evidence : [])] });
+  }
+  if (large && f.setting.mode !== 'online' && !f.setting.roomDescribed && f.genre.forwardLooking && f.purpose.stated === 'yes') {
+    out.push({ id: 'room-setting', evidence: f.attendance.evidence });
+  }
+  return out;
+}
+
+/** What the plan already does well, from the same facts; never praises what a flag questions. */
+export function strengths(f: PlanFacts, flags: readonly FlagId[]): Strength[] {
+  const has = (id: FlagId): boolean => flags.includes(id);
+  const out: Strength[] = [];
+  const people = participants(f);
+  const groups = people.filter((p) => p.group);
+  if (groups.length > 0 && !has('affected-people-absent')) out.push({ id: 'affected-present', evidence: groups.map((g) => g.phrase) });
+  else if (f.invitees.open) out.push({ id: 'open', evidence: f.invitees.evidence.slice(0, 1) });
+  const levels = new Set(people.map((p) => p.level).filter((l) => l !== 'unknown'));
+  const mixed = levels.size >= 2 || f.invitees.mixedLevels || (groups.length > 0 && levels.size > 0);
+  if (mixed && !has('narrow-mix')) {
+    const small = f.attendance.kind === 'stated' && (f.attendance.max ?? 99) <= LARGE_GROUP_SIZE;
+    out.push({ id: small ? 'small-mixed' : 'mixed', evidence: [] });
+  }
+  if (f.representatives.value === 'no') out.push({ id: 'as-themselves', evidence: f.representatives.evidence });
+  if (!f.framing.deficit && f.framing.question && /\b(?:what|how|where)\b/i.test(f.framing.question)) out.push({ id: 'question', evidence: [f.framing.question] });
+  if (f.outcome.explores && !has('converge-early')) out.push({ id: 'explores', evidence: f.outcome.evidence });
+  if (f.format.stories) out.push({ id: 'stories', evidence: [] });
+  if (f.format.conversation > 0 && !has('presentation-led') && f.format.conversation >= f.format.talk) {
+    out.push({ id: 'conversation', evidence: f.format.conversationEvidence });
+  }
+  if (['series', 'recurring', 'standing-group', 'actions'].includes(f.followUp.kind) && !has('one-off')) out.push({ id: 'carries-on', evidence: f.followUp.evidence });
+  const minutes = f.session.minutes;
+  if (minutes !== null && !has('short-time') && (minutes >= 120 || (minutes >= 90 && !isLarge(f)))) out.push({ id: 'time', evidence: f.session.evidence });
+  if (f.setting.roomDescribed && !f.setting.roomForTalk && f.setting.mode !== 'online') out.push({ id: 'room', evidence: f.setting.evidence.filter((e) => !/online|zoom|teams|hybrid|virtual|webinar|video|meet|skype|webex/i.test(e)) });
+  return out;
+}

@@ -1,0 +1,144 @@
+/**
+ * The rule extractor: reads a plan into `PlanFacts`. It builds on the parsed `MeetingPlan` (cues,
+ * quantities, durations, invitees) and adds what decides whether an absence means anything: the genre,
+ * and follow-up read only from words about this meeting. Every evidence span is checked against the
+ * plan before it leaves here.
+ */
+import { detectGenre } from './genre.js';
+import { detectFollowUp } from './followup.js';
+import { keepEvidence, planFactsSchema, type Participant, type PlanFacts } from './facts.js';
+import { ROLE_LEVELS } from './cues.js';
+import { parsePlan, planFromForm, type MeetingPlan, type PlanForm } from './plan.js';
+import { matchAll } from './text.js';
+
+/** Old follow-up cues that speak of something else going on, not of this meeting's follow-up. */
+const NOT_FOLLOW_UP = /^(?:continu|ongoing|programme of|work programme|regular|newsletter|kick-?off|feeds? into|fed into|\d+ x|(?:two|three|four|five|\d) (?:sessions|days|meetings)|series|first of|annual|monthly|weekly|fortnightly|quarterly|termly|yearly|every|each)/i;
+const SPEAKER_LINE = /(?:^|\n)\s*(?:speakers?|presenters?|panellists?|keynote(?: speakers?)?|guest speakers?)\s*[:-]\s*([^\n]{2,160})/gi;
+const SPEAKER_PHRASE = /\b(?:keynote (?:from|by)|(?:talk|presentation|address|speech|welcome|briefing|update)s? (?:from|by)|(?:chaired|presented) by|(?:with|featuring) (?:guest |keynote )?speakers?)\s+([^,.;\n]{2,80})/gi;
+const HOST_PHRASE = /\b(?:hosted|organised|organized|facilitated|run|convened|led) by\s+([^,.;\n]{2,80})/gi;
+const THEATRE = /\b(?:theatre[- ]style|lecture (?:theatre|hall)|rows of (?:chairs|seats)|auditorium|tiered seating)\b/i;
+const TALK_ROOM = /\btheatre[- ]style\b/i;
+const CONVERSATION_ROOM = /table|circle|cabaret|caf|break-?out|sofa|beanbag|comfy|quiet|floor space/i;
+const GENERIC_STAFF = /\b(?:staff|colleagues|team members|employees|workers|practitioners|professionals|partners)\b/i;
+
+const levelOf = (phrase: string): Participant['level'] => {
+  for (const [level, re] of ROLE_LEVELS) {
+    re.lastIndex = 0;
+    const hit = re.test(phrase);
+    re.lastIndex = 0;
+    if (hit) return level;
+  }
+  return 'unknown';
+};
+
+function participantsOf(plan: MeetingPlan): Participant[] {
+  const out: Participant[] = [];
+  const seen = new Set<string>();
+  const push = (p: Participant): void => {
+    const key = `${p.role}:${p.phrase.toLowerCase()}`;
+    if (!seen.has(key) && p.phrase.trim()) { seen.add(key); out.push(p); }
+  };
+  for (const r of plan.invitees.roles) push({ phrase: r.phrase, role: 'participant', level: r.level, organisation: null, group: null });
+  for (const g of plan.invitees.groups) push({ phrase: g.phrase, role: 'participant', level: 'unknown', organisation: null, group: g.name });
+  for (const o of plan.invitees.organisations) push({ phrase: o, role: 'participant', level: 'unknown', organisation: o, group: null });
+  for (const [re, role] of [[SPEAKER_LINE, 'speaker'], [SPEAKER_PHRASE, 'speaker'], [HOST_PHRASE, 'host']] as const) {
+    for (const m of plan.text.matchAll(re)) {
+      const phrase = (m[1] ?? '').trim();
+      if (phrase) push({ phrase, role, level: levelOf(phrase), organisation: null, group: null });
+    }
+  }
+  return out.slice(0, 40);
+}
+
+function attendanceOf(plan: MeetingPlan): PlanFacts['attendance'] {
+  if (plan.count) return { kind: 'stated', min: plan.count.min, max: plan.count.max, evidence: plan.count.evidence.slice(0, 6) };
+  if (plan.largeEvent.length > 0) return { kind: 'inferred', min: 13, max: null, evidence: plan.largeEvent.slice(0, 2) };
+  return { kind: 'unknown', min: null, max: null, evidence: [] };
+}
+
+function followUpOf(plan: MeetingPlan, forwardLooking: boolean): PlanFacts['followUp'] {
+  const found = detectFollowUp(plan.text, forwardLooking, plan.teamRoutine);
+  if (found.kind !== 'none' && found.kind !== 'unknown') return found;
+  // The older cues still catch stated next steps ("ideas go to the clinic improvement group").
+  const after = plan.after.filter((a) => !NOT_FOLLOW_UP.test(a));
+  return after.length > 0 ? { kind: 'actions', evidence: after.slice(0, 3) } : found;
+}
+
+function settingOf(plan: MeetingPlan): PlanFacts['setting'] {
+  const online = plan.setting.online.length > 0;
+  const room = plan.setting.room;
+  const mode = plan.setting.hybrid ? 'hybrid' : online ? 'online' : room.length > 0 ? 'in-person' : 'unknown';
+  const hybrid = plan.setting.hybrid ? matchAll(/\bhybrid\b/gi, plan.text, 1) : [];
+  return {
+    mode,
+    roomDescribed: room.length > 0,
+    roomForTalk: room.some((r) => THEATRE.test(r) || TALK_ROOM.test(r)) && !room.some((r) => CONVERSATION_ROOM.test(r)),
+    evidence: [...room, ...plan.setting.online, ...hybrid].slice(0, 6),
+  };
+}
+
+/** Maps a parsed plan to facts, with the genre deciding which absences are known. */
+export function factsFromPlan(plan: MeetingPlan, onDrop?: (quote: string) => void): PlanFacts {
+  const genre = detectGenre(plan.text);
+  // Reports, templates and terms of reference are judged by what they state; an agenda still shows its
+  // business, so only it (besides forward-looking texts) can lack a purpose.
+  const canLackPurpose = genre.forwardLooking || genre.value === 'agenda' || genre.value === 'unknown';
+  const substance = Boolean(plan.count || plan.durationMinutes !== undefined || plan.invitees.stated || plan.largeEvent[0] || plan.format.presentation[0]);
+  const purposeStated: PlanFacts['purpose']['stated'] = plan.purpose.length > 0 ? 'yes' : canLackPurpose && plan.wordCount >= 3 ? 'no' : 'unknown';
+  const participants = participantsOf(plan);
+  const rolesMixed = plan.invitees.phrases.some((p) => GENERIC_STAFF.test(p.replace(/\b(?:senior |front[- ]?line |support |care |teaching )?staff\b(?= (?:nurses?|officers?))/gi, '')));
+  const facts: PlanFacts = {
+    genre,
+    purpose: { stated: purposeStated, evidence: purposeStated === 'yes' ? plan.purpose.slice(0, 2) : [] },
+    framing: { text: plan.framing || null, question: plan.question ?? null, deficit: plan.deficit.length > 0, evidence: plan.deficit.slice(0, 6) },
+    participants,
+    invitees: {
+      stated: plan.invitees.stated,
+      open: plan.invitees.open.length > 0,
+      mixedLevels: plan.invitees.mixed.length > 0 || rolesMixed,
+      evidence: [...plan.invitees.phrases, ...plan.invitees.open, ...plan.invitees.mixed].slice(0, 8),
+    },
+    concerns: plan.concerns.slice(0, 12).map((c) => ({ group: c.group, evidence: c.evidence })),
+    attendance: attendanceOf(plan),
+    session: { minutes: plan.durationMinutes ?? null, evidence: plan.durationEvidence.slice(0, 6) },
+    format: {
+      talk: plan.format.presentationWeight,
+      conversation: plan.format.conversationWeight,
+      talkEvidence: plan.format.presentation.slice(0, 6),
+      conversationEvidence: plan.format.conversation.slice(0, 6),
+      stories: plan.stories.length > 0,
+    },
+    outcome: {
+      fixed: convergesEarly(plan) ? 'yes' : plan.explore.length > 0 ? 'no' : 'unknown',
+      explores: plan.explore.length > 0,
+      evidence: convergesEarly(plan) ? [...plan.decide, ...plan.predetermined].slice(0, 6) : plan.explore.slice(0, 3),
+    },
+    followUp: substance || genre.forwardLooking ? followUpOf(plan, genre.forwardLooking && substance) : { kind: 'unknown', evidence: [] },
+    setting: settingOf(plan),
+    representatives: {
+      value: plan.representatives.length > 0 ? 'yes' : plan.notRepresentatives.length > 0 ? 'no' : 'unknown',
+      evidence: (plan.representatives.length > 0 ? plan.representatives : plan.notRepresentatives).slice(0, 6),
+    },
+    teamRoutine: plan.teamRoutine.length > 0,
+    words: plan.wordCount,
+  };
+  return keepEvidence(planFactsSchema.parse(facts), plan.text, onDrop).facts;
+}
+
+function convergesEarly(plan: MeetingPlan): boolean {
+  if (plan.explore.length > 0) return false;
+  // Approving is converging by its nature; voting or choosing is, when the choices came ready-made.
+  const approve = plan.decide.some((d) => /sign|signoff|approv|aprove|ratif|endors|rubber|accept|whether|vote to/i.test(d));
+  return approve || (plan.decide.length > 0 && plan.predetermined.length > 0);
+}
+
+/** Reads a free-text plan (already cleaned) into facts. */
+export function extract(text: string): PlanFacts {
+  return factsFromPlan(parsePlan(text));
+}
+
+/** Reads a filled-in review form into facts, through the same parsers. */
+export function extractForm(form: PlanForm): { facts: PlanFacts; text: string } {
+  const plan = planFromForm(form);
+  return { facts: factsFromPlan(plan), text: plan.text };
+}

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { decide, strengths } from '../../src/review/decide.js';
+import { extract } from '../../src/review/extract.js';
+import { planFactsSchema, type PlanFacts } from '../../src/review/facts.js';
+import { cleanQuote, quoted } from '../../src/review/quote.js';
+import { reviewToText } from '../../src/review/render.js';
+import { reviewFacts, reviewPlan } from '../../src/review/review.js';
+
+/** Facts for a forward-looking invitation that states a purpose and nothing else; override what a case needs. */
+function facts(over: Partial<PlanFacts> = {}): PlanFacts {
+  return planFactsSchema.parse({
+    genre: { value: 'invitation', forwardLooking: true, evidence: [] },
+    purpose: { stated: 'yes', evidence: ['to explore what a good first year looks like'] },
+    framing: { text: null, deficit: false, evidence: [] },
+    invitees: { stated: false, evidence: [] },
+    attendance: { kind: 'unknown', evidence: [] },
+    session: { minutes: null, evidence: [] },
+    format: {},
+    outcome: { fixed: 'unknown', evidence: [] },
+    followUp: { kind: 'unknown', evidence: [] },
+    setting: { mode: 'unknown', roomDescribed: false, evidence: [] },
+    representatives: { value: 'unknown', evidence: [] },
+    words: 100,
+    ...over,
+  });
+}
+const ids = (f: PlanFacts): string[] => decide(f).map((d) => d.id);
+
+describe('decide: unknown never raises a flag', () => {
+  it('raises nothing from facts that are all unknown', () => {
+    expect(ids(facts({ purpose: { stated: 'unknown', evidence: [] } }))).toEqual([]);
+  });
+  it('asks about the purpose only when the text shows there is none', () => {
+    expect(ids(facts({ purpose: { stated: 'no', evidence: [] } }))).toEqual(['purpose-unclear']);
+  });
+  it('calls a meeting one-off only when follow-up is known to be absent', () => {
+    expect(ids(facts({ followUp: { kind: 'none', evidence: [] } }))).toContain('one-off');
+    expect(ids(facts({ followUp: { kind: 'unknown', evidence: [] } }))).not.toContain('one-off');
+    expect(ids(facts({ followUp: { kind: 'recurring', evidence: ['we meet again in a month'] } }))).not.toContain('one-off');
+  });
+});
+
+describe('decide: the guide', () => {
+  const large = { kind: 'stated' as const, min: 45, max: 45, evidence: ['45 people'] };
+  it('a large group with no room detail in a forward-looking plan gets room-setting', () => {
+    expect(ids(facts({ attendance: large }))).toEqual(['large-group', 'room-setting']);
+  });
+  it('a report written after the event is not asked about its room', () => {
+    expect(ids(facts({ attendance: large, genre: { value: 'report', forwardLooking: false, evidence: [] } }))).toEqual(['large-group']);
+  });
+  it('an online event states its setting', () => {
+    expect(ids(facts({ attendance: large, setting: { mode: 'online', roomDescribed: false, roomForTalk: false, evidence: ['online'] } }))).toEqual(['large-group']);
+  });
+  it('large-group can be inferred from the kind of event', () => {
+    expect(ids(facts({ attendance: { kind: 'inferred', min: 13, max: null, evidence: ['conference'] } }))).toContain('large-group');
+  });
+  it('short-time: under 45 minutes for any group, under 90 for a large one', () => {
+    expect(ids(facts({ session: { minutes: 30, evidence: ['30 minutes'] } }))).toContain('short-time');
+    expect(ids(facts({ session: { minutes: 60, evidence: ['1 hour'] } }))).not.toContain('short-time');
+    expect(ids(facts({ session: { minutes: 60, evidence: ['1 hour'] }, attendance: large }))).toContain('short-time');
+  });
+  it('affected people absent only when an invitee list is stated without them', () => {
+    const concerns = [{ group: 'young people', evidence: 'young people' }];
+    const staff = [{ phrase: 'youth workers', role: 'participant' as const, level: 'front-line' as const, organisation: null, group: null }];
+    expect(ids(facts({ concerns }))).not.toContain('affected-people-absent');
+    expect(ids(facts({ concerns, invitees: { stated: true, open: false, mixedLevels: false, evidence: ['youth workers'] }, participants: staff }))).toContain('affected-people-absent');
+    const withThem = [...staff, { phrase: 'young people', role: 'participant' as const, level: 'unknown' as const, organisation: null, group: 'young people' }];
+    expect(ids(facts({ concerns, invitees: { stated: true, open: false, mixedLevels: false, evidence: ['youth workers'] }, participants: withThem }))).not.toContain('affected-people-absent');
+  });
+  it('a speaker does not count among the participants', () => {
+    const concerns = [{ group: 'patients', evidence: 'patients' }];
+    const people = [
+      { phrase: 'ward managers', role: 'participant' as const, level: 'middle' as const, organisation: null, group: null },
+      { phrase: 'a patient', role: 'speaker' as const, level: 'unknown' as const, organisation: null, group: 'patients' },
+    ];
+    expect(ids(facts({ concerns, participants: people, invitees: { stated: true, open: false, mixedLevels: false, evidence: ['ward managers'] } }))).toContain('affected-people-absent');
+  });
+  it('narrow-mix needs one level and no mixed roles', () => {
+    const managers = ['clinic managers', 'service managers', 'team leaders'].map((phrase) => ({ phrase, role: 'participant' as const, level: 'middle' as const, organisation: null, group: null }));
+    const stated = { stated: true, open: false, mixedLevels: false, evidence: ['clinic managers'] };
+    expect(ids(facts({ participants: managers, invitees: stated }))).toContain('narrow-mix');
+    expect(ids(facts({ participants: managers, invitees: { ...stated, mixedLevels: true } }))).not.toContain('narrow-mix');
+  });
+  it('presentation-led when talks outweigh conversation more than two to one', () => {
+    expect(ids(facts({ format: { talk: 3, conversation: 1, talkEvidence: ['keynote'], conversationEvidence: ['discussion'], stories: false } }))).toContain('presentation-led');
+    expect(ids(facts({ format: { talk: 2, conversation: 1, talkEvidence: ['keynote'], conversationEvidence: ['discussion'], stories: false } }))).not.toContain('presentation-led');
+  });
+});
+
+describe('strengths come from the same facts', () => {
+  it('meeting again is a strength', () => {
+    const f = facts({ followUp: { kind: 'recurring', evidence: ['we meet again in a month'] } });
+    expect(strengths(f, []).map((s) => s.id)).toContain('carries-on');
+    expect(reviewFacts(f).strengths.join(' ')).toContain('we meet again in a month');
+  });
+  it('theatre-style seating is not praised as a room for conversation', () => {
+    const f = facts({ setting: { mode: 'in-person', roomDescribed: true, roomForTalk: true, evidence: ['theatre-style'] } });
+    expect(strengths(f, []).map((s) => s.id)).not.toContain('room');
+  });
+  it('a large event with small tables is not told that small tables would help', () => {
+    const f = facts({
+      attendance: { kind: 'stated', min: 45, max: 45, evidence: ['45 people'] },
+      setting: { mode: 'in-person', roomDescribed: true, roomForTalk: false, evidence: ['small mixed tables'] },
+    });
+    const large = reviewFacts(f).flags.find((x) => x.id === 'large-group');
+    expect(large?.nudge).not.toMatch(/small mixed tables .* help/i);
+    expect(large?.nudge).toMatch(/already thought about the tables/);
+  });
+});
+
+describe('extract', () => {
+  const text = 'Annual partnership conference on reducing knife crime. 200 delegates, one representative from each agency. Keynote, then three panels. Theatre-style seating in the main hall. 10:00-16:00. We meet again in a month.';
+  it('quotes only words of the plan', () => {
+    const f = extract(text);
+    const all = [
+      ...f.purpose.evidence, ...f.framing.evidence, ...f.attendance.evidence, ...f.session.evidence, ...f.format.talkEvidence,
+      ...f.followUp.evidence, ...f.setting.evidence, ...f.representatives.evidence, ...f.participants.map((p) => p.phrase),
+    ];
+    expect(all.length).toBeGreaterThan(5);
+    for (const e of all) expect(text.toLowerCase()).toContain(e.toLowerCase());
+  });
+  it('reads recurrence, representatives, the room kind and the head count', () => {
+    const f = extract(text);
+    expect(f.followUp.kind).toBe('recurring');
+    expect(f.representatives.value).toBe('yes');
+    expect(f.setting.roomForTalk).toBe(true);
+    expect(f.attendance).toMatchObject({ kind: 'stated', max: 200 });
+  });
+  it('takes the head count from who comes, not a population or a share', () => {
+    expect(extract('The trust employs 12,000 staff. A workshop for 10 ward managers to plan the winter rota.').attendance.max).toBe(10);
+    expect(extract('1 in 5 children live in poverty here. Workshop for eight teachers.').attendance.max).toBe(8);
+  });
+  it('does not take a video or a break for the length of the meeting', () => {
+    expect(extract('Workshop for managers. We will watch a 10 minute video, then talk.').session.minutes).toBeNull();
+  });
+  it('does not read another thing that continues as this meeting\'s follow-up', () => {
+    expect(extract('Workshop for 20 nurses on the rota. Demand continues to rise. 2 hours.').followUp.kind).toBe('none');
+  });
+  it('reads a report after the event as not forward-looking', () => {
+    expect(extract('The workshop took place on 3 May and was attended by 40 residents. Participants discussed the new park.').genre.forwardLooking).toBe(false);
+  });
+});
+
+describe('readable answer', () => {
+  it('quotes whole words with single quotation marks', () => {
+    expect(quoted('"What would make this a good place?"')).toBe('"What would make this a good place?"');
+    expect(cleanQuote('one two three four five six', 12)).toBe('one two');
+    expect(quoted('one two three four five six', 12)).toBe('"one two…"');
+  });
+  it('never shows a bare "(Also worth a thought: the room.)"', () => {
+    const text = reviewToText(reviewPlan('Conference on reducing knife crime for 300 delegates representing agencies: keynote, panels and Q&A, to approve the draft strategy. 45 minutes. Senior leaders only: chief executives and directors.'));
+    expect(text).not.toMatch(/Also worth a thought: the room\./);
+    expect(text).not.toMatch(/""/);
+  });
+  it('does not call mixed roles "everyone is a manager"', () => {
+    const r = reviewPlan('Workshop for clinic managers and reception staff to improve how patients book appointments. 2 hours.');
+    expect(r.flags.map((f) => f.id)).not.toContain('narrow-mix');
+    expect(reviewToText(r)).not.toMatch(/everyone (?:on the list )?is a manager/i);
+  });
+});
