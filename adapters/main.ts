@@ -5,12 +5,14 @@ import { ConfigError, MoodmusicError, describeError } from '../src/errors.js';
 import { allFeatures } from '../src/features/index.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { loadPrompts, resolvePromptsDir } from '../src/prompts/load.js';
+import { adapterStartedLine, noCredentialsLine } from '../src/startup.js';
 import { openStore } from '../src/store/index.js';
 import { handleWebGet } from '../src/web/insights-route.js';
 import { randomBytes } from 'node:crypto';
 import { startLocalWeb } from './web.js';
 import { createShellAdapter } from './shell/index.js';
-import { createSlackAdapter } from './slack/index.js';
+import { createSlackAdapter, type SlackAdapter } from './slack/index.js';
+import type { TeamsAdapter } from './teams/index.js';
 import type { Adapter, AdapterDeps } from './types.js';
 
 async function createAdapter(name: Config['adapters'][number], deps: AdapterDeps): Promise<Adapter> {
@@ -27,6 +29,19 @@ async function createAdapter(name: Config['adapters'][number], deps: AdapterDeps
     default:
       throw new ConfigError(`the ${name} adapter is not available in this build; use ADAPTERS=shell`);
   }
+}
+
+/** The shell runs because nothing else was configured (not because ADAPTERS asked for it). */
+function shellByDefault(config: Config, env: NodeJS.ProcessEnv): boolean {
+  return config.adapters.length === 1 && config.adapters[0] === 'shell' && (env.ADAPTERS ?? '').trim() === '';
+}
+
+/** The port an HTTP adapter actually bound (SLACK_PORT=0 and TEAMS_PORT=0 pick a free one). */
+function boundPort(adapter: Adapter): number | undefined {
+  const a = adapter as Partial<SlackAdapter> & Partial<TeamsAdapter>;
+  if (typeof a.port === 'function') return a.port();
+  if (typeof a.address === 'function') return a.address().port;
+  return undefined;
 }
 
 export interface StartOptions {
@@ -98,13 +113,19 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
     );
     const coreCtx = core.ctx;
     const web = (url: URL) => handleWebGet(url, coreCtx);
-    const deps: AdapterDeps = { core, config, logger, io: { stdin: options.stdin ?? process.stdin, stdout }, web };
+    const stdin = options.stdin ?? process.stdin;
+    const deps: AdapterDeps = { core, config, logger, io: { stdin, stdout }, web };
+    if (shellByDefault(config, env)) {
+      // Said at warn so it shows at the shell's default log level: a container or systemd unit whose
+      // shell ends at once then explains why.
+      logger.warn(noCredentialsLine(env, Boolean((stdin as { isTTY?: boolean }).isTTY)));
+    }
     for (const name of config.adapters) {
       const adapter = await createAdapter(name, deps);
       core.attach(adapter.outbound);
       await adapter.start();
       adapters.push(adapter);
-      logger.info('adapter started', { adapter: name });
+      if (name !== 'shell' || !shellByDefault(config, env)) logger.info(adapterStartedLine(name, config, env, boundPort(adapter)), { adapter: name });
     }
     webBase ??= await localWebBase(config, adapters);
     if (!webBase && config.adapters.includes('shell')) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { canonicalTimeZone } from './schedule/zone-name.js';
+import { strayVariables } from './startup.js';
 
 const ADAPTERS = ['slack', 'teams', 'shell'] as const;
 export type AdapterName = (typeof ADAPTERS)[number];
@@ -121,6 +122,32 @@ export interface Config {
   storyDays?: number[];
 }
 
+/** " (SLACK_TOKEN is not a moodmusic variable)" when a near-miss name is set, else "". */
+function strayHint(env: NodeJS.ProcessEnv): string {
+  const stray = strayVariables(env);
+  return stray.length ? ` (${stray.join(', ')} ${stray.length === 1 ? 'is not a moodmusic variable' : 'are not moodmusic variables'})` : '';
+}
+
+/**
+ * Some of a platform's credentials without the one that starts it (SLACK_APP_TOKEN alone,
+ * MicrosoftAppPassword alone) is a mistake, not a wish for the terminal shell: stop and name what is
+ * missing and where to get it. ADAPTERS set without that platform means it is not wanted.
+ */
+function checkPartialCredentials(e: z.infer<typeof envSchema>, env: NodeJS.ProcessEnv): void {
+  const slackGiven = (['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] as const).filter((k) => e[k]);
+  if (!e.SLACK_BOT_TOKEN && slackGiven.length > 0 && (!e.ADAPTERS || e.ADAPTERS.includes('slack'))) {
+    throw new ConfigError(
+      `${slackGiven.join(' and ')} ${slackGiven.length > 1 ? 'are' : 'is'} set but SLACK_BOT_TOKEN is missing${strayHint(env)}: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions of your app at https://api.slack.com/apps, or unset ${slackGiven.join(' and ')} to start without Slack`,
+    );
+  }
+  const teamsGiven = (['MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType'] as const).filter((k) => e[k]);
+  if (!e.MicrosoftAppId && teamsGiven.length > 0 && (!e.ADAPTERS || e.ADAPTERS.includes('teams'))) {
+    throw new ConfigError(
+      `${teamsGiven.join(' and ')} ${teamsGiven.length > 1 ? 'are' : 'is'} set but MicrosoftAppId is missing${strayHint(env)}: copy the Microsoft App ID from your Azure Bot's Configuration page (or Bot management in the Teams Developer Portal), or unset ${teamsGiven.join(' and ')} to start without Teams`,
+    );
+  }
+}
+
 /** Parses the environment once. Throws `ConfigError` naming the first bad variable and how to fix it. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -130,11 +157,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
 
+  checkPartialCredentials(e, env);
   const slackWanted = e.ADAPTERS ? e.ADAPTERS.includes('slack') : Boolean(e.SLACK_BOT_TOKEN);
   let slack: Config['slack'];
   if (slackWanted) {
     if (!e.SLACK_BOT_TOKEN) {
-      throw new ConfigError('SLACK_BOT_TOKEN is missing: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions in your app settings');
+      throw new ConfigError(`SLACK_BOT_TOKEN is missing${strayHint(env)}: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions in your app settings`);
     }
     if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
       throw new ConfigError(

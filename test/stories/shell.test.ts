@@ -23,7 +23,8 @@ describe('new-starter stories in the shell', () => {
     const env = { SQLITE_PATH: path.join(tmp.dir, 'shell.db') };
     const answer = 'Everyone told me to ask Morwenna before sending anything to finance';
     const result = await runBot(`story\nshare anonymously\n${answer}\ndigest now\n`, env);
-    expect(result.stderr).toBe('');
+    // Only the start-up notice: no credentials, so the shell (reading the piped input) is what runs.
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('No Slack or Teams credentials found, so the terminal shell is starting')]);
     expect(result.code).toBe(0);
     const out = result.stdout;
     expect(out).toMatch(/opened a private conversation with you/);
