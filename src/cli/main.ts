@@ -2,6 +2,7 @@ import { readConfig } from '../config.js';
 import { MoodmusicError, PromptLibraryError, describeError } from '../errors.js';
 import { loadPrompts, resolvePromptsDir } from '../prompts/load.js';
 import { matchTheme } from '../prompts/library.js';
+import { similarPairs } from '../prompts/similar.js';
 import type { CliCommand, CliIO } from './io.js';
 
 const USAGE = `Usage: moodmusic <command>
@@ -19,6 +20,10 @@ const promptsCheck: CliCommand = async (args, io) => {
   try {
     const library = await loadPrompts(dir, { displayBase: io.cwd });
     io.stdout.write(`ok: ${library.all.length} prompts in ${library.themes().length} themes (${dir})\n`);
+    // Near-duplicates are a warning, not an error: the library still loads.
+    for (const { a, b, score } of similarPairs(library.all)) {
+      io.stderr.write(`warning: prompts ${a.id} and ${b.id} read alike (${Math.round(score * 100)}% of their words shared); merge them or rewrite one\n`);
+    }
     return 0;
   } catch (error) {
     if (error instanceof PromptLibraryError) {
