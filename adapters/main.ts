@@ -107,6 +107,8 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
           insightsSecret: config.insightsSecret ?? randomBytes(32).toString('hex'),
           webBase: () => webBase,
           rotation: config.rotation,
+          digestMinPeople: config.digestMinPeople,
+          adminUsers: config.adminUsers,
         },
       },
       allFeatures(),

@@ -75,6 +75,13 @@ const envSchema = z.object({
   INSIGHTS_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
     error: 'must be at least 16 characters (e.g. the output of `openssl rand -hex 32`)',
   }),
+  DIGEST_MIN_PEOPLE: z.coerce
+    .number({ error: 'must be a whole number of people, at least 2' })
+    .int({ error: 'must be a whole number of people, at least 2' })
+    .min(2, { error: 'must be at least 2: a digest of one person\'s stories points straight at them' })
+    .max(1000, { error: 'must be at most 1000' })
+    .default(3),
+  ADMIN_USERS: optionalString.transform((v) => (v === undefined ? [] : v.split(',').map((s) => s.trim()).filter(Boolean))),
   STORY_DAYS: optionalString.transform((v, ctx) => {
     if (v === undefined) return undefined;
     const days = v.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
@@ -120,6 +127,10 @@ export interface Config {
   insightsSecret?: string;
   /** Days after a new starter's sharing choice on which story questions are asked (STORY_DAYS, default 0,7,28). */
   storyDays?: number[];
+  /** Different people whose stories a digest needs before it posts any (DIGEST_MIN_PEOPLE, default 3, at least 2). */
+  digestMinPeople: number;
+  /** Platform user ids who may change any channel's settings (ADMIN_USERS, comma list). */
+  adminUsers: string[];
 }
 
 /** " (SLACK_TOKEN is not a moodmusic variable)" when a near-miss name is set, else "". */
@@ -218,5 +229,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     ...(e.INSIGHTS_SECRET ? { insightsSecret: e.INSIGHTS_SECRET } : {}),
     ...(e.STORY_DAYS ? { storyDays: e.STORY_DAYS } : {}),
+    digestMinPeople: e.DIGEST_MIN_PEOPLE,
+    adminUsers: e.ADMIN_USERS,
   };
 }

@@ -3,7 +3,7 @@ import { WEEKDAYS, type Intent, type Recurrence, type Span, type Weekday } from 
 /** Usage lines per verb; shown in help and after a mistake. */
 export const USAGE: Record<string, string> = {
   help: 'help',
-  prompt: 'prompt [theme]  (themes: purpose, perspectives, onboarding, language, people, design)',
+  prompt: 'prompt [theme]  (themes: purpose, perspectives, onboarding, language, people, design) | prompt facilitator',
   review: 'review PLAN  (or just `review` for a form)',
   reframe: 'reframe QUESTION',
   schedule:
@@ -17,6 +17,8 @@ export const USAGE: Record<string, string> = {
   digest: 'digest weekly friday 15:00 | digest now | digest off',
   forget: 'forget me',
   insights: 'insights [workspace] [weeks 12]',
+  my: 'my stories',
+  withdraw: 'withdraw N  (N from my stories)',
 };
 
 const DAY_ALIASES: Record<string, Weekday> = {
@@ -257,6 +259,15 @@ export function parseCommand(input: string): Intent {
     case 'insights':
     case 'insight':
       return parseInsights(args);
+    case 'my':
+      return args.length === 1 && /^stor(y|ies)$/i.test(args[0] ?? '')
+        ? { verb: 'my-stories' }
+        : invalid('my', 'To see your stories, say my stories');
+    case 'withdraw': {
+      if (args.length === 0) return { verb: 'withdraw' };
+      const n = args.length === 1 ? Number(args[0]?.replace(/^#/, '')) : NaN;
+      return Number.isInteger(n) && n >= 1 ? { verb: 'withdraw', which: n } : invalid('withdraw', 'Say withdraw and the number of the story from my stories, e.g. withdraw 2');
+    }
     case 'forget':
       return /^me$/i.test(args[0] ?? '') && args.length === 1
         ? { verb: 'forget-me' }

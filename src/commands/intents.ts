@@ -36,6 +36,10 @@ export type Intent =
   | { verb: 'forget-me' }
   /** Aggregate engagement with this conversation's prompts over the last `weeks` weeks (default 12). */
   | { verb: 'insights'; weeks?: number; scope: 'channel' | 'workspace' }
+  /** `my stories`: the person's own stories, each with its sharing level, date and buttons. */
+  | { verb: 'my-stories' }
+  /** `withdraw` (explains how) or `withdraw N` (N as numbered by `my stories`). */
+  | { verb: 'withdraw'; which?: number }
   /** A known verb used wrongly: `message` says what was expected, `usage` shows the right form. */
   | { verb: 'invalid'; of: string; message: string; usage: string }
   | { verb: 'unknown'; text: string };

@@ -31,6 +31,7 @@ export function helpReply(platform: PlatformName = 'slack'): Reply {
       type: 'list',
       items: [
         'prompt [theme]: a question now (purpose, perspectives, onboarding, language, people, design)',
+        'prompt facilitator: an opening question for a meeting you are running',
         'review PLAN: reflective nudges on a meeting plan (just "review" opens a form)',
         'reframe QUESTION: is it framed around a deficit? Ways to frame it around what people want',
         `${SCHEDULE_FORMS.join(' | ')}: prompts here on a schedule (time zone: an IANA name such as Europe/London, or UTC)`,
@@ -38,6 +39,7 @@ export function helpReply(platform: PlatformName = 'slack'): Reply {
         'story: tell me how things really get done around here (private unless you choose)',
         'welcome on|off: invite people who join this channel to share their first impressions',
         'digest weekly friday 15:00 | digest now | digest off: share back stories people chose to share',
+        'my stories: your stories with how each is shared; change or withdraw any of them (withdraw N)',
         'forget me: delete everything I hold about you',
       ],
     },

@@ -20,6 +20,10 @@ export interface CoreSettings {
   webBase?: () => string | undefined;
   /** How prompts are ordered within a rotation cycle: by what starts conversation here, or plainly. */
   rotation?: 'learn' | 'plain';
+  /** DIGEST_MIN_PEOPLE: different people whose stories a digest needs before it posts any; default 3, never below 2. */
+  digestMinPeople?: number;
+  /** ADMIN_USERS: platform user ids who may change any channel's schedule, digest or welcome. */
+  adminUsers?: string[];
 }
 
 /** Everything a feature may use. Built once by `createCore`. */

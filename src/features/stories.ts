@@ -6,6 +6,8 @@ import { handleAnswer } from '../stories/answers.js';
 import { digestNow, runDueDigests, subscribeDigest, unsubscribeDigest } from '../stories/digest.js';
 import { consentAction, memberJoined, storyCommand } from '../stories/flow.js';
 import { STORY_ACTIONS } from '../stories/messages.js';
+import { levelAction, myStories, withdrawCommand } from '../stories/mine.js';
+import { redactAction, shareAction } from '../stories/preview.js';
 import { runDueStoryJobs } from '../stories/sequence.js';
 
 /** How often due story questions and digests are looked for. */
@@ -58,6 +60,8 @@ export function createStoriesFeature(options: { tickMs?: number } = {}): Feature
       'digest-now': (_intent, message, ctx) => digestNow(message, ctx),
       'digest-off': (_intent, message, ctx) => unsubscribeDigest(message, ctx),
       'forget-me': (_intent, message, ctx) => forgetMe(message, ctx),
+      'my-stories': (_intent, message, ctx) => myStories(message, ctx),
+      withdraw: (intent, message, ctx) => withdrawCommand(intent, message, ctx),
     },
     actions: {
       [STORY_ACTIONS.consent]: consentAction,
@@ -65,6 +69,9 @@ export function createStoriesFeature(options: { tickMs?: number } = {}): Feature
       [STORY_ACTIONS.edit]: editAction,
       [STORY_ACTIONS.withdraw]: withdrawAction,
       [STORY_ACTIONS.keep]: () => keepAction(),
+      [STORY_ACTIONS.level]: levelAction,
+      [STORY_ACTIONS.share]: shareAction,
+      [STORY_ACTIONS.redact]: redactAction,
     },
     start(ctx) {
       tick(ctx);

@@ -175,10 +175,14 @@ export class StoryRepo {
       .execute();
   }
 
-  /** Stores a story at the person's current sharing level. */
+  /**
+   * Stores a story at `sharing` (default: the person's current level). The stories flow stores a new
+   * answer as `private` until its author has seen the preview and confirmed how it is shared.
+   */
   async add(
     person: StoryPerson,
     story: { promptId: string; promptText: string; text: string },
+    sharing: Sharing = person.sharing,
   ): Promise<StoryRecord> {
     const at = this.now().toISOString();
     const row: StoryRow = {
@@ -186,11 +190,11 @@ export class StoryRepo {
       platform: person.platform,
       workspace_id: person.workspaceId,
       user_id: person.userId,
-      author_name: person.sharing === 'named' ? person.displayName ?? null : null,
+      author_name: sharing === 'named' ? person.displayName ?? null : null,
       prompt_id: story.promptId,
       prompt_text: story.promptText,
       text: story.text,
-      sharing: person.sharing,
+      sharing,
       created_at: at,
       updated_at: at,
     };
@@ -218,6 +222,37 @@ export class StoryRepo {
       .where((eb) => eb.and(personKey(key)))
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  /**
+   * Sets how one of the person's own stories is shared (and its text, when given: "share without them").
+   * The author name is kept only for `named`. False when the story no longer exists.
+   */
+  async setSharing(key: PersonKey, storyId: string, sharing: Sharing, options: { authorName?: string; text?: string } = {}): Promise<boolean> {
+    const result = await this.db
+      .updateTable('stories')
+      .set({
+        sharing,
+        author_name: sharing === 'named' ? options.authorName ?? null : null,
+        ...(options.text !== undefined ? { text: options.text } : {}),
+        updated_at: this.now().toISOString(),
+      })
+      .where('id', '=', storyId)
+      .where((eb) => eb.and(personKey(key)))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** The person's own stories, oldest first (the numbering `my stories` and `withdraw N` use). */
+  async listFor(key: PersonKey): Promise<StoryRecord[]> {
+    const rows = await this.db
+      .selectFrom('stories')
+      .selectAll()
+      .where((eb) => eb.and(personKey(key)))
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc')
+      .execute();
+    return rows.map(toStory);
   }
 
   /** Deletes the person's own story; false when it was already gone. */

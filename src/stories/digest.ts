@@ -3,13 +3,13 @@ import type { CoreContext } from '../core/types.js';
 import { describeError } from '../errors.js';
 import type { ConversationRef, IncomingMessage } from '../model/message.js';
 import { reply, type Block, type Reply } from '../model/reply.js';
-import { choosePrompt } from '../prompts/choose.js';
 import { MAX_RECORDED_SKIPS, TICK_GRACE_MS, planDue } from '../schedule/plan.js';
 import { describeRecurrence, ruleFor } from '../schedule/rule.js';
 import { slotsAfter } from '../schedule/slots.js';
 import { formatLocal } from '../schedule/format.js';
 import type { Subscription } from '../store/subscriptions.js';
 import type { StoryRecord } from '../store/stories.js';
+import { digestMinPeople } from './consent.js';
 import { note } from './messages.js';
 import { INSTANCE_ID } from './sequence.js';
 import { deliver } from './send.js';
@@ -27,17 +27,18 @@ function clip(text: string): string {
   return text.length > QUOTE_MAX_CHARS ? `${text.slice(0, QUOTE_MAX_CHARS - 1)}…` : text;
 }
 
+/** The question a digest closes with: about the stories, never about who joined or when. */
+export const DIGEST_QUESTION = 'What do these tell us about how things really get done here, and is that how we want it to be?';
+
 /**
  * The digest: each shared story as its question and a quote. Anonymous stories carry nothing else: no
- * name, no id, no date (a date near someone's start would point to them).
+ * name, no id, no date (a date near someone's start would point to them), and neither the heading nor
+ * the closing question says who the authors are or when they joined.
  */
-export function digestReply(stories: StoryRecord[], more: number, question?: string): Reply {
+export function digestReply(stories: StoryRecord[], more: number): Reply {
   const blocks: Block[] = [
-    { type: 'header', text: 'What new starters have noticed' },
-    {
-      type: 'text',
-      text: `${stories.length === 1 ? 'One story from someone who' : `${stories.length} stories from people who`} joined recently, in their own words, shared because they chose to.`,
-    },
+    { type: 'header', text: 'How things really get done here, in people\'s own words' },
+    { type: 'text', text: `${stories.length === 1 ? 'One story' : `${stories.length} stories`} people chose to share.` },
   ];
   for (const story of stories) {
     blocks.push({ type: 'divider' });
@@ -47,33 +48,58 @@ export function digestReply(stories: StoryRecord[], more: number, question?: str
   }
   blocks.push({ type: 'divider' });
   if (more > 0) blocks.push({ type: 'context', text: `${more} more ${more === 1 ? 'story follows' : 'stories follow'} in the next digest.` });
-  blocks.push({
-    type: 'text',
-    text: `A question for all of us: ${question ?? 'What do these tell us about how things really get done here, and is that how we want it to be?'}`,
-  });
+  blocks.push({ type: 'text', text: `A question for all of us: ${DIGEST_QUESTION}` });
   blocks.push({ type: 'context', text: 'Only stories their authors chose to share appear here; anonymous ones carry no name.' });
-  return reply(blocks, { fallback: `What new starters have noticed: ${stories.length} shared ${stories.length === 1 ? 'story' : 'stories'}.` });
+  return reply(blocks, { fallback: `How things really get done here: ${stories.length} shared ${stories.length === 1 ? 'story' : 'stories'}.` });
 }
 
+/** Said in a digest's place while too few people have shared for their stories to stay anonymous. */
+export function notYetReply(minPeople: number): Reply {
+  return reply([
+    {
+      type: 'text',
+      text: `There are not yet enough stories to share without pointing at anyone: a story digest waits until stories from at least ${minPeople} different people are ready. The ones shared so far are kept for the next digest.`,
+    },
+  ]);
+}
+
+/** What the next digest of a conversation would be. */
+export type DigestPlan =
+  /** Stories to post; `upTo` is the newest one's creation time, stored as the new mark once posted. */
+  | { kind: 'stories'; reply: Reply; upTo: string; storyIds: string[] }
+  /** Stories are waiting but from too few people: say so instead, keep them. */
+  | { kind: 'not-yet'; reply: Reply };
+
+const people = (stories: readonly StoryRecord[]) => new Set(stories.map((s) => s.userId)).size;
+
 /**
- * Builds the next digest for a conversation: shared stories of its workspace told since its last digest.
- * Returns undefined when there is nothing new. `upTo` is the newest story included, to be stored as the
- * new mark once the digest is out.
+ * Builds the next digest for a conversation: shared stories of its workspace told since its last digest,
+ * posted only when they come from at least DIGEST_MIN_PEOPLE different people (otherwise a line saying
+ * so, and the stories wait). Undefined when there is nothing new. Withdrawn stories are deleted, so a
+ * digest built later never contains them.
  */
-export async function buildDigest(ctx: Ctx, ref: ConversationRef): Promise<{ reply: Reply; upTo: string } | undefined> {
+export async function buildDigest(ctx: Ctx, ref: ConversationRef): Promise<DigestPlan | undefined> {
   const channel = await ctx.store.storyChannels.get(ref);
   const found = await ctx.store.stories.shared(
     { platform: ref.platform, workspaceId: ref.workspaceId },
     { ...(channel?.lastDigestAt ? { since: channel.lastDigestAt } : {}), limit: DIGEST_MAX_STORIES + 200 },
   );
   if (found.length === 0) return undefined;
+  const minPeople = digestMinPeople(ctx);
   let cut = Math.min(found.length, DIGEST_MAX_STORIES);
+  // One talkative person must not fill a digest alone: take more until enough different people are in it.
+  while (cut < found.length && people(found.slice(0, cut)) < minPeople) cut += 1;
   // The mark is a creation time: never cut between two stories told in the same millisecond.
   while (cut < found.length && found[cut]?.createdAt === found[cut - 1]?.createdAt) cut += 1;
   const included = found.slice(0, cut);
-  const question = await choosePrompt(ctx, refOf(ref), { themes: ['onboarding'], audience: 'channel' });
+  if (people(included) < minPeople) return { kind: 'not-yet', reply: notYetReply(minPeople) };
   const last = included[included.length - 1];
-  return { reply: digestReply(included, found.length - included.length, question?.text), upTo: last?.createdAt ?? ctx.clock.now().toISOString() };
+  return {
+    kind: 'stories',
+    reply: digestReply(included, found.length - included.length),
+    upTo: last?.createdAt ?? ctx.clock.now().toISOString(),
+    storyIds: included.map((s) => s.id),
+  };
 }
 
 /** `digest now`: the digest as the reply, here. */
@@ -81,7 +107,7 @@ export async function digestNow(message: IncomingMessage, ctx: Ctx): Promise<Rep
   const ref = refOf(message);
   const digest = await buildDigest(ctx, ref);
   if (!digest) return [note('No stories have been shared since the last digest here. New starters choose whether to share; private stories are never posted.')];
-  await ctx.store.storyChannels.markDigested(ref, digest.upTo);
+  if (digest.kind === 'stories') await ctx.store.storyChannels.markDigested(ref, digest.upTo);
   return [{ ...digest.reply, visibility: 'conversation', ...(message.threadId ? { inThread: true } : {}) }];
 }
 
@@ -110,7 +136,7 @@ export async function subscribeDigest(intent: Extract<Intent, { verb: 'digest' }
   const next = slotsAfter(rule, now).next();
   return [
     note(
-      `Done: I'll share back new starters' stories here ${description} (${timeZone})${next.done ? '' : `, next on ${formatLocal(next.value, timeZone, now)}`}. Only stories people chose to share are included, anonymous ones without a name; when there is nothing new I stay quiet.`,
+      `Done: I'll share back new starters' stories here ${description} (${timeZone})${next.done ? '' : `, next on ${formatLocal(next.value, timeZone, now)}`}. Only stories people chose to share are included, anonymous ones without a name, and only once stories from at least ${digestMinPeople(ctx)} different people are waiting; when there is nothing new I stay quiet.`,
     ),
   ];
 }
@@ -167,7 +193,7 @@ async function runOne(ctx: Ctx, sub: Subscription, now: Date, result: { posted: 
   );
   if (outcome.status === 'sent') {
     await ctx.store.slots.markPosted(sub.id, slot, outcome.posted);
-    await ctx.store.storyChannels.markDigested(ref, digest.upTo);
+    if (digest.kind === 'stories') await ctx.store.storyChannels.markDigested(ref, digest.upTo);
     await ctx.store.posts.record({ ...ref, messageId: outcome.posted.messageId, kind: 'digest', ...(outcome.posted.threadId ? { threadId: outcome.posted.threadId } : {}) });
     result.posted += 1;
   } else {

@@ -5,6 +5,7 @@ import type { IncomingMessage } from '../model/message.js';
 import type { Reply } from '../model/reply.js';
 import { SHARING_LEVELS, type Sharing, type StoryPerson } from '../store/stories.js';
 import { personOf } from './answers.js';
+import { digestMinPeople } from './consent.js';
 import { SHARING_LABELS, currentChoiceReply, note, welcomeReply } from './messages.js';
 import { zoneOrDefault } from './quiet-hours.js';
 import { startSequence, storyDays } from './sequence.js';
@@ -25,6 +26,7 @@ async function choiceReply(ctx: Ctx, person: StoryPerson): Promise<Reply> {
   const open = person.pending?.kind === 'answer' ? ctx.prompts.get(person.pending.promptId)?.text : undefined;
   return currentChoiceReply(person.sharing, {
     stories: await ctx.store.stories.countFor(person),
+    minPeople: digestMinPeople(ctx),
     ...(open ? { openQuestion: open } : {}),
     ...(next ? { next: formatWhen(next.dueAt, person.timeZone) } : {}),
   });
@@ -33,7 +35,7 @@ async function choiceReply(ctx: Ctx, person: StoryPerson): Promise<Reply> {
 /** The reply for this person's DM: the welcome before any choice, their current choice after. */
 async function dmOpening(ctx: Ctx, message: Pick<IncomingMessage, 'platform' | 'workspaceId' | 'userId'>): Promise<Reply> {
   const person = await ctx.store.stories.getPerson(personOf(message));
-  return person ? choiceReply(ctx, person) : welcomeReply(storyDays(ctx));
+  return person ? choiceReply(ctx, person) : welcomeReply(storyDays(ctx), digestMinPeople(ctx));
 }
 
 /**
@@ -68,7 +70,7 @@ export async function memberJoined(message: IncomingMessage, ctx: Ctx): Promise<
     // Someone added to several welcoming channels at once arrives as simultaneous joins (on any
     // instance): only the one that claims this welcome sends it. The welcome post above covers later joins.
     if (!(await ctx.store.events.claim(message.platform, message.workspaceId, `welcome:${message.userId}`))) return [];
-    const outcome = await deliver(ctx, dm, welcomeReply(storyDays(ctx)), { key: `welcome:${message.userId}` });
+    const outcome = await deliver(ctx, dm, welcomeReply(storyDays(ctx), digestMinPeople(ctx)), { key: `welcome:${message.userId}` });
     if (outcome.status === 'sent') await ctx.store.posts.record({ ...dmKey, messageId: outcome.posted.messageId, kind: 'welcome' });
     else ctx.logger.warn('welcome DM not delivered', { platform: message.platform, workspaceId: message.workspaceId, reason: outcome.reason });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { reply, textReply, type Block, type Button, type Reply } from '../model/reply.js';
 import type { Prompt } from '../prompts/schema.js';
 import type { Sharing, StoryRecord } from '../store/stories.js';
+import { sharingMeaning, storyWhere } from './consent.js';
 import { QUIET_HOURS } from './quiet-hours.js';
 
 /** Action ids of the story buttons (they come back as `IncomingAction.id`). */
@@ -10,6 +11,12 @@ export const STORY_ACTIONS = {
   edit: 'story.edit',
   withdraw: 'story.withdraw',
   keep: 'story.keep',
+  /** Change one story's level (value `storyId:level`); a more open level shows the preview first. */
+  level: 'story.level',
+  /** Confirm sharing a story as it is (value `storyId:level`). */
+  share: 'story.share',
+  /** Share a story with names and contact details replaced by "a colleague" (value `storyId:level`). */
+  redact: 'story.redact',
 } as const;
 
 /** Button labels; the shell matches typed text against them ("share anonymously"). */
@@ -19,11 +26,6 @@ export const SHARING_LABELS: Record<Sharing, string> = {
   named: 'Share with my name',
 };
 
-const SHARING_MEANING: Record<Sharing, string> = {
-  private: 'your answers stay between you and me; nobody else sees them',
-  anonymous: 'your answers may be shared back to a channel in a digest, with no name and nothing that points to you',
-  named: 'your answers may be shared back to a channel in a digest, with your name',
-};
 
 /** The three sharing buttons; the current choice, if any, is highlighted. */
 export function consentButtons(current?: Sharing): Button[] {
@@ -49,7 +51,7 @@ export function describeDays(days: readonly number[]): string {
  * The welcome: what the bot asks and why (traced to the seed), what happens to answers, and the choice
  * of sharing level. Nothing is stored until a button is pressed.
  */
-export function welcomeReply(days: readonly number[]): Reply {
+export function welcomeReply(days: readonly number[], minPeople: number): Reply {
   const count = days.length;
   const words = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
   return reply(
@@ -65,11 +67,11 @@ export function welcomeReply(days: readonly number[]): Reply {
       },
       {
         type: 'list',
-        items: (['private', 'anonymous', 'named'] as const).map((level) => `${SHARING_LABELS[level]}: ${SHARING_MEANING[level]}.`),
+        items: (['private', 'anonymous', 'named'] as const).map((level) => `${SHARING_LABELS[level]}: your answers are ${sharingMeaning(level, minPeople)}.`),
       },
       {
         type: 'text',
-        text: `Nothing is saved until you choose. Questions come only on weekdays between ${QUIET_HOURS.dayStartsAt} and ${QUIET_HOURS.dayEndsAt} your time. You can change your choice any time by saying "story", edit or withdraw any answer, and "forget me" deletes everything I hold about you.`,
+        text: `Nothing is saved until you choose. Questions come only on weekdays between ${QUIET_HOURS.dayStartsAt} and ${QUIET_HOURS.dayEndsAt} your time. You can change your choice any time by saying "story"; "my stories" lists your answers to change or withdraw one by one, and "forget me" deletes everything I hold about you.`,
       },
       { type: 'text', text: 'How may I use your answers?' },
       { type: 'actions', buttons: consentButtons() },
@@ -79,10 +81,13 @@ export function welcomeReply(days: readonly number[]): Reply {
 }
 
 /** Shown when someone who already chose says `story`: their level, the buttons, and what comes next. */
-export function currentChoiceReply(sharing: Sharing, extra: { openQuestion?: string; next?: string; stories: number }): Reply {
+export function currentChoiceReply(sharing: Sharing, extra: { openQuestion?: string; next?: string; stories: number; minPeople: number }): Reply {
   const blocks: Block[] = [
-    { type: 'text', text: `Your answers are set to: ${SHARING_LABELS[sharing]} (${SHARING_MEANING[sharing]}).` },
-    { type: 'context', text: `You have ${extra.stories} saved ${extra.stories === 1 ? 'story' : 'stories'}. Choose below to change how they may be used; "forget me" deletes everything.` },
+    { type: 'text', text: `Your answers are set to: ${SHARING_LABELS[sharing]}. They are ${sharingMeaning(sharing, extra.minPeople)}.` },
+    {
+      type: 'context',
+      text: `You have ${extra.stories} saved ${extra.stories === 1 ? 'story' : 'stories'} (say "my stories" to see each one). Choose below to change how your answers may be used; "forget me" deletes everything.`,
+    },
     { type: 'actions', buttons: consentButtons(sharing) },
   ];
   if (extra.openQuestion) blocks.push({ type: 'text', text: `Your open question: ${extra.openQuestion} (reply here, or say "skip")` });
@@ -111,13 +116,8 @@ export function questionReply(prompt: Prompt, sharing: Sharing, meta: { jobId?: 
 }
 
 /** Thanks for an answer, echoing what was saved, with edit / withdraw / keep. */
-export function thanksReply(story: StoryRecord, edited: boolean): Reply {
-  const where =
-    story.sharing === 'private'
-      ? 'It stays private: only you can see it.'
-      : story.sharing === 'anonymous'
-        ? 'It may appear in a channel digest without your name.'
-        : 'It may appear in a channel digest with your name.';
+export function thanksReply(story: StoryRecord, edited: boolean, minPeople: number): Reply {
+  const where = storyWhere(story.sharing, minPeople);
   return reply(
     [
       { type: 'text', text: edited ? 'Updated. Your story now reads:' : 'Thank you. I have saved your story:' },

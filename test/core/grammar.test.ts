@@ -20,8 +20,19 @@ describe('chat grammar', () => {
     ['digest off', { verb: 'digest-off' }],
     ['forget me', { verb: 'forget-me' }],
     ['schedule off', { verb: 'schedule-off' }],
+    ['my stories', { verb: 'my-stories' }],
+    ['My Story', { verb: 'my-stories' }],
+    ['withdraw', { verb: 'withdraw' }],
+    ['withdraw 2', { verb: 'withdraw', which: 2 }],
+    ['withdraw #3', { verb: 'withdraw', which: 3 }],
   ])('parses %j', (text, intent) => {
     expect(parseCommand(text)).toEqual(intent);
+  });
+
+  it('explains a wrong `my` or `withdraw`', () => {
+    expect(parseCommand('my team')).toMatchObject({ verb: 'invalid', of: 'my', usage: 'my stories' });
+    expect(parseCommand('withdraw the lot')).toMatchObject({ verb: 'invalid', of: 'withdraw' });
+    expect(parseCommand('withdraw 0')).toMatchObject({ verb: 'invalid', of: 'withdraw' });
   });
 
   it('keeps the whole plan after review, line breaks included', () => {

@@ -30,17 +30,24 @@ async function coreOn(file: string, start = '2026-11-23T10:00:00Z') {
 
 type T = Awaited<ReturnType<typeof coreOn>>;
 
-async function tell(t: T, who: { userId: string; userName: string; workspaceId?: string }, sharing: string, text: string) {
+/** One person chooses `sharing`, answers with `text` and (when sharing) confirms it as it is on the preview. */
+async function tell(t: T, who: { userId: string; userName: string; workspaceId?: string }, sharing: string, text: string): Promise<string> {
   const o = { userId: who.userId, userName: who.userName, workspaceId: who.workspaceId ?? 'W1' };
   await t.core.handle(press('story.consent', sharing, o));
-  await t.core.handle(dm(text, o));
+  const replies = await t.core.handle(dm(text, o));
+  const buttons = replies.flatMap((r) => r.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : [])));
+  const share = buttons.find((b) => b.id === 'story.share');
+  if (share) await t.core.handle(press('story.share', share.value!, o));
   t.clock.advance(1000);
+  const stories = await t.store.stories.listFor({ platform: 'shell', workspaceId: o.workspaceId, userId: o.userId });
+  return stories[stories.length - 1]!.id;
 }
 
 async function seed(t: T) {
   await tell(t, { userId: 'UPRIV', userName: 'Pat Private' }, 'private', 'PRIVATE: my manager never reads the forms.');
   await tell(t, { userId: 'UANON', userName: 'Ann Onymous' }, 'anonymous', 'ANON: the real decisions happen at the Thursday coffee.');
   await tell(t, { userId: 'UNAMED', userName: 'Nadia Named' }, 'named', 'NAMED: people ring each other instead of emailing.');
+  await tell(t, { userId: 'UTHIRD', userName: 'Theo Third' }, 'anonymous', 'THIRD: the rota lives on the fridge door.');
   await tell(t, { userId: 'UOTHER', userName: 'Otto Other', workspaceId: 'W2' }, 'anonymous', 'OTHER WORKSPACE: we never use the shared drive.');
 }
 
@@ -63,7 +70,8 @@ describe('digest now', () => {
     const replies = await t.core.handle(inChannel('digest now'));
     const text = textOf(replies);
     expect(replies[0]?.visibility).toBe('conversation');
-    expect(text).toMatch(/What new starters have noticed/);
+    expect(text).toMatch(/How things really get done here/);
+    expect(text).not.toMatch(/joined|new starter|newcomer/i);
     expect(text).toContain('ANON: the real decisions happen at the Thursday coffee.');
     expect(text).toContain('NAMED: people ring each other instead of emailing.');
     expect(text).toContain('Shared by Nadia Named');
@@ -76,42 +84,51 @@ describe('digest now', () => {
     expect(text).toMatch(/A question for all of us:/);
     // Quote blocks carry the stories.
     const quotes = replies[0]!.blocks.filter((b) => b.type === 'quote');
-    expect(quotes).toHaveLength(2);
+    expect(quotes).toHaveLength(3);
 
-    // Since the last digest: nothing new yet, then only the new story.
+    // Since the last digest: nothing new yet; then one new story is too few people to share, and waits.
     expect(textOf(await t.core.handle(inChannel('digest now')))).toMatch(/No stories have been shared since the last digest/);
     t.clock.advance(60_000);
     await tell(t, { userId: 'UNEW', userName: 'Neo' }, 'anonymous', 'NEW: lunch is where handovers happen.');
+    const waiting = textOf(await t.core.handle(inChannel('digest now')));
+    expect(waiting).toMatch(/not yet enough stories to share without pointing at anyone/);
+    expect(waiting).not.toContain('NEW: lunch');
+    await tell(t, { userId: 'UNEW2', userName: 'Nell' }, 'anonymous', 'NEW2: ask the caretaker.');
+    await tell(t, { userId: 'UNEW3', userName: 'Ned' }, 'named', 'NEW3: the wiki is a museum.');
     const next = textOf(await t.core.handle(inChannel('digest now')));
     expect(next).toContain('NEW: lunch');
+    expect(next).toContain('NEW2: ask the caretaker.');
     expect(next).not.toContain('ANON:');
 
-    // The other workspace's digest has its own story only.
+    // The other workspace has one person's story: it waits there.
     const other = textOf(await t.core.handle(inChannel('digest now', { workspaceId: 'W2' })));
-    expect(other).toContain('OTHER WORKSPACE');
+    expect(other).toMatch(/not yet enough stories/);
+    expect(other).not.toContain('OTHER WORKSPACE');
     expect(other).not.toContain('ANON:');
   });
 
   it('caps a digest at 10 stories and carries the rest to the next one', async () => {
     const t = await coreOn(dbFile());
-    for (let i = 1; i <= 12; i++) await tell(t, { userId: `U${i}`, userName: `N${i}` }, 'anonymous', `story number ${i}.`);
+    for (let i = 1; i <= 13; i++) await tell(t, { userId: `U${i}`, userName: `N${i}` }, 'anonymous', `story number ${i}.`);
     const first = await t.core.handle(inChannel('digest now'));
     expect(first[0]!.blocks.filter((b) => b.type === 'quote')).toHaveLength(10);
-    expect(textOf(first)).toMatch(/2 more stories follow in the next digest/);
+    expect(textOf(first)).toMatch(/3 more stories follow in the next digest/);
     expect(first[0]!.blocks.length).toBeLessThanOrEqual(50);
     const second = textOf(await t.core.handle(inChannel('digest now')));
     expect(second).toContain('story number 11.');
     expect(second).toContain('story number 12.');
+    expect(second).toContain('story number 13.');
     expect(second).not.toContain('story number 10.');
   });
 
   it('a withdrawn story is not in the digest', async () => {
     const t = await coreOn(dbFile());
-    await t.core.handle(press('story.consent', 'anonymous'));
-    const thanks = await t.core.handle(dm('WITHDRAWN story'));
-    const id = thanks[0]!.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : [])).find((b) => b.id === 'story.withdraw')!.value!;
+    const id = await tell(t, { userId: 'U1', userName: 'Una' }, 'anonymous', 'WITHDRAWN story');
+    for (const n of [2, 3, 4]) await tell(t, { userId: `U${n}`, userName: `P${n}` }, 'anonymous', `kept story ${n}`);
     await t.core.handle(press('story.withdraw', id));
-    expect(textOf(await t.core.handle(inChannel('digest now')))).toMatch(/No stories/);
+    const digest = textOf(await t.core.handle(inChannel('digest now')));
+    expect(digest).toContain('kept story 4');
+    expect(digest).not.toContain('WITHDRAWN');
   });
 });
 
@@ -203,7 +220,7 @@ describe('stories export', () => {
     const json = await run(['stories', 'export', '--workspace', 'W1'], env);
     expect(json.code).toBe(0);
     const rows = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
-    expect(rows.map((r) => r.sharing)).toEqual(['anonymous', 'named', 'named']);
+    expect(rows.map((r) => r.sharing)).toEqual(['anonymous', 'named', 'anonymous', 'named']);
     expect(rows[0]).toEqual({ sharing: 'anonymous', promptId: expect.stringMatching(/^onboarding-/), prompt: expect.any(String), text: 'ANON: the real decisions happen at the Thursday coffee.' });
     expect(rows[1]).toMatchObject({ name: 'Nadia Named', createdAt: expect.any(String) });
     expect(json.stdout).not.toContain('PRIVATE');

@@ -57,20 +57,28 @@ describe('welcome and consent', () => {
     expect(await counts(store)).toEqual({ story_people: 1, stories: 0, story_jobs: 3 });
 
     const thanks = await core.handle(dm('Everyone said: ask Priya, she knows how the rota really works.'));
-    expect(textOf(thanks)).toMatch(/I have saved your story/);
-    expect(buttonsOf(thanks).map((b) => b.id)).toEqual(['story.edit', 'story.withdraw', 'story.keep']);
-    const rows = await store.db.selectFrom('stories').selectAll().execute();
+    expect(textOf(thanks)).toMatch(/I have saved your story \(privately, for now\)/);
+    // The preview: the story as it will appear, the name marked, and one click to share without it.
+    expect(textOf(thanks)).toMatch(/Before it is shared/);
+    expect(textOf(thanks)).toContain('> Everyone said: ask «Priya», she knows how the rota really works.');
+    expect(buttonsOf(thanks).map((b) => b.id)).toEqual(['story.redact', 'story.share', 'story.level', 'story.edit']);
+    let rows = await store.db.selectFrom('stories').selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       platform: 'shell',
       workspace_id: 'W1',
       user_id: 'U1',
-      sharing: 'anonymous',
+      sharing: 'private',
       author_name: null,
       text: 'Everyone said: ask Priya, she knows how the rota really works.',
       created_at: '2026-11-23T10:00:00.000Z',
     });
     expect(rows[0]?.prompt_id).toMatch(/^onboarding-/);
+
+    const redact = buttonsOf(thanks).find((b) => b.id === 'story.redact')!;
+    expect(textOf(await core.handle(press(redact.id, redact.value!)))).toMatch(/Shared without your name/);
+    rows = await store.db.selectFrom('stories').selectAll().execute();
+    expect(rows[0]).toMatchObject({ sharing: 'anonymous', author_name: null, text: 'Everyone said: ask a colleague, she knows how the rota really works.' });
 
     // The question is answered: the next DM text is not a story.
     await core.handle(dm('something else entirely'));
@@ -82,7 +90,11 @@ describe('welcome and consent', () => {
     outbound.names.set('U1', 'Grace');
     await core.handle(dm('story'));
     await core.handle(press('story.consent', 'named'));
-    await core.handle(dm('Decisions happen at the Tuesday huddle, not in the minutes.'));
+    const preview = await core.handle(dm('Decisions happen at the Tuesday huddle, not in the minutes.'));
+    expect(textOf(preview)).toMatch(/with your name/);
+    expect(textOf(preview)).toMatch(/Shared by Grace/);
+    const share = buttonsOf(preview).find((b) => b.id === 'story.share')!;
+    await core.handle(press(share.id, share.value!));
     const row = await store.db.selectFrom('stories').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ sharing: 'named', author_name: 'Grace' });
   });
@@ -91,7 +103,8 @@ describe('welcome and consent', () => {
     const { core, store } = await setup();
     await core.handle(dm('story', { userName: 'Ada' }));
     await core.handle(press('story.consent', 'named', { userName: 'Ada' }));
-    await core.handle(dm('The handbook is wrong about expenses; ask the team admin.'));
+    const preview = await core.handle(dm('The handbook is wrong about expenses; ask the team admin.'));
+    await core.handle(press('story.share', buttonsOf(preview).find((b) => b.id === 'story.share')!.value!));
     let row = await store.db.selectFrom('stories').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ sharing: 'named', author_name: 'Ada' });
 
@@ -145,7 +158,9 @@ describe('welcome and consent', () => {
     const id = buttonsOf(thanks).find((b) => b.id === 'story.edit')?.value ?? '';
     await core.handle(press('story.edit', id));
     const updated = await core.handle(dm('second, better version'));
-    expect(textOf(updated)).toMatch(/Updated/);
+    // New words are shown as they will appear before they can be shared.
+    expect(textOf(updated)).toMatch(/Before it is shared/);
+    expect(textOf(updated)).toContain('> second, better version');
     expect((await store.db.selectFrom('stories').select('text').executeTakeFirstOrThrow()).text).toBe('second, better version');
 
     expect(textOf(await core.handle(press('story.withdraw', id)))).toMatch(/Withdrawn/);
@@ -157,8 +172,10 @@ describe('welcome and consent', () => {
     await core.handle(dm('story'));
     await core.handle(press('story.consent', 'anonymous'));
     const thanks = await core.handle(dm('mine'));
-    const id = buttonsOf(thanks).find((b) => b.id === 'story.withdraw')?.value ?? '';
+    const id = buttonsOf(thanks).find((b) => b.id === 'story.edit')?.value ?? '';
     expect(textOf(await core.handle(press('story.withdraw', id, { userId: 'U2' })))).toMatch(/already withdrawn/);
+    expect(textOf(await core.handle(press('story.share', `${id}:named`, { userId: 'U2' })))).toMatch(/no longer there/);
+    expect(textOf(await core.handle(press('story.level', `${id}:named`, { userId: 'U2' })))).toMatch(/no longer there/);
     expect(textOf(await core.handle(press('story.edit', id, { userId: 'U2' })))).toMatch(/no longer there/);
     expect(await counts(store)).toMatchObject({ stories: 1 });
   });
@@ -209,10 +226,10 @@ describe('welcome on join', () => {
 describe('telling answers from commands while a question is open', () => {
   it('keeps commands with strict grammar or standing alone, and treats free text as the story', async () => {
     const { commandIn } = await import('../../src/stories/answers.js');
-    for (const text of ['help', 'Hello', 'story', 'Skip.', 'digest now', 'forget me', 'status', 'prompt', 'prompt purpose', 'welcome off', 'digest weekly friday 15:00', 'schedule off']) {
+    for (const text of ['help', 'Hello', 'story', 'Skip.', 'digest now', 'forget me', 'status', 'prompt', 'prompt purpose', 'welcome off', 'digest weekly friday 15:00', 'schedule off', 'my stories', 'withdraw', 'withdraw 2']) {
       expect(commandIn(text), text).toBeDefined();
     }
-    for (const text of ['Story time: nobody reads the wiki', 'story number 1.', 'Review meetings are where I learnt most', 'Hello Kitty mugs everywhere', 'Welcome was lovely', 'Prompt replies matter here', 'skip the forms, ring Jo', 'forget the handbook']) {
+    for (const text of ['Story time: nobody reads the wiki', 'story number 1.', 'Review meetings are where I learnt most', 'Hello Kitty mugs everywhere', 'Welcome was lovely', 'Prompt replies matter here', 'skip the forms, ring Jo', 'forget the handbook', 'my stories are about the canteen', 'withdraw from a meeting politely and nobody minds']) {
       expect(commandIn(text), text).toBeUndefined();
     }
   });
