@@ -7,6 +7,7 @@ import type { IncomingMessage } from '../../src/model/message.js';
 import type { Reply } from '../../src/model/reply.js';
 import { api, deliverPrivately, deliverReply, openDm, postMessage, type ReplyTarget, type SlackClient } from './deliver.js';
 import { homeView } from './home.js';
+import { homeInsights, type VisibleChannel } from '../../src/insights/home.js';
 import { fromCommand, fromMemberJoined, fromMention, fromMessage, isDmChannel, type SlackCommand, type SlackMessageEvent } from './inbound.js';
 import {
   MODAL_CALLBACK,
@@ -104,12 +105,15 @@ function registerEvents(app: App, rt: SlackRuntime): void {
     });
   });
 
-  app.event('app_home_opened', async ({ event }) => {
+  app.event('app_home_opened', async ({ event, context, body }) => {
     const e = event as unknown as { user: string; tab?: string };
     if (e.tab && e.tab !== 'home') return;
+    const team = context.teamId ?? (body as { team_id?: string }).team_id ?? '';
     // Publishing the same view twice is harmless, so a redelivery needs no de-duplication here.
     await rt.run('app_home_opened', async () => {
-      await api(rt.client, 'views.publish', { user_id: e.user, view: homeView() });
+      const channels = await visibleChannels(rt, e.user);
+      const summary = await homeInsights(rt.core.ctx, { platform: 'slack', workspaceId: team }, channels);
+      await api(rt.client, 'views.publish', { user_id: e.user, view: homeView(renderReply({ blocks: summary, fallback: '' }).blocks) });
     });
   });
 }
@@ -261,4 +265,15 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   registerCommand(app, rt);
   registerActions(app, rt);
   registerViews(app, rt);
+}
+
+/**
+ * Channels this person is in that the bot can see (users.conversations), so the home summary never
+ * names a channel they could not open. Up to 200; a failure shows no channels rather than wrong ones.
+ */
+async function visibleChannels(rt: SlackRuntime, user: string): Promise<VisibleChannel[]> {
+  const result = (await api(rt.client, 'users.conversations', { user, types: 'public_channel,private_channel', exclude_archived: true, limit: 200 })) as {
+    channels?: Array<{ id?: string; name?: string }>;
+  };
+  return (result.channels ?? []).flatMap((c) => (c.id ? [{ id: c.id, name: c.name ?? c.id }] : []));
 }

@@ -34,3 +34,34 @@ export async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+/**
+ * Starts `node bin/moodmusic.js start` with only `env` (plus PATH and HOME) and resolves once its stderr
+ * contains `ready` (e.g. "slack adapter listening"). Rejects if it exits first or takes over 15 s.
+ */
+export function startBotUntil(
+  env: Record<string, string>,
+  ready: string,
+): Promise<{ child: import('node:child_process').ChildProcess; stderr: () => string; exit: Promise<number | null> }> {
+  const child = spawn(process.execPath, ['bin/moodmusic.js', 'start'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the bot did not start:\n${stderr}`)), 15_000);
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes(ready)) {
+        clearTimeout(timer);
+        resolve({ child, stderr: () => stderr, exit });
+      }
+    });
+    void exit.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the bot exited with ${code} before it was ready:\n${stderr}`));
+    });
+  });
+}

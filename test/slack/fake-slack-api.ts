@@ -71,6 +71,8 @@ export class FakeSlackApi {
   private readonly channels = new Map<string, StoredMessage[]>();
   private server: Server | undefined;
   private seq = 0;
+  /** What `users.conversations` answers: the channels the asked-about person is in. */
+  memberChannels: Array<{ id: string; name: string }> = [{ id: 'C1', name: 'general' }];
   /** Where `apps.connections.open` sends Socket Mode clients (a `FakeSocketMode`), when set. */
   socketUrl: string | undefined;
 
@@ -212,6 +214,8 @@ export class FakeSlackApi {
         return { ok: true, view: { id: 'V1', ...(args.view as object) } };
       case 'users.info':
         return { ok: true, user: { id: args.user, name: 'sam.jones', real_name: 'Sam Jones', profile: { display_name: 'Sam', real_name: 'Sam Jones' } } };
+      case 'users.conversations':
+        return { ok: true, channels: this.memberChannels, response_metadata: { next_cursor: '' } };
       case 'views.publish':
         return { ok: true, view: { id: 'V2', ...(args.view as object) } };
       default:
