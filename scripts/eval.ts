@@ -132,7 +132,8 @@ function main(): void {
   out.push(`review.fit.asked: ${fitted.join(',') || '-'}`, `review.shipped.asked: ${ASKED_FLAGS.join(',') || '-'}`);
   if (errors) {
     const texts = new Map(dev.map((p) => [p.id, p.text]));
-    for (const o of cv.outcomes) {
+    // Raw candidate flags (before the gate), so every rule's errors show.
+    for (const o of folds.flat()) {
       const missed = o.want.filter((f) => !o.got.includes(f));
       const extra = o.got.filter((f) => !o.want.includes(f));
       if (missed.length + extra.length > 0) out.push(`# ${o.id} missed=[${missed.join(',')}] extra=[${extra.join(',')}] ${JSON.stringify(texts.get(o.id)?.slice(0, 400))}`);

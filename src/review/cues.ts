@@ -101,7 +101,7 @@ export const ORGS =
 
 /** Formats where someone talks at the room. */
 export const PRESENTATION_CUES =
-  /\b(?:presentations?|present(?:s|ing)? (?:the|their|its|our|his|her|a|an|findings|options|results|data|proposals?|plans?|changes|progress)|will present|keynotes?|panel (?:discussions?|debates?|q&a|sessions?)|(?:expert|closing|opening|plenary|speaker) panels?|(?:a|two|three|four|\d) (?:expert )?panels?\b|panel(?=\s*[:(-]|\s+(?:with|of|on|from)\b)|panellists?|followed by a panel|panels? of (?!residents|tenants|citizens|young|patients)|q ?& ?a|q and a|questions and answers|take questions|(?:minutes|mins) of questions|questions from the floor|ama|ask me anything|briefings?|(?:give|gives|giving) an? update|slides(?<!no slides)(?! (?:will be |are |)(?:circulated|sent|shared)| in advance| beforehand)|talks? (?:from|by)|(?:a|an|short|opening|the|keynote) (?:talk|speech)|speech(?:es)?|speakers?|lectures?|webinar|demos?|demonstrations?|exhibition(?: boards?| hall)?|will explain|explain the)\b/gi;
+  /\b(?:presentations?|present(?:s|ing)? (?:the|their|its|our|his|her|a|an|findings|options|results|data|proposals?|plans?|changes|progress)|will present|keynotes?|panel (?:discussions?|debates?|q&a|sessions?)|(?:expert|closing|opening|plenary|speaker) panels?|(?:a|two|three|four|\d) (?:expert )?panels?\b|panel(?=\s*[:(-]|\s+(?:with|of|on|from)\b)|panellists?|followed by a panel|panels? of (?!residents|tenants|citizens|young|patients)|q ?& ?a|q and a|questions and answers|take questions|(?:minutes|mins) of questions|questions from the floor|ama|ask me anything|briefings?|(?:give|gives|giving) an? update|slides(?<!no slides)(?! (?:will be |are |)(?:circulated|sent|shared)| in advance| beforehand)|talks? (?:from|by)|(?:a|an|short|opening|the|keynote) (?:talk|speech)|speech(?:es)?|speakers?|lectures?|webinar|demos?|demonstrations?|exhibition(?: boards?| hall)?|will explain|explain the|hear(?:ing)? from|(?:addressed|attended and addressed) by|(?:keynote )?address (?:by|from)|will speak|(?:invited|guest) to speak|lecture series|guest lectures?|talks)\b/gi;
 
 /** Reports and updates on paper or screen: they count half, since they may be read rather than presented. */
 export const DOCUMENT_CUES = /\b(?:dashboards?|performance data|(?:finance|progress|annual|committee) reports?|reports? (?:of|from|by) (?:the )?|financials|updates?|answer (?:questions|qs)|on hand to answer)\b/gi;
@@ -143,14 +143,21 @@ export const HYBRID = /\bhybrid\b/i;
 
 /** Events that are large by their nature, used when no number is given. */
 export const LARGE_EVENT =
-  /\b(?:conferences?|summits?|public meetings?|everyone (?:is )?welcome|all[- ]staff|town hall(?<!(?:(?:in|at) the|(?:in|at|,|:|venue:?)) town hall)|all[- ]hands|open invitation|open to all|open to everyone|roadshow|agm|assembly(?! (?:rooms?|hall))|expo|rally|whole (?:company|organisation|organization|school)|hundreds of|dozens of|all (?:the )?(?:staff|employees|students|pupils|parents|members|residents))\b/gi;
+  /\b(?:conferences?|summits?|public meetings?|everyone (?:is )?welcome|all[- ]staff|town hall(?<!(?:(?:in|at) the|(?:in|at|,|:|venue:?)) town hall)|all[- ]hands|open invitation|open to all|open to everyone|roadshow|agm|assembly(?! (?:rooms?|hall))|expo|rally|whole (?:company|organisation|organization|school)(?! (?:issues?|approach|policy|policies|improvement|priorit\w+|development|strategy|level|matters))|hundreds of|dozens of|all (?:the )?(?:staff|employees|students|pupils|parents|residents))\b/gi;
 /** An open invitation covers the people an issue is about. */
 export const OPEN_INVITATION =
   /\b(?:everyone (?:is )?welcome|open to (?:all|everyone|anyone)|open invitation|anyone (?:who|can|is welcome)|everyone who (?:lives|works|uses)|all welcome|public meeting|drop-in)\b/gi;
 
 /** Representatives and delegates of organisations; "as themselves, not representatives" is the opposite. */
 export const REPRESENTATIVE_CUES =
-  /\b(?:representatives?|reps\b|rep (?:from|of|for)|delegates (?:from|of|representing)|nominat\w+|nominees?|on behalf of|representing|one (?:person|member) from each|each (?:agency|organisation|partner|service|department) (?:sends|will send|to send)|send(?:s|ing)? (?:(?:a|one|two|three|\d+|their|its|a senior)\s+)?(?:delegates?|representatives?|reps)\b)/gi;
+  /\b(?:representatives?|reps\b|rep (?:from|of|for)|delegates (?:from|of|representing)|nominated|nominees?|nominate (?:\w+ )?(?:delegates?|representatives?|reps|members?|someone|a person|one person|officers?|leads?)|on behalf of (?:their|its|your|each|an?|the|his|her) (?:\w+ )?(?:organisations?|organizations?|agenc(?:y|ies)|services?|departments?|partners?|members|council|boards?|groups?|bodies|body|teams?|branch(?:es)?)|representing|one (?:person|member) from each|each (?:agency|organisation|partner|service|department) (?:sends|will send|to send)|send(?:s|ing)? (?:(?:a|one|two|three|\d+|their|its|a senior)\s+)?(?:delegates?|representatives?|reps)\b)/gi;
+/** "Representative" in other senses: an adjective, a negation, someone who speaks or answers questions. */
+export const NOT_A_REPRESENTATIVE = new RegExp([
+  String.raw`\b(?:not |no |truly |broadly |more |less |un)?representative of (?:the )?(?:whole|wider|general|local|community|population|people|views|range|diversity)\b`,
+  String.raw`\b(?:no|not as an?|not)\s+(?:[\w-]+\s+){0,3}?(?:representatives?|reps)\b`,
+  String.raw`\b(?:hear(?:ing)? from|talks? from|presentations? from|questions? (?:to|for))\s+(?:an?|the)?\s*representatives?\b[^.;]*`,
+  String.raw`\brepresentatives?\b[^.;]{0,40}\b(?:will|have agreed to|to|are on hand to) (?:answer|present|speak|explain|give|talk)\b`,
+].join('|'), 'gi');
 /** People coming as themselves: the opposite of representatives, and a strength. */
 export const NOT_REPRESENTATIVES =
   /\b(?:(?:not|rather than|instead of)\s+(?:as\s+)?(?:representatives?|reps|delegates)|as (?:themselves|individuals)|in a personal capacity)\b/gi;

@@ -75,7 +75,7 @@ export function decide(f: PlanFacts): Decision[] {
   if (f.representatives.value === 'yes') out.push({ id: 'representatives', evidence: f.representatives.evidence });
   if (f.followUp.kind === 'none' && f.purpose.stated === 'yes') out.push({ id: 'one-off', evidence: f.purpose.evidence.slice(0, 1) });
   if (large) out.push({ id: 'large-group', evidence: f.attendance.evidence });
-  if (f.format.talk >= 1 && f.format.talk > 2 * f.format.conversation) out.push({ id: 'presentation-led', evidence: f.format.talkEvidence });
+  if (f.format.talk >= 2 && f.format.talk > 2 * f.format.conversation) out.push({ id: 'presentation-led', evidence: f.format.talkEvidence });
   if (f.outcome.fixed === 'yes' && !f.outcome.explores) out.push({ id: 'converge-early', evidence: f.outcome.evidence });
   const minutes = f.session.minutes;
   if (minutes !== null && (minutes < 45 || (minutes < 90 && large))) {

@@ -50,7 +50,9 @@ function participantsOf(plan: MeetingPlan): Participant[] {
   return out.slice(0, 40);
 }
 
-function attendanceOf(plan: MeetingPlan): PlanFacts['attendance'] {
+function attendanceOf(plan: MeetingPlan, genre: PlanFacts['genre']): PlanFacts['attendance'] {
+  // Terms of reference describe a body (its membership, the conference it reports to), not one meeting's size.
+  if (genre.value === 'terms-of-reference') return { kind: 'unknown', min: null, max: null, evidence: [] };
   if (plan.count) return { kind: 'stated', min: plan.count.min, max: plan.count.max, evidence: plan.count.evidence.slice(0, 6) };
   if (plan.largeEvent.length > 0) return { kind: 'inferred', min: 13, max: null, evidence: plan.largeEvent.slice(0, 2) };
   return { kind: 'unknown', min: null, max: null, evidence: [] };
@@ -99,7 +101,7 @@ export function factsFromPlan(plan: MeetingPlan, onDrop?: (quote: string) => voi
       evidence: [...plan.invitees.phrases, ...plan.invitees.open, ...plan.invitees.mixed].slice(0, 8),
     },
     concerns: plan.concerns.slice(0, 12).map((c) => ({ group: c.group, evidence: c.evidence })),
-    attendance: attendanceOf(plan),
+    attendance: attendanceOf(plan, genre),
     session: { minutes: plan.durationMinutes ?? null, evidence: plan.durationEvidence.slice(0, 6) },
     format: {
       talk: plan.format.presentationWeight,

@@ -5,7 +5,7 @@
 import { aspirationCount, deficitSigns, detectDeficit } from '../reframe/deficit.js';
 import {
   AFTER_CUES, BRIEF, CONVERSATION_CUES, CONVERSATION_DOMINANT, DECIDE_STRONG, DECIDE_VERB, DOCUMENT_CUES, EXPLORE_FIRST,
-  GROUPS, HYBRID, INVITEE_LABEL, LARGE_EVENT, MEETING_NOUN, NOT_REPRESENTATIVES, ONLINE_CUES, OTHER_LABEL, PREDETERMINED,
+  GROUPS, HYBRID, INVITEE_LABEL, LARGE_EVENT, MEETING_NOUN, NOT_A_REPRESENTATIVE, NOT_REPRESENTATIVES, ONLINE_CUES, OTHER_LABEL, PREDETERMINED,
   PRESENTATION_CUES, PROCEDURAL_APPROVAL, PROCEDURAL_ITEM, PURPOSE_LABEL, PURPOSE_IMPERATIVE, PURPOSE_TOPIC, PURPOSE_TYPES, PURPOSE_VERB, QUESTION_LEAD,
   REPRESENTATIVE_CUES, ROOM_CUES, SCHEDULING, SPEAKER_LABEL, TEAM_ROUTINE, TOPIC_GROUPS, TOPIC_MARKER,
 } from './cues.js';
@@ -221,7 +221,7 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
   }
   const notReps = matchAll(NOT_REPRESENTATIVES, text, 3);
   // Speakers ("Speakers: ... a patient representative") are not the participants.
-  let repText = notReps.length > 0 ? text.replace(NOT_REPRESENTATIVES, ' ') : text;
+  let repText = (notReps.length > 0 ? text.replace(NOT_REPRESENTATIVES, ' ') : text).replace(NOT_A_REPRESENTATIVE, ' ');
   for (const s of list) if (SPEAKER_LABEL.test(s)) repText = repText.replace(s, ' ');
   const decideText = /minutes|agenda/i.test(text) ? text.replace(PROCEDURAL_APPROVAL, ' ') : text;
   const after = matchAll(AFTER_CUES, text, 4);

@@ -48,6 +48,12 @@ export interface ReviewResult {
   notice?: string;
 }
 
+/** How a review runs: which flags are asked rather than stated, and facts already extracted (by a model). */
+export interface ReviewOptions {
+  asked?: readonly FlagId[];
+  facts?: PlanFacts;
+}
+
 /** The short answer to input the review cannot use. */
 export const ASK_FOR_PLAN =
   'Tell me about the meeting: the question, who is coming, how many, how long and what happens after.';
@@ -110,12 +116,13 @@ function empty(notice: string): ReviewResult {
  * emoji or text in another script gets a notice and no flags: there is nothing yet to reflect on. A
  * plan too short to judge gets its flags plus a notice asking for more.
  */
-export function reviewPlan(input: string | PlanForm): ReviewResult {
+export function reviewPlan(input: string | PlanForm, options: ReviewOptions = {}): ReviewResult {
+  const asked = options.asked ?? ASKED_FLAGS;
   try {
     if (typeof input !== 'string') {
       const { facts, text } = extractForm(input ?? {});
       if (wordCount(text) === 0) return empty(ASK_FOR_PLAN);
-      return reviewFacts(facts);
+      return reviewFacts(facts, asked);
     }
     const cleaned = cleanText(String(input ?? ''));
     if (cleaned.hadUrlOnly) return empty(`I can't open links, so paste the plan itself. ${ASK_FOR_PLAN}`);
@@ -123,8 +130,8 @@ export function reviewPlan(input: string | PlanForm): ReviewResult {
     if (!mostlyLatin(cleaned.text) || !looksEnglish(cleaned.text)) {
       return empty(`I can only read plans written in English for now. ${ASK_FOR_PLAN}`);
     }
-    const facts = extract(cleaned.text);
-    const result = reviewFacts(facts);
+    const facts = options.facts ?? extract(cleaned.text);
+    const result = reviewFacts(facts, asked);
     if (cleaned.truncated) {
       result.notice = `That is a long plan, so I read the first ${MAX_PLAN_CHARS.toLocaleString('en-GB')} characters.`;
     } else if (facts.words < 6 || (facts.purpose.stated === 'no' && facts.attendance.kind === 'unknown' && facts.session.minutes === null)) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reviewChat, reviewForm, REVIEW_FORM } from '../../src/review/chat.js';
 import { reviewToReply, reviewToText } from '../../src/review/render.js';
+import { OPEN_QUESTIONS } from '../../src/review/nudges.js';
 import { ASK_FOR_PLAN, reviewPlan } from '../../src/review/review.js';
 
 const GOOD = 'Workshop: how can we make this estate a place where families want to stay? About 20 people: tenants, the caretaker, housing officers and a councillor. A full day, cafe-style tables. We will form a standing group.';
@@ -37,9 +38,11 @@ describe('bad input never throws and gets a notice', () => {
     expect(r.notice).toMatch(/first 20,000 characters/);
     expect(r.flags.map((f) => f.id)).toContain('large-group');
   });
-  it('a plan too thin to judge gets purpose-unclear and a notice asking for more', () => {
+  it('a plan too thin to judge is asked its purpose and gets a notice asking for more', () => {
     const r = reviewPlan("Let's get together.");
-    expect(r.flags.map((f) => f.id)).toEqual(['purpose-unclear']);
+    expect(r.flags).toEqual([]);
+    expect(r.plan.openQuestions).toEqual([OPEN_QUESTIONS['purpose-unclear']]);
+    expect(reviewPlan("Let's get together.", { asked: [] }).flags.map((f) => f.id)).toEqual(['purpose-unclear']);
     expect(r.notice).toBe(ASK_FOR_PLAN);
   });
   it('markdown is read as text', () => {
@@ -75,7 +78,7 @@ describe('rendering', () => {
     expect(r.fallback.length).toBeGreaterThan(0);
   });
   it('chat reply keeps to a few nudges and summarises the rest', () => {
-    const r = reviewToReply(reviewPlan('Conference: What to do about rising knife crime? Keynote by the Police and Crime Commissioner, three expert panels. 300 delegates from statutory agencies. One day at the civic centre.'));
+    const r = reviewToReply(reviewPlan('Conference: What to do about rising knife crime? Keynote by the Police and Crime Commissioner, three expert panels. 300 delegates from statutory agencies. One day at the civic centre.', { asked: [] }));
     const nudges = r.blocks.filter((b) => b.type === 'text' && b.text.includes('?'));
     expect(nudges.length).toBeLessThanOrEqual(4);
     expect(JSON.stringify(r.blocks)).toContain('Also worth a thought');
@@ -105,8 +108,8 @@ describe('chat verbs', () => {
   });
   it('a submitted form is reviewed like text', () => {
     const values = { question: 'What to do about youth crime?', who: 'police, council officers, teachers', howMany: '40', howLong: '45 minutes', agenda: 'presentations and Q&A', after: '' };
-    expect(JSON.stringify(reviewForm(values).blocks)).toMatch(/young people/);
+    expect(JSON.stringify(reviewForm(values).blocks)).toMatch(/Will the people this is about be in the room/);
     const { after: _after, ...form } = values;
-    expect(reviewPlan(form).flags.map((f) => f.id)).toEqual(expect.arrayContaining(['deficit-framing', 'affected-people-absent', 'large-group', 'presentation-led', 'short-time', 'one-off']));
+    expect(reviewPlan(form, { asked: [] }).flags.map((f) => f.id)).toEqual(expect.arrayContaining(['deficit-framing', 'affected-people-absent', 'large-group', 'presentation-led', 'short-time', 'one-off']));
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { reviewPlan } from '../../src/review/review.js';
+import { reviewPlan as review } from '../../src/review/review.js';
+
+/** The rules alone: every candidate flag stated, none turned into an open question. */
+const reviewPlan = (text: string) => review(text, { asked: [] });
 import { FLAG_IDS } from '../../src/review/rules.js';
 
 const ids = (text: string) => reviewPlan(text).flags.map((f) => f.id);
