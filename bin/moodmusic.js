@@ -8,7 +8,8 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 const command = process.argv[2];
-if (command === undefined || command === 'start') {
+const wantsHelp = process.argv.slice(3).some((a) => a === '--help' || a === '-h');
+if (command === undefined || (command === 'start' && !wantsHelp)) {
   const { start } = await import('../dist/adapters/main.js');
   await start();
 } else {

@@ -70,11 +70,10 @@ export function createSlackAdapter(deps: AdapterDeps): SlackAdapter {
     },
   };
 
-  // The core's pages (the insights page) on the same port as /slack/events.
+  // The core's pages (insights, privacy, terms) on the same port as /slack/events.
   const pages: CustomRoute[] = deps.web
-    ? [
-        {
-          path: '/insights',
+    ? ['/insights', '/privacy', '/terms'].map((pagePath) => ({
+          path: pagePath,
           method: ['GET'],
           handler: (req, res) => {
             const web = deps.web;
@@ -88,8 +87,7 @@ export function createSlackAdapter(deps: AdapterDeps): SlackAdapter {
               },
             );
           },
-        },
-      ]
+        }) satisfies CustomRoute)
     : [];
 
   let receiver: Receiver;

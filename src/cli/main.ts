@@ -1,19 +1,12 @@
+import path from 'node:path';
 import { readConfig } from '../config.js';
 import { MoodmusicError, PromptLibraryError, describeError } from '../errors.js';
 import { loadPrompts, resolvePromptsDir } from '../prompts/load.js';
 import { matchTheme } from '../prompts/library.js';
 import { similarPairs } from '../prompts/similar.js';
+import { COMMAND_HELP, USAGE, packageVersion } from './help.js';
 import type { CliCommand, CliIO } from './io.js';
 
-const USAGE = `Usage: moodmusic <command>
-
-  start                         run the bot (shell adapter when no Slack/Teams credentials)
-  review [FILE|-] [--json]      reflective review of a meeting plan
-  reframe "QUESTION" [--json]   framing check and aspirational rewrites
-  prompts check [DIR]           validate a prompt library (errors as FILE:LINE: message)
-  prompt [THEME]                print one prompt
-  stories export --workspace ID [--format json|csv]
-`;
 
 const promptsCheck: CliCommand = async (args, io) => {
   const dir = resolvePromptsDir(args[0] ?? io.env.PROMPTS_DIR, io.cwd);
@@ -55,7 +48,28 @@ const promptOne: CliCommand = async (args, io) => {
 /** Commands implemented by feature modules, loaded on use so `prompt` stays fast. */
 const lazy = (load: () => Promise<CliCommand>): CliCommand => async (args, io) => (await load())(args, io);
 
+/** `moodmusic backup FILE`: SQLite's online backup of SQLITE_PATH; PostgreSQL is pg_dump's job. */
+const backup: CliCommand = async (args, io) => {
+  const [file, ...rest] = args;
+  if (!file || rest.length > 0) {
+    io.stderr.write(`moodmusic backup: give one file to write\n${COMMAND_HELP.backup}`);
+    return 1;
+  }
+  const config = readConfig(io.env);
+  if (config.database.kind === 'postgres') {
+    io.stderr.write('moodmusic backup: DATABASE_URL is PostgreSQL; back it up with pg_dump:\n  pg_dump --format=custom --file=moodmusic.dump "$DATABASE_URL"\n');
+    return 1;
+  }
+  const { backupSqlite } = await import('../store/backup.js');
+  const source = path.resolve(io.cwd, config.database.path);
+  const target = path.resolve(io.cwd, file);
+  const result = await backupSqlite(source, target);
+  io.stdout.write(`backed up ${config.database.path} to ${file} (${result.pages} pages, integrity ${result.integrity})\n`);
+  return 0;
+};
+
 const COMMANDS: Record<string, CliCommand> = {
+  backup,
   stories: lazy(async () => (await import('../stories/cli.js')).storiesCommand),
   review: lazy(async () => (await import('../review/cli.js')).reviewCommand),
   reframe: lazy(async () => (await import('../reframe/cli.js')).reframeCommand),
@@ -72,9 +86,23 @@ const COMMANDS: Record<string, CliCommand> = {
 /** Runs one CLI command (everything but `start`, which needs the adapters). Never throws. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...args] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout.write(`moodmusic ${packageVersion()} (Node.js ${process.version})\n`);
+    return 0;
+  }
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    io.stdout.write(USAGE);
+    const topic = name === 'help' ? (args[0] === '--help' || args[0] === '-h' ? 'help' : args[0]) : undefined;
+    if (topic && !COMMAND_HELP[topic]) {
+      io.stderr.write(`no help for "${topic}": not a command\n\n${USAGE}`);
+      return 1;
+    }
+    io.stdout.write(topic ? (COMMAND_HELP[topic] ?? USAGE) : USAGE);
     return name ? 0 : 1;
+  }
+  const help = COMMAND_HELP[name];
+  if (help && (args.includes('--help') || args.includes('-h'))) {
+    io.stdout.write(help);
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {

@@ -26,7 +26,10 @@ export const reframeCommand: CliCommand = async (args, io) => {
     } else words.push(arg);
   }
   let question = words.join(' ');
-  if (question === '-') question = await readAll(io.stdin);
+  if (question === '-') {
+    if ((io.stdin as { isTTY?: boolean }).isTTY) io.stderr.write('moodmusic reframe: type or paste the question, then press Ctrl-D on an empty line\n');
+    question = await readAll(io.stdin);
+  }
   if (!question.trim()) {
     io.stderr.write(`moodmusic reframe: give the question to check\n${USAGE}`);
     return 1;

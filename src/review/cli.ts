@@ -42,6 +42,10 @@ export const reviewCommand: CliCommand = async (args, io) => {
   const file = files[0];
   let text: string;
   if (!file || file === '-') {
+    // On a terminal, reading standard input looks like a hang: say what to do.
+    if ((io.stdin as { isTTY?: boolean }).isTTY) {
+      io.stderr.write('moodmusic review: paste the plan, then press Ctrl-D on an empty line (or give a file: moodmusic review plan.txt)\n');
+    }
     text = await readAll(io.stdin);
   } else {
     try {

@@ -6,6 +6,7 @@ import { UserInputError } from '../errors.js';
 import type { PlatformName } from '../model/message.js';
 import { openStore } from '../store/index.js';
 import type { StoryRecord } from '../store/stories.js';
+import { knownWorkspaces, type KnownWorkspace } from '../store/workspaces.js';
 
 const USAGE = 'Usage: moodmusic stories export --workspace ID [--format json|csv] [--platform slack|teams|shell]';
 const PLATFORMS: readonly PlatformName[] = ['slack', 'teams', 'shell'];
@@ -51,8 +52,19 @@ export function toCsv(rows: ExportedStory[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** The message for a workspace id the database has never seen: the ids it has, and where to find yours. */
+export function unknownWorkspace(asked: string, known: KnownWorkspace[]): string {
+  const list = known.length
+    ? `Workspaces in this database: ${known.map((w) => `${w.workspaceId} (${w.platform}, ${w.sharedStories} shared ${w.sharedStories === 1 ? 'story' : 'stories'})`).join(', ')}.`
+    : 'This database holds no workspace yet (is SQLITE_PATH or DATABASE_URL the one the bot uses?).';
+  return [
+    `no workspace "${asked.slice(0, 80)}" in this database. ${list}`,
+    'Where to find yours: a Slack workspace id starts with T and is in the address when Slack is open in a browser (app.slack.com/client/T…/…); a Teams tenant id is on the Microsoft Entra ID (Azure AD) overview page in the Azure portal; the shell\'s is "shell".',
+  ].join('\n');
+}
+
 function parseArgs(args: string[]): { workspace: string; format: 'json' | 'csv'; platform?: PlatformName } {
-  if (args[0] !== 'export') throw new UserInputError(USAGE);
+  if (args[0] !== 'export') throw new UserInputError(args[0] ? `unknown subcommand "${args[0]}". ${USAGE}` : USAGE);
   let workspace: string | undefined;
   let format: 'json' | 'csv' = 'json';
   let platform: PlatformName | undefined;
@@ -104,6 +116,15 @@ export const storiesCommand: CliCommand = async (args, io) => {
   try {
     const stories = await store.stories.shared({ workspaceId: options.workspace, ...(options.platform ? { platform: options.platform } : {}) });
     const rows = exportShape(stories);
+    if (rows.length === 0) {
+      // A mistyped id would otherwise export "0 shared stories" and exit 0: say which ids exist.
+      const known = await knownWorkspaces(store.db);
+      const match = known.some((w) => w.workspaceId === options.workspace && (!options.platform || w.platform === options.platform));
+      if (!match) {
+        io.stderr.write(`${unknownWorkspace(options.workspace, known)}\n`);
+        return 1;
+      }
+    }
     io.stdout.write(options.format === 'csv' ? toCsv(rows) : `${JSON.stringify(rows, null, 2)}\n`);
     io.stderr.write(`${rows.length} shared ${rows.length === 1 ? 'story' : 'stories'} from workspace ${options.workspace}\n`);
     return 0;

@@ -2,6 +2,7 @@ import type { CoreContext } from '../core/types.js';
 import { collectInsights } from '../insights/collect.js';
 import { insightsPage, refusedPage } from '../insights/page.js';
 import { verifyToken } from '../insights/token.js';
+import { privacyPage, termsPage } from './legal.js';
 
 /** A response the adapters' HTTP servers write as is. */
 export interface WebResponse {
@@ -39,5 +40,7 @@ export async function insightsRoute(url: URL, ctx: Pick<CoreContext, 'store' | '
 /** Routes a GET for the pages the core serves; undefined when the path is not one of them. */
 export async function handleWebGet(url: URL, ctx: Parameters<typeof insightsRoute>[1]): Promise<WebResponse | undefined> {
   if (url.pathname === '/insights') return insightsRoute(url, ctx);
+  if (url.pathname === '/privacy') return privacyPage();
+  if (url.pathname === '/terms') return termsPage();
   return undefined;
 }

@@ -85,6 +85,17 @@ describe('one line per adapter started, with the variables that started it', () 
     const check = spawnSync(process.execPath, ['bin/healthcheck.js'], { cwd: ROOT, env, encoding: 'utf8' });
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
+    // The pages the Teams package points at by default: the README's privacy text, and the terms.
+    const privacy = await fetch(`http://127.0.0.1:${port}/privacy`);
+    expect(privacy.status).toBe(200);
+    expect(privacy.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const privacyHtml = await privacy.text();
+    expect(privacyHtml).toContain('<strong>Deleting.</strong>');
+    expect(privacyHtml).toContain('<th>what</th><th>table</th><th>kept until</th>');
+    expect(privacyHtml).toContain('<code>forget me</code>');
+    const terms = await fetch(`http://127.0.0.1:${port}/terms`);
+    expect(terms.status).toBe(200);
+    expect(await terms.text()).toContain('Permission is hereby granted');
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

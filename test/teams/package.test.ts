@@ -17,7 +17,7 @@ describe('Teams app package', () => {
     const tmp = tempDir('moodmusic-teams-pkg-');
     try {
       const out = path.join(tmp.dir, 'app.zip');
-      const { stdout } = await run(process.execPath, ['dist/scripts/teams-package.js', '--app-id', APP_ID, '--out', out, '--domain', 'bot.example.org'], {
+      const { stdout } = await run(process.execPath, ['dist/scripts/teams-package.js', '--app-id', APP_ID, '--out', out, '--bot-url', 'https://moodmusic.contoso.org', '--domain', 'intranet.contoso.org'], {
         cwd: ROOT,
         env: { PATH: process.env.PATH ?? '' },
       });
@@ -39,7 +39,14 @@ describe('Teams app package', () => {
       expect(manifest.bots[0]!.botId).toBe(APP_ID);
       expect(manifest.bots[0]!.scopes).toEqual(['personal', 'team', 'groupChat']);
       expect(manifest.version).toBe((JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
-      expect(manifest.validDomains).toEqual(['token.botframework.com', 'bot.example.org']);
+      expect(manifest.validDomains).toEqual(['token.botframework.com', 'moodmusic.contoso.org', 'intranet.contoso.org']);
+      // No placeholder: the bot's own pages, which it serves from the README's privacy text.
+      expect((manifest as unknown as { developer: Record<string, string> }).developer).toMatchObject({
+        websiteUrl: 'https://moodmusic.contoso.org',
+        privacyUrl: 'https://moodmusic.contoso.org/privacy',
+        termsOfUseUrl: 'https://moodmusic.contoso.org/terms',
+      });
+      expect(JSON.stringify(manifest)).not.toMatch(/github\.com\/moodmusic|example\.(org|com)/);
       const titles = manifest.bots[0]!.commandLists.flatMap((l) => l.commands.map((c) => c.title));
       for (const verb of ['help', 'prompt', 'review', 'reframe', 'schedule', 'status', 'story', 'welcome', 'digest', 'forget me']) expect(titles).toContain(verb);
       expect(JSON.stringify(manifest)).not.toContain('{{');
@@ -54,6 +61,33 @@ describe('Teams app package', () => {
     const missing = await run(process.execPath, ['dist/scripts/teams-package.js'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } }).catch((e: unknown) => e);
     expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('--app-id') });
     await expect(buildTeamsPackage({ appId: 'my-bot', version: '1.0.0', websiteUrl: 'https://example.org' })).rejects.toThrow(/not a GUID/);
+  });
+
+  it('--help explains every option; bad URLs, http, placeholders and bad domains are refused with a clear line', async () => {
+    const pkg = (...args: string[]) =>
+      run(process.execPath, ['dist/scripts/teams-package.js', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } }).then(
+        (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+      );
+    const help = await pkg('--help');
+    expect(help.code).toBe(0);
+    for (const option of ['--app-id', '--bot-url', '--website', '--privacy-url', '--terms-url', '--domain', '--out', 'https']) expect(help.stdout).toContain(option);
+    const cases: Array<[string[], RegExp]> = [
+      [['--bot-url', 'http://moodmusic.contoso.org'], /--bot-url "http:\/\/moodmusic\.contoso\.org" must start with https:\/\/ \(Teams refuses http addresses/],
+      [['--bot-url', 'moodmusic.contoso.org'], /--bot-url "moodmusic\.contoso\.org" is not a URL: give a full address such as https:/],
+      [['--bot-url', 'https://bot.example.org'], /placeholder or local address/],
+      [['--bot-url', 'https://moodmusic.contoso.org', '--domain', 'https://bot.contoso.org/api'], /--domain "https:\/\/bot\.contoso\.org\/api" must be a host name only, like bot\.example\.org \(no https:\/\/, no path\)/],
+      [['--bot-url', 'https://moodmusic.contoso.org', '--domain', 'bot_contoso'], /--domain "bot_contoso" is not a host name/],
+      [['--bot-url', 'https://moodmusic.contoso.org', '--website', 'http://contoso.org'], /--website .* must start with https:\/\//],
+      [[], /pass --bot-url https:\/\/YOUR-BOT-HOST \(the bot serves \/privacy and \/terms there\)/],
+      [['--colour', 'red'], /^moodmusic teams:package: Unknown option '--colour'/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await pkg('--app-id', APP_ID, '--out', '/nonexistent/never.zip', ...args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+      expect(result.stderr, args.join(' ')).not.toMatch(/ {4}at |TypeError|SyntaxError/);
+    }
   });
 
   it('reports what the schema subset finds wrong', async () => {

@@ -19,8 +19,12 @@ export interface PackageOptions {
   appId: string;
   /** App version (semver x.y.z), e.g. package.json's. */
   version: string;
-  /** https page for support, privacy and terms (the developer URLs Teams requires). */
+  /** https page about the app (the developer website Teams requires). */
   websiteUrl: string;
+  /** https privacy notice (default: websiteUrl); the bot serves one at /privacy. */
+  privacyUrl?: string;
+  /** https terms of use (default: websiteUrl); the bot serves them at /terms. */
+  termsUrl?: string;
   /** Extra domains the app may open (the bot's own host, for instance). */
   domains?: string[];
   /** Folder with manifest.json, color.png and outline.png. */
@@ -76,7 +80,9 @@ export async function buildTeamsPackage(options: PackageOptions): Promise<TeamsP
   }
   const dir = options.manifestDir ?? MANIFEST_DIR;
   const template = await readFile(path.join(dir, 'manifest.json'), 'utf8');
-  const filled = template.replaceAll('{{MICROSOFT_APP_ID}}', options.appId).replaceAll('{{WEBSITE_URL}}', options.websiteUrl);
+  const filled = template.replaceAll('{{MICROSOFT_APP_ID}}', options.appId).replaceAll('{{WEBSITE_URL}}', options.websiteUrl)
+    .replaceAll('{{PRIVACY_URL}}', options.privacyUrl ?? options.websiteUrl)
+    .replaceAll('{{TERMS_URL}}', options.termsUrl ?? options.websiteUrl);
   const manifest = JSON.parse(filled) as Record<string, unknown> & { validDomains?: string[] };
   manifest.version = options.version;
   manifest.validDomains = [...new Set([...(manifest.validDomains ?? []), ...(options.domains ?? [])])];
