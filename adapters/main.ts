@@ -6,12 +6,13 @@ import { allFeatures } from '../src/features/index.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { loadPrompts, resolvePromptsDir } from '../src/prompts/load.js';
 import { adapterStartedLine, noCredentialsLine } from '../src/startup.js';
-import { openStore } from '../src/store/index.js';
+import { openStore, type Store } from '../src/store/index.js';
 import { handleWebGet } from '../src/web/insights-route.js';
 import { randomBytes } from 'node:crypto';
 import { startLocalWeb } from './web.js';
 import { createShellAdapter } from './shell/index.js';
 import { createSlackAdapter, type SlackAdapter } from './slack/index.js';
+import { redactSdkLine, sdkLog } from './sdk-log.js';
 import type { TeamsAdapter } from './teams/index.js';
 import type { Adapter, AdapterDeps } from './types.js';
 
@@ -83,7 +84,7 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
     process.exit(1);
   }
 
-  let store;
+  let store: Store | undefined;
   let core;
   const adapters: Adapter[] = [];
   // Where links to the bot's pages point: PUBLIC_URL, else the first local server that serves them.
@@ -141,24 +142,45 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
     return fail(error);
   }
 
+  const grace = config.shutdownGraceMs;
   let stopping: Promise<void> | undefined;
+  /**
+   * Shutdown within SHUTDOWN_GRACE_S: background work stops claiming (unsent claims given back), every
+   * adapter stops accepting and answers what it already received, connections still open at the
+   * deadline are cut, and the store is closed whatever is still running.
+   */
   const stop = () =>
     (stopping ??= (async () => {
-      logger.info('stopping');
-      await Promise.allSettled(adapters.map((a) => a.stop()));
-      await core.stop();
-      await localWeb?.close();
-      await store.close();
-      logger.info('stopped');
+      const began = Date.now();
+      const deadline = began + grace;
+      logger.info('stopping', { graceSeconds: grace / 1000 });
+      const background = core.stopBackground();
+      const intake = Promise.allSettled(adapters.map((a) => a.stop(deadline))).then((results) => {
+        for (const r of results) if (r.status === 'rejected') logger.error('adapter stop failed', { error: describeError(r.reason) });
+      });
+      const pages = beforeDeadline(localWeb?.close() ?? Promise.resolve(), deadline);
+      const done = await beforeDeadline(Promise.all([background, intake, pages]).then(() => core.stop()), deadline);
+      if (!done) logger.warn('shutdown deadline reached; work still in progress was abandoned', { graceSeconds: grace / 1000 });
+      await closeStore(store, logger);
+      logger.info('stopped', { seconds: Math.round((Date.now() - began) / 100) / 10 });
     })());
 
   if (handleSignals) {
-    const onSignal = (signal: string) => {
+    installSafetyNet(logger);
+    let signals = 0;
+    const onSignal = (signal: NodeJS.Signals) => {
+      signals += 1;
+      if (signals > 1) {
+        // Asked twice: stop now, but leave the database file closed cleanly.
+        logger.warn('second signal: stopping at once', { signal });
+        void closeStore(store, logger).finally(() => process.exit(1));
+        return;
+      }
       logger.info('signal received', { signal });
       void stop().then(() => process.exit(0));
     };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   }
   for (const adapter of adapters) {
     void adapter.finished?.then(async () => {
@@ -180,4 +202,45 @@ async function localWebBase(config: Config, adapters: Adapter[]): Promise<string
     if (adapter.name === 'teams' && a.address) return `http://127.0.0.1:${a.address().port}`;
   }
   return undefined;
+}
+
+/**
+ * The process-level net: an error nothing caught is logged as one JSON line (code INTERNAL, its message
+ * cut before any quoted content) and the bot keeps serving; SDKs writing to the console (botbuilder
+ * does) go through the logger the same way, redacted and rate-limited.
+ */
+function installSafetyNet(logger: Logger): void {
+  const unexpected = (kind: string) => (error: unknown) => {
+    logger.error('unexpected error; still serving', { code: 'INTERNAL', kind, error: redactSdkLine([error]), name: error instanceof Error ? error.name : typeof error });
+  };
+  process.on('uncaughtException', unexpected('uncaughtException'));
+  process.on('unhandledRejection', unexpected('unhandledRejection'));
+  const sdk = sdkLog(logger.child({ source: 'console' }));
+  console.error = sdk.error;
+  console.warn = sdk.warn;
+  console.info = sdk.info;
+  console.log = sdk.info;
+  console.debug = sdk.debug;
+  console.trace = sdk.debug;
+}
+
+/** True when `work` settled before `deadline` (epoch ms); false when the deadline came first. */
+async function beforeDeadline(work: Promise<unknown>, deadline: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([work.then(() => true, () => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Longest wait for the database to close (a PostgreSQL pool waits for its queries). */
+const STORE_CLOSE_MS = 3000;
+
+async function closeStore(store: Store, logger: Logger): Promise<void> {
+  const closing = store.close().catch((error: unknown) => logger.error('closing the store failed', { error: describeError(error) }));
+  if (!(await beforeDeadline(closing, Date.now() + STORE_CLOSE_MS))) logger.warn('the store did not close in time');
 }

@@ -21,8 +21,11 @@ export interface Adapter {
   readonly outbound: Outbound;
   /** Starts intake (listen on a port, open a socket, read the terminal). */
   start(): Promise<void>;
-  /** Stops intake; in-flight work is finished by the core. */
-  stop(): Promise<void>;
+  /**
+   * Stops intake and finishes the requests already received, by `deadline` (epoch ms): after it, open
+   * connections are cut. In-flight core work is finished by the core.
+   */
+  stop(deadline?: number): Promise<void>;
   /** Resolves when the adapter ends by itself (the shell at end of input). */
   readonly finished?: Promise<void>;
 }

@@ -65,6 +65,11 @@ const envSchema = z.object({
   }),
   DEFAULT_TIMEZONE: timeZone,
   CATCH_UP_HOURS: z.coerce.number({ error: 'must be a number of hours' }).min(0).max(24 * 14).default(12),
+  SHUTDOWN_GRACE_S: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .min(0, { error: 'must be between 0 and 600 seconds' })
+    .max(600, { error: 'must be between 0 and 600 seconds' })
+    .default(10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   ROTATION_SEED: optionalString,
@@ -116,6 +121,8 @@ export interface Config {
   promptsDir?: string;
   defaultTimeZone: string;
   catchUpHours: number;
+  /** How long SIGTERM/SIGINT may take before open connections are cut and the store is closed (SHUTDOWN_GRACE_S, default 10 s). */
+  shutdownGraceMs: number;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   logFormat?: 'json' | 'pretty';
   rotationSeed: string;
@@ -222,6 +229,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.PROMPTS_DIR ? { promptsDir: e.PROMPTS_DIR } : {}),
     defaultTimeZone: e.DEFAULT_TIMEZONE,
     catchUpHours: e.CATCH_UP_HOURS,
+    shutdownGraceMs: Math.round(e.SHUTDOWN_GRACE_S * 1000),
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
     ...(e.LOG_FORMAT ? { logFormat: e.LOG_FORMAT } : {}),
     rotationSeed: e.ROTATION_SEED ?? 'moodmusic',

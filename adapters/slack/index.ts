@@ -1,12 +1,14 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type CustomRoute, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import { ConfigError, describeError } from '../../src/errors.js';
+import { rateLimitedWarn } from '../../src/log-limit.js';
 import type { Logger } from '../../src/logger.js';
+import type { GracefulServer } from '../http/graceful.js';
+import { sdkLog } from '../sdk-log.js';
 import type { Adapter, AdapterDeps } from '../types.js';
 import { requestUrl, writeWeb } from '../web.js';
 import { createSlackOutbound } from './deliver.js';
 import { socketStartError, toPlatformError } from './errors.js';
+import { createSlackServer } from './http.js';
 import { registerListeners, type SlackRuntime } from './listeners.js';
 
 /** The Slack adapter, plus what tests and operators need to see of it. */
@@ -18,15 +20,15 @@ export interface SlackAdapter extends Adapter {
   idle(): Promise<void>;
 }
 
-/** Bolt logs through our logger, so its lines share our format and level. */
+/** Bolt (and the Web API and Socket Mode clients it makes) log through our logger, redacted: see `sdkLog`. */
 function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
-  const line = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : describeError(p))).join(' ');
+  const sdk = sdkLog(logger);
   return {
-    debug: (...m: unknown[]) => logger.debug(line(m)),
-    info: (...m: unknown[]) => logger.info(line(m)),
-    warn: (...m: unknown[]) => logger.warn(line(m)),
-    error: (...m: unknown[]) => logger.error(line(m)),
+    debug: sdk.debug,
+    info: sdk.info,
+    warn: sdk.warn,
+    error: sdk.error,
     setLevel: (l: LogLevel) => {
       level = l;
     },
@@ -91,6 +93,7 @@ export function createSlackAdapter(deps: AdapterDeps): SlackAdapter {
     : [];
 
   let receiver: Receiver;
+  let http: GracefulServer | undefined;
   if (settings.mode === 'socket' && settings.appToken) {
     receiver = new SocketModeReceiver({
       appToken: settings.appToken,
@@ -100,13 +103,21 @@ export function createSlackAdapter(deps: AdapterDeps): SlackAdapter {
     });
   } else {
     if (!settings.signingSecret) throw new ConfigError('SLACK_SIGNING_SECRET is missing: copy it from Basic Information in your app settings');
-    receiver = new HTTPReceiver({
+    const httpReceiver = new HTTPReceiver({
       signingSecret: settings.signingSecret,
       endpoints: '/slack/events',
       customRoutes: [healthz, ...pages],
       logger: bolt,
       // Ack first, work after: Slack wants an answer within 3 s and retries otherwise.
       processBeforeResponse: false,
+    });
+    receiver = httpReceiver;
+    const rejected = rateLimitedWarn(logger, 'slack request rejected');
+    http = createSlackServer({
+      receiver: httpReceiver,
+      signingSecret: settings.signingSecret,
+      onRejected: (status, reason) => rejected({ status, reason }),
+      onError: (error) => logger.error('slack endpoint failed', { error: describeError(error), code: 'INTERNAL' }),
     });
   }
 
@@ -133,7 +144,7 @@ export function createSlackAdapter(deps: AdapterDeps): SlackAdapter {
     logger.error('slack request failed', { error: describeError(error) });
   });
 
-  let server: Server | undefined;
+  let port: number | undefined;
   const idle = async () => {
     while (inFlight.size) await Promise.allSettled([...inFlight]);
   };
@@ -141,7 +152,7 @@ export function createSlackAdapter(deps: AdapterDeps): SlackAdapter {
   return {
     name: 'slack',
     outbound: createSlackOutbound(app.client),
-    port: () => (server?.address() as AddressInfo | null)?.port ?? (settings.mode === 'socket' ? settings.port : undefined),
+    port: () => port ?? (settings.mode === 'socket' ? settings.port : undefined),
     idle,
     async start() {
       try {
@@ -149,25 +160,34 @@ export function createSlackAdapter(deps: AdapterDeps): SlackAdapter {
       } catch (error) {
         throw toPlatformError(error, 'auth.test (checking SLACK_BOT_TOKEN at start-up)');
       }
+      if (http) {
+        // Bolt's receiver serves requests through our server (see createSlackServer); it never listens itself.
+        port = await http.listen(settings.port);
+        logger.info('slack adapter listening', { mode: settings.mode, port });
+        return;
+      }
       // The Socket Mode client retries refusals such as socket_mode_not_enabled for ever at start-up, so the
       // process would hang unexplained: refuse instead, then let it reconnect as usual once connected.
       const socketClient = receiver instanceof SocketModeReceiver ? (receiver.client as unknown as { autoReconnectEnabled: boolean }) : undefined;
       if (socketClient) socketClient.autoReconnectEnabled = false;
-      let started: unknown;
       try {
-        started = await app.start(settings.port);
+        await app.start(settings.port);
       } catch (error) {
         throw socketClient ? socketStartError(error) : error;
       } finally {
         if (socketClient) socketClient.autoReconnectEnabled = true;
       }
-      if (settings.mode === 'http') server = started as Server;
-      logger.info('slack adapter listening', { mode: settings.mode, port: (server?.address() as AddressInfo | null)?.port ?? settings.port });
+      logger.info('slack adapter listening', { mode: settings.mode, port: settings.port });
     },
-    async stop() {
-      // Close the socket cleanly (and wait for it) before Bolt stops the receiver, so shutdown logs no error.
-      if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => undefined);
-      await app.stop().catch((error: unknown) => logger.debug('slack receiver stop', { error: describeError(error) }));
+    async stop(deadline = Date.now() + 10_000) {
+      if (http) {
+        const { unanswered, cut } = await http.drain(deadline);
+        if (cut > 0) logger.warn('connections cut at the shutdown deadline', { unanswered, cut });
+      } else {
+        // Close the socket cleanly (and wait for it) before Bolt stops the receiver, so shutdown logs no error.
+        if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => undefined);
+        await app.stop().catch((error: unknown) => logger.debug('slack receiver stop', { error: describeError(error) }));
+      }
       await idle();
     },
   };

@@ -1,5 +1,6 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type Request as BotRequest, type Response as BotResponse, type TurnContext } from 'botbuilder';
 import { PlatformError, describeError } from '../../src/errors.js';
+import { rateLimitedWarn } from '../../src/log-limit.js';
 import { recordReaction } from '../../src/features/engagement.js';
 import type { IncomingMessage } from '../../src/model/message.js';
 import { textReply, type Reply } from '../../src/model/reply.js';
@@ -9,7 +10,8 @@ import { toPlatformError } from './errors.js';
 import { normaliseActivity, splitConversationId, tenantOf } from './normalise.js';
 import { createTeamsOutbound, storedReference } from './outbound.js';
 import { renderActivity } from './render.js';
-import { close, createEndpoint, listen } from './server.js';
+import { withDates } from './envelope.js';
+import { createEndpoint } from './server.js';
 
 /** The Teams adapter, with the address it listens on once started. */
 export interface TeamsAdapter extends Adapter {
@@ -28,6 +30,23 @@ const PUBLIC_CLOUD_AUDIENCE = 'https://api.botframework.com';
 
 const PRIVATE_FALLBACK =
   'I tried to answer you in a private chat, but Teams would not let me start one. Add moodmusic for yourself (Apps, search for moodmusic, Add) or message me directly, then ask again.';
+
+/**
+ * botbuilder's CloudAdapter, run through `processActivity` rather than `process`: `process` writes every
+ * refused token to the console as a raw multi-line stack trace, outside the logger; this way each refusal
+ * is one rate-limited JSON warning.
+ */
+class QuietCloudAdapter extends CloudAdapter {
+  run(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/** The HTTP status an authentication failure carries (botbuilder's `AuthenticationError`), if it is one. */
+function authStatus(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && (status === 401 || status === 403) ? status : undefined;
+}
 
 /**
  * The bot in Microsoft Teams over botbuilder's `CloudAdapter`: activities in on `POST /api/messages`,
@@ -55,7 +74,8 @@ export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptio
     undefined,
     { httpClient: connectorHttpClient() },
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new QuietCloudAdapter(auth);
+  const rejected = rateLimitedWarn(logger, 'teams request rejected');
   const outbound = createTeamsOutbound({ adapter, appId, audience: PUBLIC_CLOUD_AUDIENCE, store: core.ctx.store });
 
   async function answer(context: TurnContext, message: IncomingMessage, reply: Reply): Promise<void> {
@@ -106,10 +126,31 @@ export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptio
     }
   }
 
-  const server = createEndpoint({
-    process: (req, res) => adapter.process(req, res, onTurn),
+  /** One activity, already known to be well formed: authenticate, run the turn, answer. */
+  async function process(req: BotRequest, res: BotResponse): Promise<void> {
+    const header = req.headers.authorization ?? req.headers.Authorization;
+    let status = 200;
+    let body: unknown;
+    try {
+      const invoke = await adapter.run(typeof header === 'string' ? header : '', withDates(req.body as Record<string, unknown>) as Partial<Activity> as Activity, onTurn);
+      status = invoke?.status ?? 200;
+      body = invoke?.body;
+    } catch (error) {
+      const refused = authStatus(error);
+      if (refused === undefined) throw error;
+      rejected({ status: refused, reason: describeError(error).slice(0, 200) });
+      status = refused;
+    }
+    res.status(status);
+    if (body !== undefined) res.send(body);
+    res.end();
+  }
+
+  const endpoint = createEndpoint({
+    process,
     health: () => core.ctx.store.ping(),
-    onError: (error) => logger.error('teams endpoint failed', { error: describeError(error) }),
+    onRejected: (status, reason) => rejected({ status, reason }),
+    onError: (error) => logger.error('teams endpoint failed', { error: describeError(error), code: 'INTERNAL' }),
     ...(deps.web ? { web: deps.web } : {}),
   });
   let port = teams.port;
@@ -119,7 +160,7 @@ export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptio
     outbound,
     address: () => ({ host, port }),
     async start() {
-      port = await listen(server, teams.port, host);
+      port = await endpoint.listen(teams.port, host);
       if (appId) {
         logger.info('Teams endpoint listening', { url: `http://${host}:${port}/api/messages`, appId });
       } else {
@@ -128,8 +169,9 @@ export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptio
         });
       }
     },
-    async stop() {
-      await close(server);
+    async stop(deadline = Date.now() + 10_000) {
+      const { unanswered, cut } = await endpoint.drain(deadline);
+      if (cut > 0) logger.warn('connections cut at the shutdown deadline', { unanswered, cut });
     },
   };
 }

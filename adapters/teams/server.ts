@@ -1,6 +1,7 @@
-import { createServer, type IncomingMessage as HttpRequest, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage as HttpRequest, ServerResponse } from 'node:http';
 import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
+import { createGracefulServer, type GracefulServer } from '../http/graceful.js';
+import { activityProblem } from './envelope.js';
 
 /** Largest activity body accepted. Teams activities are far smaller; a 45,000-character paste is ~100 KB. */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -11,7 +12,7 @@ class BodyError extends Error {
   }
 }
 
-async function readJson(req: HttpRequest): Promise<Record<string, unknown>> {
+async function readActivity(req: HttpRequest): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -26,16 +27,17 @@ async function readJson(req: HttpRequest): Promise<Record<string, unknown>> {
   } catch {
     throw new BodyError(400, 'body is not JSON');
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new BodyError(400, 'body is not an activity object');
+  const problem = activityProblem(parsed);
+  if (problem) throw new BodyError(400, problem);
   return parsed as Record<string, unknown>;
 }
 
-/** The request shape `CloudAdapter.process` reads: a parsed body, headers and method. */
+/** The request shape botbuilder reads: a parsed body, headers and method. */
 function botRequest(req: HttpRequest, body: Record<string, unknown>): BotRequest {
   return { body, headers: req.headers, method: req.method ?? 'POST' };
 }
 
-/** The Express-like response `CloudAdapter.process` writes to, over a plain node response. */
+/** The Express-like response botbuilder writes to, over a plain node response. */
 function botResponse(res: ServerResponse): BotResponse {
   return {
     socket: res.socket,
@@ -61,21 +63,24 @@ function botResponse(res: ServerResponse): BotResponse {
 }
 
 export interface EndpointHandlers {
-  /** Runs botbuilder on one activity POSTed to /api/messages. */
+  /** Runs botbuilder on one well-formed activity POSTed to /api/messages. */
   process(req: BotRequest, res: BotResponse): Promise<void>;
   /** Resolves when the bot can serve (the store answers). */
   health(): Promise<void>;
+  /** A request refused before botbuilder saw it (status 400/413), for a rate-limited warning. */
+  onRejected(status: number, reason: string): void;
   onError(error: unknown): void;
   /** The core's pages (GET), tried before the 404. */
   web?: (url: URL) => Promise<{ status: number; headers: Record<string, string>; body: string } | undefined>;
 }
 
-/** The bot's HTTP endpoint: `POST /api/messages` for activities and `GET /healthz`. No framework needed. */
-export function createEndpoint(handlers: EndpointHandlers): Server {
-  const server = createServer((req, res) => {
-    // A turn that finishes after close() leaves a kept-alive connection behind, which would hold close()
-    // for the keep-alive timeout: drop it once the response is out.
-    res.once('finish', () => setImmediate(() => !server.listening && server.closeIdleConnections()));
+/**
+ * The bot's HTTP endpoint: `POST /api/messages` for activities and `GET /healthz`. No framework needed.
+ * A body that is not an activity object gets 400 before botbuilder sees it; anything that still goes
+ * wrong is answered 500 and logged once.
+ */
+export function createEndpoint(handlers: EndpointHandlers): GracefulServer {
+  return createGracefulServer((req, res) => {
     void (async () => {
       const path = (req.url ?? '/').split('?')[0];
       if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -99,10 +104,12 @@ export function createEndpoint(handlers: EndpointHandlers): Server {
       }
       let body: Record<string, unknown>;
       try {
-        body = await readJson(req);
+        body = await readActivity(req);
       } catch (error) {
         const status = error instanceof BodyError ? error.status : 400;
-        res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(error instanceof Error ? error.message : 'bad request');
+        const reason = error instanceof Error ? error.message : 'bad request';
+        handlers.onRejected(status, reason);
+        res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(reason);
         return;
       }
       await handlers.process(botRequest(req, body), botResponse(res));
@@ -111,26 +118,5 @@ export function createEndpoint(handlers: EndpointHandlers): Server {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
-  });
-  return server;
-}
-
-/** Starts listening and resolves with the bound port (useful with port 0). */
-export async function listen(server: Server, port: number, host: string): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return (server.address() as AddressInfo).port;
-}
-
-/** Stops accepting connections, lets in-flight requests finish, then drops idle keep-alive sockets. */
-export async function close(server: Server): Promise<void> {
-  if (!server.listening) return;
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  await closed;
+  }, handlers.onError);
 }

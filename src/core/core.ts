@@ -21,7 +21,13 @@ export interface Core {
   attach(outbound: Outbound): void;
   /** Starts background work (schedulers). */
   start(): Promise<void>;
-  /** Stops background work and waits for in-flight handling to finish. */
+  /**
+   * Shutdown, first step: stops background work (schedulers, timers): no new claims, unsent proactive
+   * posts cancelled and their claims given back; resolves when the posts already sent are recorded.
+   * Messages are still handled meanwhile, so requests already received get their answers.
+   */
+  stopBackground(): Promise<void>;
+  /** Stops background work (if not yet) and handling, and waits for in-flight handling to finish. */
   stop(): Promise<void>;
 }
 
@@ -41,6 +47,13 @@ export function createCore(base: Omit<CoreContext, 'outbound' | 'platforms'>, fe
   }
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
+  let background: Promise<void> | undefined;
+  const stopBackground = () =>
+    (background ??= (async () => {
+      // Each feature's stop first cancels what it has not sent, then waits: stop them all together.
+      const results = await Promise.allSettled([...features].reverse().map(async (feature) => feature.stop?.()));
+      for (const r of results) if (r.status === 'rejected') ctx.logger.error('stopping background work failed', { error: r.reason });
+    })());
 
   async function dispatch(message: IncomingMessage): Promise<Reply[]> {
     // Platforms redeliver (Slack retries, Teams resends): the first delivery to claim the id is handled,
@@ -106,9 +119,10 @@ export function createCore(base: Omit<CoreContext, 'outbound' | 'platforms'>, fe
     async start() {
       for (const feature of features) await feature.start?.(ctx);
     },
+    stopBackground,
     async stop() {
+      await stopBackground();
       stopping = true;
-      for (const feature of [...features].reverse()) await feature.stop?.();
       await Promise.allSettled([...inFlight]);
     },
   };

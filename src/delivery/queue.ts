@@ -13,7 +13,7 @@ export type DeliveryOutcome =
       status: 'failed';
       /** Why, in words fit for a log line and the slot's stored reason. */
       reason: string;
-      /** The platform's error code, or `deadline` / `error`. */
+      /** The platform's error code, or `deadline` / `error`, or `stopped` (cancelled before it was sent). */
       code: string;
       attempts: number;
     };
@@ -23,6 +23,23 @@ export interface SendOptions {
   key?: string;
   /** Give up (and report why) rather than send after this instant. */
   deadline?: Date;
+  /**
+   * Cancels the send if it has not gone out yet (shutdown): it then fails with code `stopped` at once,
+   * and the caller knows nothing was posted. A post already on the wire is finished.
+   */
+  signal?: AbortSignal;
+}
+
+/** A promise that resolves when `signal` aborts (never without one); `dispose` removes its listener. */
+function whenAborted(signal: AbortSignal | undefined): { promise: Promise<void>; dispose: () => void } {
+  if (!signal) return { promise: new Promise(() => undefined), dispose: () => undefined };
+  let onAbort = () => undefined as void;
+  const promise = new Promise<void>((resolve) => {
+    onAbort = () => resolve();
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
 }
 
 export interface DeliveryQueueOptions {
@@ -158,9 +175,22 @@ export class DeliveryQueue {
    * Waits until a send to `target` is allowed and books it. Returns false when that would be after
    * `deadline`.
    */
-  private async acquire(s: PlatformState, target: ConversationRef, deadline: number): Promise<boolean> {
+  private async acquire(s: PlatformState, target: ConversationRef, deadline: number, signal?: AbortSignal): Promise<boolean> {
     const max = s.limits.maxInFlight ?? Number.POSITIVE_INFINITY;
+    const stop = whenAborted(signal);
+    try {
+      return await this.book(s, target, deadline, max, stop.promise, signal);
+    } finally {
+      stop.dispose();
+    }
+  }
+
+  private async book(s: PlatformState, target: ConversationRef, deadline: number, max: number, stop: Promise<void>, signal?: AbortSignal): Promise<boolean> {
     for (;;) {
+      if (signal?.aborted) {
+        this.wakeNext(s);
+        return false;
+      }
       const now = this.clock.now().getTime();
       const gates = this.gates(s, target);
       const at = Math.max(now, s.throttledUntil.get(this.scope(s, target)) ?? 0, ...gates.map((g) => g.earliest(now)));
@@ -172,11 +202,15 @@ export class DeliveryQueue {
         // We may have been woken for a free in-flight place we cannot use yet: hand it on.
         this.wakeNext(s);
         // Look again after waking: other senders or a 429's Retry-After may have moved our turn.
-        await this.sleep(at - now);
+        await Promise.race([this.sleep(at - now), stop]);
         continue;
       }
       if (s.inFlight >= max) {
-        await new Promise<void>((resolve) => s.waiting.push(resolve));
+        let wake!: () => void;
+        await Promise.race([new Promise<void>((resolve) => s.waiting.push((wake = resolve))), stop]);
+        // Cancelled while waiting: leave the line, so a later wake-up is not spent on nobody.
+        const mine = s.waiting.indexOf(wake);
+        if (mine >= 0) s.waiting.splice(mine, 1);
         continue;
       }
       for (const g of gates) g.commit(now);
@@ -217,9 +251,13 @@ export class DeliveryQueue {
       const next = await this.line(s, target);
       let allowed: boolean;
       try {
-        allowed = await this.acquire(s, target, deadline);
+        allowed = await this.acquire(s, target, deadline, options.signal);
       } finally {
         next();
+      }
+      if (options.signal?.aborted) {
+        if (allowed) this.release(s);
+        return { status: 'failed', reason: `not sent: the bot is stopping (after ${attempts} attempt(s))`, code: 'stopped', attempts };
       }
       if (!allowed) {
         return fail(`gave up at the deadline ${new Date(deadline).toISOString()} after ${attempts} attempt(s)${last ? `; last error: ${last}` : ' waiting for the rate limit'}`, 'deadline');
@@ -253,7 +291,8 @@ export class DeliveryQueue {
         // "Equal jitter": at least half the backoff, so retries spread out but never hammer.
         const wait = Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
         if (now + wait > deadline) return fail(`gave up at the deadline after ${attempts} attempt(s); last error: ${last}`, error.platformCode);
-        await this.sleep(wait);
+        const stop = whenAborted(options.signal);
+        await Promise.race([this.sleep(wait), stop.promise]).finally(stop.dispose);
       }
     }
   }

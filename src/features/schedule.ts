@@ -274,6 +274,8 @@ export function createScheduleFeature(options: ScheduleFeatureOptions = {}): Sch
       if (options.tick !== false) ticker = startTicker(() => run(ctx.clock.now()), ctx.logger.child({ part: 'schedule' }));
     },
     async stop() {
+      // First no new claims and no unsent posts (their claims given back), then wait for the tick.
+      scheduler?.stop();
       await ticker?.stop();
       ticker = undefined;
     },

@@ -21,14 +21,16 @@ export const STORY_TICK_MS = 30_000;
 export function createStoriesFeature(options: { tickMs?: number } = {}): Feature {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  // Aborted at stop: sends not yet on the wire are cancelled and their claims given back.
+  let stopping = new AbortController();
 
   const tick = (ctx: CoreContext) => {
-    if (running) return;
+    if (running || stopping.signal.aborted) return;
     running = (async () => {
       try {
         const now = ctx.clock.now();
-        await runDueStoryJobs(ctx, now);
-        await runDueDigests(ctx, now);
+        await runDueStoryJobs(ctx, now, stopping.signal);
+        await runDueDigests(ctx, now, stopping.signal);
       } catch (error) {
         ctx.logger.error('story tick failed', { error: describeError(error) });
       } finally {
@@ -74,11 +76,13 @@ export function createStoriesFeature(options: { tickMs?: number } = {}): Feature
       [STORY_ACTIONS.redact]: redactAction,
     },
     start(ctx) {
+      stopping = new AbortController();
       tick(ctx);
       timer = setInterval(() => tick(ctx), options.tickMs ?? STORY_TICK_MS);
       timer.unref();
     },
     async stop() {
+      stopping.abort();
       if (timer) clearInterval(timer);
       timer = undefined;
       await running;

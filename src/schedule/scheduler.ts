@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { CoreContext } from '../core/types.js';
 import type { DeliveryQueue } from '../delivery/queue.js';
 import { describeError } from '../errors.js';
@@ -32,6 +33,8 @@ export interface RunReport {
   failed: number;
   /** Abandoned claims found posted (via `findPosted`) or re-sent. */
   recovered: number;
+  /** Claims given back unsent because the bot was stopping. */
+  released: number;
 }
 
 export interface Scheduler {
@@ -40,6 +43,11 @@ export interface Scheduler {
   runDue(now?: Date): Promise<RunReport>;
   /** After start-up: the same as `runDue`, which already posts the latest missed slot within the window. */
   catchUp(now?: Date): Promise<RunReport>;
+  /**
+   * Shutdown: claims no more slots, cancels sends not yet on the wire and gives their claims back (so a
+   * restart or another instance posts them at once). A run in progress finishes the posts already sent.
+   */
+  stop(): void;
 }
 
 const refOf = (sub: ConversationRef): ConversationRef => ({
@@ -59,6 +67,16 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
   const concurrency = options.concurrency ?? 64;
   const logger = ctx.logger.child({ part: 'schedule', instance: instanceId });
   const windowMs = () => Math.max(ctx.settings.catchUpHours * 3_600_000, TICK_GRACE_MS);
+  const stopping = new AbortController();
+  // Every send waiting in the queue listens for it: thousands in a fan-out are expected, not a leak.
+  setMaxListeners(0, stopping.signal);
+  const stopped = () => stopping.signal.aborted;
+
+  /** Gives back a claim that was not sent because the bot is stopping. */
+  async function release(sub: Subscription, slot: string, report: RunReport): Promise<void> {
+    await ctx.store.slots.release(sub.id, slot, instanceId);
+    report.released += 1;
+  }
 
   function themesOf(sub: Subscription): Theme[] {
     return sub.themes.map((t) => matchTheme(t)).filter((t): t is Theme => t !== undefined);
@@ -85,8 +103,10 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
       payload: { ...message.metadata?.payload, subscription_id: sub.id, slot, prompt_id: prompt.id },
     };
     const deadline = new Date(Math.min(now.getTime() + deliveryMs, Date.parse(slot) + windowMs()));
-    const outcome = await options.queue.send(outbound, ref, message, { key: `${sub.id}:${slot}`, deadline });
-    if (outcome.status === 'sent') {
+    const outcome = await options.queue.send(outbound, ref, message, { key: `${sub.id}:${slot}`, deadline, signal: stopping.signal });
+    if (outcome.status === 'failed' && outcome.code === 'stopped') {
+      await release(sub, slot, report);
+    } else if (outcome.status === 'sent') {
       await recordPosted(sub, slot, outcome.posted, prompt.id);
       report.posted += 1;
       logger.info('scheduled prompt posted', { subscription: sub.id, slot, conversation: sub.conversationId, attempts: outcome.attempts });
@@ -132,7 +152,10 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     // Move the checkpoint past what was looked at, before the (possibly slow) send: the claim already
     // guards this slot. With nothing due there is nothing to move past (and no write every minute).
     if (slot || plan.skip.length > 0 || plan.paused > 0 || plan.uncounted > 0) await ctx.store.subscriptions.advance(sub.id, now);
-    if (slot && won) await deliver(sub, slot, now, report);
+    if (slot && won) {
+      if (stopped()) await release(sub, slot, report);
+      else await deliver(sub, slot, now, report);
+    }
   }
 
   /** Claims whose sender stopped before confirming: check the platform, else re-send within the window. */
@@ -140,7 +163,10 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     const platforms = ctx.platforms().map((o) => o.platform);
     const stale = await ctx.store.slots.staleClaims(new Date(now.getTime() - leaseMs), platforms);
     for (const seen of stale) {
+      if (stopped()) return;
       if (!(await ctx.store.slots.takeOver(seen, instanceId))) continue;
+      // A claim given back at shutdown (no owner) is known not to have been sent: no need to look.
+      const released = seen.claimedBy === undefined;
       const log = { subscription: seen.subscriptionId, slot: seen.slot, claimedBy: seen.claimedBy, attempts: seen.attempts };
       const sub = await ctx.store.subscriptions.get(seen.subscriptionId);
       const outbound = ctx.outbound(seen.platform);
@@ -155,7 +181,7 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
         logger.warn('abandoned non-prompt slot not re-sent', log);
         continue;
       }
-      if (outbound.findPosted) {
+      if (outbound.findPosted && !released) {
         let found;
         try {
           found = await outbound.findPosted(refOf(sub), PROMPT_METADATA_TYPE, { subscription_id: sub.id, slot: seen.slot }, new Date(Date.parse(seen.slot) - 60_000));
@@ -190,14 +216,14 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
   }
 
   async function runDue(now: Date = ctx.clock.now()): Promise<RunReport> {
-    const report: RunReport = { posted: 0, skipped: 0, failed: 0, recovered: 0 };
+    const report: RunReport = { posted: 0, skipped: 0, failed: 0, recovered: 0, released: 0 };
     const platforms = ctx.platforms().map((o) => o.platform);
     const subs = await ctx.store.subscriptions.list({ kind: 'prompt', platforms });
     // Many at once, so the delivery queue (which paces sends per platform) always has work; but not
     // all at once: thousands of waiters on one database connection cost more than they gain.
     let next = 0;
     const worker = async () => {
-      while (next < subs.length) {
+      while (next < subs.length && !stopped()) {
         const sub = subs[next++] as Subscription;
         await runSubscription(sub, now, report).catch((error: unknown) => {
           logger.error('schedule run failed for a subscription', { subscription: sub.id, error });
@@ -206,8 +232,14 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, subs.length) }, worker));
     await recover(now, report).catch((error: unknown) => logger.error('recovering abandoned slots failed', { error }));
+    if (report.released > 0) logger.info('unsent claims given back at shutdown', { released: report.released });
     return report;
   }
 
-  return { instanceId, runDue, catchUp: runDue };
+  return {
+    instanceId,
+    runDue,
+    catchUp: runDue,
+    stop: () => stopping.abort(),
+  };
 }

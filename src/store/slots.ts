@@ -39,6 +39,9 @@ function toSlot(row: Selectable<SlotsTable>): SlotRecord {
   };
 }
 
+/** `claimed_at` of a released claim: older than any lease, so the next run takes it over at once. */
+export const RELEASED_AT = '1970-01-01T00:00:00.000Z';
+
 /**
  * Slots. A slot row is created exactly once (primary key subscription + slot): whoever inserts it owns
  * it. That insert is the claim that makes several instances and restarts post each slot once.
@@ -144,6 +147,28 @@ export class SlotRepo {
       .where('subscription_id', '=', subscriptionId)
       .where('slot', '=', slot)
       .execute();
+  }
+
+  /**
+   * Gives back a claim whose message was never sent (the bot is stopping): the slot becomes at once what
+   * `staleClaims` finds, without an owner, and the attempt is not counted, so the next run of any
+   * instance (or the restart) posts it now instead of after the claim lease.
+   */
+  async release(subscriptionId: string, slot: string, instanceId: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('slots')
+      .set((eb) => ({
+        claimed_by: null,
+        claimed_at: RELEASED_AT,
+        attempts: eb(eb.ref('attempts'), '-', 1),
+        updated_at: this.now().toISOString(),
+      }))
+      .where('subscription_id', '=', subscriptionId)
+      .where('slot', '=', slot)
+      .where('status', '=', 'claimed')
+      .where('claimed_by', '=', instanceId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   /** Claims that were never confirmed and are older than `claimedBefore` (their sender likely died). */

@@ -116,6 +116,17 @@ export class StoryJobRepo {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Gives back a claim whose question was never sent (the bot is stopping): pending again, due as before. */
+  async release(id: string, by: string): Promise<void> {
+    await this.db
+      .updateTable('story_jobs')
+      .set({ status: 'pending', claimed_by: null, claimed_at: null })
+      .where('id', '=', id)
+      .where('status', '=', 'claimed')
+      .where('claimed_by', '=', by)
+      .execute();
+  }
+
   /** Takes over a claim left by an instance that stopped mid-send; true for exactly one caller. */
   async reclaim(id: string, by: string, staleClaimedAt: string): Promise<boolean> {
     const result = await this.db

@@ -155,12 +155,13 @@ export const DIGEST_METADATA_TYPE = 'moodmusic_story_digest';
  * due slots (only the latest missed one, within CATCH_UP_HOURS) and the slot row is claimed before the
  * digest is built and sent. A slot with nothing new to share is recorded as skipped, not posted.
  */
-export async function runDueDigests(ctx: Ctx & Pick<CoreContext, 'platforms'>, now: Date): Promise<{ posted: number; skipped: number; failed: number }> {
+export async function runDueDigests(ctx: Ctx & Pick<CoreContext, 'platforms'>, now: Date, signal?: AbortSignal): Promise<{ posted: number; skipped: number; failed: number }> {
   const result = { posted: 0, skipped: 0, failed: 0 };
   const platforms = ctx.platforms().map((o) => o.platform);
   for (const sub of await ctx.store.subscriptions.list({ kind: 'digest', platforms })) {
+    if (signal?.aborted) break;
     try {
-      await runOne(ctx, sub, now, result);
+      await runOne(ctx, sub, now, result, signal);
     } catch (error) {
       ctx.logger.error('story digest run failed', { subscription: sub.id, error: describeError(error) });
     }
@@ -168,7 +169,7 @@ export async function runDueDigests(ctx: Ctx & Pick<CoreContext, 'platforms'>, n
   return result;
 }
 
-async function runOne(ctx: Ctx, sub: Subscription, now: Date, result: { posted: number; skipped: number; failed: number }): Promise<void> {
+async function runOne(ctx: Ctx, sub: Subscription, now: Date, result: { posted: number; skipped: number; failed: number }, signal?: AbortSignal): Promise<void> {
   const ref = refOf(sub);
   const plan = planDue(sub, now, ctx.settings.catchUpHours);
   for (const { slot, reason } of plan.skip.slice(-MAX_RECORDED_SKIPS)) {
@@ -189,9 +190,12 @@ async function runOne(ctx: Ctx, sub: Subscription, now: Date, result: { posted: 
     ctx,
     ref,
     { ...digest.reply, metadata: { type: DIGEST_METADATA_TYPE, payload: { subscription_id: sub.id, slot } } },
-    { key: `${sub.id}:${slot}`, deadline: new Date(Math.min(now.getTime() + 10 * 60_000, Date.parse(slot) + windowMs)) },
+    { key: `${sub.id}:${slot}`, deadline: new Date(Math.min(now.getTime() + 10 * 60_000, Date.parse(slot) + windowMs)), ...(signal ? { signal } : {}) },
   );
-  if (outcome.status === 'sent') {
+  if (outcome.status === 'failed' && outcome.code === 'stopped') {
+    // Not sent because the bot is stopping: give the claim back (its stories carry over either way).
+    await ctx.store.slots.release(sub.id, slot, INSTANCE_ID);
+  } else if (outcome.status === 'sent') {
     await ctx.store.slots.markPosted(sub.id, slot, outcome.posted);
     if (digest.kind === 'stories') await ctx.store.storyChannels.markDigested(ref, digest.upTo);
     await ctx.store.posts.record({ ...ref, messageId: outcome.posted.messageId, kind: 'digest', ...(outcome.posted.threadId ? { threadId: outcome.posted.threadId } : {}) });

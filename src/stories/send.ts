@@ -13,13 +13,22 @@ type Ctx = Pick<CoreContext, 'outbound' | 'clock' | 'logger'>;
  * `withinMs` bounds how long the queue may wait or retry; story questions keep it short because their
  * job row is retried durably later, which is better than holding a tick.
  */
-export async function deliver(ctx: Ctx, target: ConversationRef, message: Reply, options: { key?: string; withinMs?: number; deadline?: Date } = {}): Promise<DeliveryOutcome> {
+export async function deliver(
+  ctx: Ctx,
+  target: ConversationRef,
+  message: Reply,
+  options: { key?: string; withinMs?: number; deadline?: Date; signal?: AbortSignal } = {},
+): Promise<DeliveryOutcome> {
   const outbound = ctx.outbound(target.platform);
   if (!outbound) {
     return { status: 'failed', code: 'not_attached', reason: `the ${target.platform} adapter is not running`, attempts: 0 };
   }
   const deadline = options.deadline ?? new Date(ctx.clock.now().getTime() + (options.withinMs ?? 10_000));
-  return deliveryQueueFor(ctx).send(outbound, target, message, { deadline, ...(options.key ? { key: options.key } : {}) });
+  return deliveryQueueFor(ctx).send(outbound, target, message, {
+    deadline,
+    ...(options.key ? { key: options.key } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
 }
 
 /** Opens the person's direct conversation through their platform's adapter. */

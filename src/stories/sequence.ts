@@ -72,7 +72,7 @@ export interface StoryJobRun {
   failed: number;
 }
 
-async function sendJob(ctx: Ctx, job: StoryJob, now: Date, run: StoryJobRun): Promise<void> {
+async function sendJob(ctx: Ctx, job: StoryJob, now: Date, run: StoryJobRun, signal?: AbortSignal): Promise<void> {
   const person = await ctx.store.stories.getPerson(job);
   if (!person) {
     await ctx.store.storyJobs.markFailed(job.id);
@@ -86,7 +86,12 @@ async function sendJob(ctx: Ctx, job: StoryJob, now: Date, run: StoryJobRun): Pr
     run.failed += 1;
     return;
   }
-  const outcome = await deliver(ctx, dmRef(person), question.reply, { key: `story:${job.id}`, withinMs: SEND_WITHIN_MS });
+  const outcome = await deliver(ctx, dmRef(person), question.reply, { key: `story:${job.id}`, withinMs: SEND_WITHIN_MS, ...(signal ? { signal } : {}) });
+  if (outcome.status === 'failed' && outcome.code === 'stopped') {
+    // Not sent because the bot is stopping: pending again, for the restart or another instance.
+    await ctx.store.storyJobs.release(job.id, INSTANCE_ID);
+    return;
+  }
   if (outcome.status === 'sent') {
     await ctx.store.stories.setPending(person, { kind: 'answer', promptId: question.promptId });
     await ctx.store.storyJobs.markSent(job.id, question.promptId);
@@ -110,19 +115,21 @@ async function sendJob(ctx: Ctx, job: StoryJob, now: Date, run: StoryJobRun): Pr
  * before it is sent. Steps that come due outside the person's working hours (after downtime, say) move
  * to the next allowed time. Called from the feature's timer; tests call it with a ManualClock's time.
  */
-export async function runDueStoryJobs(ctx: Ctx, now: Date): Promise<StoryJobRun> {
+export async function runDueStoryJobs(ctx: Ctx, now: Date, signal?: AbortSignal): Promise<StoryJobRun> {
   const run: StoryJobRun = { sent: 0, postponed: 0, retried: 0, failed: 0 };
   // Claims left behind by a crash mid-send: resend (a repeated question is better than a lost one),
   // unless the platform can tell us it already went out.
   for (const job of await ctx.store.storyJobs.stale(new Date(now.getTime() - STALE_CLAIM_MS))) {
+    if (signal?.aborted) return run;
     if (!job.claimedAt || !(await ctx.store.storyJobs.reclaim(job.id, INSTANCE_ID, job.claimedAt))) continue;
     const outbound = ctx.outbound(job.platform);
     const target = { platform: job.platform, workspaceId: job.workspaceId, conversationId: job.conversationId };
     const found = await outbound?.findPosted?.(target, 'moodmusic_story_question', { job_id: job.id }, new Date(job.claimedAt)).catch(() => undefined);
     if (found) await ctx.store.storyJobs.markSent(job.id, null);
-    else await sendJob(ctx, job, now, run);
+    else await sendJob(ctx, job, now, run, signal);
   }
   for (const job of await ctx.store.storyJobs.due(now)) {
+    if (signal?.aborted) return run;
     const person = await ctx.store.stories.getPerson(job);
     const zone = person?.timeZone ?? ctx.settings.defaultTimeZone;
     if (person && !isAllowedTime(now, zone)) {
@@ -131,7 +138,7 @@ export async function runDueStoryJobs(ctx: Ctx, now: Date): Promise<StoryJobRun>
       continue;
     }
     if (!(await ctx.store.storyJobs.claim(job.id, INSTANCE_ID))) continue;
-    await sendJob(ctx, job, now, run);
+    await sendJob(ctx, job, now, run, signal);
   }
   return run;
 }

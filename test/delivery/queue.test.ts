@@ -49,6 +49,24 @@ describe('delivery queue', () => {
     expect(out.posts.filter((p) => p.target.conversationId !== 'C1').map((p) => p.at - start)).toEqual([0, 0]);
   });
 
+  it('cancels sends not yet on the wire when their signal aborts (shutdown), without posting them', async () => {
+    const { time, queue } = setup();
+    const out = new RecordingOutbound('slack', time);
+    const stop = new AbortController();
+    const sends = [1, 2, 3].map(() => queue.send(out, channel('C1'), textReply('hi'), { signal: stop.signal }));
+    expect((await sends[0])?.status).toBe('sent');
+    // The second waits a second for the channel's rate limit, the third behind it: cancel both.
+    stop.abort();
+    const rest = await Promise.all(sends.slice(1));
+    expect(rest.map((r) => r.status === 'failed' && r.code)).toEqual(['stopped', 'stopped']);
+    expect(out.posts).toHaveLength(1);
+    const late = await queue.send(out, channel('C2'), textReply('hi'), { signal: stop.signal });
+    expect(late).toMatchObject({ status: 'failed', code: 'stopped', attempts: 0 });
+    expect(out.calls).toBe(1);
+    // Other senders are not held up by the cancelled ones.
+    expect((await queue.send(out, channel('C3'), textReply('hi'))).status).toBe('sent');
+  });
+
   it('holds Teams to 50 requests per second across the app', async () => {
     const { time, queue, start } = setup();
     const out = new RecordingOutbound('teams', time);

@@ -73,6 +73,9 @@ export class FakeSlackApi {
   private seq = 0;
   /** What `users.conversations` answers: the channels the asked-about person is in. */
   memberChannels: Array<{ id: string; name: string }> = [{ id: 'C1', name: 'general' }];
+  private readonly holds = new Map<string, { after: number; waiting: Array<() => void> }>();
+  /** Seconds of the first message ts; set it to now for code that looks up history by time (`oldest`). */
+  tsBase = 1_700_000_000;
   /** Where `apps.connections.open` sends Socket Mode clients (a `FakeSocketMode`), when set. */
   socketUrl: string | undefined;
 
@@ -105,12 +108,34 @@ export class FakeSlackApi {
   }
 
   async close(): Promise<void> {
+    this.releaseHeld();
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
   /** Makes the next call(s) of `method` fail as given, in order. */
   failNext(method: string, ...failures: Failure[]): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  /**
+   * From the `after + 1`-th call of `method` on, the call takes effect at once (a posted message is in
+   * the channel's history) but its answer is held until `releaseHeld()`: a slow or stalled network.
+   */
+  holdAfter(method: string, after: number): void {
+    this.holds.set(method, { after, waiting: [] });
+  }
+
+  /** How many answers are being held. */
+  heldCount(): number {
+    return [...this.holds.values()].reduce((n, h) => n + h.waiting.length, 0);
+  }
+
+  /** Sends every held answer and stops holding. */
+  releaseHeld(): void {
+    const holds = [...this.holds.values()];
+    this.holds.clear();
+    for (const hold of holds) for (const go of hold.waiting.splice(0)) go();
   }
 
   /** Calls of one method (or `response_url`). */
@@ -139,7 +164,7 @@ export class FakeSlackApi {
 
   private nextTs(): string {
     this.seq += 1;
-    return `${1_700_000_000 + this.seq}.${String(this.seq).padStart(6, '0')}`;
+    return `${this.tsBase + this.seq}.${String(this.seq).padStart(6, '0')}`;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -174,7 +199,10 @@ export class FakeSlackApi {
         return send(200, { ok: false, error: 'invalid_arguments', response_metadata: { messages: [`missing required field: ${alternatives.join(' or ')}`] } });
       }
     }
-    send(200, this.answer(method, args));
+    const answer = this.answer(method, args);
+    const hold = this.holds.get(method);
+    if (hold && this.callsTo(method).length > hold.after) await new Promise<void>((resolve) => hold.waiting.push(resolve));
+    send(200, answer);
   }
 
   private record(call: RecordedCall): void {

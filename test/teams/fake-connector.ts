@@ -29,6 +29,12 @@ export interface FakeConnector {
   activities(): Array<Record<string, unknown> & { conversationId: string; kind: ConnectorCall['kind'] }>;
   /** The next `count` calls fail with this status (and headers such as Retry-After). */
   failNext(failure: Failure, count?: number): void;
+  /** Holds every answer from now on (the call is recorded at once) until `release()`: a stalled network. */
+  hold(): void;
+  /** Answers everything held and stops holding. */
+  release(): void;
+  /** How many answers are held. */
+  held(): number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -38,6 +44,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const failures: Failure[] = [];
   let counter = 0;
+  let holding = false;
+  const waiting: Array<() => void> = [];
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -60,7 +68,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         else if (parts.length === 5 && parts[3] === 'activities') Object.assign(call, { kind: 'reply', conversationId: parts[2], replyToId: parts[4] });
       }
       calls.push(call);
+      if (holding) waiting.push(() => answer(call));
+      else answer(call);
+    });
 
+    function answer(call: ConnectorCall) {
       const failure = failures.shift();
       if (failure) {
         res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
@@ -70,9 +82,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       counter += 1;
       res.writeHead(call.kind === 'other' ? 404 : 200, { 'content-type': 'application/json' });
       if (call.kind === 'create') res.end(JSON.stringify({ id: `a:dm-${counter}`, activityId: `act-${counter}` }));
-      else if (call.kind === 'other') res.end(JSON.stringify({ error: { code: 'NotFound', message: path } }));
+      else if (call.kind === 'other') res.end(JSON.stringify({ error: { code: 'NotFound', message: call.path } }));
       else res.end(JSON.stringify({ id: `msg-${counter}` }));
-    });
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -87,12 +99,22 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     failNext(failure, count = 1) {
       for (let i = 0; i < count; i += 1) failures.push(failure);
     },
+    hold() {
+      holding = true;
+    },
+    release() {
+      holding = false;
+      for (const go of waiting.splice(0)) go();
+    },
+    held: () => waiting.length,
     reset() {
       calls.length = 0;
       failures.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
+        holding = false;
+        waiting.length = 0;
         server.closeAllConnections();
         server.close(() => resolve());
       }),
