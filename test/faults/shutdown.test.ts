@@ -67,9 +67,10 @@ describe('shutdown with a deadline (SHUTDOWN_GRACE_S), through the real process'
       }),
     );
     await bot.waitForLine('slack adapter listening');
+    // Opened first, so the bot has read what they sent by the time the signal comes.
+    const sockets = await holdSockets(port, '/slack/events');
     // The delivery queue allows 20 Slack posts in flight: with 20 stalled, the fan-out is stuck mid-way.
     await until(() => fake.heldCount() === 20, '20 stalled posts');
-    const sockets = await holdSockets(port, '/slack/events');
 
     const postsBefore = fake.callsTo('chat.postMessage').length;
     const signalled = performance.now();
@@ -108,6 +109,7 @@ describe('shutdown with a deadline (SHUTDOWN_GRACE_S), through the real process'
       spawnBot({ ADAPTERS: 'teams', TEAMS_PORT: String(port), SQLITE_PATH: path.join(tmp.dir, 'bot.db'), SHUTDOWN_GRACE_S: String(GRACE_S) }),
     );
     await bot.waitForLine('adapter started');
+    const sockets = await holdSockets(port, '/api/messages');
     const endpoint = `http://127.0.0.1:${port}/api/messages`;
     // Each turn's reply stalls at the connector, so all 20 are in flight when the signal comes.
     connector.hold();
@@ -118,7 +120,6 @@ describe('shutdown with a deadline (SHUTDOWN_GRACE_S), through the real process'
       ),
     );
     await until(() => connector.held() === 20, '20 turns waiting on the connector');
-    const sockets = await holdSockets(port, '/api/messages');
 
     const signalled = performance.now();
     bot.child.kill('SIGTERM');
