@@ -16,8 +16,11 @@ afterEach(async () => {
 });
 
 const GRACE_S = 2;
-/** What exiting may take beyond the grace period: closing the store, logging, the process ending. */
-const EXIT_MARGIN_MS = 1500;
+/**
+ * What exiting may take beyond the grace period: closing the store, logging, the process ending (on a
+ * loaded two-core machine). Without the deadline it never exits at all.
+ */
+const EXIT_MARGIN_MS = 3000;
 
 /** Opens a connection and sends `data` (a request cut off part-way), then keeps the socket open. */
 async function halfOpen(port: number, data: string): Promise<Socket> {
@@ -78,23 +81,24 @@ describe('shutdown with a deadline (SHUTDOWN_GRACE_S), through the real process'
     const exit = await bot.exit;
     const seconds = (exit.at - signalled) / 1000;
 
-    expect(exit.code).toBe(0);
-    expect(seconds).toBeLessThan(GRACE_S + EXIT_MARGIN_MS / 1000);
+    const log = bot.lines().join('\n');
+    expect(exit.code, log).toBe(0);
+    expect(seconds, log).toBeLessThan(GRACE_S + EXIT_MARGIN_MS / 1000);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(postsBefore);
     expect(nonJsonLines(bot.lines())).toEqual([]);
     // Node drops the sockets with no complete request line as idle; the request whose body never ends
     // is held until the deadline, then cut.
     const cut = bot.lines().find((l) => l.includes('connections cut at the shutdown deadline'));
-    expect(cut && (JSON.parse(cut) as { cut: number }).cut).toBeGreaterThanOrEqual(1);
-    expect(bot.lines().some((l) => l.includes('"msg":"stopped"'))).toBe(true);
+    expect(cut && (JSON.parse(cut) as { cut: number }).cut, log).toBeGreaterThanOrEqual(1);
+    expect(bot.lines().some((l) => l.includes('"msg":"stopped"')), log).toBe(true);
 
     // The 20 stalled sends may have gone out (unknown: they keep their claim for the usual recovery);
     // every claim that was not yet sent was given back for the restart to post at once.
     const slots = await withStore(db, (store) => store.db.selectFrom('slots').select(['status', 'claimed_by', 'claimed_at']).execute());
     const uncertain = slots.filter((s) => s.status === 'claimed' && s.claimed_by !== null);
     const released = slots.filter((s) => s.status === 'claimed' && s.claimed_by === null);
-    expect(slots.filter((s) => s.status === 'posted')).toHaveLength(5);
-    expect(uncertain).toHaveLength(20);
+    expect(slots.filter((s) => s.status === 'posted'), log).toHaveLength(5);
+    expect(uncertain, log).toHaveLength(20);
     expect(released.every((s) => s.claimed_at === RELEASED_AT)).toBe(true);
     console.info(`slack: ${sockets.length} half-open sockets (${cut}) + 20 stalled posts; exit ${exit.code} after ${seconds.toFixed(2)} s (grace ${GRACE_S} s); ${released.length} claims released; posts after signal: ${fake.callsTo('chat.postMessage').length - postsBefore}`);
   }, 60_000);
@@ -129,10 +133,11 @@ describe('shutdown with a deadline (SHUTDOWN_GRACE_S), through the real process'
     const exit = await bot.exit;
     const seconds = (exit.at - signalled) / 1000;
 
-    expect(statuses).toEqual(Array(20).fill(200));
+    const log = bot.lines().join('\n');
+    expect(statuses, log).toEqual(Array(20).fill(200));
     expect(connector.activities()).toHaveLength(20);
-    expect(exit.code).toBe(0);
-    expect(seconds).toBeLessThan(GRACE_S + EXIT_MARGIN_MS / 1000);
+    expect(exit.code, log).toBe(0);
+    expect(seconds, log).toBeLessThan(GRACE_S + EXIT_MARGIN_MS / 1000);
     expect(nonJsonLines(bot.lines())).toEqual([]);
     expect(bot.lines().some((l) => l.includes('connections cut at the shutdown deadline'))).toBe(true);
     console.info(`teams: 20 turns in flight answered 200; ${sockets.length} half-open sockets cut; exit ${exit.code} after ${seconds.toFixed(2)} s (grace ${GRACE_S} s)`);
