@@ -17,6 +17,7 @@ export const USAGE: Record<string, string> = {
   digest: 'digest weekly friday 15:00 | digest now | digest off',
   forget: 'forget me',
   insights: 'insights [workspace] [weeks 12]',
+  'prompt-add': 'prompt add THEME "QUESTION" [why "WHY"]  |  prompt list mine  |  prompt remove ID',
   my: 'my stories',
   withdraw: 'withdraw N  (N from my stories)',
 };
@@ -212,7 +213,11 @@ export function parseCommand(input: string): Intent {
     case '?':
       return args[0] && verb === 'help' ? { verb: 'help', topic: args[0].toLowerCase() } : { verb: 'help' };
     case 'prompt':
-    case 'question':
+    case 'question': {
+      const own = parseOwnPrompt(args);
+      if (own) return own;
+    }
+    // falls through
       return args[0] ? { verb: 'prompt', theme: args.join(' ').toLowerCase() } : { verb: 'prompt' };
     case 'review':
       return { verb: 'review', plan: restRaw };
@@ -293,4 +298,25 @@ function parseInsights(args: string[]): Intent {
   }
   if (weeks !== undefined && (weeks < 1 || weeks > 104)) return invalid('insights', 'Choose between 1 and 104 weeks.');
   return { verb: 'insights', scope, ...(weeks ? { weeks } : {}) };
+}
+
+/** `prompt add THEME "QUESTION" [why "WHY"]`, `prompt list [mine]`, `prompt remove ID`; undefined for anything else. */
+function parseOwnPrompt(args: string[]): Intent | undefined {
+  const sub = (args[0] ?? '').toLowerCase();
+  if (sub === 'list' && args.length <= 2) {
+    const what = (args[1] ?? 'mine').toLowerCase();
+    if (what === 'mine' || what === 'all' || what === 'added') return { verb: 'prompt-list', mine: what === 'mine' };
+    return invalid('prompt-add', 'Say prompt list mine, or prompt list all.');
+  }
+  if (sub === 'remove' || sub === 'delete') {
+    if (args.length !== 2 || !args[1]) return invalid('prompt-add', 'Say which one, e.g. prompt remove c-7kq2 (prompt list mine shows the ids).');
+    return { verb: 'prompt-remove', id: args[1].toLowerCase() };
+  }
+  if (sub !== 'add') return undefined;
+  const [, theme, question, whyWord, why, ...extra] = args;
+  if (!theme || !question) return invalid('prompt-add', 'Give a theme and the question in quotes, e.g. prompt add purpose "What is this team for, in one sentence?"');
+  if (whyWord !== undefined && (whyWord.toLowerCase() !== 'why' || !why || extra.length)) {
+    return invalid('prompt-add', 'Put the question in quotes, and anything after it as why "…", e.g. prompt add people "Who would you invite next time?" why "More perspectives"');
+  }
+  return { verb: 'prompt-add', theme: theme.toLowerCase(), question, ...(why ? { why } : {}) };
 }

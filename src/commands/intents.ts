@@ -34,6 +34,12 @@ export type Intent =
   | { verb: 'digest-now' }
   | { verb: 'digest-off' }
   | { verb: 'forget-me' }
+  /** A channel's own question: `prompt add THEME "QUESTION" [why "..."]`. */
+  | { verb: 'prompt-add'; theme: string; question: string; why?: string }
+  /** `prompt list mine` (or all of the workspace's own questions). */
+  | { verb: 'prompt-list'; mine: boolean }
+  /** `prompt remove ID`. */
+  | { verb: 'prompt-remove'; id: string }
   /** Aggregate engagement with this conversation's prompts over the last `weeks` weeks (default 12). */
   | { verb: 'insights'; weeks?: number; scope: 'channel' | 'workspace' }
   /** `my stories`: the person's own stories, each with its sharing level, date and buttons. */

@@ -39,6 +39,8 @@ export function helpReply(platform: PlatformName = 'slack'): Reply {
         'story: tell me how things really get done around here (private unless you choose)',
         'welcome on|off: invite people who join this channel to share their first impressions',
         'digest weekly friday 15:00 | digest now | digest off: share back stories people chose to share',
+        'insights [workspace]: which questions start conversation here (counts only, never who), with a link to charts',
+        'prompt add THEME "QUESTION" [why "WHY"] | prompt list mine | prompt remove ID: this workspace\'s own questions',
         'my stories: your stories with how each is shared; change or withdraw any of them (withdraw N)',
         'forget me: delete everything I hold about you',
       ],

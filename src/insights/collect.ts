@@ -1,4 +1,7 @@
 import type { CoreContext } from '../core/types.js';
+import type { PlatformName } from '../model/message.js';
+import { customPrompts } from '../prompts/custom.js';
+import type { Prompt } from '../prompts/schema.js';
 import { aggregate, weekStart, type Insights, type PostFacts } from './aggregate.js';
 import type { InsightsScope } from './token.js';
 
@@ -12,9 +15,16 @@ export async function collectInsights(ctx: Pick<CoreContext, 'store' | 'prompts'
   const now = ctx.clock.now();
   const since = new Date(weekStart(now).getTime() - (weeks - 1) * WEEK_MS);
   const rows = await ctx.store.posts.promptEngagement(scope, since);
+  const find = await promptLookup(ctx, scope.platform, scope.workspaceId);
   const posts: PostFacts[] = rows.map((r) => {
-    const prompt = ctx.prompts.get(r.promptId);
+    const prompt = find(r.promptId);
     return { promptId: r.promptId, theme: prompt?.theme, text: prompt?.text, postedAt: new Date(r.postedAt), replies: r.replies, reactions: r.reactions };
   });
   return aggregate(posts, now, weeks);
+}
+
+/** Finds a prompt by id in the library or among the workspace's own. */
+export async function promptLookup(ctx: Pick<CoreContext, 'store' | 'prompts' | 'clock'>, platform: PlatformName, workspaceId: string): Promise<(id: string) => Prompt | undefined> {
+  const own = new Map((await customPrompts(ctx, platform, workspaceId)).map((p) => [p.id, p]));
+  return (id) => ctx.prompts.get(id) ?? own.get(id);
 }

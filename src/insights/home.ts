@@ -2,6 +2,7 @@ import type { CoreContext } from '../core/types.js';
 import type { PlatformName } from '../model/message.js';
 import type { Block } from '../model/reply.js';
 import { THEME_TITLES } from '../prompts/choose.js';
+import { promptLookup } from './collect.js';
 import { aggregate, formatCount, weekStart, type PostFacts } from './aggregate.js';
 
 /** A conversation the person can see, as the platform named it. */
@@ -26,10 +27,11 @@ export async function homeInsights(
   const since = new Date(weekStart(now).getTime() - (weeks - 1) * WEEK_MS);
   const rows = await ctx.store.posts.promptEngagement(where, since);
   const names = new Map(visible.map((c) => [c.id, c.name]));
+  const find = await promptLookup(ctx, where.platform, where.workspaceId);
   const byChannel = new Map<string, PostFacts[]>();
   for (const r of rows) {
     if (!names.has(r.conversationId)) continue;
-    const prompt = ctx.prompts.get(r.promptId);
+    const prompt = find(r.promptId);
     const facts: PostFacts = { promptId: r.promptId, theme: prompt?.theme, text: prompt?.text, postedAt: new Date(r.postedAt), replies: r.replies, reactions: r.reactions };
     byChannel.set(r.conversationId, [...(byChannel.get(r.conversationId) ?? []), facts]);
   }

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../core/types.js';
 import type { ConversationRef } from '../model/message.js';
 import { reply, type Reply } from '../model/reply.js';
+import { customPrompts } from './custom.js';
 import { chooseTheme, dueInCycle, seededRandom, type ThemeRecord } from './learn.js';
 import { pickNext } from './rotation.js';
 import type { Audience, Prompt, Theme } from './schema.js';
@@ -15,6 +16,10 @@ export async function choosePrompt(
   options: { themes?: readonly Theme[]; audience?: Audience } = {},
 ): Promise<Prompt | undefined> {
   let eligible = ctx.prompts.eligible(options.audience ?? 'channel', options.themes);
+  if ((options.audience ?? 'channel') === 'channel') {
+    const own = await customPrompts(ctx, ref.platform, ref.workspaceId);
+    eligible = [...eligible, ...own.filter((p) => !options.themes?.length || options.themes.includes(p.theme))];
+  }
   const used = await ctx.store.rotation.lastUsed(ref);
   const key = `${ref.platform}:${ref.workspaceId}:${ref.conversationId}`;
   if (ctx.settings.rotation === 'learn' && eligible.length > 1) {

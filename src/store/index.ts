@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { CustomPromptRepo } from './custom-prompts.js';
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
 import { StoreError, describeError } from '../errors.js';
@@ -46,6 +47,8 @@ export interface Store {
   readonly subscriptions: SubscriptionRepo;
   /** Due instants of subscriptions, each claimed exactly once before it is sent. */
   readonly slots: SlotRepo;
+  /** A workspace's own prompts (`prompt add`). */
+  readonly customPrompts: CustomPromptRepo;
   /** Resolves when the database answers; rejects with `StoreError` when not. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -101,6 +104,7 @@ export async function openStore(location: StoreLocation, clock: Clock = systemCl
     events: new EventRepo(db, now),
     subscriptions: new SubscriptionRepo(db, now),
     slots: new SlotRepo(db, now),
+    customPrompts: new CustomPromptRepo(db, now),
     async ping() {
       try {
         await sql`select 1`.execute(db);

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { CustomPromptsTable } from './custom-prompts.js';
 import type { SlotsTable, SubscriptionsTable } from './schedules-schema.js';
 import type { StoriesTable, StoryChannelsTable, StoryJobsTable, StoryPeopleTable } from './stories-schema.js';
 
@@ -62,4 +63,5 @@ export interface Database {
   story_channels: StoryChannelsTable;
   subscriptions: SubscriptionsTable;
   slots: SlotsTable;
+  custom_prompts: CustomPromptsTable;
 }

@@ -3,6 +3,7 @@ import * as core from './0001_core.js';
 import * as schedules from './0002_schedules.js';
 import * as stories from './0003_stories.js';
 import * as events from './0004_events.js';
+import * as customPrompts from './0010_custom_prompts.js';
 
 /**
  * Every schema change, in order. Names sort in the order they apply; never edit a shipped migration,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_schedules': schedules,
   '0003_stories': stories,
   '0004_events': events,
+  '0010_custom_prompts': customPrompts,
 };
