@@ -1,9 +1,9 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { loadPrompts } from '../../src/prompts/load.js';
 import type { PromptLibrary } from '../../src/prompts/library.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { PROMPTS_DIR } from '../helpers/core.js';
-import { freshPostgresUrl } from '../store/stores.js';
+import { describePostgres, freshPostgresUrl } from '../store/stores.js';
 import { FakePlatform, FakeTime, startInstance, type Instance } from './harness.js';
 
 let prompts: PromptLibrary;
@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 // Several instances means PostgreSQL (DATABASE_URL). Each instance has its own connection pool, as
 // separate processes would; only the database is shared.
-describe('two bot instances on one PostgreSQL', () => {
+describePostgres('two bot instances on one PostgreSQL', () => {
   const running: Instance[] = [];
   const stores: Store[] = [];
   let time: FakeTime;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshPostgresUrl } from '../store/stores.js';
+import { freshPostgresUrl, postgresAvailable } from '../store/stores.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCHEDULED = /moodmusic in #shell \(scheduled\):/g;
@@ -45,7 +45,7 @@ async function waitFor(check: () => boolean, ms: number): Promise<void> {
 
 describe('scheduled prompts through the real bot process', () => {
   // Real time: the ticker fires two seconds past each minute, so this takes up to a minute.
-  it('two shell bots on one PostgreSQL: `schedule cron "* * * * *"` shows one scheduled prompt, once', { timeout: 90_000 }, async () => {
+  it.skipIf(!postgresAvailable())('two shell bots on one PostgreSQL: `schedule cron "* * * * *"` shows one scheduled prompt, once', { timeout: 90_000 }, async () => {
     const url = await freshPostgresUrl();
     const a = startBot(url);
     const b = startBot(url);

@@ -1,31 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { INSTALL_HINT, findPgBin, isCI, skipNotice } from './pg-bin.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Superuser URL of the PostgreSQL server the test run started (database `postgres`). */
+    /** Superuser URL of the PostgreSQL server the test run started (database `postgres`); '' when skipped. */
     pgAdminUrl: string;
   }
-}
-
-/** The directory holding initdb/pg_ctl: PG_BIN, else the newest Debian /usr/lib/postgresql/N/bin. */
-function findBin(): string {
-  const explicit = process.env.PG_BIN;
-  if (explicit && existsSync(path.join(explicit, 'initdb'))) return explicit;
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root)
-    ? readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))
-    : [];
-  if (!versions[0]) {
-    throw new Error(
-      'PostgreSQL server binaries not found (looked in PG_BIN and /usr/lib/postgresql/*/bin). The store contract tests need a real server: install it with `apt-get install postgresql` (.ci/run does this) or set PG_BIN.',
-    );
-  }
-  return path.join(root, versions[0], 'bin');
 }
 
 function freePort(): Promise<number> {
@@ -42,10 +27,21 @@ function freePort(): Promise<number> {
 /**
  * Starts a throwaway PostgreSQL on loopback for the whole test run and provides its URL as
  * `pgAdminUrl`. initdb refuses to run as root, so as root the server runs as the `postgres` user in a
- * temp directory it owns. Fails the run (never skips) when the server cannot start.
+ * temp directory it owns. Without server binaries a local run skips only the PostgreSQL suites, with a
+ * loud notice (pgAdminUrl is ''); under CI=true it fails instead. A server that is found but cannot
+ * start always fails the run.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const bin = findBin();
+  const found = findPgBin();
+  if (!found.bin) {
+    if (isCI(process.env)) {
+      throw new Error(`PostgreSQL server binaries not found and CI=true, so the run fails rather than skip the PostgreSQL suites. Looked in: ${found.searched.join(', ')}. ${INSTALL_HINT}`);
+    }
+    process.stderr.write(`\n${skipNotice(found)}\n\n`);
+    project.provide('pgAdminUrl', '');
+    return async () => undefined;
+  }
+  const bin = found.bin;
   const asRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(path.join(tmpdir(), 'moodmusic-pg-'));
   const data = path.join(dir, 'data');
