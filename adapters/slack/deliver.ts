@@ -86,6 +86,23 @@ export async function deliverPrivately(client: SlackClient, reply: Reply, user: 
   await postMessage(client, dm, rendered);
 }
 
+interface SlackUser {
+  name?: string;
+  real_name?: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_primary_owner?: boolean;
+  profile?: { display_name?: string; real_name?: string };
+}
+
+/** A person's name and whether they are a workspace admin or owner (`users.info`). */
+async function userInfo(client: SlackClient, userId: string): Promise<{ name?: string; admin: boolean }> {
+  const result = await api(client, 'users.info', { user: userId });
+  const user = result.user as SlackUser | undefined;
+  const name = (user?.profile?.display_name || user?.profile?.real_name || user?.real_name || user?.name)?.trim();
+  return { ...(name ? { name } : {}), admin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner) };
+}
+
 interface HistoryMessage {
   ts?: string;
   thread_ts?: string;
@@ -105,10 +122,10 @@ export function createSlackOutbound(client: SlackClient): Outbound {
       return { platform: 'slack', workspaceId, conversationId: await openDm(client, userId) };
     },
     async displayName(_workspaceId: string, userId: string): Promise<string | undefined> {
-      const result = await api(client, 'users.info', { user: userId });
-      const user = result.user as { name?: string; real_name?: string; profile?: { display_name?: string; real_name?: string } } | undefined;
-      const name = user?.profile?.display_name || user?.profile?.real_name || user?.real_name || user?.name;
-      return name?.trim() || undefined;
+      return (await userInfo(client, userId)).name;
+    },
+    async member(_target, userId) {
+      return userInfo(client, userId);
     },
     async findPosted(target, type, match, since) {
       const oldest = (since.getTime() / 1000).toFixed(6);

@@ -1,4 +1,4 @@
-import { TurnContext, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import { TeamsInfo, TurnContext, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import { PlatformError } from '../../src/errors.js';
 import type { ConversationRef } from '../../src/model/message.js';
 import type { Outbound, PostedRef } from '../../src/model/outbound.js';
@@ -91,6 +91,23 @@ export function createTeamsOutbound(deps: TeamsOutboundDeps): TeamsOutbound {
       }
       if (!messageId) throw new PlatformError('teams', 'no_message_id', 'Teams accepted the post but returned no message id');
       return { messageId, ...(channel ? { threadId: target.threadId ?? messageId } : {}) };
+    },
+
+    async member(target: ConversationRef, userId: string) {
+      const record = await store.conversations.get({ platform: 'teams', workspaceId: target.workspaceId, conversationId: target.conversationId });
+      const ref = record?.ref as Reference | undefined;
+      if (!ref?.serviceUrl || !ref.conversation?.id) return undefined;
+      let found: { name?: string; userRole?: string } | undefined;
+      try {
+        // The roster of the team (or chat) this conversation belongs to: GET /v3/conversations/{id}/members/{user}.
+        await adapter.continueConversationAsync(appId, ref, async (context) => {
+          found = await TeamsInfo.getMember(context, userId);
+        });
+      } catch (error) {
+        throw toPlatformError(error, `look up ${userId} in the roster of ${target.conversationId}`);
+      }
+      if (!found) return undefined;
+      return { ...(found.name ? { name: found.name } : {}), admin: found.userRole?.toLowerCase() === 'owner' };
     },
 
     async openDirect(workspaceId: string, userId: string): Promise<ConversationRef> {

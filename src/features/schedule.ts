@@ -14,6 +14,8 @@ import { createScheduler, type Scheduler } from '../schedule/scheduler.js';
 import { localDayNumber, nextSlots, slotsAfter, startOfLocalDay } from '../schedule/slots.js';
 import { startTicker, type Ticker } from '../schedule/ticker.js';
 import type { Subscription } from '../store/subscriptions.js';
+import { setByText } from '../core/permissions.js';
+import { guardSubscription } from './guard.js';
 import { timeZoneFor } from '../schedule/zone.js';
 
 const NO_SCHEDULE = 'There is no prompt schedule in this conversation. Start one with, for example: schedule weekly monday 09:30';
@@ -82,10 +84,17 @@ async function otherSettings(message: IncomingMessage, ctx: CoreContext, now: Da
     {
       label: 'Story digest',
       value: digest
-        ? `${digest.ruleText}, ${digest.timeZone} time${nextDigest ? `; next ${formatLocal(nextDigest, digest.timeZone, now)}` : ''}`
+        ? `${digest.ruleText}, ${digest.timeZone} time${nextDigest ? `; next ${formatLocal(nextDigest, digest.timeZone, now)}` : ''}; ${await setByText(ctx, message, digest.createdBy, digest.createdAt)}`
         : 'off (digest weekly friday 15:00 starts one)',
     },
-    ...(message.isDirect ? [] : [{ label: 'Welcome', value: channel?.welcome ? 'on: people who join are invited to share their first impressions' : 'off (welcome on starts it)' }]),
+    ...(message.isDirect
+      ? []
+      : [
+          {
+            label: 'Welcome',
+            value: `${channel?.welcome ? 'on: people who join are invited to share their first impressions' : 'off (welcome on starts it)'}${channel?.welcomeSetAt ? `; ${await setByText(ctx, message, channel.welcomeSetBy, channel.welcomeSetAt)}` : ''}`,
+          },
+        ]),
   ];
 }
 
@@ -102,6 +111,8 @@ function commands(): NonNullable<Feature['commands']> {
       const rule = ruleFor(intent.recurrence, timeZone, now);
       const next = nextSlots(rule, now, 1)[0];
       if (!next) throw new UserInputError('That rule never comes round. Try, for example: schedule weekly monday 09:30');
+      const refused = await guardSubscription(ctx, message, 'prompt', { rule, now });
+      if (refused) return [refused];
       const previous = await ctx.store.subscriptions.forConversation(refOf(message), 'prompt');
       const ruleText = describeRecurrence(intent.recurrence);
       await ctx.store.subscriptions.upsert({
@@ -129,12 +140,16 @@ function commands(): NonNullable<Feature['commands']> {
     },
 
     async 'schedule-off'(_intent, message, ctx) {
+      const refused = await guardSubscription(ctx, message, 'prompt');
+      if (refused) return [refused];
       const removed = await ctx.store.subscriptions.remove(refOf(message), 'prompt');
       return [textReply(removed ? 'Scheduled prompts here are off. Say schedule weekly monday 09:30 (for example) to start again.' : NO_SCHEDULE)];
     },
 
     async pause(intent, message, ctx) {
       const sub = await requireSubscription(message, ctx);
+      const refused = await guardSubscription(ctx, message, 'prompt');
+      if (refused) return [refused];
       const now = ctx.clock.now();
       if (!intent.for) {
         await ctx.store.subscriptions.setPause(sub.id, { paused: true });
@@ -156,6 +171,8 @@ function commands(): NonNullable<Feature['commands']> {
 
     async resume(_intent, message, ctx) {
       const sub = await requireSubscription(message, ctx);
+      const refused = await guardSubscription(ctx, message, 'prompt');
+      if (refused) return [refused];
       const now = ctx.clock.now();
       const was = sub.paused || (sub.pausedUntil !== undefined && Date.parse(sub.pausedUntil) > now.getTime());
       await ctx.store.subscriptions.setPause(sub.id, { paused: false });
@@ -175,6 +192,8 @@ function commands(): NonNullable<Feature['commands']> {
 
     async skip(_intent, message, ctx) {
       const sub = await requireSubscription(message, ctx);
+      const refused = await guardSubscription(ctx, message, 'prompt');
+      if (refused) return [refused];
       const now = ctx.clock.now();
       if (sub.paused) throw new UserInputError('Scheduled prompts here are paused, so nothing is coming to skip. Say resume first.');
       if (sub.skipSlot && Date.parse(sub.skipSlot) > now.getTime()) {
@@ -225,6 +244,7 @@ function commands(): NonNullable<Feature['commands']> {
           fields: [
             { label: 'Rule', value: sub.ruleText },
             { label: 'Time zone', value: sub.timeZone },
+            { label: 'Set', value: await setByText(ctx, message, sub.createdBy, sub.createdAt) },
             { label: 'Themes', value: sub.themes.length ? sub.themes.join(', ') : 'all' },
             { label: 'State', value: state },
             ...(skipped ? [{ label: 'Skipped', value: skipped }] : []),

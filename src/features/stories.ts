@@ -1,4 +1,6 @@
+import { refuseChange } from '../core/permissions.js';
 import type { CoreContext, Feature } from '../core/types.js';
+import { SETTING_WORDS } from './guard.js';
 import { describeError } from '../errors.js';
 import { textReply } from '../model/reply.js';
 import { editAction, forgetMe, keepAction, skipAction, withdrawAction } from '../stories/actions.js';
@@ -49,7 +51,11 @@ export function createStoriesFeature(options: { tickMs?: number } = {}): Feature
       story: (_intent, message, ctx) => storyCommand(message, ctx),
       welcome: async (intent, message, ctx) => {
         if (message.isDirect) return [textReply('Say "welcome on" in the channel whose newcomers should be welcomed.', { visibility: 'private' })];
-        await ctx.store.storyChannels.setWelcome(message, intent.on);
+        const channel = await ctx.store.storyChannels.get(message);
+        // Welcome off is the default: only a welcome that is on belongs to whoever turned it on.
+        const refused = channel?.welcome ? await refuseChange(ctx, message, SETTING_WORDS.welcome, channel.welcomeSetBy) : undefined;
+        if (refused) return [refused];
+        await ctx.store.storyChannels.setWelcome(message, intent.on, message.userId);
         return [
           textReply(
             intent.on

@@ -9,6 +9,16 @@ export interface PostedRef {
   threadId?: string;
 }
 
+/** What a platform says about one person in a conversation: their name, and whether they administer it. */
+export interface MemberInfo {
+  name?: string;
+  /**
+   * True for Slack workspace admins and owners (`users.info` is_admin / is_owner / is_primary_owner) and
+   * for Teams team owners (the conversation roster's `userRole`).
+   */
+  admin: boolean;
+}
+
 /**
  * The outbound half of the adapter seam: what the core (scheduler, story sequences, welcome flow) may ask
  * a platform to do without an inbound message in hand. Errors are thrown as `PlatformError`.
@@ -24,6 +34,11 @@ export interface Outbound {
    * "with my name"). Platforms whose messages already carry the name omit it.
    */
   displayName?(workspaceId: string, userId: string): Promise<string | undefined>;
+  /**
+   * What the platform says about `userId` in `target`'s conversation (name, admin or owner), for deciding
+   * who may change a channel's settings. Platforms without a roster (the shell) omit it.
+   */
+  member?(target: ConversationRef, userId: string): Promise<MemberInfo | undefined>;
   /**
    * Looks for a message the bot already posted carrying `metadata` of this type whose payload includes
    * every key/value in `match` (Slack message metadata). Used after a crash between claiming a slot and

@@ -81,7 +81,7 @@ async function themeRecords(ctx: Pick<CoreContext, 'store' | 'prompts' | 'clock'
 }
 
 /** The reply that carries a prompt: the question, why it matters, and a way to get another. */
-export function promptReply(prompt: Prompt, options: { intro?: string; anotherButton?: boolean } = {}): Reply {
+export function promptReply(prompt: Prompt, options: { intro?: string; anotherButton?: boolean; anotherValue?: string } = {}): Reply {
   return reply(
     [
       { type: 'header', text: options.intro ?? `A question on ${THEME_TITLES[prompt.theme].toLowerCase()}` },
@@ -90,7 +90,7 @@ export function promptReply(prompt: Prompt, options: { intro?: string; anotherBu
       { type: 'context', text: `Why this question: ${prompt.why}` },
       ...(options.anotherButton === false
         ? []
-        : [{ type: 'actions' as const, buttons: [{ id: 'prompt.another', label: 'Another question', value: prompt.theme }] }]),
+        : [{ type: 'actions' as const, buttons: [{ id: 'prompt.another', label: 'Another question', value: options.anotherValue ?? prompt.theme }] }]),
     ],
     { fallback: prompt.text, metadata: { type: 'moodmusic_prompt', payload: { prompt_id: prompt.id, theme: prompt.theme } } },
   );

@@ -66,6 +66,9 @@ export interface StoryChannelsTable {
   welcome: number;
   /** Creation time of the newest story already shared back here. */
   last_digest_at: string | null;
+  /** Who last turned welcome on or off here, and when (migration 0011); cleared by their `forget me`. */
+  welcome_set_by: string | null;
+  welcome_set_at: string | null;
   updated_at: string;
 }
 

@@ -340,6 +340,13 @@ export class StoryRepo {
         .where('workspace_id', '=', key.workspaceId)
         .where('created_by', '=', key.userId)
         .execute();
+      await trx
+        .updateTable('story_channels')
+        .set({ welcome_set_by: null })
+        .where('platform', '=', key.platform)
+        .where('workspace_id', '=', key.workspaceId)
+        .where('welcome_set_by', '=', key.userId)
+        .execute();
       for (const dm of new Set([person?.dm_conversation_id, options.dmConversationId].filter((c): c is string => c !== undefined))) {
         for (const table of ['prompt_uses', 'posts', 'slots', 'subscriptions', 'story_channels'] as const) {
           await trx

@@ -8,6 +8,9 @@ export interface StoryChannel extends ConversationRef {
   welcome: boolean;
   /** Creation time of the newest story already shared back here. */
   lastDigestAt?: string;
+  /** Who last turned welcome on or off here (a platform user id), and when. */
+  welcomeSetBy?: string;
+  welcomeSetAt?: string;
 }
 
 type ChannelRow = Database['story_channels'];
@@ -29,10 +32,12 @@ export class StoryChannelRepo {
       conversationId: row.conversation_id,
       welcome: row.welcome === 1,
       ...(row.last_digest_at ? { lastDigestAt: row.last_digest_at } : {}),
+      ...(row.welcome_set_by ? { welcomeSetBy: row.welcome_set_by } : {}),
+      ...(row.welcome_set_at ? { welcomeSetAt: row.welcome_set_at } : {}),
     };
   }
 
-  private async upsert(ref: ConversationRef, set: Partial<Pick<ChannelRow, 'welcome' | 'last_digest_at'>>): Promise<void> {
+  private async upsert(ref: ConversationRef, set: Partial<Pick<ChannelRow, 'welcome' | 'last_digest_at' | 'welcome_set_by' | 'welcome_set_at'>>): Promise<void> {
     const at = this.now().toISOString();
     await this.db
       .insertInto('story_channels')
@@ -42,6 +47,8 @@ export class StoryChannelRepo {
         conversation_id: ref.conversationId,
         welcome: 0,
         last_digest_at: null,
+        welcome_set_by: null,
+        welcome_set_at: null,
         ...set,
         updated_at: at,
       })
@@ -49,8 +56,9 @@ export class StoryChannelRepo {
       .execute();
   }
 
-  async setWelcome(ref: ConversationRef, on: boolean): Promise<void> {
-    await this.upsert(ref, { welcome: on ? 1 : 0 });
+  /** Turns welcome on or off, remembering who did (`by`, a platform user id) and when. */
+  async setWelcome(ref: ConversationRef, on: boolean, by?: string): Promise<void> {
+    await this.upsert(ref, { welcome: on ? 1 : 0, welcome_set_by: by ?? null, welcome_set_at: this.now().toISOString() });
   }
 
   /** Remembers up to which story (by creation time) digests here have shared. */

@@ -10,6 +10,7 @@ import { formatLocal } from '../schedule/format.js';
 import type { Subscription } from '../store/subscriptions.js';
 import type { StoryRecord } from '../store/stories.js';
 import { digestMinPeople } from './consent.js';
+import { guardSubscription } from '../features/guard.js';
 import { note } from './messages.js';
 import { INSTANCE_ID } from './sequence.js';
 import { deliver } from './send.js';
@@ -121,6 +122,8 @@ export async function subscribeDigest(intent: Extract<Intent, { verb: 'digest' }
   const timeZone = await timeZoneFor(intent.timeZone, message, ctx);
   const now = ctx.clock.now();
   const rule = ruleFor(intent.recurrence, timeZone, now);
+  const refused = await guardSubscription(ctx, message, 'digest', { rule, now });
+  if (refused) return [refused];
   const description = describeRecurrence(intent.recurrence);
   await ctx.store.subscriptions.upsert({
     ...refOf(message),
@@ -132,6 +135,7 @@ export async function subscribeDigest(intent: Extract<Intent, { verb: 'digest' }
     everyWeeks: rule.everyWeeks,
     ...(rule.anchor ? { anchor: rule.anchor } : {}),
     themes: [],
+    createdBy: message.userId,
   });
   const next = slotsAfter(rule, now).next();
   return [
@@ -143,6 +147,8 @@ export async function subscribeDigest(intent: Extract<Intent, { verb: 'digest' }
 
 /** `digest off`: stops this channel's scheduled digest; stories stay as they are. */
 export async function unsubscribeDigest(message: IncomingMessage, ctx: Ctx): Promise<Reply[]> {
+  const refused = await guardSubscription(ctx, message, 'digest');
+  if (refused) return [refused];
   const removed = await ctx.store.subscriptions.remove(refOf(message), 'digest');
   return [note(removed ? 'Done: no more scheduled story digests here. "digest now" still works whenever you want one.' : 'There is no scheduled digest here to stop.')];
 }

@@ -95,7 +95,8 @@ export async function startInstance(options: {
       prompts: options.prompts,
       clock: options.time.clock,
       logger: silentLogger,
-      settings: { rotationSeed: 'test', defaultTimeZone: 'Europe/London', catchUpHours: options.catchUpHours ?? 12 },
+      // The test user administers the bot, so every rule (every 10 minutes, say) may be set in a channel.
+      settings: { rotationSeed: 'test', defaultTimeZone: 'Europe/London', catchUpHours: options.catchUpHours ?? 12, adminUsers: ['U1'] },
     },
     [feature],
   );

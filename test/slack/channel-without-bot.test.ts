@@ -24,11 +24,12 @@ describe('a channel the bot is not a member of', () => {
     expect(first.args.response_type).toBe('in_channel');
     const button = anotherButton(first);
 
-    h.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    // "Another question" answers only the presser: ephemeral, which the Web API refuses in this channel.
+    h.fake.failNext('chat.postEphemeral', { error: 'not_in_channel' });
     await h.interact(buttonPress('C9', { ...button, label: 'Another question' }, first, { response_url: h.fake.responseUrl('btn') }));
     const answered = await h.fake.waitFor('response_url', (c) => c.args.id === 'btn');
     await h.adapter.idle();
-    expect(answered.args.response_type).toBe('in_channel');
+    expect(answered.args.response_type).toBe('ephemeral');
     expect(answered.args.replace_original).toBe(false);
     expect(JSON.stringify(answered.args.blocks)).toMatch(/A question on purpose/);
   });

@@ -76,6 +76,8 @@ export class FakeSlackApi {
   private readonly holds = new Map<string, { after: number; waiting: Array<() => void> }>();
   /** Seconds of the first message ts; set it to now for code that looks up history by time (`oldest`). */
   tsBase = 1_700_000_000;
+  /** What `users.info` says about particular people (admin flags, names); others get a plain member. */
+  readonly users = new Map<string, Record<string, unknown>>();
   /** Where `apps.connections.open` sends Socket Mode clients (a `FakeSocketMode`), when set. */
   socketUrl: string | undefined;
 
@@ -241,7 +243,10 @@ export class FakeSlackApi {
       case 'views.open':
         return { ok: true, view: { id: 'V1', ...(args.view as object) } };
       case 'users.info':
-        return { ok: true, user: { id: args.user, name: 'sam.jones', real_name: 'Sam Jones', profile: { display_name: 'Sam', real_name: 'Sam Jones' } } };
+        return {
+          ok: true,
+          user: { id: args.user, name: 'sam.jones', real_name: 'Sam Jones', profile: { display_name: 'Sam', real_name: 'Sam Jones' }, is_admin: false, is_owner: false, ...this.users.get(String(args.user)) },
+        };
       case 'users.conversations':
         return { ok: true, channels: this.memberChannels, response_metadata: { next_cursor: '' } };
       case 'views.publish':

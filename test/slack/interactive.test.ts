@@ -155,10 +155,11 @@ describe('slash command, buttons and modals', () => {
     const first = await h.fake.waitFor('chat.postMessage');
     const another = buttonIn(first, /^b\d+:prompt\.another$/);
     await h.interact(buttonPress('C1', { ...another, label: 'Another question' }, first));
-    await h.fake.waitFor('chat.postMessage', (c) => c !== first);
+    // The next question goes to the person who pressed, not to the whole channel.
+    const answer = await h.fake.waitFor('chat.postEphemeral');
     await h.adapter.idle();
-    const posts = h.fake.callsTo('chat.postMessage');
-    expect(posts).toHaveLength(2);
-    expect(posts[1]?.args.text).not.toBe(posts[0]?.args.text);
+    expect(answer.args).toMatchObject({ channel: 'C1', user: 'U1' });
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(answer.args.text).not.toBe(first.args.text);
   });
 });

@@ -93,9 +93,9 @@ describeStores('stories store', (h) => {
   it('keeps the welcome setting and digest mark per channel', async () => {
     const c1 = { platform: 'slack' as const, workspaceId: 'T1', conversationId: 'C1' };
     expect(await h.store.storyChannels.get(c1)).toBeUndefined();
-    await h.store.storyChannels.setWelcome(c1, true);
+    await h.store.storyChannels.setWelcome(c1, true, 'U1');
     await h.store.storyChannels.markDigested(c1, '2026-11-23T08:00:00.000Z');
-    expect(await h.store.storyChannels.get(c1)).toEqual({ ...c1, welcome: true, lastDigestAt: '2026-11-23T08:00:00.000Z' });
+    expect(await h.store.storyChannels.get(c1)).toEqual({ ...c1, welcome: true, lastDigestAt: '2026-11-23T08:00:00.000Z', welcomeSetBy: 'U1', welcomeSetAt: expect.any(String) });
     await h.store.storyChannels.setWelcome(c1, false);
     expect(await h.store.storyChannels.get(c1)).toMatchObject({ welcome: false, lastDigestAt: '2026-11-23T08:00:00.000Z' });
     expect(await h.store.storyChannels.get({ ...c1, workspaceId: 'T2' })).toBeUndefined();

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /** One call the bot made to the connector. */
 export interface ConnectorCall {
-  kind: 'reply' | 'send' | 'create' | 'other';
+  kind: 'reply' | 'send' | 'create' | 'member' | 'other';
   method: string;
   path: string;
   /** Decoded conversation id from the path (reply/send). */
@@ -27,6 +27,8 @@ export interface FakeConnector {
   readonly calls: ConnectorCall[];
   /** Activities the bot posted (replies and sends), in order. */
   activities(): Array<Record<string, unknown> & { conversationId: string; kind: ConnectorCall['kind'] }>;
+  /** The roster: what GET /v3/conversations/{id}/members/{user} answers per user id (404 for others). */
+  readonly members: Map<string, { name: string; userRole: 'owner' | 'user' | 'guest' }>;
   /** The next `count` calls fail with this status (and headers such as Retry-After). */
   failNext(failure: Failure, count?: number): void;
   /** Holds every answer from now on (the call is recorded at once) until `release()`: a stalled network. */
@@ -43,6 +45,7 @@ export interface FakeConnector {
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const failures: Failure[] = [];
+  const members = new Map<string, { name: string; userRole: 'owner' | 'user' | 'guest' }>();
   let counter = 0;
   let holding = false;
   const waiting: Array<() => void> = [];
@@ -67,6 +70,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         else if (parts.length === 4 && parts[3] === 'activities') Object.assign(call, { kind: 'send', conversationId: parts[2] });
         else if (parts.length === 5 && parts[3] === 'activities') Object.assign(call, { kind: 'reply', conversationId: parts[2], replyToId: parts[4] });
       }
+      if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'members' && parts.length === 5) {
+        Object.assign(call, { kind: 'member', conversationId: parts[2] });
+      }
       calls.push(call);
       if (holding) waiting.push(() => answer(call));
       else answer(call);
@@ -80,6 +86,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         return;
       }
       counter += 1;
+      if (call.kind === 'member') {
+        const userId = decodeURIComponent(call.path.split('/').filter(Boolean)[4] ?? '');
+        const member = members.get(userId);
+        res.writeHead(member ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(member ? { id: userId, ...member, aadObjectId: `aad-${userId}` } : { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } }));
+        return;
+      }
       res.writeHead(call.kind === 'other' ? 404 : 200, { 'content-type': 'application/json' });
       if (call.kind === 'create') res.end(JSON.stringify({ id: `a:dm-${counter}`, activityId: `act-${counter}` }));
       else if (call.kind === 'other') res.end(JSON.stringify({ error: { code: 'NotFound', message: call.path } }));
@@ -92,6 +105,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     url: `http://127.0.0.1:${port}/`,
     calls,
+    members,
     activities: () =>
       calls
         .filter((c) => c.kind === 'reply' || c.kind === 'send')

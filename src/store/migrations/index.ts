@@ -4,6 +4,7 @@ import * as schedules from './0002_schedules.js';
 import * as stories from './0003_stories.js';
 import * as events from './0004_events.js';
 import * as customPrompts from './0010_custom_prompts.js';
+import * as settingOwners from './0011_setting_owners.js';
 
 /**
  * Every schema change, in order. Names sort in the order they apply; never edit a shipped migration,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_stories': stories,
   '0004_events': events,
   '0010_custom_prompts': customPrompts,
+  '0011_setting_owners': settingOwners,
 };
