@@ -144,7 +144,9 @@ function buildCard(reply: Reply, max: number): AdaptiveCard {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body,
-    fallbackText: clip(stripControl(reply.fallback), 1000),
+    // Shown where the card cannot be (and as the notification): escaped like the card body, since Teams
+    // renders it as markdown too.
+    fallbackText: escapeTeamsMarkdown(clip(reply.fallback, 1000)),
     msteams: { width: 'Full' },
   };
 }
@@ -162,7 +164,10 @@ export function renderCard(reply: Reply): AdaptiveCard {
   return card;
 }
 
-/** The message activity for a reply: the card, with the plain fallback as the notification summary. */
+/**
+ * The message activity for a reply: the card, with its fallback as the notification summary. Every text
+ * field (the card body, `fallbackText`, `summary`) is escaped the same way; no `text` is set.
+ */
 export function renderActivity(reply: Reply): { type: 'message'; summary: string; attachments: Array<{ contentType: string; content: AdaptiveCard }> } {
   const card = renderCard(reply);
   return { type: 'message', summary: card.fallbackText, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] };

@@ -85,12 +85,31 @@ describe('Adaptive Card renderer', () => {
     for (const text of [hostile, 'plain words', 'a\\b', '5 * 3 = 15', '- not a list']) expect(unescape(escapeTeamsMarkdown(text))).toBe(text);
   });
 
-  it('puts the fallback in the activity summary and the card fallbackText', () => {
+  it('puts the fallback, escaped, in the activity summary and the card fallbackText', () => {
     const activity = renderActivity(helpReply());
     expect(activity.type).toBe('message');
-    expect(activity.summary).toBe(helpReply().fallback);
+    expect(activity.summary).toBe(escapeTeamsMarkdown(helpReply().fallback));
     expect(activity.attachments[0]!.contentType).toBe('application/vnd.microsoft.card.adaptive');
-    expect(activity.attachments[0]!.content.fallbackText).toBe(helpReply().fallback);
+    expect(activity.attachments[0]!.content.fallbackText).toBe(activity.summary);
+  });
+
+  it('escapes user text in every text field of the activity, not only the card body', () => {
+    const echoed = textReply(`You said: ${hostile} <a href="https://evil.example">x</a> **bold**`);
+    const activity = renderActivity(echoed) as Record<string, unknown>;
+    const fields: Array<[string, string]> = [];
+    const walk = (node: unknown, at: string): void => {
+      if (typeof node === 'string') fields.push([at, node]);
+      else if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${at}[${i}]`));
+      else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, at ? `${at}.${k}` : k);
+    };
+    walk(activity, '');
+    const texts = fields.filter(([at]) => /(^|\.)(text|summary|fallbackText)$/.test(at));
+    expect(texts.map(([at]) => at).sort()).toEqual(['attachments[0].content.body[0].text', 'attachments[0].content.fallbackText', 'summary']);
+    for (const [at, value] of texts) {
+      expect(value, at).not.toMatch(/\[click\]\(|<a |<at>|(^|[^\\])\*\*bold/);
+      expect(value, at).toContain('\\[click\\]\\(https://evil.example\\)');
+      expect(value, at).toContain('&lt;a href=');
+    }
   });
 
   it('clips very long text to stay under the Teams message size', () => {
