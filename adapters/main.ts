@@ -110,6 +110,7 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
           rotation: config.rotation,
           digestMinPeople: config.digestMinPeople,
           adminUsers: config.adminUsers,
+          ...(config.reviewLlm ? { reviewLlm: config.reviewLlm } : {}),
         },
       },
       allFeatures(),

@@ -80,6 +80,11 @@ const envSchema = z.object({
   INSIGHTS_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
     error: 'must be at least 16 characters (e.g. the output of `openssl rand -hex 32`)',
   }),
+  REVIEW_LLM_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v) && URL.canParse(v), {
+    error: 'must be an http(s) URL of an OpenAI-compatible chat-completions endpoint, e.g. http://127.0.0.1:11434/v1/chat/completions (Ollama)',
+  }),
+  REVIEW_LLM_MODEL: optionalString,
+  REVIEW_LLM_API_KEY: optionalString,
   DIGEST_MIN_PEOPLE: z.coerce
     .number({ error: 'must be a whole number of people, at least 2' })
     .int({ error: 'must be a whole number of people, at least 2' })
@@ -138,6 +143,11 @@ export interface Config {
   digestMinPeople: number;
   /** Platform user ids who may change any channel's settings (ADMIN_USERS, comma list). */
   adminUsers: string[];
+  /**
+   * REVIEW_LLM_URL, REVIEW_LLM_MODEL, REVIEW_LLM_API_KEY: an optional language model that reads plans and
+   * framings. Unset, no plan text ever leaves the host.
+   */
+  reviewLlm?: { url: string; model: string; apiKey?: string };
 }
 
 /** " (SLACK_TOKEN is not a moodmusic variable)" when a near-miss name is set, else "". */
@@ -215,6 +225,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     };
   }
 
+  if (e.REVIEW_LLM_URL && !e.REVIEW_LLM_MODEL) {
+    throw new ConfigError('REVIEW_LLM_MODEL is missing: name the model REVIEW_LLM_URL serves (for Ollama, e.g. llama3.1), or unset REVIEW_LLM_URL to review plans with the built-in rules only');
+  }
+
   const adapters: AdapterName[] = e.ADAPTERS ?? [
     ...(slack ? (['slack'] as const) : []),
     ...(teams ? (['teams'] as const) : []),
@@ -239,5 +253,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.STORY_DAYS ? { storyDays: e.STORY_DAYS } : {}),
     digestMinPeople: e.DIGEST_MIN_PEOPLE,
     adminUsers: e.ADMIN_USERS,
+    ...(e.REVIEW_LLM_URL && e.REVIEW_LLM_MODEL
+      ? { reviewLlm: { url: e.REVIEW_LLM_URL, model: e.REVIEW_LLM_MODEL, ...(e.REVIEW_LLM_API_KEY ? { apiKey: e.REVIEW_LLM_API_KEY } : {}) } }
+      : {}),
   };
 }

@@ -39,6 +39,8 @@ export function createShellAdapter(deps: AdapterDeps): Adapter {
   const interactive = Boolean((io.stdin as { isTTY?: boolean }).isTTY);
   let buttons: Button[] = [];
   let form: PendingForm | undefined;
+  /** Lines of a plan pasted after `review`, gathered until an empty line. */
+  let pasted: string[] | undefined;
   let current: 'channel' | 'direct' = 'channel';
   let counter = 0;
   let closed = false;
@@ -106,8 +108,30 @@ export function createShellAdapter(deps: AdapterDeps): Adapter {
   // A private answer in #shell is what Slack shows as "only visible to you": say so, without moving you.
   const shownIn = (r: Reply): 'channel' | 'direct' => (r.visibility === 'private' ? 'direct' : current);
 
+  /** Sends a plan gathered line by line as one `review` message. */
+  async function flushPaste(): Promise<void> {
+    const plan = pasted;
+    pasted = undefined;
+    if (!plan) return;
+    const message = messageFor(plan.join('\n'));
+    await turn(async () => {
+      for (const r of await core.handle(message)) show(r, shownIn(r));
+    });
+  }
+
   async function handleLine(raw: string): Promise<void> {
     const line = raw.trim();
+    // A multi-line plan after `review` arrives as several lines: gather them until an empty line.
+    if (pasted) {
+      if (line) pasted.push(raw.trimEnd());
+      else await flushPaste();
+      return;
+    }
+    if (!form && /^review\s+\S/i.test(line)) {
+      pasted = [line];
+      if (interactive) write('(more lines of the plan, then an empty line to finish)\n');
+      return;
+    }
     if (form) {
       if (line === '/cancel') {
         form = undefined;
@@ -181,7 +205,7 @@ export function createShellAdapter(deps: AdapterDeps): Adapter {
     finished,
     async start() {
       if (interactive) {
-        write('moodmusic shell: you are in #shell. Type what you would type after @moodmusic (try `help`, `prompt`, `review ...`). Ctrl-D to leave.\n\n');
+        write('moodmusic shell: you are in #shell. Type what you would type after @moodmusic (try `help`, `prompt`, `review ...`; a plan can run over several lines, ended by an empty line, or come from a file with `moodmusic review FILE`). Ctrl-D to leave.\n\n');
       }
       void (async () => {
         promptLine();
@@ -190,6 +214,8 @@ export function createShellAdapter(deps: AdapterDeps): Adapter {
             await handleLine(line);
             promptLine();
           }
+          // Input ended in the middle of a pasted plan: review what arrived.
+          await flushPaste();
         } finally {
           closed = true;
           resolveFinished();

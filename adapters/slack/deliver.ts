@@ -118,6 +118,10 @@ export function createSlackOutbound(client: SlackClient): Outbound {
       const ts = await postMessage(client, target.conversationId, renderReply(reply), { ...thread, ...metadataOf(reply) });
       return { messageId: ts, threadId: target.threadId ?? ts };
     },
+    async update(target: ConversationRef, posted: PostedRef, reply: Reply): Promise<void> {
+      const rendered = renderReply(reply);
+      await api(client, 'chat.update', { channel: target.conversationId, ts: posted.messageId, blocks: rendered.blocks, text: rendered.text });
+    },
     async openDirect(workspaceId: string, userId: string): Promise<ConversationRef> {
       return { platform: 'slack', workspaceId, conversationId: await openDm(client, userId) };
     },

@@ -67,6 +67,23 @@ export function createTeamsOutbound(deps: TeamsOutboundDeps): TeamsOutbound {
       });
     },
 
+    async update(target: ConversationRef, posted: PostedRef, reply: Reply): Promise<void> {
+      const record = await store.conversations.get({ platform: 'teams', workspaceId: target.workspaceId, conversationId: target.conversationId });
+      const ref = record?.ref as Reference | undefined;
+      if (!ref?.serviceUrl || !ref.conversation?.id) {
+        throw new PlatformError('teams', 'conversation_unknown', `Teams: cannot update a message in conversation ${target.conversationId}: it is not known here`);
+      }
+      const channel = ref.conversation.conversationType === 'channel';
+      const conversation = target.threadId && channel ? { ...ref.conversation, id: threadConversationId(target.conversationId, target.threadId) } : ref.conversation;
+      try {
+        await adapter.continueConversationAsync(appId, { ...ref, conversation }, async (context) => {
+          await context.updateActivity({ ...renderActivity(reply), id: posted.messageId, conversation: context.activity.conversation });
+        });
+      } catch (error) {
+        throw toPlatformError(error, `update a message in conversation ${target.conversationId}`);
+      }
+    },
+
     async post(target: ConversationRef, reply: Reply): Promise<PostedRef> {
       const record = await store.conversations.get({ platform: 'teams', workspaceId: target.workspaceId, conversationId: target.conversationId });
       const ref = record?.ref as Reference | undefined;

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Intent, Verb } from '../commands/intents.js';
+import type { LlmSettings } from '../llm/chat-json.js';
 import type { Logger } from '../logger.js';
 import type { IncomingMessage, PlatformName } from '../model/message.js';
 import type { Outbound } from '../model/outbound.js';
@@ -24,6 +25,8 @@ export interface CoreSettings {
   digestMinPeople?: number;
   /** ADMIN_USERS: platform user ids who may change any channel's schedule, digest or welcome. */
   adminUsers?: string[];
+  /** REVIEW_LLM_*: the language model that reads plans and framings, when an operator set one. */
+  reviewLlm?: LlmSettings;
 }
 
 /** Everything a feature may use. Built once by `createCore`. */

@@ -1,6 +1,36 @@
-import type { Feature } from '../core/types.js';
+import type { CoreContext, Feature } from '../core/types.js';
+import type { IncomingMessage } from '../model/message.js';
+import { reply, type Reply } from '../model/reply.js';
 import { reframeChat } from '../reframe/chat.js';
+import { reframeWithModel } from '../reframe/llm.js';
+import { reframeToReply } from '../reframe/render.js';
 import { reviewChat, reviewForm } from '../review/chat.js';
+import { reviewWithModel } from '../review/llm-extract.js';
+import { reviewToReply } from '../review/render.js';
+
+/** The placeholder posted at once while a language model reads the plan. */
+export const READING_PLAN = 'Reading your plan...';
+
+/**
+ * With a language model configured, a slow answer is posted as a placeholder at once and updated when
+ * ready (where the platform can edit messages); without one, or without editing, the answer is returned
+ * as usual. A failure to update is logged (never the plan) and the answer is posted as a new message.
+ */
+async function answerSlowly(message: IncomingMessage, ctx: CoreContext, placeholder: string, work: () => Promise<Reply>): Promise<Reply[]> {
+  const outbound = ctx.outbound(message.platform);
+  if (!outbound?.update) return [await work()];
+  const thread = message.threadId ?? (message.isDirect ? undefined : message.messageId);
+  const target = { platform: message.platform, workspaceId: message.workspaceId, conversationId: message.conversationId, ...(thread ? { threadId: thread } : {}) };
+  const posted = await outbound.post(target, reply([{ type: 'text', text: placeholder }]));
+  const answer = await work();
+  try {
+    await outbound.update(target, posted, answer);
+  } catch (error) {
+    ctx.logger.warn('review: could not update the placeholder, posting the answer instead', { error });
+    await outbound.post(target, answer);
+  }
+  return [];
+}
 
 /**
  * `review PLAN`, a bare `review` (the form), the submitted form, and `reframe QUESTION`. A plan pasted in a
@@ -10,13 +40,29 @@ import { reviewChat, reviewForm } from '../review/chat.js';
 export const reviewFeature: Feature = {
   name: 'review',
   commands: {
-    review: async (intent, message) => {
+    review: async (intent, message, ctx) => {
+      const llm = ctx.settings.reviewLlm;
+      if (llm && intent.plan.trim()) {
+        return answerSlowly(message, ctx, READING_PLAN, async () => {
+          const answer = reviewToReply(await reviewWithModel(intent.plan, llm, ctx.logger));
+          if (!message.isDirect) answer.inThread = true;
+          return answer;
+        });
+      }
       const answer = reviewChat(intent.plan);
       if (!intent.plan.trim()) answer.visibility = 'private';
       else if (!message.isDirect) answer.inThread = true;
       return [answer];
     },
-    reframe: async (intent, message) => {
+    reframe: async (intent, message, ctx) => {
+      const llm = ctx.settings.reviewLlm;
+      if (llm && intent.question.trim()) {
+        return answerSlowly(message, ctx, 'Reading your question...', async () => {
+          const answer = reframeToReply(await reframeWithModel(intent.question, llm, ctx.logger));
+          if (!message.isDirect) answer.inThread = true;
+          return answer;
+        });
+      }
       const answer = reframeChat(intent.question);
       if (!message.isDirect) answer.inThread = true;
       return [answer];

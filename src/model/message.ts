@@ -66,6 +66,8 @@ export interface IncomingMessage extends ConversationRef {
   action?: IncomingAction;
   /** Platform event id used for de-duplication of retried deliveries, when the platform has one. */
   eventId?: string;
+  /** The platform's id of this message (Slack `ts`), when it has one: an answer can start a thread under it. */
+  messageId?: string;
   /** The user's IANA time zone when the platform reports it. */
   userTimeZone?: string;
   /** The untouched platform payload. The core never reads it. */

@@ -27,6 +27,11 @@ export interface Outbound {
   readonly platform: PlatformName;
   /** Posts a reply into a conversation (or its thread when `target.threadId` is set). */
   post(target: ConversationRef, reply: Reply): Promise<PostedRef>;
+  /**
+   * Replaces a message the bot posted (Slack chat.update, Teams updateActivity): a slow answer is posted
+   * as "Reading your plan..." at once and updated when ready. Platforms that cannot edit omit it.
+   */
+  update?(target: ConversationRef, posted: PostedRef, reply: Reply): Promise<void>;
   /** Opens (or finds) the 1:1 conversation with a person and returns its ref. */
   openDirect(workspaceId: string, userId: string): Promise<ConversationRef>;
   /**

@@ -67,13 +67,14 @@ function unique(items: string[]): string[] {
 }
 
 /**
- * Checks a question's framing. Never throws: empty or odd input gives a non-deficit result with no
+ * Checks a question's framing (or takes `judged`, a model's reading). Never throws: empty or odd input gives a non-deficit result with no
  * suggestions; very long input is read up to a limit.
  */
-export function reframe(question: string): ReframeResult {
+export function reframe(question: string, judged?: { deficit: boolean; evidence: string[] }): ReframeResult {
   const text = cleanText(String(question ?? ''), MAX_QUESTION_CHARS).text.replace(/\s+/g, ' ').trim();
   if (!/\p{L}/u.test(text)) return { deficit: false, evidence: [], suggestions: [], whoMightBeMissing: [] };
-  const { deficit, evidence } = detectDeficit(text);
+  // A language model's reading, when one was asked, replaces the rules' call on the framing.
+  const { deficit, evidence } = judged ?? detectDeficit(text);
   const topic = TOPICS.find((t) => t.re.test(text));
   const slots = slotsFor(text, topic);
   const rewrites = (topic ? topic.rewrite(slots) : genericRewrites(slots)).map((r) => r.replace(/\s+/g, ' ').replace(/ \?/g, '?'));

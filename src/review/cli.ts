@@ -5,10 +5,21 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readAll, type CliCommand } from '../cli/io.js';
+import { readConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { reviewWithModel } from './llm-extract.js';
 import { reviewToText } from './render.js';
 import { reviewPlan, type ReviewResult } from './review.js';
 
-const USAGE = 'Usage: moodmusic review [FILE|-] [--json]\n  Reads the plan from FILE, or from standard input when FILE is "-" or left out.\n';
+const USAGE = [
+  'Usage: moodmusic review [FILE|-] [--json]',
+  '  moodmusic review FILE        reviews the meeting plan in FILE (text or markdown)',
+  '  moodmusic review - < FILE    reads the plan from standard input ("-" or no FILE)',
+  '  --json                       prints flags, strengths and what was understood, as JSON',
+  '  With REVIEW_LLM_URL and REVIEW_LLM_MODEL set, a language model reads the plan (the plan is sent there);',
+  '  otherwise the built-in rules read it and nothing leaves this machine.',
+  '',
+].join('\n');
 
 /** The JSON contract: flags, strengths and plan, plus `notice` only when there is one. */
 export function reviewJson(result: ReviewResult): string {
@@ -57,7 +68,9 @@ export const reviewCommand: CliCommand = async (args, io) => {
       return 1;
     }
   }
-  const result = reviewPlan(text);
+  // The model is used only when an operator configured one; its settings are checked like any config.
+  const llm = io.env.REVIEW_LLM_URL ? readConfig(io.env).reviewLlm : undefined;
+  const result = llm ? await reviewWithModel(text, llm, createLogger({ level: 'warn', format: 'pretty', stream: io.stderr })) : reviewPlan(text);
   io.stdout.write(json ? reviewJson(result) : reviewToText(result));
   return 0;
 };

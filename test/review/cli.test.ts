@@ -24,6 +24,26 @@ function fakeIO(stdin = '', cwd = process.cwd()): { io: CliIO; out: () => string
 const PLAN = 'Conference: What to do about rising knife crime? Keynote by the Police and Crime Commissioner, three expert panels. 300 delegates from statutory agencies. One day at the civic centre.';
 
 describe('moodmusic review', () => {
+  it('--help names moodmusic review FILE', async () => {
+    const f = fakeIO('');
+    expect(await reviewCommand(['--help'], f.io)).toBe(0);
+    expect(f.out()).toMatch(/moodmusic review FILE/);
+  });
+  it('with REVIEW_LLM_URL set but unreachable, prints the rule review and one warning without the plan', async () => {
+    const plain = fakeIO(PLAN);
+    await reviewCommand(['-'], plain.io);
+    const f = fakeIO(PLAN);
+    f.io.env = { REVIEW_LLM_URL: 'http://127.0.0.1:9/v1', REVIEW_LLM_MODEL: 'llama3.1' };
+    expect(await reviewCommand(['-'], f.io)).toBe(0);
+    expect(f.out()).toBe(plain.out());
+    expect(f.err()).toMatch(/language model not used/);
+    expect(f.err()).not.toMatch(/knife/);
+  });
+  it('REVIEW_LLM_URL without REVIEW_LLM_MODEL is a configuration error that says what to set', async () => {
+    const f = fakeIO(PLAN);
+    f.io.env = { REVIEW_LLM_URL: 'http://127.0.0.1:9/v1' };
+    await expect(reviewCommand(['-'], f.io)).rejects.toThrow(/REVIEW_LLM_MODEL is missing/);
+  });
   it('--json prints exactly the documented shape', async () => {
     const f = fakeIO(PLAN);
     expect(await reviewCommand(['--json'], f.io)).toBe(0);

@@ -64,6 +64,17 @@ describe('shell adapter, end to end through the real process', () => {
     expect(answers.find((a) => a.includes('A question on purpose'))).toMatch(/^moodmusic:/);
   });
 
+  it('reads a plan pasted over several lines after review, up to an empty line', async () => {
+    const plan = 'review Annual conference for 300 delegates\nKeynote, then three panels and Q&A.\nOne representative from each agency.\n\nprompt purpose\n';
+    const result = await runBot(plan, dbEnv());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Some thoughts on your meeting plan/);
+    // The lines after the first were part of the plan, not commands of their own.
+    expect(result.stdout).not.toMatch(/didn't understand/);
+    expect(result.stdout).toMatch(/representatives/i);
+    expect(result.stdout).toMatch(/A question on purpose/);
+  });
+
   it('fills the review form line by line: the question is required, /cancel leaves the form', async () => {
     const filled = await runBot('review\n\nHow do we help young people thrive?\n12 young people and 4 youth workers\n\nhalf a day\n\nwe meet monthly\n', dbEnv());
     expect(filled.code).toBe(0);

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
 import { readConfig } from '../../src/config.js';
 import type { Core } from '../../src/core/core.js';
-import type { Feature } from '../../src/core/types.js';
+import type { CoreSettings, Feature } from '../../src/core/types.js';
 import { createLogger } from '../../src/logger.js';
 import type { Store } from '../../src/store/index.js';
 import { testCore } from '../helpers/core.js';
@@ -111,9 +111,9 @@ export interface SlackHarness {
  * The real Slack adapter (Bolt's HTTP receiver on an ephemeral port) over a real core and SQLite store,
  * talking to a fake Slack Web API. `fake` may be shared to run two instances against one workspace.
  */
-export async function slackHarness(options: { features?: Feature[]; fake?: FakeSlackApi; dbPath?: string } = {}): Promise<SlackHarness> {
+export async function slackHarness(options: { features?: Feature[]; fake?: FakeSlackApi; dbPath?: string; settings?: Partial<CoreSettings> } = {}): Promise<SlackHarness> {
   const fake = options.fake ?? (await new FakeSlackApi('xoxb-test', { userId: BOT, botId: 'BBOT', teamId: TEAM }).start());
-  const tc = await testCore({ ...(options.features ? { features: options.features } : {}), ...(options.dbPath ? { dbPath: options.dbPath } : {}) });
+  const tc = await testCore({ ...(options.features ? { features: options.features } : {}), ...(options.dbPath ? { dbPath: options.dbPath } : {}), ...(options.settings ? { settings: options.settings } : {}) });
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', stream: { write: (line: string) => logs.push(line) } });
   const config = readConfig({

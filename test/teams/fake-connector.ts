@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /** One call the bot made to the connector. */
 export interface ConnectorCall {
-  kind: 'reply' | 'send' | 'create' | 'member' | 'other';
+  kind: 'reply' | 'send' | 'create' | 'member' | 'update' | 'other';
   method: string;
   path: string;
   /** Decoded conversation id from the path (reply/send). */
@@ -72,6 +72,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       }
       if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'members' && parts.length === 5) {
         Object.assign(call, { kind: 'member', conversationId: parts[2] });
+      }
+      if (req.method === 'PUT' && parts[0] === 'v3' && parts[1] === 'conversations' && parts.length === 5 && parts[3] === 'activities') {
+        Object.assign(call, { kind: 'update', conversationId: parts[2], replyToId: parts[4] });
       }
       calls.push(call);
       if (holding) waiting.push(() => answer(call));

@@ -4,7 +4,7 @@ import { createTeamsAdapter, type TeamsAdapter } from '../../adapters/teams/inde
 import type { AdapterDeps } from '../../adapters/types.js';
 import { readConfig } from '../../src/config.js';
 import type { Core } from '../../src/core/core.js';
-import type { Feature } from '../../src/core/types.js';
+import type { CoreSettings, Feature } from '../../src/core/types.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Store } from '../../src/store/index.js';
 import { testCore } from '../helpers/core.js';
@@ -64,11 +64,12 @@ export interface Harness {
 }
 
 /** A real core on SQLite, the real Teams adapter on 127.0.0.1, and a fake connector for its replies. */
-export async function startHarness(options: { env?: Record<string, string>; features?: Feature[] } = {}): Promise<Harness> {
+export async function startHarness(options: { env?: Record<string, string>; features?: Feature[]; settings?: Partial<CoreSettings> } = {}): Promise<Harness> {
   const tmp = tempDir('moodmusic-teams-');
   const { core, store, close: closeCore } = await testCore({
     dbPath: path.join(tmp.dir, 'teams.db'),
     ...(options.features ? { features: options.features } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
   });
   const connector = await startFakeConnector();
   const config = readConfig({ ADAPTERS: 'teams', TEAMS_PORT: '0', SQLITE_PATH: path.join(tmp.dir, 'teams.db'), ...options.env });
