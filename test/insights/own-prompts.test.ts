@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 async function core(guard = async () => undefined as Reply | undefined) {
-  const env = await testCore({ features: [createOwnPromptsFeature(guard), ...allFeatures()] });
+  const env = await testCore({ features: [...allFeatures().filter((f) => f.name !== 'own-prompts'), createOwnPromptsFeature(guard)] });
   cores.push(env.close);
   return env;
 }
@@ -85,5 +85,18 @@ describe('a channel’s own questions', () => {
     const left = await store.customPrompts.list('shell', 'W1');
     expect(left).toHaveLength(1);
     expect(left[0]?.createdBy).toBeUndefined();
+  });
+
+  it('through the real guard: someone else cannot change a channel whose schedule another person set', async () => {
+    const env = await testCore();
+    cores.push(env.close);
+    await env.core.handle(mention('schedule weekly monday 09:30', { userId: 'U1' }));
+    const refused = text(await env.core.handle(mention('prompt add purpose "What is this team for, in one sentence?"', { userId: 'U2' })));
+    expect(refused).toMatch(/Only .* can change it/);
+    expect(await env.store.customPrompts.list('shell', 'W1')).toEqual([]);
+    expect(text(await env.core.handle(mention('prompt add purpose "What is this team for, in one sentence?"', { userId: 'U1' })))).toContain('Added to the purpose questions');
+    // From a direct message there is no channel: only admins.
+    const dm = text(await env.core.handle(mention('prompt add people "Who would you invite to our next away day?"', { userId: 'U3', isDirect: true, source: 'direct', conversationId: 'D3' })));
+    expect(dm).toContain('in the channel they are for');
   });
 });
