@@ -112,22 +112,33 @@ function sections(raw: string, render?: (s: string) => string): SlackBlock[] {
 
 const quoteRender = (s: string) => escapeSlack(s).split('\n').map((line) => `>${line}`).join('\n');
 
-function button(b: Button, actionId: string): SlackBlock {
+function button(b: Button, actionId: string, primary = b.style === 'primary'): SlackBlock {
+  const style = b.style === 'primary' && !primary ? undefined : b.style;
   return {
     type: 'button',
     action_id: actionId.slice(0, LIMITS.actionId),
     text: plain(fitEscaped(b.label, LIMITS.buttonText)),
     ...(b.value !== undefined ? { value: b.value.slice(0, LIMITS.buttonValue) } : {}),
-    ...(b.style ? { style: b.style } : {}),
+    ...(style ? { style } : {}),
   };
 }
 
-function renderBlock(block: Block, nextId: () => number): SlackBlock[] {
+/** What renderers of one message share: unique ids, and the one primary button Slack's guidelines allow. */
+interface RenderState {
+  nextId: () => number;
+  primaryLeft: boolean;
+}
+
+function renderBlock(block: Block, state: RenderState): SlackBlock[] {
+  const { nextId } = state;
   switch (block.type) {
     case 'header':
       return block.text.trim() ? [{ type: 'header', text: plain(fitEscaped(block.text.trim(), LIMITS.headerText)) }] : [];
+    case 'label':
+      // Bot-written section labels: bold, with the label's own asterisks kept out of the markup.
+      return block.text.trim() ? [{ type: 'section', text: mrkdwn(`*${fitEscaped(block.text.trim().replace(/\*/g, ''), LIMITS.sectionText - 2)}*`) }] : [];
     case 'text':
-      return sections(block.text);
+      return block.number ? sections(`${block.number}. ${block.text}`, (s) => escapeSlack(s).replace(/^(\d+\.)/, '*$1*')) : sections(block.text);
     case 'quote':
       return sections(block.text, quoteRender);
     case 'list': {
@@ -155,7 +166,11 @@ function renderBlock(block: Block, nextId: () => number): SlackBlock[] {
     case 'actions': {
       const out: SlackBlock[] = [];
       for (let i = 0; i < block.buttons.length; i += LIMITS.actionsElements) {
-        const elements = block.buttons.slice(i, i + LIMITS.actionsElements).map((b) => button(b, `b${nextId()}:${b.id}`));
+        const elements = block.buttons.slice(i, i + LIMITS.actionsElements).map((b) => {
+          const primary = b.style === 'primary' && state.primaryLeft;
+          if (primary) state.primaryLeft = false;
+          return button(b, `b${nextId()}:${b.id}`, primary);
+        });
         out.push({ type: 'actions', elements });
       }
       return out;
@@ -165,21 +180,22 @@ function renderBlock(block: Block, nextId: () => number): SlackBlock[] {
         {
           type: 'section',
           text: mrkdwn(fitEscaped(block.title, LIMITS.sectionText)),
-          accessory: button({ id: block.id, label: 'Open the form', value: encodeForm(block), style: 'primary' }, `form${nextId()}`),
+          accessory: button({ id: block.id, label: 'Open the form', value: encodeForm(block), style: 'primary' }, `form${nextId()}`, state.primaryLeft),
         },
       ];
   }
 }
 
 /**
- * Renders a core reply as Block Kit: native blocks, every piece of text escaped, long text split into
- * several sections at natural boundaries, at most 50 blocks (the last saying there is more), unique
- * action ids, and an escaped plain-text fallback for notifications.
+ * Renders a core reply as Block Kit: native blocks (header, bold section labels, context), every piece
+ * of text escaped, long text split into several sections at natural boundaries, at most 50 blocks (the
+ * last saying there is more), unique action ids, at most one primary button, and an escaped plain-text
+ * fallback for notifications.
  */
 export function renderReply(reply: Reply): RenderedMessage {
   let counter = 0;
-  const nextId = () => counter++;
-  let blocks = reply.blocks.flatMap((b) => renderBlock(b, nextId));
+  const state: RenderState = { nextId: () => counter++, primaryLeft: true };
+  let blocks = reply.blocks.flatMap((b) => renderBlock(b, state));
   if (blocks.length > LIMITS.blocks) {
     blocks = [...blocks.slice(0, LIMITS.blocks - 1), { type: 'context', elements: [mrkdwn('…and more')] }];
   }

@@ -4,7 +4,7 @@ import { MoodmusicError, UserInputError, describeError } from '../errors.js';
 import type { IncomingMessage, PlatformName } from '../model/message.js';
 import type { Outbound } from '../model/outbound.js';
 import { textReply, type Reply } from '../model/reply.js';
-import { shortHelp } from './help.js';
+import { RUN_COMMAND_ACTION, shortHelp } from './help.js';
 import type { ActionHandler, CoreContext, Feature } from './types.js';
 
 type AnyCommand = (intent: Intent, message: IncomingMessage, ctx: CoreContext) => Promise<Reply[]>;
@@ -75,12 +75,14 @@ export function createCore(base: Omit<CoreContext, 'outbound' | 'platforms'>, fe
     // A reply in a prompt's thread is a person talking to their colleagues, not to the bot; a join is
     // only for the welcome flow's intercept. Neither is ever parsed as a command.
     if (message.source === 'thread' || message.source === 'member-joined') return [];
-    if (message.source === 'action') {
+    // A help button runs its command exactly as if it had been typed.
+    const typed = message.source === 'action' && message.action?.id === RUN_COMMAND_ACTION ? (message.action.value ?? '') : undefined;
+    if (message.source === 'action' && typed === undefined) {
       const handler = message.action ? actions.get(message.action.id) : undefined;
       if (!handler) return [textReply('That button is no longer active. Say `help` to see what I can do.', { visibility: 'private' })];
       return handler(message, ctx);
     }
-    const intent: Intent = parseCommand(message.text.slice(0, MAX_MESSAGE_CHARS));
+    const intent: Intent = parseCommand((typed ?? message.text).slice(0, MAX_MESSAGE_CHARS));
     if (intent.verb === 'unknown') return [shortHelp(intent.text)];
     if (intent.verb === 'invalid') {
       return [textReply(`${intent.message}\nUsage: ${intent.usage}`, { visibility: 'private' })];

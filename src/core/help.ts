@@ -19,6 +19,20 @@ export const SCHEDULE_FORMS = [
   'schedule off',
 ];
 
+/**
+ * Action id of a button that runs a command as if it had been typed: its value is the command text.
+ * Help offers the common ones as buttons, so nobody has to remember the grammar for them.
+ */
+export const RUN_COMMAND_ACTION = 'run';
+
+/** The common actions, as buttons under the help (labels short enough for a phone column). */
+export const HELP_BUTTONS = [
+  { id: RUN_COMMAND_ACTION, label: 'Question now', value: 'prompt' },
+  { id: RUN_COMMAND_ACTION, label: 'Review a plan', value: 'review' },
+  { id: RUN_COMMAND_ACTION, label: 'Status', value: 'status' },
+  { id: RUN_COMMAND_ACTION, label: 'My story', value: 'story' },
+];
+
 /** The full help: what the bot does and the grammar, worded for the platform it is read on. */
 export function helpReply(platform: PlatformName = 'slack'): Reply {
   return reply([
@@ -45,6 +59,7 @@ export function helpReply(platform: PlatformName = 'slack'): Reply {
         'forget me: delete everything I hold about you',
       ],
     },
+    { type: 'actions', buttons: HELP_BUTTONS },
     { type: 'context', text: 'Built from "Where to Begin" on whole system working: amplify what is already there.' },
   ]);
 }
@@ -54,7 +69,7 @@ export function shortHelp(text: string): Reply {
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
   return reply(
     [
-      { type: 'text', text: `I didn't understand "${shown}". Try prompt, review PLAN, reframe QUESTION, schedule, status or story.` },
+      { type: 'text', text: `I didn't understand "${shown}". Try prompt, review PLAN, reframe QUESTION, schedule, status or story.`, user: [shown] },
       { type: 'context', text: 'Say help for everything I can do.' },
     ],
     { visibility: 'private' },

@@ -1,6 +1,6 @@
 import type { CoreContext, Feature } from '../core/types.js';
 import type { IncomingMessage } from '../model/message.js';
-import { textReply, type Reply } from '../model/reply.js';
+import { reply, textReply, type Reply } from '../model/reply.js';
 import { choosePrompt, promptReply } from '../prompts/choose.js';
 import { matchTheme } from '../prompts/library.js';
 import type { Theme } from '../prompts/schema.js';
@@ -14,7 +14,8 @@ async function promptNow(message: IncomingMessage, ctx: CoreContext, themeWord?:
   if (themeWord && !facilitator) {
     const theme = matchTheme(themeWord);
     if (!theme) {
-      return [textReply(`I don't have a theme called "${themeWord.slice(0, 40)}". Themes: ${ctx.prompts.themes().join(', ')}, or facilitator.`, { visibility: 'private' })];
+      const shown = themeWord.slice(0, 40);
+      return [reply([{ type: 'text', text: `I don't have a theme called "${shown}". Themes: ${ctx.prompts.themes().join(', ')}, or facilitator.`, user: [shown] }], { visibility: 'private' })];
     }
     themes = [theme];
   }

@@ -24,13 +24,13 @@ function opening(result: ReframeResult): string {
 
 /** Renders a framing check as a chat reply. */
 export function reframeToReply(result: ReframeResult): Reply {
-  const blocks: Block[] = [{ type: 'header', text: 'Framing check' }, { type: 'text', text: opening(result) }];
+  const blocks: Block[] = [{ type: 'header', text: 'Framing check' }, { type: 'text', text: opening(result), user: result.evidence.slice(0, 3) }];
   if (result.suggestions.length > 0) {
-    blocks.push({ type: 'text', text: result.deficit ? 'You could ask instead:' : 'You could widen it:' });
+    blocks.push({ type: 'label', text: result.deficit ? 'You could ask instead' : 'You could widen it' });
     blocks.push({ type: 'list', items: result.suggestions });
   }
   if (result.whoMightBeMissing.length > 0) {
-    blocks.push({ type: 'text', text: 'Who might be missing from the room:' }, { type: 'list', items: result.whoMightBeMissing });
+    blocks.push({ type: 'label', text: 'Who might be missing from the room' }, { type: 'list', items: result.whoMightBeMissing });
   }
   if (result.deficit) blocks.push({ type: 'context', text: WHY });
   return reply(blocks);

@@ -14,8 +14,10 @@ function renderBlock(block: Block, buttons: Button[]): string | undefined {
   switch (block.type) {
     case 'header':
       return `** ${escapeTerminal(block.text)} **`;
-    case 'text':
+    case 'label':
       return escapeTerminal(block.text);
+    case 'text':
+      return block.number ? `${block.number}. ${escapeTerminal(block.text)}` : escapeTerminal(block.text);
     case 'quote':
       return wrapQuote(escapeTerminal(block.text));
     case 'list':

@@ -45,7 +45,20 @@ function closing(result: ReviewResult): string {
   return '';
 }
 
-/** Renders a review as a chat reply. */
+/** The source, named once at the foot of a chat review instead of after every reason. */
+export const REVIEW_SOURCE = 'From "Where to Begin", a short page on whole system working.';
+
+/** A reason without its trailing `("Where to Begin")`: the footer names the source once. */
+function withoutCitation(why: string): string {
+  return why.replace(/\s*\((?:"Where to Begin"|Where to Begin)\)(?=\.?$)/, '');
+}
+
+/**
+ * Renders a review as a chat reply: a heading, what the plan does well, a bold label over numbered
+ * nudges each with its reason, and the source once at the foot. Strengths and nudges weave the plan's
+ * own words into the bot's sentences, so they are marked as user text: escaping touches only markdown
+ * characters, which the bot's wording never uses.
+ */
 export function reviewToReply(result: ReviewResult): Reply {
   const blocks: Block[] = [];
   if (result.flags.length === 0 && result.strengths.length === 0 && (result.plan.openQuestions ?? []).length === 0) {
@@ -54,14 +67,15 @@ export function reviewToReply(result: ReviewResult): Reply {
   }
   blocks.push({ type: 'header', text: 'Some thoughts on your meeting plan' });
   if (result.strengths.length > 0) {
-    blocks.push({ type: 'text', text: 'What the plan already does well:' }, { type: 'list', items: result.strengths.slice(0, SHOWN_STRENGTHS) });
+    blocks.push({ type: 'label', text: 'What the plan already does well' }, { type: 'list', items: result.strengths.slice(0, SHOWN_STRENGTHS), user: true });
   }
   const flags = byPriority(result.flags);
   if (flags.length > 0) {
-    blocks.push({ type: 'divider' }, { type: 'text', text: flags.length === 1 ? 'One question to consider:' : 'A few questions to consider:' });
-    for (const f of flags.slice(0, CHAT_NUDGES)) {
-      blocks.push({ type: 'text', text: f.nudge }, { type: 'context', text: f.why });
-    }
+    if (result.strengths.length > 0) blocks.push({ type: 'divider' });
+    blocks.push({ type: 'label', text: flags.length === 1 ? 'One question to consider' : 'A few questions to consider' });
+    flags.slice(0, CHAT_NUDGES).forEach((f, i) => {
+      blocks.push({ type: 'text', text: f.nudge, user: true, ...(flags.length > 1 ? { number: i + 1 } : {}) }, { type: 'context', text: withoutCitation(f.why) });
+    });
     const rest = flags.slice(CHAT_NUDGES);
     if (rest.length > 0) {
       blocks.push({ type: 'context', text: `Also worth a thought: ${rest.map((f) => SHORT_NAMES[f.id]).join('; ')}.` });
@@ -69,11 +83,12 @@ export function reviewToReply(result: ReviewResult): Reply {
   }
   const open = result.plan.openQuestions ?? [];
   if (open.length > 0) {
-    blocks.push({ type: 'text', text: flags.length > 0 ? 'And some things the plan does not make clear to me:' : 'Some things the plan does not make clear to me:' }, { type: 'list', items: open });
+    blocks.push({ type: 'label', text: flags.length > 0 ? 'And some things the plan does not make clear to me' : 'Some things the plan does not make clear to me' }, { type: 'list', items: open, user: true });
   }
   const end = closing(result);
   if (end) blocks.push({ type: 'text', text: end });
   if (result.notice) blocks.push({ type: 'context', text: result.notice });
+  blocks.push({ type: 'context', text: REVIEW_SOURCE });
   return reply(blocks);
 }
 
