@@ -43,7 +43,7 @@ interface InteractionBody {
   enterprise?: { id?: string } | null;
   trigger_id?: string;
   channel?: { id?: string };
-  container?: { type?: string; channel_id?: string; message_ts?: string; thread_ts?: string };
+  container?: { type?: string; channel_id?: string; message_ts?: string; thread_ts?: string; is_ephemeral?: boolean };
   message?: { ts?: string; thread_ts?: string; text?: string; blocks?: SlackBlock[] };
   view?: { private_metadata?: string; state?: unknown };
   response_url?: string;
@@ -184,6 +184,7 @@ function registerActions(app: App, rt: SlackRuntime): void {
       };
       const to: ReplyTarget = { channel: where, user: b.user.id, isDirect, ...(threadTs ? { threadTs } : {}), ...(b.message?.ts ? { messageTs: b.message.ts } : {}) };
       for (const reply of await rt.core.handle(message)) {
+        if (reply.replacesPressed && (await replacePressed(rt, b, reply, respond))) continue;
         try {
           await deliverReply(rt.client, reply, to);
         } catch (error) {
@@ -201,6 +202,30 @@ function registerActions(app: App, rt: SlackRuntime): void {
       }
     });
   });
+}
+
+/**
+ * Replaces the message whose button was pressed (a choice made): `chat.update` for a normal message, the
+ * interaction's response_url for an ephemeral one, which the Web API cannot edit. False when neither
+ * worked, so the reply is posted as usual.
+ */
+async function replacePressed(rt: SlackRuntime, b: InteractionBody, reply: Reply, respond: (message: Record<string, unknown>) => Promise<unknown>): Promise<boolean> {
+  const rendered = renderReply(reply);
+  const channel = b.channel?.id ?? b.container?.channel_id;
+  const ts = b.message?.ts ?? b.container?.message_ts;
+  try {
+    if (!b.container?.is_ephemeral && channel && ts) {
+      await api(rt.client, 'chat.update', { channel, ts, blocks: rendered.blocks, text: rendered.text });
+      return true;
+    }
+    if (b.response_url) {
+      await respond({ replace_original: true, blocks: rendered.blocks, text: rendered.text });
+      return true;
+    }
+  } catch (error) {
+    rt.logger.warn('could not replace the message in place; posting the answer instead', { error: describeError(error) });
+  }
+  return false;
 }
 
 /** Posts a privately delivered result in the channel it was asked from, then marks the DM copy shared. */

@@ -79,6 +79,16 @@ export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptio
   const outbound = createTeamsOutbound({ adapter, appId, audience: PUBLIC_CLOUD_AUDIENCE, store: core.ctx.store });
 
   async function answer(context: TurnContext, message: IncomingMessage, reply: Reply): Promise<void> {
+    const pressed = message.source === 'action' && reply.replacesPressed ? context.activity.replyToId : undefined;
+    if (pressed) {
+      // A choice made on a card: the card itself changes, so its buttons do not stay live.
+      try {
+        await context.updateActivity({ ...renderActivity(reply), id: pressed });
+        return;
+      } catch (error) {
+        logger.warn('could not update the card in place; sending the answer as a new message', { error: describeError(error), workspaceId: message.workspaceId });
+      }
+    }
     if (reply.visibility === 'private' && !message.isDirect) {
       // Teams has no ephemeral messages: "only you" means the person's 1:1 chat with the bot.
       try {

@@ -35,7 +35,8 @@ const JOINER = '\u2060';
  * Escapes words people wrote for a TextBlock, which Teams renders as markdown, touching only what could
  * turn into markup: `* _ [ ]` and backticks get a backslash (which every Teams client hides before
  * `* _ [ ]`), a backslash that would hide the next character is doubled, and an invisible word joiner
- * goes after `<` (no tag, no `<at>` mention) and before a line-start list, quote or heading marker.
+ * goes after `<` (no tag, no `<at>` mention), inside `{{` (no date function) and before a line-start
+ * list, quote or heading marker.
  * Brackets, bars, `!`, `#`, `&` and the like elsewhere are left alone: Teams shows them as typed, and a
  * backslash before them would show on phones. The bot's own words are never passed through this.
  */
@@ -44,6 +45,7 @@ export function escapeTeamsMarkdown(text: string): string {
     .replace(/\\(?=[!-/:-@[-`{-~])/g, '\\\\')
     .replace(/([*_[\]`])/g, '\\$1')
     .replace(/</g, `<${JOINER}`)
+    .replace(/\{\{/g, `{${JOINER}{`)
     .replace(/^([ \t]*)(?=[-+>#]|\d+[.)](?:\s|$))/gm, `$1${JOINER}`);
 }
 

@@ -6,7 +6,7 @@
 import { reframe } from '../reframe/reframe.js';
 import { isLarge, LARGE_GROUP_SIZE, type Decision, type Strength } from './decide.js';
 import type { PlanFacts } from './facts.js';
-import { cleanQuote, quoted } from './quote.js';
+import { cleanQuote, quoted, standalone } from './quote.js';
 import type { FlagId } from './rules.js';
 
 const SEED = '"Where to Begin"';
@@ -27,6 +27,12 @@ function list(items: string[]): string {
   const unique = [...new Set(items.map((i) => i.trim()))];
   if (unique.length <= 1) return unique[0] ?? '';
   return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
+}
+
+/** Up to three cue phrases, each standing alone and quoted: `"speakers", "lecture" and "present"`. */
+function saidOf(evidence: string[]): string {
+  const said = [...new Set(evidence.map((e) => lowerFirst(standalone(e))).filter((e) => e !== ''))].slice(0, 3);
+  return said.length > 0 ? list(said.map((e) => `"${e}"`)) : '"presentations"';
 }
 
 const WIDEN = {
@@ -50,11 +56,13 @@ export function nudgeFor(d: Decision, f: PlanFacts): { nudge: string; why: strin
       const sentences = (f.framing.text ?? '').split(/(?<=[.!?])\s+/);
       const sentence = cleanQuote((f.framing.question ?? sentences.find((s) => s.toLowerCase().includes(word)) ?? '').replace(/^[^:?]{0,40}:\s*/, ''), 400);
       const better = reframe(sentence || f.framing.text || '').suggestions[0];
-      const q = sentence && sentence.length <= 110 ? quoted(sentence) : `the words ${list(evidence.slice(0, 2).map((e) => quoted(e, 40)))}`;
+      const words = [...new Set(evidence.slice(0, 2).map((e) => quoted(e, 40)))];
+      // One quoted sentence or word "frames"; two words "frame".
+      const [q, verb] = sentence && sentence.length <= 110 ? [quoted(sentence), 'frames'] : words.length > 1 ? [`The words ${list(words)}`, 'frame'] : [`The word ${words[0] ?? '"problem"'}`, 'frames'];
       return {
         nudge: better
-          ? `${q} frames the meeting around a problem. Could you turn it into something people would want to build? For example: "${better}"`
-          : `${q} frames the meeting around a problem. What would it look like if this were going well, and could that be the question?`,
+          ? `${q} ${verb} the meeting around a problem. Could you turn it into something people would want to build? For example: "${better}"`
+          : `${q} ${verb} the meeting around a problem. What would it look like if this were going well, and could that be the question?`,
         why: `Questions formed around deficits can shut out the people whose involvement is critical to new solutions and keep the blame moving (${SEED}).`,
       };
     }
@@ -99,7 +107,8 @@ export function nudgeFor(d: Decision, f: PlanFacts): { nudge: string; why: strin
     }
     case 'presentation-led':
       return {
-        nudge: `Much of the time goes to ${list(evidence.slice(0, 3).map((e) => lowerFirst(cleanQuote(e, 40))))}. Could you shorten those and give the time to conversation at tables, with people starting from their own experience?`,
+        // Cues are fragments ("present their", "will present"): quoted as what the plan says, never made the object of a sentence.
+        nudge: `Much of the time looks like listening to talks (the plan says ${saidOf(evidence)}). Could you shorten those and give the time to conversation at tables, with people starting from their own experience?`,
         why: `Methods that work make conversation "the unit of currency" and let everyone work from experience (${SEED}).`,
       };
     case 'converge-early':

@@ -22,3 +22,19 @@ export function quoted(phrase: string, max = 110): string {
   const whole = phrase.replace(/\s+/g, ' ').trim().replace(/^["'\u201c\u2018]+|["'\u201d\u2019]+$/g, '').replace(/[\s,;:-]+$/, '');
   return `"${clean}${clean.length < whole.length ? '…' : ''}"`;
 }
+
+const DANGLING_END = /\s+(?:their|the|a|an|our|your|his|her|its|my|of|to|and|or|from|by|with|for|on|in|at|as|into)$/i;
+const DANGLING_START = /^(?:will|shall|would|should|to|then|and|we'll|we will|they will)\s+/i;
+
+/**
+ * A cue phrase as it can stand on its own in a sentence: no leading "will"/"to"/"then", no trailing
+ * "their"/"the"/"from" left over from where the cue was cut ("present their" reads as "present").
+ */
+export function standalone(phrase: string): string {
+  let s = cleanQuote(phrase, 40);
+  for (let before = ''; before !== s; ) {
+    before = s;
+    s = s.replace(DANGLING_END, '').replace(DANGLING_START, '').trim();
+  }
+  return s;
+}

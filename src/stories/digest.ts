@@ -2,6 +2,7 @@ import type { Intent } from '../commands/intents.js';
 import type { CoreContext } from '../core/types.js';
 import { describeError } from '../errors.js';
 import type { ConversationRef, IncomingMessage } from '../model/message.js';
+import type { PostedRef } from '../model/outbound.js';
 import { reply, type Block, type Reply } from '../model/reply.js';
 import { MAX_RECORDED_SKIPS, TICK_GRACE_MS, planDue } from '../schedule/plan.js';
 import { describeRecurrence, ruleFor } from '../schedule/rule.js';
@@ -20,12 +21,30 @@ type Ctx = Pick<CoreContext, 'store' | 'prompts' | 'settings' | 'outbound' | 'lo
 
 /** Stories per digest; more wait for the next one (Slack allows 50 blocks a message). */
 export const DIGEST_MAX_STORIES = 10;
-const QUOTE_MAX_CHARS = 2500;
+/** Stories in the digest post itself, so it stays within about two phone screens; the rest go in its thread. */
+export const DIGEST_SHOWN = 5;
+/** A story in a digest is cut near this many characters, at a word boundary. */
+export const QUOTE_MAX_CHARS = 300;
 
 const refOf = (r: ConversationRef): ConversationRef => ({ platform: r.platform, workspaceId: r.workspaceId, conversationId: r.conversationId });
 
-function clip(text: string): string {
-  return text.length > QUOTE_MAX_CHARS ? `${text.slice(0, QUOTE_MAX_CHARS - 1)}…` : text;
+/** A story cut near QUOTE_MAX_CHARS at the last word boundary before it, with "…" where it was cut. */
+export function clipStory(text: string, max = QUOTE_MAX_CHARS): string {
+  const clean = text.trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  const space = cut.search(/\s\S*$/);
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+}
+
+function storyBlocks(story: StoryRecord): Block[] {
+  const blocks: Block[] = [
+    { type: 'divider' },
+    { type: 'context', text: `Asked: ${story.promptText}` },
+    { type: 'quote', text: clipStory(story.text), user: true },
+  ];
+  if (story.sharing === 'named' && story.authorName) blocks.push({ type: 'context', text: `Shared by ${story.authorName}`, user: [story.authorName] });
+  return blocks;
 }
 
 /** The question a digest closes with: about the stories, never about who joined or when. */
@@ -37,21 +56,28 @@ export const DIGEST_QUESTION = 'What do these tell us about how things really ge
  * the closing question says who the authors are or when they joined.
  */
 export function digestReply(stories: StoryRecord[], more: number): Reply {
+  const shown = stories.slice(0, DIGEST_SHOWN);
+  const inThread = stories.length - shown.length;
   const blocks: Block[] = [
     { type: 'header', text: 'How things really get done here, in people\'s own words' },
     { type: 'text', text: `${stories.length === 1 ? 'One story' : `${stories.length} stories`} people chose to share.` },
   ];
-  for (const story of stories) {
-    blocks.push({ type: 'divider' });
-    blocks.push({ type: 'context', text: `Asked: ${story.promptText}` });
-    blocks.push({ type: 'quote', text: clip(story.text) });
-    if (story.sharing === 'named' && story.authorName) blocks.push({ type: 'context', text: `Shared by ${story.authorName}` });
-  }
+  for (const story of shown) blocks.push(...storyBlocks(story));
   blocks.push({ type: 'divider' });
+  if (inThread > 0) blocks.push({ type: 'context', text: `${inThread} more in the thread.` });
   if (more > 0) blocks.push({ type: 'context', text: `${more} more ${more === 1 ? 'story follows' : 'stories follow'} in the next digest.` });
-  blocks.push({ type: 'text', text: `A question for all of us: ${DIGEST_QUESTION}` });
+  blocks.push({ type: 'label', text: 'A question for all of us' }, { type: 'text', text: DIGEST_QUESTION });
   blocks.push({ type: 'context', text: 'Only stories their authors chose to share appear here; anonymous ones carry no name.' });
   return reply(blocks, { fallback: `How things really get done here: ${stories.length} shared ${stories.length === 1 ? 'story' : 'stories'}.` });
+}
+
+/** The stories a digest post leaves out (past DIGEST_SHOWN), as one reply for its thread; none when all fit. */
+export function digestThreadReply(stories: StoryRecord[]): Reply | undefined {
+  const rest = stories.slice(DIGEST_SHOWN);
+  if (rest.length === 0) return undefined;
+  const blocks: Block[] = [{ type: 'text', text: rest.length === 1 ? 'One more story:' : `${rest.length} more stories:` }];
+  for (const story of rest) blocks.push(...storyBlocks(story));
+  return reply(blocks, { inThread: true, fallback: `${rest.length} more shared ${rest.length === 1 ? 'story' : 'stories'}.` });
 }
 
 /** Said in a digest's place while too few people have shared for their stories to stay anonymous. */
@@ -67,7 +93,7 @@ export function notYetReply(minPeople: number): Reply {
 /** What the next digest of a conversation would be. */
 export type DigestPlan =
   /** Stories to post; `upTo` is the newest one's creation time, stored as the new mark once posted. */
-  | { kind: 'stories'; reply: Reply; upTo: string; storyIds: string[] }
+  | { kind: 'stories'; reply: Reply; thread?: Reply; upTo: string; storyIds: string[] }
   /** Stories are waiting but from too few people: say so instead, keep them. */
   | { kind: 'not-yet'; reply: Reply };
 
@@ -95,9 +121,11 @@ export async function buildDigest(ctx: Ctx, ref: ConversationRef): Promise<Diges
   const included = found.slice(0, cut);
   if (people(included) < minPeople) return { kind: 'not-yet', reply: notYetReply(minPeople) };
   const last = included[included.length - 1];
+  const thread = digestThreadReply(included);
   return {
     kind: 'stories',
     reply: digestReply(included, found.length - included.length),
+    ...(thread ? { thread } : {}),
     upTo: last?.createdAt ?? ctx.clock.now().toISOString(),
     storyIds: included.map((s) => s.id),
   };
@@ -109,7 +137,8 @@ export async function digestNow(message: IncomingMessage, ctx: Ctx): Promise<Rep
   const digest = await buildDigest(ctx, ref);
   if (!digest) return [note('No stories have been shared since the last digest here. New starters choose whether to share; private stories are never posted.')];
   if (digest.kind === 'stories') await ctx.store.storyChannels.markDigested(ref, digest.upTo);
-  return [{ ...digest.reply, visibility: 'conversation', ...(message.threadId ? { inThread: true } : {}) }];
+  const more = digest.kind === 'stories' && digest.thread ? [{ ...digest.thread, visibility: 'conversation' as const, inThread: true }] : [];
+  return [{ ...digest.reply, visibility: 'conversation', ...(message.threadId ? { inThread: true } : {}) }, ...more];
 }
 
 
@@ -151,6 +180,15 @@ export async function unsubscribeDigest(message: IncomingMessage, ctx: Ctx): Pro
   if (refused) return [refused];
   const removed = await ctx.store.subscriptions.remove(refOf(message), 'digest');
   return [note(removed ? 'Done: no more scheduled story digests here. "digest now" still works whenever you want one.' : 'There is no scheduled digest here to stop.')];
+}
+
+/**
+ * Posts the rest of a digest in the digest's own thread. The digest is already out and recorded, so a
+ * failure here is logged, not retried as a whole digest.
+ */
+async function postInThread(ctx: Ctx, ref: ConversationRef, posted: PostedRef, thread: Reply, key: string): Promise<void> {
+  const outcome = await deliver(ctx, { ...ref, threadId: posted.threadId ?? posted.messageId }, thread, { key });
+  if (outcome.status !== 'sent') ctx.logger.warn('rest of a story digest not delivered in its thread', { platform: ref.platform, reason: outcome.reason });
 }
 
 /** The metadata a scheduled digest carries, so a platform lookup can tell whether it went out. */
@@ -204,6 +242,7 @@ async function runOne(ctx: Ctx, sub: Subscription, now: Date, result: { posted: 
   } else if (outcome.status === 'sent') {
     await ctx.store.slots.markPosted(sub.id, slot, outcome.posted);
     if (digest.kind === 'stories') await ctx.store.storyChannels.markDigested(ref, digest.upTo);
+    if (digest.kind === 'stories' && digest.thread) await postInThread(ctx, ref, outcome.posted, digest.thread, `${sub.id}:${slot}:thread`);
     await ctx.store.posts.record({ ...ref, messageId: outcome.posted.messageId, kind: 'digest', ...(outcome.posted.threadId ? { threadId: outcome.posted.threadId } : {}) });
     result.posted += 1;
   } else {

@@ -110,9 +110,10 @@ export async function consentAction(message: IncomingMessage, ctx: Ctx): Promise
     const moved = changed > 0 ? ` ${changed === 1 ? 'One earlier story now follows' : `${changed} earlier stories now follow`} this choice too.` : '';
     const opener = SHARING_LEVELS.indexOf(level) > SHARING_LEVELS.indexOf(result.previous);
     const opened = opener ? ' It applies to answers from now on; earlier ones keep the choice they were given.' : '';
-    return [note(`Your choice is now: ${label}.${moved}${opened}`)];
+    // The pressed card is replaced, so its buttons do not stay live once the choice is made.
+    return [{ ...note(`Your choice is now: ${label}.${moved}${opened}`), replacesPressed: true }];
   }
   const question = await startSequence(ctx, person, ctx.clock.now());
-  const thanks = note(`Thank you. Your choice: ${label}. You can change it any time by saying "story".`);
+  const thanks: Reply = { ...note(`Thank you. Your choice: ${label}. You can change it any time by saying "story".`), replacesPressed: true };
   return question ? [thanks, question] : [thanks];
 }

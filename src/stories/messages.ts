@@ -27,14 +27,19 @@ export const SHARING_LABELS: Record<Sharing, string> = {
 };
 
 
-/** The three sharing buttons; the current choice, if any, is highlighted. */
-export function consentButtons(current?: Sharing): Button[] {
-  return (['private', 'anonymous', 'named'] as const).map((level) => ({
-    id: STORY_ACTIONS.consent,
-    label: SHARING_LABELS[level],
-    value: level,
-    ...(current === level ? { style: 'primary' as const } : {}),
-  }));
+/** The sharing buttons' own labels: short enough for three side by side in a phone column. */
+export const SHARING_BUTTONS: Record<Sharing, string> = {
+  private: 'Private',
+  anonymous: 'Anonymous',
+  named: 'With my name',
+};
+
+/**
+ * The three sharing buttons, all alike: the current choice is said in words ("Now: anonymous"), since a
+ * filled button reads as the one to press, not the one chosen.
+ */
+export function consentButtons(): Button[] {
+  return (['private', 'anonymous', 'named'] as const).map((level) => ({ id: STORY_ACTIONS.consent, label: SHARING_BUTTONS[level], value: level }));
 }
 
 /** "now, then 7 and 28 days later" for the configured question days. */
@@ -67,13 +72,13 @@ export function welcomeReply(days: readonly number[], minPeople: number): Reply 
       },
       {
         type: 'list',
-        items: (['private', 'anonymous', 'named'] as const).map((level) => `${SHARING_LABELS[level]}: your answers are ${sharingMeaning(level, minPeople)}.`),
+        items: (['private', 'anonymous', 'named'] as const).map((level) => `${SHARING_BUTTONS[level]}: your answers are ${sharingMeaning(level, minPeople)}.`),
       },
       {
         type: 'text',
         text: `Nothing is saved until you choose. Questions come only on weekdays between ${QUIET_HOURS.dayStartsAt} and ${QUIET_HOURS.dayEndsAt} your time. You can change your choice any time by saying "story"; "my stories" lists your answers to change or withdraw one by one, and "forget me" deletes everything I hold about you.`,
       },
-      { type: 'text', text: 'How may I use your answers?' },
+      { type: 'label', text: 'How may I use your answers?' },
       { type: 'actions', buttons: consentButtons() },
     ],
     { fallback: 'Welcome. Over your first weeks I would like to ask a few questions about how things really get done here. How may I use your answers?' },
@@ -83,12 +88,13 @@ export function welcomeReply(days: readonly number[], minPeople: number): Reply 
 /** Shown when someone who already chose says `story`: their level, the buttons, and what comes next. */
 export function currentChoiceReply(sharing: Sharing, extra: { openQuestion?: string; next?: string; stories: number; minPeople: number }): Reply {
   const blocks: Block[] = [
+    { type: 'label', text: `Now: ${SHARING_BUTTONS[sharing].toLowerCase()}` },
     { type: 'text', text: `Your answers are set to: ${SHARING_LABELS[sharing]}. They are ${sharingMeaning(sharing, extra.minPeople)}.` },
     {
       type: 'context',
       text: `You have ${extra.stories} saved ${extra.stories === 1 ? 'story' : 'stories'} (say "my stories" to see each one). Choose below to change how your answers may be used; "forget me" deletes everything.`,
     },
-    { type: 'actions', buttons: consentButtons(sharing) },
+    { type: 'actions', buttons: consentButtons() },
   ];
   if (extra.openQuestion) blocks.push({ type: 'text', text: `Your open question: ${extra.openQuestion} (reply here, or say "skip")` });
   else if (extra.next) blocks.push({ type: 'context', text: `Your next question comes ${extra.next}.` });
@@ -121,7 +127,7 @@ export function thanksReply(story: StoryRecord, edited: boolean, minPeople: numb
   return reply(
     [
       { type: 'text', text: edited ? 'Updated. Your story now reads:' : 'Thank you. I have saved your story:' },
-      { type: 'quote', text: story.text },
+      { type: 'quote', text: story.text, user: true },
       { type: 'context', text: where },
       {
         type: 'actions',

@@ -42,7 +42,7 @@ export function myStoriesReply(stories: StoryRecord[]): Reply {
   const blocks: Block[] = [{ type: 'header', text: `Your stories (${stories.length})` }];
   stories.slice(0, MY_STORIES_SHOWN).forEach((story, i) => {
     blocks.push({ type: 'context', text: `${i + 1}. ${day(story.createdAt)}, ${LEVEL_WORDS[story.sharing]}. Asked: ${story.promptText}` });
-    blocks.push({ type: 'quote', text: excerpt(story.text) });
+    blocks.push({ type: 'quote', text: excerpt(story.text), user: true });
     blocks.push({ type: 'actions', buttons: storyButtons(story) });
   });
   if (stories.length > MY_STORIES_SHOWN) {

@@ -43,7 +43,7 @@ export async function previewReply(story: StoryRecord, level: SharedLevel, autho
       text: `This is how your story will appear in a channel's story digest, ${level === 'named' ? 'with your name' : 'without your name'}, once stories from at least ${minPeople} different people are waiting:`,
     },
     { type: 'context', text: `Asked: ${story.promptText}` },
-    { type: 'quote', text: highlighted(story.text, found) },
+    { type: 'quote', text: highlighted(story.text, found), user: true },
   ];
   if (level === 'named') blocks.push({ type: 'context', text: `Shared by ${authorName ?? 'you'}` });
   if (found.length > 0) {
@@ -91,7 +91,7 @@ function sharedNote(level: SharedLevel, minPeople: number, text?: string): Reply
   const done = note(
     `Shared ${how}: it can appear in a channel's story digest once stories from at least ${minPeople} different people are waiting. Say "my stories" to change or withdraw it.`,
   );
-  return text === undefined ? [done] : [reply([{ type: 'text', text: 'It now reads:' }, { type: 'quote', text }], { visibility: 'private' }), done];
+  return text === undefined ? [done] : [reply([{ type: 'text', text: 'It now reads:' }, { type: 'quote', text, user: true }], { visibility: 'private' }), done];
 }
 
 async function confirm(message: IncomingMessage, ctx: Ctx, redact: boolean): Promise<Reply[]> {

@@ -81,7 +81,7 @@ describe('digest now', () => {
     expect(text).not.toContain('UANON');
     expect(text).not.toContain('OTHER WORKSPACE');
     expect(text).not.toMatch(/2026/);
-    expect(text).toMatch(/A question for all of us:/);
+    expect(text).toMatch(/A question for all of us/);
     // Quote blocks carry the stories.
     const quotes = replies[0]!.blocks.filter((b) => b.type === 'quote');
     expect(quotes).toHaveLength(3);
@@ -111,7 +111,11 @@ describe('digest now', () => {
     const t = await coreOn(dbFile());
     for (let i = 1; i <= 13; i++) await tell(t, { userId: `U${i}`, userName: `N${i}` }, 'anonymous', `story number ${i}.`);
     const first = await t.core.handle(inChannel('digest now'));
-    expect(first[0]!.blocks.filter((b) => b.type === 'quote')).toHaveLength(10);
+    // Five in the post (about two phone screens), the other five in its thread.
+    expect(first[0]!.blocks.filter((b) => b.type === 'quote')).toHaveLength(5);
+    expect(textOf(first)).toMatch(/5 more in the thread/);
+    expect(first[1]).toMatchObject({ inThread: true });
+    expect(first[1]!.blocks.filter((b) => b.type === 'quote')).toHaveLength(5);
     expect(textOf(first)).toMatch(/3 more stories follow in the next digest/);
     expect(first[0]!.blocks.length).toBeLessThanOrEqual(50);
     const second = textOf(await t.core.handle(inChannel('digest now')));

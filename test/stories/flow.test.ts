@@ -34,9 +34,9 @@ describe('welcome and consent', () => {
     expect(welcome.text).toMatch(/Where to Begin/);
     expect(welcome.text).toMatch(/Nothing is saved until you choose/);
     expect(buttonsOf([welcome.reply]).map((b) => [b.id, b.label, b.value])).toEqual([
-      ['story.consent', 'Keep private', 'private'],
-      ['story.consent', 'Share anonymously', 'anonymous'],
-      ['story.consent', 'Share with my name', 'named'],
+      ['story.consent', 'Private', 'private'],
+      ['story.consent', 'Anonymous', 'anonymous'],
+      ['story.consent', 'With my name', 'named'],
     ]);
 
     // Talking in the DM before choosing stores nothing.
@@ -111,9 +111,13 @@ describe('welcome and consent', () => {
     const current = await core.handle(dm('story'));
     expect(textOf(current)).toMatch(/set to: Share with my name/);
     expect(textOf(current)).toMatch(/1 saved story/);
-    expect(buttonsOf(current).find((b) => b.style === 'primary')?.value).toBe('named');
+    // The current choice is said in words, not shown as a filled button that looks like the one to press.
+    expect(textOf(current)).toMatch(/Now: with my name/);
+    expect(buttonsOf(current).some((b) => b.style === 'primary')).toBe(false);
 
     const changed = await core.handle(press('story.consent', 'private'));
+    // The card the button was on is replaced, so its buttons do not stay live.
+    expect(changed[0]?.replacesPressed).toBe(true);
     expect(textOf(changed)).toMatch(/now: Keep private\. One earlier story now follows/);
     row = await store.db.selectFrom('stories').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ sharing: 'private', author_name: null });

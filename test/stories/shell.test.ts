@@ -31,15 +31,15 @@ describe('new-starter stories in the shell', () => {
     const db = path.join(tmp.dir, 'shell.db');
     const env = { SQLITE_PATH: db };
     const answer = 'Everyone told me to ask Morwenna before sending anything to finance';
-    const result = await runBot(`story\nshare anonymously\n${answer}\nshare without them\ndigest now\nwithdraw\nmy stories\nwithdraw 1\nmy stories\n`, env);
+    const result = await runBot(`story\nanonymous\n${answer}\nshare without them\ndigest now\nwithdraw\nmy stories\nwithdraw 1\nmy stories\n`, env);
     // Only the start-up notice: no credentials, so the shell (reading the piped input) is what runs.
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('No Slack or Teams credentials found, so the terminal shell is starting')]);
     expect(result.code).toBe(0);
     const out = result.stdout;
     expect(out).toMatch(/opened a private conversation with you/);
     // The consent words say where answers are kept and who can read them.
-    expect(out).toMatch(/Share anonymously: your answers are saved in this bot's database with your user id, and the people who run this bot can read that database/);
-    expect(out).toMatch(/\[2\] Share anonymously/);
+    expect(out).toMatch(/Anonymous: your answers are saved in this bot's database with your user id, and the people who run this bot can read that database/);
+    expect(out).toMatch(/\[2\] Anonymous/);
     expect(out).toMatch(/Your choice: Share anonymously/);
     expect(out).toMatch(/Question 1 of 3/);
 

@@ -8,7 +8,7 @@ export interface ConnectorCall {
   path: string;
   /** Decoded conversation id from the path (reply/send). */
   conversationId?: string;
-  /** Decoded activity id replied to (reply only). */
+  /** Decoded activity id replied to (reply) or replaced (update). */
   replyToId?: string;
   authorization?: string;
   body: Record<string, unknown>;
@@ -41,7 +41,7 @@ export interface FakeConnector {
   close(): Promise<void>;
 }
 
-/** Starts a fake connector on 127.0.0.1 that accepts replies, sends and createConversation. */
+/** Starts a fake connector on 127.0.0.1 that accepts replies, sends, updates and createConversation. */
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const failures: Failure[] = [];
@@ -99,6 +99,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       res.writeHead(call.kind === 'other' ? 404 : 200, { 'content-type': 'application/json' });
       if (call.kind === 'create') res.end(JSON.stringify({ id: `a:dm-${counter}`, activityId: `act-${counter}` }));
       else if (call.kind === 'other') res.end(JSON.stringify({ error: { code: 'NotFound', message: call.path } }));
+      else if (call.kind === 'update') res.end(JSON.stringify({ id: call.replyToId }));
       else res.end(JSON.stringify({ id: `msg-${counter}` }));
     }
   });

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { escapeTeamsMarkdown, renderActivity, renderCard } from '../../adapters/teams/render.js';
+import { buttonRows, escapeTeamsMarkdown, renderActivity, renderCard } from '../../adapters/teams/render.js';
 import { helpReply, shortHelp } from '../../src/core/help.js';
 import { introductionReply } from '../../src/features/introduce.js';
 import { reply, textReply, type Reply } from '../../src/model/reply.js';
 import { cardProblems } from './validate-card.js';
 
+const JOINER = '\u2060';
 const hostile = '*bold* _it_ ~strike~ `code` # head [click](https://evil.example) <at>Everyone</at> &amp; {{DATE(2017-02-14T06:08:39Z, SHORT)}}\n- item\n1. one\n---';
 
 const everyBlock: Reply = reply([
   { type: 'header', text: 'A header' },
-  { type: 'text', text: hostile },
+  { type: 'text', text: hostile, user: true },
   { type: 'quote', text: 'A quoted question' },
   { type: 'divider' },
   { type: 'list', items: ['first', '*second*'] },
@@ -49,40 +50,76 @@ describe('Adaptive Card renderer', () => {
     });
   }
 
-  it('maps each block to its element', () => {
+  it('maps each block to its element, one TextBlock per line, buttons in rows that fit a phone', () => {
     const card = renderCard(everyBlock);
     const types = card.body.map((e) => e.type);
-    expect(types).toEqual(['TextBlock', 'TextBlock', 'Container', 'TextBlock', 'TextBlock', 'FactSet', 'TextBlock', 'ActionSet', 'Container']);
-    expect(card.body[0]).toMatchObject({ weight: 'Bolder', size: 'Medium', wrap: true });
-    expect(card.body[2]).toMatchObject({ style: 'emphasis' });
-    // The divider becomes a separator on the next element.
-    expect(card.body[3]).toMatchObject({ separator: true, text: '- first\n- \\*second\\*' });
-    expect(card.body[4]).toMatchObject({ text: '1. one\n2. two' });
-    expect(card.body[6]).toMatchObject({ isSubtle: true, size: 'Small' });
-    const actions = card.body[7]!.actions as Array<Record<string, unknown>>;
+    expect(types).toEqual([
+      'TextBlock', 'TextBlock', 'TextBlock', 'TextBlock', 'TextBlock', 'Container', 'TextBlock', 'TextBlock', 'FactSet', 'TextBlock', 'ActionSet', 'ActionSet', 'ActionSet', 'Container',
+    ]);
+    expect(card.body[0]).toMatchObject({ weight: 'Bolder', size: 'Large', style: 'heading', wrap: true });
+    // A single newline is ignored by Teams markdown: each line of the text is its own block.
+    expect(card.body.slice(1, 5).map((e) => e.text)).toEqual([
+      escapeTeamsMarkdown(hostile.split('\n')[0]!),
+      `${JOINER}- item`,
+      `${JOINER}1. one`,
+      `${JOINER}---`,
+    ]);
+    expect(card.body[5]).toMatchObject({ style: 'emphasis' });
+    // The divider becomes a separator on the next element; the bot's own list items are not escaped.
+    expect(card.body[6]).toMatchObject({ separator: true, text: '- first\n- *second*' });
+    expect(card.body[7]).toMatchObject({ text: '1. one\n2. two' });
+    expect(card.body[9]).toMatchObject({ isSubtle: true, size: 'Small' });
+    const actions = card.body.slice(10, 13).flatMap((e) => e.actions as Array<Record<string, unknown>>);
     expect(actions[0]).toMatchObject({ type: 'Action.Submit', title: 'Another question', data: { moodmusicAction: 'prompt.another', value: 'purpose' }, style: 'positive', associatedInputs: 'none' });
     expect(actions[2]).toMatchObject({ style: 'destructive' });
-    const form = card.body[8]!.items as Array<Record<string, unknown>>;
+    const form = card.body[13]!.items as Array<Record<string, unknown>>;
     expect(form[1]).toMatchObject({ type: 'Input.Text', id: 'question', label: 'The question', placeholder: 'What is the meeting for?', isRequired: true, isMultiline: false });
     expect(form[2]).toMatchObject({ type: 'Input.Text', id: 'agenda', isRequired: false, isMultiline: true });
     expect(form[3]).toMatchObject({ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Review it', data: { moodmusicAction: 'review.submit', moodmusicForm: true } }] });
   });
 
-  it('escapes user text so no markup, link, mention or date function forms', () => {
-    const escaped = escapeTeamsMarkdown(hostile);
-    expect(escaped).not.toMatch(/(^|[^\\])[*_~`[\]()#{}]/);
-    expect(escaped).not.toContain('<');
-    expect(escaped).not.toContain('>');
-    expect(escaped).toContain('&amp;amp;');
-    expect(escaped).toContain('\\[click\\]\\(https://evil.example\\)');
-    expect(escaped).toContain('&lt;at&gt;Everyone&lt;/at&gt;');
-    expect(escaped.split('\n')).toEqual(expect.arrayContaining(['\\- item', '1\\. one', '\\---']));
+  it('keeps short buttons in one row and splits long ones so no label is cut at 320 px', () => {
+    const labels = (rows: Array<Array<{ label: string }>>) => rows.map((r) => r.map((b) => b.label));
+    expect(labels(buttonRows([{ id: 'a', label: 'Private' }, { id: 'b', label: 'Anonymous' }, { id: 'c', label: 'With my name' }]))).toEqual([['Private', 'Anonymous'], ['With my name']]);
+    expect(labels(buttonRows([{ id: 'a', label: 'Yes' }, { id: 'b', label: 'No' }, { id: 'c', label: 'Later' }]))).toEqual([['Yes', 'No', 'Later']]);
+    expect(labels(buttonRows([{ id: 'a', label: 'A rather long label for one button' }]))).toEqual([['A rather long label for one button']]);
   });
 
-  it('escaping is reversible by a markdown reader: unescaping gives the original text back', () => {
-    const unescape = (s: string) =>
-      s.replace(/\\([\\*_~`#[\]()|!{}\-+=.)])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-    for (const text of [hostile, 'plain words', 'a\\b', '5 * 3 = 15', '- not a list']) expect(unescape(escapeTeamsMarkdown(text))).toBe(text);
+  it('fills at most one button per card', () => {
+    const two = reply([{ type: 'actions', buttons: [{ id: 'a', label: 'A', style: 'primary' }, { id: 'b', label: 'B', style: 'primary' }] }]);
+    const styles = renderCard(two).body.flatMap((e) => e.actions as Array<Record<string, unknown>>).map((a) => a.style);
+    expect(styles).toEqual(['positive', undefined]);
+  });
+
+  it('escapes user text so no markup, link, mention or date function forms, and nothing else', () => {
+    const escaped = escapeTeamsMarkdown(hostile);
+    // Every * _ [ ] ` is preceded by a backslash; < and {{ and line-start markers carry a joiner.
+    expect(escaped).not.toMatch(/(^|[^\\])[*_`[\]]/);
+    expect(escaped).not.toMatch(/<[^\u2060]/);
+    expect(escaped).toContain(`{${JOINER}{DATE`);
+    expect(escaped).toContain('\\[click\\](https://evil.example)');
+    expect(escaped).toContain(`<${JOINER}at>Everyone<${JOINER}/at>`);
+    expect(escaped).toContain('&amp;');
+    expect(escaped).not.toContain('&amp;amp;');
+    expect(escaped.split('\n')).toEqual(expect.arrayContaining([`${JOINER}- item`, `${JOINER}1. one`, `${JOINER}---`]));
+  });
+
+  it('leaves what Teams shows as typed alone: brackets, bars, !, #, & mid-line', () => {
+    for (const text of ['Where to Begin (a page) | 100%', 'Q&A! #1 {x} (see notes)', '5 + 3 = 8', 'a-b']) expect(escapeTeamsMarkdown(text)).toBe(text);
+  });
+
+  it('escaping is reversible, and a phone (which hides a backslash only before [ ] ) * _) shows no backslash', () => {
+    const desktop = (s: string) => s.replace(/\\([\\*_`[\]])/g, '$1').replace(/\u2060/g, '');
+    const phone = (s: string) => s.replace(/\\([[\])*_])/g, '$1').replace(/\u2060/g, '');
+    for (const text of [hostile, 'plain words', 'a\\b', '5 * 3 = 15', '- not a list', 'a\\*b']) expect(desktop(escapeTeamsMarkdown(text))).toBe(text);
+    for (const text of ['*bold* _it_ [link] <at>x</at> {{DATE}} (a) | b', '- item\n1. one']) expect(phone(escapeTeamsMarkdown(text))).toBe(text);
+  });
+
+  it('escapes only the words marked as the user\'s; the bot\'s own words go out as written', () => {
+    const r = reply([{ type: 'text', text: 'I didn\'t understand "*hi* [x]". Try `help` (or "status").', user: ['*hi* [x]'] }]);
+    expect(renderCard(r).body[0]!.text).toBe('I didn\'t understand "\\*hi\\* \\[x\\]". Try `help` (or "status").');
+    const theirs = reply([{ type: 'quote', text: '*all* theirs', user: true }]);
+    expect((renderCard(theirs).body[0]!.items as Array<{ text: string }>)[0]!.text).toBe('\\*all\\* theirs');
   });
 
   it('puts the fallback, escaped, in the activity summary and the card fallbackText', () => {

@@ -9,9 +9,9 @@ import { FakeOutbound } from '../stories/fakes.js';
 export const PLAN_WITH_STRENGTHS =
   'Patient experience workshop: what would make our outpatient clinics feel welcoming? 14 people - 6 patients & carers from the PPG, 2 consultants, 3 nurses, a receptionist, the clinic manager and a porter. 10am-3pm in the education centre, round tables, lunch provided. Ideas go to the clinic improvement group, who meet monthly & will report back to everyone who came.';
 
-/** A plan with nothing to praise: a briefing for sign-off, presented to the few who decide. */
+/** A plan with nothing to praise (a briefing for sign-off, talks, one level), with markdown characters in it. */
 export const PLAN_WITHOUT_STRENGTHS =
-  'INSET afternoon for all teaching staff (approx 60) on the behaviour problem in KS3. 1.30-3.30pm in the hall. Talk from the deputy head on the new behaviour policy, then Q&A. *Reducing* exclusions and [fixing] <b>attendance</b> | 100% _compliance_.';
+  'Senior leadership briefing on reducing sickness absence and how to *fix* the problem of low morale this year [draft] <b>v2</b>, for 80 senior managers. Speakers will lecture and present their findings, then the director will present their plan for sign-off | Q&A_1.';
 
 const LONG_STORY =
   'On my second day my manager told me that the real decisions about rotas are made in the Thursday huddle, not in the monthly meeting on the calendar, and that if I wanted to change anything I should bring it there with a cup of tea. ' +
