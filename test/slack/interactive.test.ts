@@ -162,4 +162,21 @@ describe('slash command, buttons and modals', () => {
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(answer.args.text).not.toBe(first.args.text);
   });
+
+  it('replaces the message whose choice button was pressed (chat.update), then posts what follows', async () => {
+    const h = await harness();
+    await h.event({ type: 'message', channel: 'D1', channel_type: 'im', user: 'U1', text: 'story', ts: '1700000200.000200' });
+    const welcome = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'D1');
+    const anonymous = buttonIn(welcome, /^b\d+:story\.consent$/);
+    expect(JSON.stringify(welcome.args.blocks)).toContain('With my name');
+    await h.interact(buttonPress('D1', { ...anonymous, value: 'anonymous', label: 'Anonymous' }, welcome));
+    const update = await h.fake.waitFor('chat.update', (c) => c.args.channel === 'D1');
+    await h.adapter.idle();
+    expect(update.args.ts).toBe('1700000001.000001');
+    expect(String(update.args.text)).toMatch(/Your choice: Share anonymously/);
+    expect(JSON.stringify(update.args.blocks)).not.toContain('story.consent');
+    const after = h.fake.callsTo('chat.postMessage').filter((c) => c !== welcome);
+    expect(after.map((c) => String(c.args.text)).join('\n')).not.toMatch(/Your choice/);
+    expect(after).toHaveLength(1);
+  });
 });

@@ -66,6 +66,28 @@ describe('Teams adapter over HTTP with a fake Bot Framework connector', () => {
     expect(cardProblems(cardOf(posted[0]!))).toEqual([]);
   });
 
+  it('replaces the card whose button was pressed once a choice is made (updateActivity), and posts what follows', async () => {
+    const a = activity(h.connector.url, { text: '', replyToId: 'card-7', value: { moodmusicAction: 'story.consent', value: 'anonymous' } });
+    expect((await h.post(a)).status).toBe(200);
+    const update = h.connector.calls.find((c) => c.kind === 'update');
+    expect(update).toMatchObject({ method: 'PUT', conversationId: PERSONAL, replyToId: 'card-7' });
+    expect(update!.body).toMatchObject({ id: 'card-7', type: 'message' });
+    expect(cardText(update!.body)).toMatch(/Your choice: Share anonymously/);
+    expect(JSON.stringify(cardOf(update!.body))).not.toContain('story.consent');
+    // The first question comes as a new message, not in place of the card.
+    const posted = h.connector.activities();
+    expect(posted).toHaveLength(1);
+    expect(cardText(posted[0]!)).toMatch(/Question 1 of 3/);
+  });
+
+  it('posts the answer as a new message when the card cannot be updated', async () => {
+    h.connector.failNext({ status: 404 });
+    const a = activity(h.connector.url, { text: '', replyToId: 'gone-1', value: { moodmusicAction: 'story.consent', value: 'private' } });
+    expect((await h.post(a)).status).toBe(200);
+    expect(h.connector.calls[0]).toMatchObject({ kind: 'update' });
+    expect(h.connector.activities().map((p) => cardText(p)).join('\n')).toMatch(/Your choice: Keep private/);
+  });
+
   it('turns a form submit into an action with the field values', async () => {
     const a = activity(h.connector.url, { value: { moodmusicAction: 'test.form', moodmusicForm: true, question: 'What for?', agenda: 'a\nb' } });
     await h.post(a);

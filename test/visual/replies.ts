@@ -1,6 +1,6 @@
 import type { IncomingMessage } from '../../src/model/message.js';
 import type { Reply } from '../../src/model/reply.js';
-import { digestReply } from '../../src/stories/digest.js';
+import { digestReply, digestThreadReply } from '../../src/stories/digest.js';
 import type { StoryRecord } from '../../src/store/stories.js';
 import { testCore } from '../helpers/core.js';
 import { FakeOutbound } from '../stories/fakes.js';
@@ -36,14 +36,14 @@ function story(i: number): StoryRecord {
 }
 
 /**
- * Every kind of reply a Teams user meets, produced by the real core (features, store, prompt library) on
- * the `teams` platform, except digests, which are built from made-up stories so their size is known.
+ * Every kind of reply a person meets, produced by the real core (features, store, prompt library) on the
+ * given platform, except digests, which are built from made-up stories so their size is known.
  */
-export async function everyReply(): Promise<Map<string, Reply>> {
+export async function everyReply(platform: 'teams' | 'slack' = 'teams'): Promise<Map<string, Reply>> {
   const t = await testCore({ start: '2026-11-23T10:00:00Z' });
-  const outbound = new FakeOutbound('teams');
+  const outbound = new FakeOutbound(platform);
   t.core.attach(outbound);
-  const base = { platform: 'teams' as const, workspaceId: 'T1', userId: 'U1', userName: 'Ada' };
+  const base = { platform, workspaceId: 'T1', userId: 'U1', userName: 'Ada' };
   const inChannel = (text: string): IncomingMessage => ({ ...base, conversationId: 'C1', text, source: 'mention', isMention: true, isDirect: false });
   const direct = (text: string): IncomingMessage => ({ ...base, conversationId: 'D1', text, source: 'direct', isMention: false, isDirect: true });
   const press = (id: string, value: string): IncomingMessage => ({ ...direct(''), source: 'action', action: { id, value } });
@@ -73,6 +73,8 @@ export async function everyReply(): Promise<Map<string, Reply>> {
     out.set('digest-1', digestReply([story(1)], 0));
     const ten = Array.from({ length: 10 }, (_, i) => story(i + 1));
     out.set('digest-10', digestReply(ten, 0));
+    const thread = digestThreadReply(ten);
+    if (thread) out.set('digest-10-thread', thread);
     return out;
   } finally {
     await t.close();
