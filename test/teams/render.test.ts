@@ -131,7 +131,8 @@ describe('Adaptive Card renderer', () => {
   });
 
   it('escapes user text in every text field of the activity, not only the card body', () => {
-    const echoed = textReply(`You said: ${hostile} <a href="https://evil.example">x</a> **bold**`);
+    const theirs = `${hostile} <a href="https://evil.example">x</a> **bold**`;
+    const echoed = reply([{ type: 'text', text: `You said: ${theirs}`, user: [theirs] }]);
     const activity = renderActivity(echoed) as Record<string, unknown>;
     const fields: Array<[string, string]> = [];
     const walk = (node: unknown, at: string): void => {
@@ -141,11 +142,12 @@ describe('Adaptive Card renderer', () => {
     };
     walk(activity, '');
     const texts = fields.filter(([at]) => /(^|\.)(text|summary|fallbackText)$/.test(at));
-    expect(texts.map(([at]) => at).sort()).toEqual(['attachments[0].content.body[0].text', 'attachments[0].content.fallbackText', 'summary']);
-    for (const [at, value] of texts) {
-      expect(value, at).not.toMatch(/\[click\]\(|<a |<at>|(^|[^\\])\*\*bold/);
-      expect(value, at).toContain('\\[click\\]\\(https://evil.example\\)');
-      expect(value, at).toContain('&lt;a href=');
+    expect(texts.map(([at]) => at)).toEqual(expect.arrayContaining(['attachments[0].content.body[0].text', 'attachments[0].content.fallbackText', 'summary']));
+    const whole = (at: string) => texts.find(([a]) => a === at)![1];
+    for (const value of [texts.filter(([at]) => at.includes('.body[')).map(([, v]) => v).join('\n'), whole('summary'), whole('attachments[0].content.fallbackText')]) {
+      expect(value).not.toMatch(/(^|[^\\])\[click|<a |<at>|(^|[^\\])\*\*bold/);
+      expect(value).toContain('\\[click\\](https://evil.example)');
+      expect(value).toContain(`<${JOINER}a href=`);
     }
   });
 
