@@ -90,7 +90,16 @@ function toStory(row: StoryRow): StoryRecord {
 
 /** People's sharing choices and their stories. Nothing here is written before a person chooses. */
 export class StoryRepo {
-  constructor(private readonly db: Kysely<Database>, private readonly now: () => Date) {}
+  /**
+   * `scrub` runs after anything that deletes or replaces a person's words (edit, text-changing sharing,
+   * withdraw, forget): it makes the deletion reach the disk (on SQLite, the write-ahead log is
+   * checkpointed and truncated; see `openStore`).
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => Date,
+    private readonly scrub: () => Promise<void> = async () => undefined,
+  ) {}
 
   async getPerson(key: PersonKey): Promise<StoryPerson | undefined> {
     const row = await this.db
@@ -221,6 +230,7 @@ export class StoryRepo {
       .where('id', '=', storyId)
       .where((eb) => eb.and(personKey(key)))
       .executeTakeFirst();
+    await this.scrub();
     return Number(result.numUpdatedRows) > 0;
   }
 
@@ -240,6 +250,7 @@ export class StoryRepo {
       .where('id', '=', storyId)
       .where((eb) => eb.and(personKey(key)))
       .executeTakeFirst();
+    if (options.text !== undefined) await this.scrub();
     return Number(result.numUpdatedRows) > 0;
   }
 
@@ -262,6 +273,7 @@ export class StoryRepo {
       .where('id', '=', storyId)
       .where((eb) => eb.and(personKey(key)))
       .executeTakeFirst();
+    await this.scrub();
     return Number(result.numDeletedRows) > 0;
   }
 
@@ -300,6 +312,12 @@ export class StoryRepo {
    * it (someone who never chose a sharing level has no stored DM).
    */
   async forget(key: PersonKey, options: { dmConversationId?: string } = {}): Promise<ForgetCounts> {
+    const counts = await this.forgetRows(key, options);
+    await this.scrub();
+    return counts;
+  }
+
+  private async forgetRows(key: PersonKey, options: { dmConversationId?: string }): Promise<ForgetCounts> {
     return this.db.transaction().execute(async (trx) => {
       const person = await trx
         .selectFrom('story_people')
