@@ -4,7 +4,7 @@ import type { StoreLocation } from '../../src/store/index.js';
 import { freePort } from '../helpers/bot.js';
 import { tempDir } from '../helpers/temp.js';
 import { FakeSlackApi } from '../slack/fake-slack-api.js';
-import { freshPostgresUrl } from '../store/stores.js';
+import { freshPostgresUrl, postgresAvailable } from '../store/stores.js';
 import { spawnBot, until, type BotProcess } from './process.js';
 import { seedDueSlots, withStore } from './seed.js';
 
@@ -63,7 +63,8 @@ async function fakeSlack(): Promise<FakeSlackApi> {
   return fake;
 }
 
-describe.each(['sqlite', 'postgres'] as const)('a 150-channel fan-out interrupted, then restarted (%s)', (kind) => {
+// Without a PostgreSQL server (a local run, announced at the start) only the SQLite half runs.
+describe.each(postgresAvailable() ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const))('a 150-channel fan-out interrupted, then restarted (%s)', (kind) => {
   it('after SIGTERM mid fan-out, the restart posts every remaining slot at once, each channel exactly once', async () => {
     const db = await location(kind);
     await seedDueSlots(db, CHANNELS);
