@@ -100,7 +100,11 @@ export async function openStore(location: StoreLocation, clock: Clock = systemCl
     if (error) throw error;
   } catch (error) {
     await db.destroy().catch(() => undefined);
-    throw new StoreError(`cannot prepare the ${where}: ${describeError(error)}`, { cause: error });
+    // PostgreSQL's role and database are the operator's to create; say how rather than only what failed.
+    const hint = location.kind === 'postgres' && /(role|database) ".*" does not exist/.test(describeError(error))
+      ? ' (create the user and database first: createuser --pwprompt moodmusic; createdb --owner=moodmusic moodmusic; see Deploy in the README)'
+      : '';
+    throw new StoreError(`cannot prepare the ${where}: ${describeError(error)}${hint}`, { cause: error });
   }
   const now = () => clock.now();
   return {

@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { readConfig } from '../../src/config.js';
 import { adapterStartedLine, noCredentialsLine } from '../../src/startup.js';
 import { ROOT, freePort, runBot } from '../helpers/bot.js';
 import { tempDir } from '../helpers/temp.js';
+import { postgresAvailable } from '../store/stores.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -30,6 +31,18 @@ describe('start-up with partial credentials stops with one line naming what is m
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(line);
+  });
+});
+
+describe('start-up against a PostgreSQL database that was never created', () => {
+  it.skipIf(!postgresAvailable())('stops with one line saying to create it first', async () => {
+    const url = new URL(inject('pgAdminUrl'));
+    url.pathname = '/never_created';
+    const result = await runBot('', { DATABASE_URL: url.toString() });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'moodmusic: cannot prepare the PostgreSQL at DATABASE_URL: database "never_created" does not exist (create the user and database first: createuser --pwprompt moodmusic; createdb --owner=moodmusic moodmusic; see Deploy in the README)',
+    ]);
   });
 });
 
