@@ -1,4 +1,5 @@
 import type { Intent } from '../commands/intents.js';
+import { formatDate } from '../schedule/format.js';
 import type { CoreContext } from '../core/types.js';
 import type { IncomingMessage } from '../model/message.js';
 import { reply, type Block, type Button, type Reply } from '../model/reply.js';
@@ -17,8 +18,10 @@ const EXCERPT_CHARS = 400;
 const LEVEL_WORDS: Record<Sharing, string> = { private: 'private', anonymous: 'shared anonymously', named: 'shared with your name' };
 const CHANGE_LABELS: Record<Sharing, string> = { private: 'Make private', anonymous: SHARING_LABELS.anonymous, named: SHARING_LABELS.named };
 
+/** The day a story was told, in the style every reply uses ("Friday 27 November 2026"). */
 function day(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+  // The year is always given: a story list spans years, and no clock is at hand to leave it out.
+  return formatDate(new Date(iso), 'UTC', new Date(0));
 }
 
 function excerpt(text: string): string {

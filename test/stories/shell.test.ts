@@ -53,7 +53,7 @@ describe('new-starter stories in the shell', () => {
     expect(between(out, 'not yet enough stories')).toMatch(/without pointing at anyone/);
 
     const mine = between(out, 'Your stories (1)', 'Withdrawn: story 1');
-    expect(mine).toMatch(/1\. \d{1,2} \w{3} \d{4}, shared anonymously\. Asked:/);
+    expect(mine).toMatch(/1\. [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}, shared anonymously\. Asked:/);
     expect(mine).toContain('  > Everyone told me to ask a colleague before sending anything to finance');
     expect(mine).toMatch(/\[\d\] Withdraw/);
     expect(out).toMatch(/To withdraw one story, say "my stories" and press Withdraw under it, or say "withdraw N"/);
