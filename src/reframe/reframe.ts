@@ -5,7 +5,7 @@
  */
 import { cleanText } from '../review/text.js';
 import { aspirationCount, detectDeficit } from './deficit.js';
-import { ALWAYS_MISSING, genericRewrites, TOPICS, type Slots, type Topic } from './topics.js';
+import { ALWAYS_MISSING, genericRewrites, INTERNAL_MISSING, INTERNAL_QUESTION, OUTSIDE_PEOPLE, TOPICS, type Slots, type Topic } from './topics.js';
 
 /** The framing check's answer, matching the CLI's JSON contract. */
 export interface ReframeResult {
@@ -83,6 +83,9 @@ export function reframe(question: string, judged?: { deficit: boolean; evidence:
   // A question that already reaches for something good needs no rewrite; a neutral one gets a widening.
   else if (aspirationCount(text) === 0) suggestions = rewrites.slice(0, 2);
   const missing = topic ? topic.missing(slots) : slots.namedWho ? [slots.who] : [];
+  // An internal workplace question (staff, training, recruitment) is not missing the community.
+  const internal = topic?.internal === true || (!topic && INTERNAL_QUESTION.test(text) && !OUTSIDE_PEOPLE.test(text));
+  const reminders = internal ? INTERNAL_MISSING : ALWAYS_MISSING;
   return {
     deficit,
     evidence,
@@ -90,7 +93,7 @@ export function reframe(question: string, judged?: { deficit: boolean; evidence:
     // The general reminders are dropped where the subject already names front-line staff or outsiders.
     whoMightBeMissing: unique([
       ...missing,
-      ...ALWAYS_MISSING.filter((a) => !missing.some((m) => (/front-line/.test(a) && /front-line/.test(m)) || (/usual networks/.test(a) && /usual networks/.test(m)))),
+      ...reminders.filter((a) => !missing.some((m) => (/front-line/.test(a) && /front-line/.test(m)) || (/usual networks/.test(a) && /usual networks/.test(m)))),
     ]),
   };
 }

@@ -26,6 +26,8 @@ export interface Topic {
   id: string;
   /** True when the subject is about the people served, so a staff noun in the question is not "who". */
   served?: boolean;
+  /** True for an internal workplace subject (staff, training, teams): outsiders are not who is missing. */
+  internal?: boolean;
   re: RegExp;
   who: string;
   missing: (s: Slots) => string[];
@@ -107,7 +109,17 @@ export const TOPICS: Topic[] = [
     ],
   },
   {
-    id: 'staff', who: 'colleagues',
+    id: 'training', who: 'colleagues', internal: true,
+    re: /\b(?:mandatory|mandated|compliance|statutory) training\b|\btraining (?:completion|compliance|requirements)\b|\be-?learning\b/i,
+    missing: () => ['colleagues who have not completed the training yet, and what gets in their way', 'the people who design and run the training', 'managers who release people for it'],
+    rewrite: () => [
+      'What would make this training feel worth people\'s time?',
+      'When does learning here work best for people, and how do we get more of that?',
+      'What would help everyone find the time and reason to keep their skills current?',
+    ],
+  },
+  {
+    id: 'staff', who: 'colleagues', internal: true,
     re: /\b(?:staff morale|morale|sickness absence|sickness|burnout|turnover|retention|absenteeism|wellbeing at work)\b/i,
     missing: () => ['front-line staff on every shift, not only their managers', 'people who have recently joined, and people who have recently left'],
     rewrite: (s) => [
@@ -127,7 +139,7 @@ export const TOPICS: Topic[] = [
     ],
   },
   {
-    id: 'speak-up', who: 'colleagues',
+    id: 'speak-up', internal: true, who: 'colleagues',
     re: /\b(?:near miss(?:es)?|report(?:ing)? (?:incidents|concerns|errors|mistakes)|speak(?:ing)? up|whistleblow\w*|medication errors?|mistakes|errors)\b/i,
     missing: () => ['front-line staff on every shift, not only their managers', 'people who have raised a concern before', 'patients or customers who noticed something first'],
     rewrite: () => [
@@ -137,7 +149,7 @@ export const TOPICS: Topic[] = [
     ],
   },
   {
-    id: 'delivery', who: 'the people who use what we build',
+    id: 'delivery', internal: true, who: 'the people who use what we build',
     re: /\b(?:projects?|releases?|deployments?|production|outages?|incidents?|bugs|defects|launch(?:es)?|software)\b/i,
     missing: () => ['the people who use what we build', 'support and operations colleagues', 'newer team members who see things afresh'],
     rewrite: () => [
@@ -197,7 +209,7 @@ export const TOPICS: Topic[] = [
     ],
   },
   {
-    id: 'silos', who: 'colleagues across teams',
+    id: 'silos', internal: true, who: 'colleagues across teams',
     re: /\b(?:silos?|silo working|working in silos|joined[- ]up|partnership working)\b/i,
     missing: () => ['people who connect across teams and organisations', 'front-line staff from each side', 'the people who fall between the services'],
     rewrite: () => [
@@ -237,3 +249,9 @@ export function genericRewrites(s: Slots): string[] {
 
 /** Who is usually missing, whatever the subject: the seed's front-line staff and wider networks. */
 export const ALWAYS_MISSING = ['front-line staff who see this every day', 'people from outside the usual networks, such as community groups, local businesses and faith groups'];
+/** The general reminder for an internal workplace question: other levels and teams, not the community. */
+export const INTERNAL_MISSING = ['front-line staff who see this every day', 'people from other teams and levels who see it differently'];
+/** Words that make a question about the workplace itself (staff, training, recruitment), when no topic says so. */
+export const INTERNAL_QUESTION = /\b(?:staff|employees?|colleagues|workforce|team members|managers|hr|recruitment|retention|morale|mandatory training|sick(?:ness)? (?:leave|absence)|appraisals?|induction|payroll|rota)\b/i;
+/** People outside the organisation: a question naming them is not internal. */
+export const OUTSIDE_PEOPLE = /\b(?:residents?|patients?|pupils?|students?|customers?|clients?|service users?|tenants?|citizens?|families|parents|carers|young people|children|public|community|communities)\b/i;

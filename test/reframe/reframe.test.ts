@@ -131,3 +131,25 @@ describe('reframe CLI and chat', () => {
     expect(reframeToText(reframe('Why do projects keep failing?'))).not.toContain(String.fromCharCode(27));
   });
 });
+
+describe('framings a new user tried (issue 10)', () => {
+  it.each([
+    'Why are staff not completing their mandatory training?',
+    'Why do so many young people drop out of college?',
+    'How do we cut costs in adult social care?',
+    'Why is staff morale so low?',
+  ])('reads "%s" as framed around a problem', (q) => {
+    const r = reframe(q);
+    expect(r.deficit).toBe(true);
+    expect(r.suggestions.length).toBeGreaterThan(0);
+  });
+  it('does not suggest community groups for an internal HR question', () => {
+    for (const q of ['Why are staff not completing their mandatory training?', 'Why is staff morale so low?', 'How do we improve recruitment and retention of nurses?']) {
+      expect(reframe(q).whoMightBeMissing.join(' ')).not.toMatch(/community groups|faith groups|local businesses/);
+    }
+    expect(reframe('How do we make the estate a good place to grow up?').whoMightBeMissing.join(' ')).toMatch(/community groups/);
+  });
+  it('an agenda\'s "Apologies for absence" is not a deficit framing', () => {
+    expect(reframe('Apologies for Absence').deficit).toBe(false);
+  });
+});
