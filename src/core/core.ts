@@ -3,7 +3,7 @@ import type { Intent } from '../commands/intents.js';
 import { MoodmusicError, UserInputError, describeError } from '../errors.js';
 import type { IncomingMessage, PlatformName } from '../model/message.js';
 import type { Outbound } from '../model/outbound.js';
-import { textReply, type Reply } from '../model/reply.js';
+import { reply, textReply, type Reply } from '../model/reply.js';
 import { RUN_COMMAND_ACTION, shortHelp } from './help.js';
 import type { ActionHandler, CoreContext, Feature } from './types.js';
 
@@ -85,7 +85,8 @@ export function createCore(base: Omit<CoreContext, 'outbound' | 'platforms'>, fe
     const intent: Intent = parseCommand((typed ?? message.text).slice(0, MAX_MESSAGE_CHARS));
     if (intent.verb === 'unknown') return [shortHelp(intent.text)];
     if (intent.verb === 'invalid') {
-      return [textReply(`${intent.message}\nUsage: ${intent.usage}`, { visibility: 'private' })];
+      // The message may quote what was typed; markdown platforms escape it (the bot's wording has nothing to escape).
+      return [reply([{ type: 'text', text: `${intent.message}\nUsage: ${intent.usage}`, user: true }], { visibility: 'private' })];
     }
     const handler = commands.get(intent.verb);
     if (!handler) {
@@ -99,7 +100,8 @@ export function createCore(base: Omit<CoreContext, 'outbound' | 'platforms'>, fe
     async handle(message) {
       if (stopping) return [];
       const work = dispatch(message).catch((error: unknown) => {
-        if (error instanceof UserInputError) return [textReply(error.message, { visibility: 'private' })];
+        // Input errors quote what was typed (a theme, a zone, an id): marked as the user's, so they are escaped.
+        if (error instanceof UserInputError) return [reply([{ type: 'text', text: error.message, user: true }], { visibility: 'private' })];
         ctx.logger.error('message handling failed', {
           error,
           code: error instanceof MoodmusicError ? error.code : undefined,

@@ -252,7 +252,7 @@ function commands(): NonNullable<Feature['commands']> {
             ...others,
           ],
         },
-        { type: 'text', text: next.length ? 'Next prompts:' : 'No upcoming prompts while paused.' },
+        next.length ? { type: 'label', text: 'Next prompts' } : { type: 'text', text: 'No upcoming prompts while paused.' },
         ...(next.length ? [{ type: 'list' as const, items: next }] : []),
       ];
       return [reply(blocks)];

@@ -37,10 +37,11 @@ export function clipStory(text: string, max = QUOTE_MAX_CHARS): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
 }
 
-function storyBlocks(story: StoryRecord): Block[] {
+/** A story's blocks; the question it answered is named only when it differs from the story before. */
+function storyBlocks(story: StoryRecord, previous?: StoryRecord): Block[] {
   const blocks: Block[] = [
     { type: 'divider' },
-    { type: 'context', text: `Asked: ${story.promptText}` },
+    ...(previous?.promptText === story.promptText ? [] : [{ type: 'context' as const, text: `Asked: ${story.promptText}` }]),
     { type: 'quote', text: clipStory(story.text), user: true },
   ];
   if (story.sharing === 'named' && story.authorName) blocks.push({ type: 'context', text: `Shared by ${story.authorName}`, user: [story.authorName] });
@@ -62,7 +63,7 @@ export function digestReply(stories: StoryRecord[], more: number): Reply {
     { type: 'header', text: 'How things really get done here, in people\'s own words' },
     { type: 'text', text: `${stories.length === 1 ? 'One story' : `${stories.length} stories`} people chose to share.` },
   ];
-  for (const story of shown) blocks.push(...storyBlocks(story));
+  shown.forEach((story, i) => blocks.push(...storyBlocks(story, shown[i - 1])));
   blocks.push({ type: 'divider' });
   if (inThread > 0) blocks.push({ type: 'context', text: `${inThread} more in the thread.` });
   if (more > 0) blocks.push({ type: 'context', text: `${more} more ${more === 1 ? 'story follows' : 'stories follow'} in the next digest.` });
@@ -76,7 +77,7 @@ export function digestThreadReply(stories: StoryRecord[]): Reply | undefined {
   const rest = stories.slice(DIGEST_SHOWN);
   if (rest.length === 0) return undefined;
   const blocks: Block[] = [{ type: 'text', text: rest.length === 1 ? 'One more story:' : `${rest.length} more stories:` }];
-  for (const story of rest) blocks.push(...storyBlocks(story));
+  rest.forEach((story, i) => blocks.push(...storyBlocks(story, rest[i - 1])));
   return reply(blocks, { inThread: true, fallback: `${rest.length} more shared ${rest.length === 1 ? 'story' : 'stories'}.` });
 }
 

@@ -25,6 +25,20 @@ describe('core.handle', () => {
     expect(prompt!.metadata?.payload.prompt_id).toBeTypeOf('string');
   });
 
+  it('offers the common actions as buttons under help, each running its command as if typed', async () => {
+    const { core: c } = await core();
+    const [help] = await c.handle(mention('help'));
+    const buttons = help!.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
+    expect(buttons.map((b) => b.label)).toEqual(['Question now', 'Review a plan', 'Status', 'My story']);
+    const press = (value: string) => c.handle(mention('', { source: 'action', isMention: false, action: { id: 'run', value } }));
+    const [status] = await press(buttons.find((b) => b.label === 'Status')!.value!);
+    expect(fallbackText(status!.blocks)).toMatch(/no prompt schedule|Scheduled prompts/i);
+    const [form] = await press('review');
+    expect(form!.blocks.some((b) => b.type === 'form')).toBe(true);
+    const [prompt] = await press('prompt');
+    expect(prompt!.metadata?.payload.prompt_id).toBeTypeOf('string');
+  });
+
   it('gives a prompt of the asked theme, and a clear answer for an unknown theme', async () => {
     const { core: c, store } = await core();
     const [r] = await c.handle(mention('prompt language'));

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderActivity } from '../../adapters/teams/render.js';
 import type { Reply } from '../../src/model/reply.js';
@@ -35,7 +35,7 @@ const PAGE_SCRIPT = `function (input, toHtml) {
   adaptive.hostConfig = new AC.HostConfig(input.hostConfig);
   adaptive.parse(input.card);
   const root = document.getElementById('card');
-  root.appendChild(adaptive.render());
+  root.replaceChildren(adaptive.render());
   const cutButtons = [];
   for (const button of root.querySelectorAll('.ac-pushButton')) {
     const title = button.querySelector('div') || button;
@@ -69,21 +69,27 @@ describe.runIf(run)('Teams cards as people see them (adaptivecards renderer in C
     await browser?.close();
   });
 
-  async function render(name: string, reply: Reply, width: number, mode: 'desktop' | 'phone'): Promise<Rendered> {
+  /** One page per width, reused card after card (a new page per card would double the run time). */
+  const pages = new Map<number, Page>();
+  async function pageFor(width: number): Promise<Page> {
+    const known = pages.get(width);
+    if (known) return known;
     const page = await browser.newPage({ viewport: { width, height: 800 }, deviceScaleFactor: 1 });
-    try {
-      await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${TEAMS_CSS}</style></head><body><div id="card" style="width:${width}px"></div></body></html>`);
-      // esbuild's keepNames helper, which the transpiled markdown function may refer to.
-      await page.evaluate('window.__name = (f) => f');
-      await page.addScriptTag({ path: LIBRARY });
-      const card = renderActivity(reply).attachments[0]?.content;
-      const args = JSON.stringify({ card, hostConfig: TEAMS_HOST_CONFIG, mode });
-      const result = (await page.evaluate(`(${PAGE_SCRIPT})(${args}, ${teamsMarkdownToHtml.toString()})`)) as Rendered;
-      await page.locator('#card').screenshot({ path: path.join(OUT, `${name}-${width}.png`) });
-      return result;
-    } finally {
-      await page.close();
-    }
+    await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${TEAMS_CSS}</style></head><body><div id="card" style="width:${width}px"></div></body></html>`);
+    // esbuild's keepNames helper, which the transpiled markdown function may refer to.
+    await page.evaluate('window.__name = (f) => f');
+    await page.addScriptTag({ path: LIBRARY });
+    pages.set(width, page);
+    return page;
+  }
+
+  async function render(name: string, reply: Reply, width: number, mode: 'desktop' | 'phone'): Promise<Rendered> {
+    const page = await pageFor(width);
+    const card = renderActivity(reply).attachments[0]?.content;
+    const args = JSON.stringify({ card, hostConfig: TEAMS_HOST_CONFIG, mode });
+    const result = (await page.evaluate(`(${PAGE_SCRIPT})(${args}, ${teamsMarkdownToHtml.toString()})`)) as Rendered;
+    await page.locator('#card').screenshot({ path: path.join(OUT, `${name}-${width}.png`) });
+    return result;
   }
 
   it('renders every reply kind with no visible escape, no cut button and a phone-sized height', async () => {
