@@ -49,7 +49,7 @@ describe('finding the PostgreSQL server binaries', () => {
 /** Runs vitest itself on one store suite, as `npm test` would on a machine without PostgreSQL. */
 function nestedRun(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=verbose', 'test/store/forget.test.ts', 'test/schedule/instances.test.ts'], {
+    const child = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/setup/nested.config.ts', '--reporter=verbose', 'test/store/forget.test.ts', 'test/schedule/instances.test.ts'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
