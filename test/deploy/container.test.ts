@@ -88,6 +88,35 @@ describe('Dockerfile', () => {
   });
 });
 
+/** Whether a container engine answers (the docker client alone is not enough: CI has no daemon). */
+function engineRuns(): boolean {
+  const info = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8', timeout: 10_000 });
+  return info.status === 0 && info.stdout.trim() !== '';
+}
+
+describe('the image, where a container engine runs', () => {
+  it.skipIf(!engineRuns())('builds, and its HEALTHCHECK reports healthy with the Teams adapter in local mode', { timeout: 900_000 }, async () => {
+    const tag = `moodmusic-test:${process.pid}`;
+    const build = spawnSync('docker', ['build', '-t', tag, '.'], { cwd: ROOT, encoding: 'utf8', timeout: 840_000 });
+    expect(build.status, build.stderr).toBe(0);
+    const name = `moodmusic-test-${process.pid}`;
+    const run = spawnSync('docker', ['run', '-d', '--name', name, '-e', 'ADAPTERS=teams', tag], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    try {
+      let status = '';
+      for (let i = 0; i < 90 && status !== 'healthy' && status !== 'unhealthy'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        status = spawnSync('docker', ['inspect', '--format', '{{.State.Health.Status}}', name], { encoding: 'utf8' }).stdout.trim();
+      }
+      expect(status).toBe('healthy');
+      expect(spawnSync('docker', ['exec', name, 'id', '-u'], { encoding: 'utf8' }).stdout.trim()).not.toBe('0');
+    } finally {
+      spawnSync('docker', ['rm', '-f', name]);
+      spawnSync('docker', ['rmi', '-f', tag]);
+    }
+  });
+});
+
 describe('compose.yaml', () => {
   const compose = parse(read('compose.yaml')) as {
     services: Record<string, { image?: string; build?: string; command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; healthcheck?: unknown }>;
