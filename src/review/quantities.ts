@@ -13,7 +13,7 @@ const TENS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
 const VAGUE: Record<string, number> = {
-  'a couple of': 2, 'a couple': 2, 'a few': 3, 'a handful of': 5, 'a dozen': 12, dozen: 12,
+  'a couple dozen': 24, 'a couple of dozen': 24, 'a couple of': 2, 'a couple': 2, 'a few': 3, 'a handful of': 5, 'a dozen': 12, dozen: 12,
   'dozens of': 30, 'scores of': 60, 'hundreds of': 200, hundred: 100,
 };
 
@@ -22,7 +22,7 @@ const TEN_WORDS = Object.keys(TENS).join('|');
 /** A number in words: "forty-five", "two hundred", "a dozen". Longest alternatives first. */
 export const WORD_NUM =
   `(?:(?:a|one|two|three|four|five)\\s+hundred|(?:${TEN_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?` +
-  `|a couple of|a couple|a few|a handful of|a dozen|dozens of|scores of|hundreds of|hundred|${UNIT_WORDS})`;
+  `|a couple (?:of )?dozen|a couple of|a couple|a few|a handful of|a dozen|dozens of|scores of|hundreds of|hundred|${UNIT_WORDS})`;
 /** A number in digits or words. */
 export const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d{1,5}|${WORD_NUM})`;
 /** A number or a range of numbers, optionally open-ended ("100+"). */
@@ -96,7 +96,7 @@ const NUM_START = new RegExp(
 export const HAS_NUMBER = new RegExp(`\\d|\\b(?:${UNIT_WORDS}|${TEN_WORDS}|dozens?|hundreds?|couple|few|handful|scores)\\b`, 'i');
 const RANGE_AT = new RegExp(RANGE, 'iy');
 const PEOPLE_AFTER = new RegExp(
-  `\\s+(?:(?!${SKIP_WORD}\\b)[a-z][a-z'&-]*\\s+){0,2}?(?<noun>${GENERAL}|${SPECIFIC})\\b(?!')` +
+  `(?:\\s+or so)?\\s+(?:(?!${SKIP_WORD}\\b)[a-z][a-z'&-]*\\s+){0,2}?(?<noun>${GENERAL}|${SPECIFIC})\\b(?!')` +
   `(?<each>\\s+from each(?:\\s+of(?:\\s+the)?\\s+(?<orgs>${NUM}))?)?`,
   'iy',
 );
