@@ -1,9 +1,12 @@
 import type { Feature } from '../core/types.js';
-import { formatCount, SMALL_COUNT } from '../insights/aggregate.js';
+import { formatCount, SMALL_COUNT, type ThemeFigures } from '../insights/aggregate.js';
 import { collectInsights } from '../insights/collect.js';
 import { signToken, type InsightsScope } from '../insights/token.js';
 import { reply, type Block } from '../model/reply.js';
 import { THEME_TITLES } from '../prompts/choose.js';
+
+/** Share of a theme's prompts that got a reply (0 when hidden). */
+const share = (t: ThemeFigures): number => (t.startedConversation.shown ? t.startedConversation.value : 0);
 
 /**
  * `insights [workspace] [weeks N]`: aggregate engagement with the prompts posted here (or across the
@@ -42,7 +45,8 @@ export const insightsFeature: Feature = {
         });
         const themes = insights.themes
           .filter((t) => t.startedConversation.shown)
-          .map((t) => `${THEME_TITLES[t.theme]}: ${Math.round((t.startedConversation.shown ? t.startedConversation.value : 0) * 100)}% of ${t.posts} prompt${t.posts === 1 ? '' : 's'} got a reply`);
+          .sort((a, b) => share(b) - share(a) || b.posts - a.posts)
+          .map((t) => `${THEME_TITLES[t.theme]}: ${Math.round(share(t) * 100)}% of ${t.posts} prompt${t.posts === 1 ? '' : 's'} got a reply`);
         if (themes.length) blocks.push({ type: 'text', text: 'Themes that started conversation:' }, { type: 'list', items: themes });
         if (insights.top.length) {
           blocks.push({ type: 'text', text: 'Questions that started the most conversation:' }, { type: 'list', ordered: true, items: insights.top.map((q) => `${q.text} (${q.replies} replies)`) });
