@@ -4,6 +4,7 @@ import { createCore } from '../src/core/core.js';
 import { ConfigError, MoodmusicError, describeError } from '../src/errors.js';
 import { allFeatures } from '../src/features/index.js';
 import { createLogger, type Logger } from '../src/logger.js';
+import { assertSchedulesCanRun } from '../src/prompts/flows.js';
 import { loadPrompts, resolvePromptsDir } from '../src/prompts/load.js';
 import { adapterStartedLine, noCredentialsLine } from '../src/startup.js';
 import { openStore, type Store } from '../src/store/index.js';
@@ -91,8 +92,11 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
   let webBase: string | undefined = config.publicUrl;
   let localWeb: { base: string; close: () => Promise<void> } | undefined;
   try {
-    const prompts = await loadPrompts(resolvePromptsDir(config.promptsDir));
+    const promptsDir = resolvePromptsDir(config.promptsDir);
+    const prompts = await loadPrompts(promptsDir);
     store = await openStore(config.database, systemClock);
+    // A schedule naming a theme the library no longer has would come due and post nothing: say so now.
+    await assertSchedulesCanRun(prompts, store, promptsDir);
     core = createCore(
       {
         store,

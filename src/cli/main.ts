@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { readConfig } from '../config.js';
 import { MoodmusicError, PromptLibraryError, describeError } from '../errors.js';
+import { existsSync } from 'node:fs';
+import { assertSchedulesCanRun } from '../prompts/flows.js';
 import { loadPrompts, resolvePromptsDir } from '../prompts/load.js';
 import { matchTheme } from '../prompts/library.js';
 import { similarPairs } from '../prompts/similar.js';
@@ -12,7 +14,8 @@ const promptsCheck: CliCommand = async (args, io) => {
   const dir = resolvePromptsDir(args[0] ?? io.env.PROMPTS_DIR, io.cwd);
   try {
     const library = await loadPrompts(dir, { displayBase: io.cwd });
-    io.stdout.write(`ok: ${library.all.length} prompts in ${library.themes().length} themes (${dir})\n`);
+    const schedules = await checkStoredSchedules(library, dir, io);
+    io.stdout.write(`ok: ${library.all.length} prompts in ${library.themes().length} themes (${dir})${schedules}\n`);
     // Near-duplicates are a warning, not an error: the library still loads.
     for (const { a, b, score } of similarPairs(library.all)) {
       io.stderr.write(`warning: prompts ${a.id} and ${b.id} read alike (${Math.round(score * 100)}% of their words shared); merge them or rewrite one\n`);
@@ -27,15 +30,33 @@ const promptsCheck: CliCommand = async (args, io) => {
   }
 };
 
+/**
+ * When the bot's database is here (SQLITE_PATH's file exists, or DATABASE_URL is set), checks its prompt
+ * schedules against the library too. Returns a note for the ok line; throws `PromptLibraryError`.
+ */
+async function checkStoredSchedules(library: Awaited<ReturnType<typeof loadPrompts>>, dir: string, io: Parameters<CliCommand>[1]): Promise<string> {
+  const config = readConfig(io.env);
+  if (config.database.kind === 'sqlite' && !existsSync(path.resolve(io.cwd, config.database.path))) return '';
+  const { openStore } = await import('../store/index.js');
+  const store = await openStore(config.database.kind === 'sqlite' ? { kind: 'sqlite', path: path.resolve(io.cwd, config.database.path) } : config.database);
+  try {
+    await assertSchedulesCanRun(library, store, dir, io.cwd);
+    return `; ${(await store.subscriptions.list({ kind: 'prompt' })).length} stored schedule(s) checked`;
+  } finally {
+    await store.close();
+  }
+}
+
 const promptOne: CliCommand = async (args, io) => {
   const library = await loadPrompts(resolvePromptsDir(io.env.PROMPTS_DIR, io.cwd), { displayBase: io.cwd });
   const word = args.join(' ');
-  const theme = word ? matchTheme(word) : undefined;
-  if (word && !theme) {
-    io.stderr.write(`unknown theme "${word}"; themes: ${library.themes().join(', ')}\n`);
+  const facilitator = /^facilitators?$/i.test(word.trim());
+  const theme = word && !facilitator ? matchTheme(word) : undefined;
+  if (word && !facilitator && !theme) {
+    io.stderr.write(`unknown theme "${word}"; themes: ${library.themes().join(', ')}, or facilitator\n`);
     return 1;
   }
-  const pool = library.eligible('channel', theme ? [theme] : undefined);
+  const pool = facilitator ? library.eligible('facilitator') : library.eligible('channel', theme ? [theme] : undefined);
   const prompt = pool[Math.floor(Math.random() * pool.length)];
   if (!prompt) {
     io.stderr.write('no prompts found\n');

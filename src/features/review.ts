@@ -1,5 +1,6 @@
 import type { CoreContext, Feature } from '../core/types.js';
-import type { IncomingMessage } from '../model/message.js';
+import type { ConversationRef, IncomingMessage } from '../model/message.js';
+import { choosePrompt } from '../prompts/choose.js';
 import { reply, type Reply } from '../model/reply.js';
 import { reframeChat } from '../reframe/chat.js';
 import { reframeWithModel } from '../reframe/llm.js';
@@ -33,9 +34,25 @@ async function answerSlowly(message: IncomingMessage, ctx: CoreContext, placehol
 }
 
 /**
+ * Adds one opening question for the meeting, from the facilitator prompts (rotated per conversation, so
+ * a second review offers another). A library without facilitator prompts leaves the review as it is.
+ */
+async function withOpeningQuestion(answer: Reply, ctx: CoreContext, ref: ConversationRef): Promise<Reply> {
+  const prompt = await choosePrompt(ctx, ref, { audience: 'facilitator' });
+  if (!prompt) return answer;
+  const blocks = [
+    ...answer.blocks,
+    { type: 'text' as const, text: `An opening question for the meeting: ${prompt.text}` },
+    { type: 'context' as const, text: `Why: ${prompt.why} (say "prompt facilitator" for another)` },
+  ];
+  return { ...answer, blocks };
+}
+
+/**
  * `review PLAN`, a bare `review` (the form), the submitted form, and `reframe QUESTION`. A plan pasted in a
  * channel was shared there by its author, so the answer goes to the thread; a form is filled in privately,
- * so its answer is private too (adapters offer to share it).
+ * so its answer is private too (adapters offer to share it). A reviewed plan ends with one opening
+ * question for the meeting from the facilitator prompts.
  */
 export const reviewFeature: Feature = {
   name: 'review',
@@ -44,12 +61,12 @@ export const reviewFeature: Feature = {
       const llm = ctx.settings.reviewLlm;
       if (llm && intent.plan.trim()) {
         return answerSlowly(message, ctx, READING_PLAN, async () => {
-          const answer = reviewToReply(await reviewWithModel(intent.plan, llm, ctx.logger));
+          const answer = await withOpeningQuestion(reviewToReply(await reviewWithModel(intent.plan, llm, ctx.logger)), ctx, message);
           if (!message.isDirect) answer.inThread = true;
           return answer;
         });
       }
-      const answer = reviewChat(intent.plan);
+      const answer = intent.plan.trim() ? await withOpeningQuestion(reviewChat(intent.plan), ctx, message) : reviewChat(intent.plan);
       if (!intent.plan.trim()) answer.visibility = 'private';
       else if (!message.isDirect) answer.inThread = true;
       return [answer];
@@ -69,6 +86,6 @@ export const reviewFeature: Feature = {
     },
   },
   actions: {
-    'review.submit': async (message) => [{ ...reviewForm(message.action?.values ?? {}), visibility: 'private' }],
+    'review.submit': async (message, ctx) => [{ ...(await withOpeningQuestion(reviewForm(message.action?.values ?? {}), ctx, message)), visibility: 'private' }],
   },
 };

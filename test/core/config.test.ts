@@ -9,6 +9,9 @@ describe('readConfig', () => {
     expect(c.database).toEqual({ kind: 'sqlite', path: './data/moodmusic.db' });
     expect(c.defaultTimeZone).toBe('Europe/London');
     expect(c.catchUpHours).toBe(12);
+    expect(c.digestMinPeople).toBe(3);
+    expect(c.adminUsers).toEqual([]);
+    expect(readConfig({ DIGEST_MIN_PEOPLE: '5', ADMIN_USERS: ' U1, 29:abc ,,' })).toMatchObject({ digestMinPeople: 5, adminUsers: ['U1', '29:abc'] });
   });
 
   it('starts Slack when its credentials are present, and picks Socket Mode with an app token', () => {
@@ -28,6 +31,8 @@ describe('readConfig', () => {
     [{ ADAPTERS: 'slack' }, /SLACK_BOT_TOKEN is missing/],
     [{ SLACK_BOT_TOKEN: 'abc', SLACK_SIGNING_SECRET: 's' }, /SLACK_BOT_TOKEN must be a bot token/],
     [{ MicrosoftAppId: 'id' }, /MicrosoftAppPassword is missing/],
+    [{ DIGEST_MIN_PEOPLE: '1' }, /DIGEST_MIN_PEOPLE must be at least 2: a digest of one person's stories points straight at them/],
+    [{ DIGEST_MIN_PEOPLE: 'three' }, /DIGEST_MIN_PEOPLE must be a whole number of people, at least 2/],
   ])('names the variable for %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);

@@ -91,6 +91,60 @@ describe('prompt validation errors', () => {
     expect(result.stderr).toMatch(/purpose\.yaml:\d+: text is required/);
   });
 
+  it('lists a duplicate id and a missing text in the same file together, in one run', async () => {
+    const dir = copyLibrary();
+    writeFileSync(
+      path.join(dir, 'zz-both.yaml'),
+      'theme: design\nprompts:\n  - id: design-twice\n    text: "Once"\n    why: "W"\n    audience: channel\n  - id: design-twice\n    why: "W"\n    audience: channel\n',
+    );
+    const problems = await problemsOf(dir);
+    expect(problems).toContain('zz-both.yaml:7: duplicate id "design-twice" (first defined at zz-both.yaml:3)');
+    expect(problems).toContain('zz-both.yaml:7: text is required (prompts.1.text)');
+    const result = await cli(['prompts', 'check', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/2 problem\(s\) found/);
+  });
+
+  it('fails when the story flow would have nothing to ask: no newStarter prompts', async () => {
+    const dir = copyLibrary();
+    const file = path.join(dir, 'onboarding.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/audience: newStarter/g, 'audience: channel').replace(/audience: \[([^\]]*)newStarter,? ?([^\]]*)\]/g, 'audience: [$1$2]'));
+    const result = await cli(['prompts', 'check', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/onboarding\.yaml:1: no prompts for new starters \(audience: newStarter\): the story flow would take a sharing choice and then have nothing to ask/m);
+  });
+
+  it('fails `prompts check` and start-up when a stored schedule names a theme with no channel prompts', async () => {
+    const dir = copyLibrary();
+    const file = path.join(dir, 'design.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/audience: channel/g, 'audience: facilitator').replace(/audience: \[[^\]]*\]/g, 'audience: facilitator'));
+    const tmp = tempDir();
+    cleanups.push(tmp.cleanup);
+    const db = path.join(tmp.dir, 'bot.db');
+    const { openStore } = await import('../../src/store/index.js');
+    const store = await openStore({ kind: 'sqlite', path: db });
+    await store.subscriptions.upsert({
+      platform: 'slack', workspaceId: 'T1', conversationId: 'C1', kind: 'prompt', ruleText: 'every Monday at 09:30',
+      recurrence: { kind: 'weekly', day: 'monday', time: '09:30', everyWeeks: 1 }, cron: '30 9 * * 1', timeZone: 'Europe/London', everyWeeks: 1, themes: ['design'],
+    });
+    await store.close();
+
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['prompts', 'check', dir], {
+      stdin: Readable.from([]), stdout: { write: (x: string) => (stdout += x) }, stderr: { write: (x: string) => (stderr += x) }, cwd: dir, env: { SQLITE_PATH: db },
+    });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^design\.yaml:1: the schedule in slack conversation C1 \(workspace T1\) names theme "design", which has no channel prompts/m);
+
+    const { runBot } = await import('../helpers/bot.js');
+    const started = await runBot('help\n', { SQLITE_PATH: db, PROMPTS_DIR: dir });
+    expect(started.code).toBe(1);
+    expect(started.stderr).toMatch(/names theme "design", which has no channel prompts/);
+  });
+
   it('names the line of bad YAML, an unknown theme and an empty text', async () => {
     const dir = copyLibrary();
     writeFileSync(path.join(dir, 'broken.yaml'), 'theme: design\nprompts:\n  - id: x\n    text: "unterminated\n');

@@ -42,3 +42,17 @@ describeStores('forget me beyond stories', (h) => {
     expect(await h.store.events.claim('slack', 'T1', 'welcome:UADA')).toBe(true);
   });
 });
+
+describeStores('forget me and who set a channel\'s welcome', (h) => {
+  it('keeps the welcome as it is but no longer names who set it, in that workspace only', async () => {
+    const c1 = { platform: 'slack' as const, workspaceId: 'T1', conversationId: 'C1' };
+    const other = { ...c1, workspaceId: 'T2' };
+    await h.store.storyChannels.setWelcome(c1, true, 'UADA');
+    await h.store.storyChannels.setWelcome(other, true, 'UADA');
+    await h.store.stories.forget(ADA);
+    const after = await h.store.storyChannels.get(c1);
+    expect(after).toMatchObject({ welcome: true, welcomeSetAt: expect.any(String) });
+    expect(after?.welcomeSetBy).toBeUndefined();
+    expect((await h.store.storyChannels.get(other))?.welcomeSetBy).toBe('UADA');
+  });
+});
