@@ -3,7 +3,7 @@ import { createStoriesFeature } from '../../src/features/stories.js';
 import type { Reply } from '../../src/model/reply.js';
 import { exportShape } from '../../src/stories/cli.js';
 import { sharingMeaning } from '../../src/stories/consent.js';
-import { SHARING_LABELS } from '../../src/stories/messages.js';
+import { SHARING_BUTTONS } from '../../src/stories/messages.js';
 import type { Sharing } from '../../src/store/stories.js';
 import { testCore } from '../helpers/core.js';
 import { FakeOutbound, dm, inChannel, press, textOf } from './fakes.js';
@@ -40,7 +40,7 @@ describe('each sharing level\'s words are what the store and the digest do', () 
     const t = await setup();
     const welcome = textOf(await t.core.handle(dm('story')));
     for (const level of ['private', 'anonymous', 'named'] as const) {
-      expect(welcome).toContain(`${SHARING_LABELS[level]}: your answers are ${sharingMeaning(level, 3)}.`);
+      expect(welcome).toContain(`${SHARING_BUTTONS[level]}: your answers are ${sharingMeaning(level, 3)}.`);
       expect(sharingMeaning(level, 3)).toMatch(/saved in this bot's database with your user id, and the people who run this bot can read that database/);
       expect(sharingMeaning(level, 3)).toMatch(/"my stories"/);
     }
