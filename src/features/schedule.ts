@@ -251,6 +251,8 @@ function commands(): NonNullable<Feature['commands']> {
             { label: 'Last prompt posted', value: lastText },
             ...others,
           ],
+          // Values carry names, theme words and the last prompt (possibly a workspace's own): escaped as the user's.
+          user: true,
         },
         next.length ? { type: 'label', text: 'Next prompts' } : { type: 'text', text: 'No upcoming prompts while paused.' },
         ...(next.length ? [{ type: 'list' as const, items: next }] : []),

@@ -85,9 +85,9 @@ export function promptReply(prompt: Prompt, options: { intro?: string; anotherBu
   return reply(
     [
       { type: 'header', text: options.intro ?? `A question on ${THEME_TITLES[prompt.theme].toLowerCase()}` },
-      { type: 'text', text: prompt.text },
+      { type: 'text', text: prompt.text, ...(prompt.fromPeople ? { user: true as const } : {}) },
       ...(prompt.followUps.length ? [{ type: 'list' as const, items: prompt.followUps }] : []),
-      { type: 'context', text: `Why this question: ${prompt.why}` },
+      { type: 'context', text: `Why this question: ${prompt.why}`, ...(prompt.fromPeople ? { user: [prompt.why] } : {}) },
       ...(options.anotherButton === false
         ? []
         : [{ type: 'actions' as const, buttons: [{ id: 'prompt.another', label: 'Another question', value: options.anotherValue ?? prompt.theme }] }]),

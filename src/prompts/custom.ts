@@ -16,6 +16,7 @@ export function toPrompt(record: CustomPromptRecord): Prompt {
     why: record.why ?? 'A question people in this workspace added.',
     audience: ['channel'],
     followUps: [],
+    fromPeople: true,
   };
 }
 

@@ -43,4 +43,6 @@ export interface Prompt {
   why: string;
   audience: Audience[];
   followUps: string[];
+  /** Written by people in a workspace (`prompt add`), not the library: markdown platforms escape it. */
+  fromPeople?: true;
 }

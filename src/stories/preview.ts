@@ -49,6 +49,7 @@ export async function previewReply(story: StoryRecord, level: SharedLevel, autho
   if (found.length > 0) {
     blocks.push({
       type: 'text',
+      user: found.map((f) => f.text),
       text: `Marked «like this»: ${listWords(found)}. ${found.length === 1 ? 'It' : 'They'} could point to someone; "Share without them" puts "a colleague" in ${found.length === 1 ? 'its' : 'their'} place.`,
     });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buttonRows, escapeTeamsMarkdown, renderActivity, renderCard } from '../../adapters/teams/render.js';
 import { helpReply, shortHelp } from '../../src/core/help.js';
+import { promptReply } from '../../src/prompts/choose.js';
 import { introductionReply } from '../../src/features/introduce.js';
 import { reply, textReply, type Reply } from '../../src/model/reply.js';
 import { cardProblems } from './validate-card.js';
