@@ -123,6 +123,15 @@ describe('Adaptive Card renderer', () => {
     expect((renderCard(theirs).body[0]!.items as Array<{ text: string }>)[0]!.text).toBe('\\*all\\* theirs');
   });
 
+  it('escapes a workspace\'s own question (written by people), not the library\'s', () => {
+    const base = { id: 'p1', theme: 'purpose' as const, why: 'Because *we* asked', audience: ['channel' as const], followUps: [] };
+    const own = renderCard(promptReply({ ...base, text: 'What is _really_ [going on]?', fromPeople: true }));
+    expect(own.body[1]!.text).toBe('What is \\_really\\_ \\[going on\\]?');
+    expect(own.body[2]!.text).toBe('Why this question: Because \\*we\\* asked');
+    const library = renderCard(promptReply({ ...base, text: 'What is _really_ going on?' }));
+    expect(library.body[1]!.text).toBe('What is _really_ going on?');
+  });
+
   it('puts the fallback, escaped, in the activity summary and the card fallbackText', () => {
     const activity = renderActivity(helpReply());
     expect(activity.type).toBe('message');
