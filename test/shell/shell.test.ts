@@ -41,7 +41,8 @@ describe('shell adapter, end to end through the real process', () => {
     expect(result.stdout).toContain('(choose 1 to 1: numbers belong to the last reply that had options)');
   });
 
-  it('keeps rotation state in SQLITE_PATH from one run to the next', async () => {
+  // Four bot processes one after another: on a loaded CI machine that is more than the default 20 s.
+  it('keeps rotation state in SQLITE_PATH from one run to the next', { timeout: 90_000 }, async () => {
     const env = dbEnv();
     const questions = async () => {
       const { stdout } = await runBot('prompt people\n', env);
