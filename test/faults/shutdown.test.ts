@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -101,6 +102,36 @@ describe('shutdown with a deadline (SHUTDOWN_GRACE_S), through the real process'
     expect(uncertain, log).toHaveLength(20);
     expect(released.every((s) => s.claimed_at === RELEASED_AT)).toBe(true);
     console.info(`slack: ${sockets.length} half-open sockets (${cut}) + 20 stalled posts; exit ${exit.code} after ${seconds.toFixed(2)} s (grace ${GRACE_S} s); ${released.length} claims released; posts after signal: ${fake.callsTo('chat.postMessage').length - postsBefore}`);
+  }, 60_000);
+
+  it('a second signal exits at once, still closing the store', async () => {
+    const fake = await new FakeSlackApi('xoxb-test').start();
+    fake.tsBase = Math.floor(Date.now() / 1000);
+    cleanups.push(() => fake.close());
+    const tmp = tempDir();
+    cleanups.push(tmp.cleanup);
+    const db = { kind: 'sqlite' as const, path: path.join(tmp.dir, 'bot.db') };
+    await seedDueSlots(db, Array.from({ length: 30 }, (_, i) => `C${i}`));
+    fake.holdAfter('chat.postMessage', 0);
+    const port = await freePort();
+    const bot = started(
+      spawnBot({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, SLACK_PORT: String(port), SQLITE_PATH: db.path, SHUTDOWN_GRACE_S: '60' }),
+    );
+    await bot.waitForLine('slack adapter listening');
+    await holdSockets(port, '/slack/events');
+    await until(() => fake.heldCount() === 20, '20 stalled posts');
+    bot.child.kill('SIGTERM');
+    await bot.waitForLine('signal received');
+    const again = performance.now();
+    bot.child.kill('SIGTERM');
+    const exit = await bot.exit;
+    const log = bot.lines().join('\n');
+    expect(exit.code, log).toBe(1);
+    expect((exit.at - again) / 1000, log).toBeLessThan(EXIT_MARGIN_MS / 1000);
+    expect(log).toContain('second signal: stopping at once');
+    // Closed cleanly: SQLite folds its write-ahead log back in and removes it when the last connection closes.
+    expect(existsSync(`${db.path}-wal`)).toBe(false);
+    expect(await withStore(db, (store) => store.slots.list('nothing'))).toEqual([]);
   }, 60_000);
 
   it('Teams: 20 turns in flight are all answered, half-open sockets are cut at the deadline, exit 0 in time', async () => {
