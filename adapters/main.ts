@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { startLocalWeb } from './web.js';
 import { createShellAdapter } from './shell/index.js';
 import { createSlackAdapter, type SlackAdapter } from './slack/index.js';
-import { redactSdkLine, sdkLog } from './sdk-log.js';
+import { installSafetyNet } from './safety-net.js';
 import type { TeamsAdapter } from './teams/index.js';
 import type { Adapter, AdapterDeps } from './types.js';
 
@@ -207,26 +207,6 @@ async function localWebBase(config: Config, adapters: Adapter[]): Promise<string
     if (adapter.name === 'teams' && a.address) return `http://127.0.0.1:${a.address().port}`;
   }
   return undefined;
-}
-
-/**
- * The process-level net: an error nothing caught is logged as one JSON line (code INTERNAL, its message
- * cut before any quoted content) and the bot keeps serving; SDKs writing to the console (botbuilder
- * does) go through the logger the same way, redacted and rate-limited.
- */
-function installSafetyNet(logger: Logger): void {
-  const unexpected = (kind: string) => (error: unknown) => {
-    logger.error('unexpected error; still serving', { code: 'INTERNAL', kind, error: redactSdkLine([error]), name: error instanceof Error ? error.name : typeof error });
-  };
-  process.on('uncaughtException', unexpected('uncaughtException'));
-  process.on('unhandledRejection', unexpected('unhandledRejection'));
-  const sdk = sdkLog(logger.child({ source: 'console' }));
-  console.error = sdk.error;
-  console.warn = sdk.warn;
-  console.info = sdk.info;
-  console.log = sdk.info;
-  console.debug = sdk.debug;
-  console.trace = sdk.debug;
 }
 
 /** True when `work` settled before `deadline` (epoch ms); false when the deadline came first. */

@@ -50,3 +50,22 @@ describe('rate-limited warnings', () => {
     ]);
   });
 });
+
+describe('the process-level safety net', () => {
+  it('logs an uncaught error or rejection as one JSON line with code INTERNAL and no quoted content, and routes the console', async () => {
+    const { EventEmitter } = await import('node:events');
+    const { installSafetyNet } = await import('../../adapters/safety-net.js');
+    const { lines, logger } = capture();
+    const proc = new EventEmitter();
+    const con = { error: console.error, warn: console.warn, info: console.info, log: console.log, debug: console.debug, trace: console.trace };
+    installSafetyNet(logger, proc, con);
+    proc.emit('uncaughtException', new TypeError("Cannot read properties of null (reading 'ssl_check')"));
+    proc.emit('unhandledRejection', new SyntaxError('Unexpected token \'m\', "my secret" is not valid JSON'));
+    con.error(new Error('JwtTokenExtractor: token expired'), { activity: { text: 'my secret' } });
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ level: 'error', code: 'INTERNAL', kind: 'uncaughtException', name: 'TypeError' });
+    expect(lines[1]).toMatchObject({ code: 'INTERNAL', kind: 'unhandledRejection', name: 'SyntaxError' });
+    expect(lines[2]).toMatchObject({ level: 'error', source: 'console', msg: 'JwtTokenExtractor: token expired object' });
+    expect(JSON.stringify(lines)).not.toContain('my secret');
+  });
+});
