@@ -2,9 +2,11 @@ import { describeError } from '../errors.js';
 import type { ConversationRef, IncomingMessage } from '../model/message.js';
 import type { MemberInfo } from '../model/outbound.js';
 import { textReply, type Reply } from '../model/reply.js';
+import { formatDate } from '../schedule/format.js';
 import type { CoreContext } from './types.js';
 
 type Ctx = Pick<CoreContext, 'settings' | 'outbound' | 'logger'>;
+type StatusCtx = Ctx & Pick<CoreContext, 'clock'>;
 
 const refOf = (m: ConversationRef): ConversationRef => ({ platform: m.platform, workspaceId: m.workspaceId, conversationId: m.conversationId });
 
@@ -49,9 +51,16 @@ export async function refuseChange(ctx: Ctx, message: IncomingMessage, what: str
   );
 }
 
-/** "set by Sam on 27 Nov 2026" for `status`. */
-export async function setByText(ctx: Ctx, ref: ConversationRef, setBy: string | undefined, at: string | undefined): Promise<string> {
-  const who = setBy ? await nameOf(ctx, ref, setBy, 'someone here') : 'someone who has since left (forget me)';
-  const when = at ? ` on ${new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(at))}` : '';
-  return `set by ${who}${when}`;
+/**
+ * Who set a setting and when, for `status`: "you, on Friday 27 November", "Alex, on Monday 23 November",
+ * or "someone no longer recorded" (the setter said `forget me`, or it predates this record).
+ */
+export async function whoSet(ctx: StatusCtx, message: IncomingMessage, setBy: string | undefined, at: string | undefined): Promise<string> {
+  const who = !setBy ? 'someone no longer recorded' : setBy === message.userId ? 'you' : await nameOf(ctx, message, setBy, 'someone here');
+  return at ? `${who}, on ${formatDate(new Date(at), ctx.settings.defaultTimeZone, ctx.clock.now())}` : who;
+}
+
+/** "set by Alex, on Monday 23 November" for a setting shown inside another line of `status`. */
+export async function setByText(ctx: StatusCtx, message: IncomingMessage, setBy: string | undefined, at: string | undefined): Promise<string> {
+  return `set by ${await whoSet(ctx, message, setBy, at)}`;
 }

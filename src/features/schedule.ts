@@ -14,7 +14,7 @@ import { createScheduler, type Scheduler } from '../schedule/scheduler.js';
 import { localDayNumber, nextSlots, slotsAfter, startOfLocalDay } from '../schedule/slots.js';
 import { startTicker, type Ticker } from '../schedule/ticker.js';
 import type { Subscription } from '../store/subscriptions.js';
-import { setByText } from '../core/permissions.js';
+import { setByText, whoSet } from '../core/permissions.js';
 import { guardSubscription } from './guard.js';
 import { timeZoneFor } from '../schedule/zone.js';
 
@@ -244,7 +244,7 @@ function commands(): NonNullable<Feature['commands']> {
           fields: [
             { label: 'Rule', value: sub.ruleText },
             { label: 'Time zone', value: sub.timeZone },
-            { label: 'Set', value: await setByText(ctx, message, sub.createdBy, sub.createdAt) },
+            { label: 'Set by', value: await whoSet(ctx, message, sub.createdBy, sub.createdAt) },
             { label: 'Themes', value: sub.themes.length ? sub.themes.join(', ') : 'all' },
             { label: 'State', value: state },
             ...(skipped ? [{ label: 'Skipped', value: skipped }] : []),

@@ -50,7 +50,7 @@ describe('who may change a channel\'s settings (Slack, through Bolt and the fake
     mark = h.fake.calls.length;
     await say(h, 'U2', 'status');
     const status = JSON.stringify(h.fake.calls.slice(mark).filter((c) => c.method === 'chat.postMessage').map((c) => c.args.blocks));
-    expect(status).toMatch(/set by Alex on 23 Nov 2026/);
+    expect(status).toMatch(/Alex, on Monday 23 November/);
 
     // A workspace admin may; so may someone in ADMIN_USERS.
     await say(h, 'UADMIN', 'pause');

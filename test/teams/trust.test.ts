@@ -44,7 +44,7 @@ describe('who may change a channel\'s settings (Teams, through botbuilder and th
     expect(await h.store.subscriptions.forConversation(C, 'prompt')).toMatchObject({ createdBy: USER.id });
 
     const status = await say(h, OTHER, 'status');
-    expect(cardText(status.find((c) => c.kind === 'reply')!.body)).toMatch(/set by Ada Example on 23 Nov 2026/);
+    expect(cardText(status.find((c) => c.kind === 'reply')!.body)).toMatch(/Ada Example, on Monday 23 November/);
 
     await say(h, OWNER, 'schedule off');
     expect(await h.store.subscriptions.forConversation(C, 'prompt')).toBeUndefined();
