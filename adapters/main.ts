@@ -1,6 +1,7 @@
 import { systemClock } from '../src/clock.js';
 import { readConfig, type Config } from '../src/config.js';
 import { createCore } from '../src/core/core.js';
+import { DEFAULT_LIMITS } from '../src/delivery/limits.js';
 import { ConfigError, MoodmusicError, describeError } from '../src/errors.js';
 import { allFeatures } from '../src/features/index.js';
 import { createLogger, type Logger } from '../src/logger.js';
@@ -115,6 +116,7 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
           digestMinPeople: config.digestMinPeople,
           adminUsers: config.adminUsers,
           ...(config.reviewLlm ? { reviewLlm: config.reviewLlm } : {}),
+          ...(config.slackWorkspaceRate ? { deliveryLimits: { slack: { ...DEFAULT_LIMITS.slack, perWorkspace: [{ count: config.slackWorkspaceRate, perMs: 1000 }] } } } : {}),
         },
       },
       allFeatures(),

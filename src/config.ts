@@ -70,6 +70,11 @@ const envSchema = z.object({
     .min(0, { error: 'must be between 0 and 600 seconds' })
     .max(600, { error: 'must be between 0 and 600 seconds' })
     .default(10),
+  SLACK_WORKSPACE_RATE: z.coerce
+    .number({ error: 'must be a number of messages per second' })
+    .positive({ error: 'must be a positive number of messages per second' })
+    .max(10_000, { error: 'must be at most 10000 messages per second' })
+    .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   ROTATION_SEED: optionalString,
@@ -137,6 +142,8 @@ export interface Config {
   publicUrl?: string;
   /** INSIGHTS_SECRET: signs insights links; shared by every instance behind one address. */
   insightsSecret?: string;
+  /** Scheduled posts per second across one Slack workspace (SLACK_WORKSPACE_RATE; Slack publishes no figure). */
+  slackWorkspaceRate?: number;
   /** Days after a new starter's sharing choice on which story questions are asked (STORY_DAYS, default 0,7,28). */
   storyDays?: number[];
   /** Different people whose stories a digest needs before it posts any (DIGEST_MIN_PEOPLE, default 3, at least 2). */
@@ -250,6 +257,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rotation: e.ROTATION,
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     ...(e.INSIGHTS_SECRET ? { insightsSecret: e.INSIGHTS_SECRET } : {}),
+    ...(e.SLACK_WORKSPACE_RATE ? { slackWorkspaceRate: e.SLACK_WORKSPACE_RATE } : {}),
     ...(e.STORY_DAYS ? { storyDays: e.STORY_DAYS } : {}),
     digestMinPeople: e.DIGEST_MIN_PEOPLE,
     adminUsers: e.ADMIN_USERS,

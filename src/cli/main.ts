@@ -1,16 +1,12 @@
-import path from 'node:path';
-import { readConfig } from '../config.js';
+// Start-up time matters here (`moodmusic review FILE` should answer in a quarter of a second): each
+// command imports what it uses when it runs, so `review` never loads zod, YAML or the prompt library.
 import { MoodmusicError, PromptLibraryError, describeError } from '../errors.js';
-import { existsSync } from 'node:fs';
-import { assertSchedulesCanRun } from '../prompts/flows.js';
-import { loadPrompts, resolvePromptsDir } from '../prompts/load.js';
-import { matchTheme } from '../prompts/library.js';
-import { similarPairs } from '../prompts/similar.js';
 import { COMMAND_HELP, USAGE, packageVersion } from './help.js';
+import type { PromptLibrary } from '../prompts/library.js';
 import type { CliCommand, CliIO } from './io.js';
 
-
 const promptsCheck: CliCommand = async (args, io) => {
+  const [{ loadPrompts, resolvePromptsDir }, { similarPairs }] = await Promise.all([import('../prompts/load.js'), import('../prompts/similar.js')]);
   const dir = resolvePromptsDir(args[0] ?? io.env.PROMPTS_DIR, io.cwd);
   try {
     const library = await loadPrompts(dir, { displayBase: io.cwd });
@@ -34,7 +30,13 @@ const promptsCheck: CliCommand = async (args, io) => {
  * When the bot's database is here (SQLITE_PATH's file exists, or DATABASE_URL is set), checks its prompt
  * schedules against the library too. Returns a note for the ok line; throws `PromptLibraryError`.
  */
-async function checkStoredSchedules(library: Awaited<ReturnType<typeof loadPrompts>>, dir: string, io: Parameters<CliCommand>[1]): Promise<string> {
+async function checkStoredSchedules(library: PromptLibrary, dir: string, io: Parameters<CliCommand>[1]): Promise<string> {
+  const [{ readConfig }, { existsSync }, path, { assertSchedulesCanRun }] = await Promise.all([
+    import('../config.js'),
+    import('node:fs'),
+    import('node:path'),
+    import('../prompts/flows.js'),
+  ]);
   const config = readConfig(io.env);
   if (config.database.kind === 'sqlite' && !existsSync(path.resolve(io.cwd, config.database.path))) return '';
   const { openStore } = await import('../store/index.js');
@@ -48,6 +50,12 @@ async function checkStoredSchedules(library: Awaited<ReturnType<typeof loadPromp
 }
 
 const promptOne: CliCommand = async (args, io) => {
+  const [{ readConfig }, { loadPrompts, resolvePromptsDir }, { matchTheme }] = await Promise.all([
+    import('../config.js'),
+    import('../prompts/load.js'),
+    import('../prompts/library.js'),
+  ]);
+  readConfig(io.env);
   const library = await loadPrompts(resolvePromptsDir(io.env.PROMPTS_DIR, io.cwd), { displayBase: io.cwd });
   const word = args.join(' ');
   const facilitator = /^facilitators?$/i.test(word.trim());
@@ -76,6 +84,7 @@ const backup: CliCommand = async (args, io) => {
     io.stderr.write(`moodmusic backup: give one file to write\n${COMMAND_HELP.backup}`);
     return 1;
   }
+  const [{ readConfig }, path] = await Promise.all([import('../config.js'), import('node:path')]);
   const config = readConfig(io.env);
   if (config.database.kind === 'postgres') {
     io.stderr.write('moodmusic backup: DATABASE_URL is PostgreSQL; back it up with pg_dump:\n  pg_dump --format=custom --file=moodmusic.dump "$DATABASE_URL"\n');
@@ -131,7 +140,6 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
   try {
-    if (name === 'prompt') readConfig(io.env);
     return await command(args, io);
   } catch (error) {
     io.stderr.write(`moodmusic ${name}: ${error instanceof MoodmusicError ? error.message : describeError(error)}\n`);

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import type { PlatformLimits } from '../delivery/limits.js';
 import type { Intent, Verb } from '../commands/intents.js';
 import type { LlmSettings } from '../llm/chat-json.js';
 import type { Logger } from '../logger.js';
@@ -27,6 +28,8 @@ export interface CoreSettings {
   adminUsers?: string[];
   /** REVIEW_LLM_*: the language model that reads plans and framings, when an operator set one. */
   reviewLlm?: LlmSettings;
+  /** Overrides of the platforms' send limits (e.g. a Slack workspace rate from SLACK_WORKSPACE_RATE). */
+  deliveryLimits?: Partial<Record<PlatformName, PlatformLimits>>;
 }
 
 /** Everything a feature may use. Built once by `createCore`. */

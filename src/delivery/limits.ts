@@ -8,28 +8,41 @@ export interface Rate {
 
 /** A platform's published limits, as the queue enforces them. */
 export interface PlatformLimits {
-  /** Across the whole app on this platform. */
+  /** Across the whole app on this platform (paced by a token bucket, just under the rate). */
   global?: Rate[];
-  /** Per conversation (Slack channel, Teams conversation/thread). */
+  /** Per workspace or tenant (paced by a token bucket per workspace, just under the rate). */
+  perWorkspace?: Rate[];
+  /** Per conversation (Slack channel, Teams conversation/thread), enforced exactly. */
   perConversation?: Rate[];
-  /** Sends in flight at once, so a fan-out never opens thousands of requests together. */
+  /**
+   * Optional cap on sends in flight at once. Off by default: the rate decides throughput, and as many
+   * requests fly as the round trip needs to fill it.
+   */
   maxInFlight?: number;
   /**
-   * What a 429's Retry-After holds back: every send of the app on this platform, or only those to the
-   * same workspace (Slack rate-limits each workspace separately, so one busy workspace must not stall
-   * the others).
+   * Which bucket a 429's Retry-After pauses besides the conversation's own: the app's (every send on
+   * this platform) or the workspace's (Slack rate-limits each workspace separately, so one busy
+   * workspace must not stall the others).
    */
   throttleScope?: 'app' | 'workspace';
 }
 
+/** Slack's workspace-wide rate for chat.postMessage when SLACK_WORKSPACE_RATE does not say (Slack publishes none). */
+export const DEFAULT_SLACK_WORKSPACE_RATE = 20;
+
 /**
  * Defaults from the platforms' documentation. Slack: chat.postMessage allows about one message per
- * second per channel (short bursts tolerated; the workspace-wide limit is unpublished, so its 429s and
- * Retry-After govern). Teams: 50 requests per second per app, and per bot per thread 7/s, 60/30 s and
- * 1,800/hour. The shell is a terminal.
+ * second per channel (short bursts tolerated) and keeps a workspace-wide limit it does not publish
+ * (`DEFAULT_SLACK_WORKSPACE_RATE`, set with SLACK_WORKSPACE_RATE; its 429s and Retry-After still
+ * govern). Teams: 50 requests per second per app, and per bot per thread 7/s, 60/30 s and 1,800/hour.
+ * The shell is a terminal.
  */
 export const DEFAULT_LIMITS: Record<PlatformName, PlatformLimits> = {
-  slack: { perConversation: [{ count: 1, perMs: 1000 }], maxInFlight: 20, throttleScope: 'workspace' },
+  slack: {
+    perConversation: [{ count: 1, perMs: 1000 }],
+    perWorkspace: [{ count: DEFAULT_SLACK_WORKSPACE_RATE, perMs: 1000 }],
+    throttleScope: 'workspace',
+  },
   teams: {
     global: [{ count: 50, perMs: 1000 }],
     perConversation: [
@@ -37,7 +50,7 @@ export const DEFAULT_LIMITS: Record<PlatformName, PlatformLimits> = {
       { count: 60, perMs: 30_000 },
       { count: 1800, perMs: 3_600_000 },
     ],
-    maxInFlight: 20,
+    throttleScope: 'app',
   },
   shell: {},
 };

@@ -5,6 +5,7 @@ import type { ConversationRef, PlatformName } from '../model/message.js';
 import type { Outbound, PostedRef } from '../model/outbound.js';
 import type { Reply } from '../model/reply.js';
 import { DEFAULT_LIMITS, RateGate, type PlatformLimits } from './limits.js';
+import { Pacer } from './pacer.js';
 
 /** What became of one proactive send. */
 export type DeliveryOutcome =
@@ -58,6 +59,8 @@ export interface DeliveryQueueOptions {
   maxBackoffMs?: number;
   /** Hard cap on attempts per send, whatever the deadline. */
   maxAttempts?: number;
+  /** With several instances on one database: who paces each workspace (see `WorkspaceLease`). */
+  lease?: WorkspaceLease;
 }
 
 /** Counters for benchmarks and logs. */
@@ -70,10 +73,11 @@ export interface DeliveryStats {
 
 interface PlatformState {
   limits: PlatformLimits;
-  global: RateGate[];
-  conversations: Map<string, RateGate[]>;
-  /** Shared "throttled until" (ms) per throttle scope: a 429's Retry-After holds every send in it. */
-  throttledUntil: Map<string, number>;
+  /** App-wide buckets. */
+  global: Pacer[];
+  /** Per workspace: its buckets (a pause-only bucket when no workspace rate is set). */
+  workspaces: Map<string, Pacer[]>;
+  conversations: Map<string, ConversationState>;
   inFlight: number;
   waiting: Array<() => void>;
   /** Per conversation, the tail of the line of senders waiting for their turn. */
@@ -81,11 +85,27 @@ interface PlatformState {
   sends: number;
 }
 
+interface ConversationState {
+  gates: RateGate[];
+  /** A 429's Retry-After for this conversation. */
+  pausedUntil: number;
+}
+
+/** Waits for a lease before sending for a workspace (several instances pacing one workspace's limit). */
+export interface WorkspaceLease {
+  /** Resolves once this instance may send for the workspace; false when not before `deadline`. */
+  hold(platform: PlatformName, workspaceId: string, deadline: number): Promise<boolean>;
+  /** This instance has nothing more to send there for now. */
+  release(platform: PlatformName, workspaceId: string): void;
+}
+
 /**
- * The way every proactive message leaves the bot: per-conversation and global rate limits per
- * platform, one shared pause after a 429 for as long as Retry-After says, jittered exponential backoff
- * for transient failures, fast failure for permanent ones, and a deadline after which it gives up and
- * says why.
+ * The way every proactive message leaves the bot. Each send waits for its conversation's limits
+ * (exact sliding windows), then books an instant from its workspace's and the app's token buckets,
+ * paced just under the platform's rate; as many requests fly as the round trip needs to fill the rate.
+ * A 429 pauses only the buckets it concerns, for as long as Retry-After says; transient failures get
+ * jittered exponential backoff, permanent ones fail fast, and a send gives up at its deadline and says
+ * why.
  */
 export class DeliveryQueue {
   private readonly clock: Clock;
@@ -97,7 +117,10 @@ export class DeliveryQueue {
   private readonly baseBackoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly maxAttempts: number;
+  private readonly lease: WorkspaceLease | undefined;
   private readonly platforms = new Map<PlatformName, PlatformState>();
+  /** Sends under way per platform and workspace, so the lease is released when none is left. */
+  private readonly pending = new Map<string, number>();
   readonly stats: DeliveryStats = { sent: 0, failed: 0, retries: 0, throttled: 0 };
 
   constructor(options: DeliveryQueueOptions) {
@@ -110,6 +133,7 @@ export class DeliveryQueue {
     this.baseBackoffMs = options.baseBackoffMs ?? 1000;
     this.maxBackoffMs = options.maxBackoffMs ?? 60_000;
     this.maxAttempts = options.maxAttempts ?? 10;
+    this.lease = options.lease;
   }
 
   private state(platform: PlatformName): PlatformState {
@@ -118,9 +142,9 @@ export class DeliveryQueue {
       const limits = { ...DEFAULT_LIMITS[platform], ...this.limits[platform] };
       s = {
         limits,
-        global: (limits.global ?? []).map((r) => new RateGate(r)),
+        global: (limits.global ?? []).map((r) => new Pacer(r)),
+        workspaces: new Map(),
         conversations: new Map(),
-        throttledUntil: new Map(),
         inFlight: 0,
         waiting: [],
         lines: new Map(),
@@ -141,34 +165,47 @@ export class DeliveryQueue {
    * the function that lets the next one in.
    */
   private async line(s: PlatformState, target: ConversationRef): Promise<() => void> {
-    if (!s.limits.perConversation?.length) return () => undefined;
     const key = DeliveryQueue.key(target);
-    const before = s.lines.get(key) ?? Promise.resolve();
+    const before = s.lines.get(key);
     let done!: () => void;
-    const mine = before.then(() => new Promise<void>((resolve) => (done = resolve)));
-    s.lines.set(key, mine);
-    await before;
+    const mine = new Promise<void>((resolve) => (done = resolve));
+    const tail = before ? before.then(() => mine) : mine;
+    s.lines.set(key, tail);
+    if (before) await before;
     return () => {
       done();
-      if (s.lines.get(key) === mine) s.lines.delete(key);
+      if (s.lines.get(key) === tail) s.lines.delete(key);
     };
   }
 
-  private gates(s: PlatformState, target: ConversationRef): RateGate[] {
-    if (!s.limits.perConversation?.length) return s.global;
+  private conversation(s: PlatformState, target: ConversationRef): ConversationState {
     const key = DeliveryQueue.key(target);
     let conv = s.conversations.get(key);
     if (!conv) {
-      conv = s.limits.perConversation.map((r) => new RateGate(r));
+      conv = { gates: (s.limits.perConversation ?? []).map((r) => new RateGate(r)), pausedUntil: 0 };
       s.conversations.set(key, conv);
     }
-    return [...s.global, ...conv];
+    return conv;
   }
 
-  /** Forgets conversations whose limits no longer constrain anything, so the map stays small. */
+  private workspace(s: PlatformState, workspaceId: string): Pacer[] {
+    let pacers = s.workspaces.get(workspaceId);
+    if (!pacers) {
+      const rates = s.limits.perWorkspace ?? [];
+      // With no workspace rate, a pause-only bucket still lets a 429 hold just this workspace.
+      pacers = rates.length ? rates.map((r) => new Pacer(r)) : [new Pacer({ count: Number.POSITIVE_INFINITY, perMs: 1000 })];
+      s.workspaces.set(workspaceId, pacers);
+    }
+    return pacers;
+  }
+
+  /** Forgets conversations and workspaces whose limits no longer constrain anything, so the maps stay small. */
   private prune(s: PlatformState, now: number): void {
     if (++s.sends % 1000 !== 0) return;
-    for (const [key, gates] of s.conversations) if (gates.every((g) => g.idle(now))) s.conversations.delete(key);
+    for (const [key, conv] of s.conversations) {
+      if (conv.pausedUntil <= now && conv.gates.every((g) => g.idle(now)) && !s.lines.has(key)) s.conversations.delete(key);
+    }
+    for (const [key, pacers] of s.workspaces) if (pacers.every((p) => p.idle(now))) s.workspaces.delete(key);
   }
 
   /**
@@ -176,35 +213,39 @@ export class DeliveryQueue {
    * `deadline`.
    */
   private async acquire(s: PlatformState, target: ConversationRef, deadline: number, signal?: AbortSignal): Promise<boolean> {
-    const max = s.limits.maxInFlight ?? Number.POSITIVE_INFINITY;
     const stop = whenAborted(signal);
     try {
-      return await this.book(s, target, deadline, max, stop.promise, signal);
+      return await this.book(s, target, deadline, stop.promise, signal);
     } finally {
       stop.dispose();
     }
   }
 
-  private async book(s: PlatformState, target: ConversationRef, deadline: number, max: number, stop: Promise<void>, signal?: AbortSignal): Promise<boolean> {
+  private async book(s: PlatformState, target: ConversationRef, deadline: number, stop: Promise<void>, signal?: AbortSignal): Promise<boolean> {
+    const max = s.limits.maxInFlight ?? Number.POSITIVE_INFINITY;
     for (;;) {
-      if (signal?.aborted) {
-        this.wakeNext(s);
-        return false;
-      }
-      const now = this.clock.now().getTime();
-      const gates = this.gates(s, target);
-      const at = Math.max(now, s.throttledUntil.get(this.scope(s, target)) ?? 0, ...gates.map((g) => g.earliest(now)));
-      if (at > deadline) {
-        this.wakeNext(s);
-        return false;
-      }
-      if (at > now) {
-        // We may have been woken for a free in-flight place we cannot use yet: hand it on.
-        this.wakeNext(s);
-        // Look again after waking: other senders or a 429's Retry-After may have moved our turn.
-        await Promise.race([this.sleep(at - now), stop]);
+      if (signal?.aborted) return false;
+      let now = this.clock.now().getTime();
+      const conv = this.conversation(s, target);
+      const convAt = Math.max(now, conv.pausedUntil, ...conv.gates.map((g) => g.earliest(now)));
+      if (convAt > deadline) return false;
+      if (convAt > now) {
+        await Promise.race([this.sleep(convAt - now), stop]);
         continue;
       }
+      const pacers = [...s.global, ...this.workspace(s, target.workspaceId)];
+      let at = now;
+      for (const p of pacers) at = Math.max(at, p.peek(now));
+      if (at > deadline) return false;
+      // Booked before sleeping: every waiter has its own instant, so they wake one by one at the rate.
+      for (const p of pacers) p.book(at);
+      if (at > now) {
+        await Promise.race([this.sleep(at - now), stop]);
+        if (signal?.aborted) return false;
+        now = this.clock.now().getTime();
+      }
+      // A 429 while we slept paused a bucket: book again after the pause (spread at the rate, no herd).
+      if (conv.pausedUntil > now || pacers.some((p) => p.pausedUntil > now)) continue;
       if (s.inFlight >= max) {
         let wake!: () => void;
         await Promise.race([new Promise<void>((resolve) => s.waiting.push((wake = resolve))), stop]);
@@ -213,32 +254,66 @@ export class DeliveryQueue {
         if (mine >= 0) s.waiting.splice(mine, 1);
         continue;
       }
-      for (const g of gates) g.commit(now);
+      for (const g of conv.gates) g.commit(now);
       s.inFlight += 1;
       this.prune(s, now);
       return true;
     }
   }
 
-  /** The key of the throttle a send to `target` shares with others. */
-  private scope(s: PlatformState, target: ConversationRef): string {
-    return s.limits.throttleScope === 'workspace' ? target.workspaceId : '';
-  }
-
-  /** Lets the longest-waiting sender look again when an in-flight place is free. */
-  private wakeNext(s: PlatformState): void {
-    if (s.inFlight < (s.limits.maxInFlight ?? Number.POSITIVE_INFINITY)) s.waiting.shift()?.();
+  /** Pauses what a 429 concerns: the conversation, and its workspace's or the app's buckets. */
+  private throttle(s: PlatformState, target: ConversationRef, until: number): void {
+    const conv = this.conversation(s, target);
+    conv.pausedUntil = Math.max(conv.pausedUntil, until);
+    const pacers = s.limits.throttleScope === 'workspace' ? this.workspace(s, target.workspaceId) : s.global.length ? s.global : this.workspace(s, target.workspaceId);
+    for (const p of pacers) p.pause(until);
   }
 
   private release(s: PlatformState): void {
     s.inFlight -= 1;
-    this.wakeNext(s);
+    if (s.inFlight < (s.limits.maxInFlight ?? Number.POSITIVE_INFINITY)) s.waiting.shift()?.();
+  }
+
+  /** Counts a send under way for a workspace; the lease is let go when the last one ends. */
+  private async enter(platform: PlatformName, workspaceId: string, deadline: number): Promise<boolean> {
+    const key = `${platform}\u0000${workspaceId}`;
+    this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
+    if (!this.lease) return true;
+    const held = await this.lease.hold(platform, workspaceId, deadline);
+    if (!held) this.leave(platform, workspaceId);
+    return held;
+  }
+
+  private leave(platform: PlatformName, workspaceId: string): void {
+    const key = `${platform}\u0000${workspaceId}`;
+    const left = (this.pending.get(key) ?? 1) - 1;
+    if (left > 0) {
+      this.pending.set(key, left);
+      return;
+    }
+    this.pending.delete(key);
+    this.lease?.release(platform, workspaceId);
   }
 
   /** Sends `reply` to `target` through `outbound`, within the limits. Never throws. */
   async send(outbound: Outbound, target: ConversationRef, reply: Reply, options: SendOptions = {}): Promise<DeliveryOutcome> {
-    const s = this.state(outbound.platform);
     const deadline = options.deadline?.getTime() ?? this.clock.now().getTime() + this.defaultDeadlineMs;
+    if (options.signal?.aborted) return { status: 'failed', reason: 'not sent: the bot is stopping (after 0 attempt(s))', code: 'stopped', attempts: 0 };
+    if (!(await this.enter(outbound.platform, target.workspaceId, deadline))) {
+      this.stats.failed += 1;
+      const reason = `gave up at the deadline ${new Date(deadline).toISOString()} waiting for another instance to finish sending to this workspace`;
+      this.logger.warn('delivery failed', { platform: outbound.platform, conversation: target.conversationId, reason, code: 'deadline' });
+      return { status: 'failed', reason, code: 'deadline', attempts: 0 };
+    }
+    try {
+      return await this.attempt(outbound, target, reply, options, deadline);
+    } finally {
+      this.leave(outbound.platform, target.workspaceId);
+    }
+  }
+
+  private async attempt(outbound: Outbound, target: ConversationRef, reply: Reply, options: SendOptions, deadline: number): Promise<DeliveryOutcome> {
+    const s = this.state(outbound.platform);
     const log = this.logger.child({ platform: outbound.platform, conversation: target.conversationId, ...(options.key ? { key: options.key } : {}) });
     let attempts = 0;
     let last = '';
@@ -278,8 +353,7 @@ export class DeliveryQueue {
       const now = this.clock.now().getTime();
       if (error.retryAfterMs !== undefined) {
         this.stats.throttled += 1;
-        const scope = this.scope(s, target);
-        s.throttledUntil.set(scope, Math.max(s.throttledUntil.get(scope) ?? 0, now + error.retryAfterMs));
+        this.throttle(s, target, now + error.retryAfterMs);
         log.info('platform asked us to slow down', { retryAfterMs: error.retryAfterMs });
       } else if (!error.retryable) {
         return fail(last, error.platformCode);

@@ -15,16 +15,30 @@ export async function choosePrompt(
   ref: ConversationRef,
   options: { themes?: readonly Theme[]; audience?: Audience } = {},
 ): Promise<Prompt | undefined> {
+  const picked = await peekPrompt(ctx, ref, options);
+  if (picked) await ctx.store.rotation.markUsed(ref, picked.prompt.id, picked.lastUsed);
+  return picked?.prompt;
+}
+
+/**
+ * The prompt `choosePrompt` would pick, without recording the use: the scheduler records it only when
+ * it wins the slot's claim. Pass `lastUsed` back to `rotation.markUsed` to save a read.
+ */
+export async function peekPrompt(
+  ctx: Pick<CoreContext, 'store' | 'prompts' | 'settings' | 'clock'>,
+  ref: ConversationRef,
+  options: { themes?: readonly Theme[]; audience?: Audience } = {},
+): Promise<{ prompt: Prompt; lastUsed: Map<string, number> } | undefined> {
   let eligible = ctx.prompts.eligible(options.audience ?? 'channel', options.themes);
   if ((options.audience ?? 'channel') === 'channel') {
     const own = await customPrompts(ctx, ref.platform, ref.workspaceId);
     eligible = [...eligible, ...own.filter((p) => !options.themes?.length || options.themes.includes(p.theme))];
   }
-  const used = await ctx.store.rotation.lastUsed(ref);
+  // One read for both the order (last use) and the cycle count (uses).
+  const { lastUsed: used, uses } = await ctx.store.rotation.state(ref);
   const key = `${ref.platform}:${ref.workspaceId}:${ref.conversationId}`;
   if (ctx.settings.rotation === 'learn' && eligible.length > 1) {
     // Learn which themes start conversation here, but only to order the prompts the cycle still owes.
-    const uses = await ctx.store.rotation.uses(ref);
     const due = dueInCycle(eligible, uses);
     const themes = [...new Set(due.map((p) => p.theme))];
     if (themes.length > 1) {
@@ -36,8 +50,7 @@ export async function choosePrompt(
     }
   }
   const prompt = pickNext(eligible, used, ctx.settings.rotationSeed, key);
-  if (prompt) await ctx.store.rotation.markUsed(ref, prompt.id);
-  return prompt;
+  return prompt && { prompt, lastUsed: used };
 }
 
 const THEME_TITLES: Record<Theme, string> = {

@@ -2,17 +2,46 @@ import type { Subscription } from '../store/subscriptions.js';
 import type { ScheduleRule } from './rule.js';
 import { slotsAfter, slotsBetween } from './slots.js';
 
-/** First slot after a checkpoint, per rule: unchanged until something is due, so most ticks reuse it. */
-const firstSlotCache = new Map<string, number>();
+/** The identity of a rule: subscriptions made at different moments in one zone share it. */
+function ruleKey(sub: Pick<Subscription, 'cron' | 'timeZone' | 'everyWeeks' | 'anchor'>): string {
+  return `${sub.cron}|${sub.timeZone}|${sub.everyWeeks}|${sub.anchor ?? ''}`;
+}
 
-function firstSlotAfter(sub: Subscription, from: Date): number {
-  const key = `${sub.cron}|${sub.timeZone}|${sub.everyWeeks}|${sub.anchor ?? ''}|${from.getTime()}`;
-  const cached = firstSlotCache.get(key);
+/** How far back `latestSlots` looks, growing until it has two slots (a per-minute rule needs the first step only). */
+const LOOKBACK_STEPS_MS = [3_600_000, 26 * 3_600_000, 8 * 86_400_000];
+
+/** The two latest slots at or before an instant, per rule and instant: one search per rule per tick, not per subscription. */
+const latestCache = new Map<string, [number, number]>();
+
+/**
+ * The two latest slots of the rule at or before `now` (ms), `[previous, latest]`, each -Infinity when
+ * there is none within the lookback. A subscription has something due exactly when `latest` is after
+ * its checkpoint, and only that one when `previous` is not: so a tick over thousands of subscriptions
+ * made at different moments costs a map look-up each, with no calendar work per subscription.
+ */
+export function latestSlots(sub: Pick<Subscription, 'cron' | 'timeZone' | 'everyWeeks' | 'anchor'>, now: Date): [number, number] {
+  const key = `${ruleKey(sub)}|${now.getTime()}`;
+  const cached = latestCache.get(key);
   if (cached !== undefined) return cached;
-  const first = slotsAfter(ruleOf(sub), from).next().value?.getTime() ?? Number.POSITIVE_INFINITY;
-  if (firstSlotCache.size > 100_000) firstSlotCache.clear();
-  firstSlotCache.set(key, first);
-  return first;
+  const rule = ruleOf(sub);
+  let found: [number, number] = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (const back of [...LOOKBACK_STEPS_MS, MAX_LOOKBACK_MS]) {
+    const window = Math.min(back, MAX_LOOKBACK_MS);
+    found = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    for (const slot of slotsAfter(rule, new Date(now.getTime() - window))) {
+      if (slot > now) break;
+      found = [found[1], slot.getTime()];
+    }
+    if (found[0] !== Number.NEGATIVE_INFINITY || window >= MAX_LOOKBACK_MS) break;
+  }
+  if (latestCache.size > 10_000) latestCache.clear();
+  latestCache.set(key, found);
+  return found;
+}
+
+/** The latest slot of the rule at or before `now` (ms), or -Infinity when none is within the lookback. */
+export function latestSlot(sub: Pick<Subscription, 'cron' | 'timeZone' | 'everyWeeks' | 'anchor'>, now: Date): number {
+  return latestSlots(sub, now)[1];
 }
 
 /** How late a slot may be and still be posted, even with CATCH_UP_HOURS=0: a tick is never on the dot. */
@@ -26,7 +55,7 @@ export const MAX_RECORDED_SKIPS = 100;
 const dueCache = new Map<string, { slots: Date[]; dropped: number }>();
 
 function dueBetween(sub: Subscription, from: Date, now: Date): { slots: Date[]; dropped: number } {
-  const key = `${sub.cron}|${sub.timeZone}|${sub.everyWeeks}|${sub.anchor ?? ''}|${from.getTime()}|${now.getTime()}`;
+  const key = `${ruleKey(sub)}|${from.getTime()}|${now.getTime()}`;
   const cached = dueCache.get(key);
   if (cached) return cached;
   const due = slotsBetween(ruleOf(sub), from, now, MAX_RECORDED_SKIPS + 1);
@@ -61,9 +90,11 @@ export function ruleOf(sub: Pick<Subscription, 'cron' | 'timeZone' | 'everyWeeks
 export function planDue(sub: Subscription, now: Date, catchUpHours: number): SlotPlan {
   const windowMs = Math.max(catchUpHours * 3_600_000, TICK_GRACE_MS);
   const checked = new Date(Math.max(Date.parse(sub.checkedThrough), Date.parse(sub.createdAt)));
-  if (firstSlotAfter(sub, checked) > now.getTime()) return { skip: [], uncounted: 0, paused: 0 };
+  const [previous, newest] = latestSlots(sub, now);
+  if (newest <= checked.getTime()) return { skip: [], uncounted: 0, paused: 0 };
   const from = new Date(Math.max(checked.getTime(), now.getTime() - MAX_LOOKBACK_MS));
-  const { slots, dropped } = dueBetween(sub, from, now);
+  // The usual case, one slot due since the checkpoint, needs no calendar work of its own.
+  const { slots, dropped } = previous <= checked.getTime() ? { slots: [new Date(newest)], dropped: 0 } : dueBetween(sub, from, now);
   const plan: SlotPlan = { skip: [], uncounted: dropped, paused: 0 };
   const pausedUntil = sub.pausedUntil ? Date.parse(sub.pausedUntil) : undefined;
   const due = slots.filter((slot) => {

@@ -4,12 +4,13 @@ import type { CoreContext } from '../core/types.js';
 import type { DeliveryQueue } from '../delivery/queue.js';
 import { describeError } from '../errors.js';
 import type { ConversationRef } from '../model/message.js';
-import { choosePrompt, promptReply } from '../prompts/choose.js';
+import type { Outbound } from '../model/outbound.js';
+import { choosePrompt, peekPrompt, promptReply } from '../prompts/choose.js';
 import { matchTheme } from '../prompts/library.js';
 import type { Prompt, Theme } from '../prompts/schema.js';
 import type { SlotRecord } from '../store/slots.js';
 import type { Subscription } from '../store/subscriptions.js';
-import { MAX_RECORDED_SKIPS, TICK_GRACE_MS, planDue } from './plan.js';
+import { MAX_RECORDED_SKIPS, TICK_GRACE_MS, latestSlot, planDue } from './plan.js';
 
 /** The metadata type a scheduled prompt carries (Slack message metadata), used to find it again. */
 export const PROMPT_METADATA_TYPE = 'moodmusic_prompt';
@@ -22,7 +23,10 @@ export interface SchedulerOptions {
   claimLeaseMs?: number;
   /** How long the queue may try to deliver one slot. */
   deliveryMs?: number;
-  /** Subscriptions worked on at once (default 64; keep above the queue's in-flight limits). */
+  /**
+   * Subscriptions worked on at once (default 512): enough sends waiting in the delivery queue to fill
+   * a platform's rate at any round trip, without holding every due conversation in memory.
+   */
   concurrency?: number;
 }
 
@@ -64,7 +68,7 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
   const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const deliveryMs = options.deliveryMs ?? 10 * 60_000;
   const leaseMs = options.claimLeaseMs ?? deliveryMs + 5 * 60_000;
-  const concurrency = options.concurrency ?? 64;
+  const concurrency = options.concurrency ?? 512;
   const logger = ctx.logger.child({ part: 'schedule', instance: instanceId });
   const windowMs = () => Math.max(ctx.settings.catchUpHours * 3_600_000, TICK_GRACE_MS);
   const stopping = new AbortController();
@@ -82,6 +86,8 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     return sub.themes.map((t) => matchTheme(t)).filter((t): t is Theme => t !== undefined);
   }
 
+  const noPrompt = (sub: Subscription) => `no prompt in the library fits the themes ${sub.themes.join(', ') || '(all)'}`;
+
   /** Sends a claimed slot and records the outcome. `claim` carries a prompt chosen by an earlier attempt. */
   async function deliver(sub: Subscription, slot: string, now: Date, report: RunReport, claim?: SlotRecord): Promise<void> {
     const outbound = ctx.outbound(sub.platform);
@@ -91,12 +97,17 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     if (!prompt) {
       prompt = await choosePrompt(ctx, ref, { themes: themesOf(sub) });
       if (!prompt) {
-        await ctx.store.slots.markEnded(sub.id, slot, 'skipped', `no prompt in the library fits the themes ${sub.themes.join(', ') || '(all)'}`);
+        await ctx.store.slots.markEnded(sub.id, slot, 'skipped', noPrompt(sub));
         report.skipped += 1;
         return;
       }
       await ctx.store.slots.setPrompt(sub.id, slot, prompt.id);
     }
+    await send(outbound, sub, slot, prompt, now, report);
+  }
+
+  async function send(outbound: Outbound, sub: Subscription, slot: string, prompt: Prompt, now: Date, report: RunReport): Promise<void> {
+    const ref = refOf(sub);
     const message = promptReply(prompt);
     message.metadata = {
       type: PROMPT_METADATA_TYPE,
@@ -109,7 +120,8 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     } else if (outcome.status === 'sent') {
       await recordPosted(sub, slot, outcome.posted, prompt.id);
       report.posted += 1;
-      logger.info('scheduled prompt posted', { subscription: sub.id, slot, conversation: sub.conversationId, attempts: outcome.attempts });
+      // One line per post only at debug: a fan-out to thousands would otherwise write thousands.
+      logger.debug('scheduled prompt posted', { subscription: sub.id, slot, conversation: sub.conversationId, attempts: outcome.attempts });
     } else {
       await ctx.store.slots.markEnded(sub.id, slot, 'failed', outcome.reason);
       report.failed += 1;
@@ -118,8 +130,7 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
   }
 
   async function recordPosted(sub: Subscription, slot: string, posted: { messageId: string; threadId?: string }, promptId: string | undefined) {
-    await ctx.store.slots.markPosted(sub.id, slot, posted);
-    await ctx.store.posts.record({
+    await ctx.store.slots.markPosted(sub.id, slot, posted, {
       ...refOf(sub),
       messageId: posted.messageId,
       ...(posted.threadId ? { threadId: posted.threadId } : {}),
@@ -128,7 +139,29 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     });
   }
 
-  async function runSubscription(sub: Subscription, now: Date, report: RunReport): Promise<void> {
+  /**
+   * Claims and posts a fresh slot: the prompt is picked first so the claim records it in the same
+   * statement, and its use is recorded only by the instance that won the claim.
+   */
+  async function claimAndSend(sub: Subscription, slot: string, now: Date, report: RunReport): Promise<void> {
+    const ref = refOf(sub);
+    const outbound = ctx.outbound(sub.platform);
+    if (!outbound) return; // only subscriptions on attached platforms are run
+    const picked = await peekPrompt(ctx, ref, { themes: themesOf(sub) });
+    if (!picked) {
+      if (await ctx.store.slots.skip(ref, sub.id, slot, noPrompt(sub))) report.skipped += 1;
+      return;
+    }
+    if (!(await ctx.store.slots.claim(ref, sub.id, slot, instanceId, picked.prompt.id))) return;
+    if (stopped()) {
+      await release(sub, slot, report);
+      return;
+    }
+    await ctx.store.rotation.markUsed(ref, picked.prompt.id, picked.lastUsed);
+    await send(outbound, sub, slot, picked.prompt, now, report);
+  }
+
+  async function runSubscription(sub: Subscription, now: Date, report: RunReport, checked: Checkpoints): Promise<void> {
     if (sub.pausedUntil && Date.parse(sub.pausedUntil) <= now.getTime()) {
       await ctx.store.subscriptions.setPause(sub.id, { paused: false });
     }
@@ -148,14 +181,10 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
       });
     }
     const slot = plan.post?.toISOString();
-    const won = slot ? await ctx.store.slots.claim(refOf(sub), sub.id, slot, instanceId) : false;
-    // Move the checkpoint past what was looked at, before the (possibly slow) send: the claim already
-    // guards this slot. With nothing due there is nothing to move past (and no write every minute).
-    if (slot || plan.skip.length > 0 || plan.paused > 0 || plan.uncounted > 0) await ctx.store.subscriptions.advance(sub.id, now);
-    if (slot && won) {
-      if (stopped()) await release(sub, slot, report);
-      else await deliver(sub, slot, now, report);
-    }
+    // Move the checkpoint past what was looked at (in batches, before the possibly slow send: the claim
+    // already guards the slot). With nothing due there is nothing to move past (and no write every minute).
+    if (slot || plan.skip.length > 0 || plan.paused > 0 || plan.uncounted > 0) await checked.add(sub.id);
+    if (slot) await claimAndSend(sub, slot, now, report);
   }
 
   /** Claims whose sender stopped before confirming: check the platform, else re-send within the window. */
@@ -221,19 +250,40 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     const subs = await ctx.store.subscriptions.list({ kind: 'prompt', platforms });
     // Many at once, so the delivery queue (which paces sends per platform) always has work; but not
     // all at once: thousands of waiters on one database connection cost more than they gain.
+    const checked = checkpoints(now);
     let next = 0;
     const worker = async () => {
       while (next < subs.length && !stopped()) {
         const sub = subs[next++] as Subscription;
-        await runSubscription(sub, now, report).catch((error: unknown) => {
+        // Most subscriptions have nothing due: one look-up per rule and tick decides that.
+        if (!dueBy(sub, now)) continue;
+        await runSubscription(sub, now, report, checked).catch((error: unknown) => {
           logger.error('schedule run failed for a subscription', { subscription: sub.id, error });
         });
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, subs.length) }, worker));
+    await checked.flush().catch((error: unknown) => logger.error('moving schedule checkpoints failed', { error }));
     await recover(now, report).catch((error: unknown) => logger.error('recovering abandoned slots failed', { error }));
     if (report.released > 0) logger.info('unsent claims given back at shutdown', { released: report.released });
     return report;
+  }
+
+  /** Checkpoints to move to `now`, written 200 at a time rather than one statement per subscription. */
+  function checkpoints(now: Date): Checkpoints {
+    let ids: string[] = [];
+    const flush = async () => {
+      const batch = ids;
+      ids = [];
+      if (batch.length) await ctx.store.subscriptions.advanceMany(batch, now);
+    };
+    return {
+      async add(id) {
+        ids.push(id);
+        if (ids.length >= 200) await flush();
+      },
+      flush,
+    };
   }
 
   return {
@@ -242,4 +292,16 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     catchUp: runDue,
     stop: () => stopping.abort(),
   };
+}
+
+interface Checkpoints {
+  add(id: string): Promise<void>;
+  flush(): Promise<void>;
+}
+
+/** True when a subscription may have something to do at `now` (a slot after its checkpoint, or a pause ending). */
+function dueBy(sub: Subscription, now: Date): boolean {
+  if (sub.pausedUntil && Date.parse(sub.pausedUntil) <= now.getTime()) return true;
+  const checked = Math.max(Date.parse(sub.checkedThrough), Date.parse(sub.createdAt));
+  return latestSlot(sub, now) > checked;
 }

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { CustomPromptRepo } from './custom-prompts.js';
+import type BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
 import { StoreError, describeError } from '../errors.js';
@@ -68,13 +69,43 @@ async function createDialect(location: StoreLocation) {
     database.pragma('foreign_keys = ON');
     // Deleted rows are overwritten with zeros, so `forget me` and withdraw leave no words in free pages.
     database.pragma('secure_delete = ON');
-    return new SqliteDialect({ database });
+    return new SqliteDialect({ database: reusingStatements(database) });
   }
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: location.url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   return new PostgresDialect({ pool });
+}
+
+/** Most distinct SQL texts kept prepared (the store issues a few dozen shapes; `IN` lists add some). */
+const STATEMENT_CACHE = 500;
+
+/**
+ * The database with `prepare` answered from a cache keyed by SQL text: Kysely prepares every query it
+ * runs, and better-sqlite3 would parse and plan the same SQL again each time. A cached statement that
+ * is still being iterated is not shared (a fresh one is prepared instead).
+ */
+function reusingStatements(database: BetterSqlite3.Database): BetterSqlite3.Database {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = database.prepare.bind(database);
+  const cached = (source: string): BetterSqlite3.Statement => {
+    const hit = cache.get(source);
+    if (hit && !hit.busy) return hit;
+    const statement = prepare(source);
+    if (!hit) {
+      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+      cache.set(source, statement);
+    }
+    return statement;
+  };
+  return new Proxy(database, {
+    get(target, property) {
+      if (property === 'prepare') return cached;
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /**

@@ -23,26 +23,31 @@ function toPost(row: Selectable<PostsTable>): PostRecord {
   };
 }
 
+/** Inserts a post row (ignored when the message is already recorded); on the store or inside a transaction. */
+export async function insertPost(db: Kysely<Database>, post: PostRecord, now: Date): Promise<void> {
+  await db
+    .insertInto('posts')
+    .values({
+      id: randomUUID(),
+      platform: post.platform,
+      workspace_id: post.workspaceId,
+      conversation_id: post.conversationId,
+      message_id: post.messageId,
+      thread_id: post.threadId ?? null,
+      kind: post.kind,
+      prompt_id: post.promptId ?? null,
+      created_at: now.toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['platform', 'workspace_id', 'conversation_id', 'message_id']).doNothing())
+    .execute();
+}
+
 /** What the bot posted, and the engagement counted per post (never per person). */
 export class PostRepo {
   constructor(private readonly db: Kysely<Database>, private readonly now: () => Date) {}
 
   async record(post: PostRecord): Promise<void> {
-    await this.db
-      .insertInto('posts')
-      .values({
-        id: randomUUID(),
-        platform: post.platform,
-        workspace_id: post.workspaceId,
-        conversation_id: post.conversationId,
-        message_id: post.messageId,
-        thread_id: post.threadId ?? null,
-        kind: post.kind,
-        prompt_id: post.promptId ?? null,
-        created_at: this.now().toISOString(),
-      })
-      .onConflict((oc) => oc.columns(['platform', 'workspace_id', 'conversation_id', 'message_id']).doNothing())
-      .execute();
+    await insertPost(this.db, post, this.now());
   }
 
   async find(ref: ConversationRef, messageId: string): Promise<(PostRecord & { replies: number; reactions: number }) | undefined> {

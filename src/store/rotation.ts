@@ -17,16 +17,29 @@ export class RotationRepo {
     return new Map(rows.map((r) => [r.prompt_id, Number(r.last_seq)]));
   }
 
-  /** Marks a prompt as just used here (the newest use). */
-  async markUsed(ref: ConversationRef, promptId: string): Promise<void> {
+  /**
+   * Marks a prompt as just used here (the newest use). `lastUsed`, when the caller has just read it,
+   * saves reading the newest sequence number again (one statement instead of a transaction of two).
+   */
+  async markUsed(ref: ConversationRef, promptId: string, lastUsed?: ReadonlyMap<string, number>): Promise<void> {
+    if (lastUsed) {
+      let max = 0;
+      for (const seq of lastUsed.values()) max = Math.max(max, seq);
+      await this.upsert(this.db, ref, promptId, max + 1);
+      return;
+    }
     await this.db.transaction().execute(async (trx) => {
       const max = await trx
         .selectFrom('prompt_uses')
         .select((eb) => eb.fn.max('last_seq').as('max'))
         .where((eb) => eb.and(conversationKey(ref)))
         .executeTakeFirst();
-      const seq = Number(max?.max ?? 0) + 1;
-      await trx
+      await this.upsert(trx, ref, promptId, Number(max?.max ?? 0) + 1);
+    });
+  }
+
+  private async upsert(db: Kysely<Database>, ref: ConversationRef, promptId: string, seq: number): Promise<void> {
+    await db
         .insertInto('prompt_uses')
         .values({
           platform: ref.platform,
@@ -42,7 +55,19 @@ export class RotationRepo {
             .doUpdateSet((eb) => ({ last_seq: seq, uses: eb(eb.ref('prompt_uses.uses'), '+', 1) })),
         )
         .execute();
-    });
+  }
+
+  /** `lastUsed` and `uses` in one read. */
+  async state(ref: ConversationRef): Promise<{ lastUsed: Map<string, number>; uses: Map<string, number> }> {
+    const rows = await this.db
+      .selectFrom('prompt_uses')
+      .select(['prompt_id', 'last_seq', 'uses'])
+      .where((eb) => eb.and(conversationKey(ref)))
+      .execute();
+    return {
+      lastUsed: new Map(rows.map((r) => [r.prompt_id, Number(r.last_seq)])),
+      uses: new Map(rows.map((r) => [r.prompt_id, Number(r.uses)])),
+    };
   }
 
   /** prompt id → how many times it has been used in this conversation (the rotation's cycle count). */

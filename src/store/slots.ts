@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ConversationRef, PlatformName } from '../model/message.js';
 import type { Database } from './schema.js';
 import type { SlotsTable } from './schedules-schema.js';
+import { insertPost, type PostRecord } from './posts.js';
 
 export type SlotStatus = 'claimed' | 'posted' | 'skipped' | 'failed';
 
@@ -77,13 +78,17 @@ export class SlotRepo {
     return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
-  /** Claims a slot for `instanceId`. True for exactly one caller, however many race for it. */
-  async claim(target: ConversationRef, subscriptionId: string, slot: string, instanceId: string): Promise<boolean> {
+  /**
+   * Claims a slot for `instanceId`. True for exactly one caller, however many race for it. `promptId`
+   * records the prompt it will carry in the same statement (see `setPrompt`).
+   */
+  async claim(target: ConversationRef, subscriptionId: string, slot: string, instanceId: string, promptId?: string): Promise<boolean> {
     return this.insert(target, subscriptionId, slot, {
       status: 'claimed',
       claimed_by: instanceId,
       claimed_at: this.now().toISOString(),
       attempts: 1,
+      ...(promptId ? { prompt_id: promptId } : {}),
     });
   }
 
@@ -124,8 +129,23 @@ export class SlotRepo {
       .execute();
   }
 
-  async markPosted(subscriptionId: string, slot: string, posted: { messageId: string; threadId?: string }): Promise<void> {
-    await this.db
+  /**
+   * Records a slot as posted; with `post`, also records the message among the bot's posts, in the same
+   * transaction (one commit per delivered slot).
+   */
+  async markPosted(subscriptionId: string, slot: string, posted: { messageId: string; threadId?: string }, post?: PostRecord): Promise<void> {
+    if (post) {
+      await this.db.transaction().execute(async (trx) => {
+        await this.markPostedIn(trx, subscriptionId, slot, posted);
+        await insertPost(trx, post, this.now());
+      });
+      return;
+    }
+    await this.markPostedIn(this.db, subscriptionId, slot, posted);
+  }
+
+  private async markPostedIn(db: Kysely<Database>, subscriptionId: string, slot: string, posted: { messageId: string; threadId?: string }): Promise<void> {
+    await db
       .updateTable('slots')
       .set({
         status: 'posted',

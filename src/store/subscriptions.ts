@@ -158,6 +158,19 @@ export class SubscriptionRepo {
       .execute();
   }
 
+  /** Moves the checkpoint of many subscriptions forward at once (never back), in one statement per 500. */
+  async advanceMany(ids: readonly string[], through: Date): Promise<void> {
+    const iso = through.toISOString();
+    for (let i = 0; i < ids.length; i += 500) {
+      await this.db
+        .updateTable('subscriptions')
+        .set({ checked_through: iso })
+        .where('id', 'in', ids.slice(i, i + 500))
+        .where('checked_through', '<', iso)
+        .execute();
+    }
+  }
+
   /** Moves the checkpoint forward (never back: another instance may already be further on). */
   async advance(id: string, through: Date): Promise<void> {
     const iso = through.toISOString();

@@ -1,0 +1,193 @@
+/**
+ * Local fakes of the Slack Web API and the Bot Framework connector for the end-to-end benchmarks: each
+ * answers after a fixed round trip, enforces sliding-window rate limits the way the platforms describe
+ * them (429 with Retry-After in whole seconds beyond the limit) and counts what it accepted per
+ * conversation, so a run can report its rate as a fraction of the limit, its 429s, duplicates and losses.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+
+/** At most `count` accepted per sliding `perMs`. */
+export interface WindowLimit {
+  count: number;
+  perMs: number;
+}
+
+export interface FakeOptions {
+  /** Milliseconds before each answer (the round trip the bot sees). */
+  latencyMs?: number;
+  /** Across the whole workspace / app. */
+  global?: WindowLimit;
+  /** Per conversation (Slack channel, Teams conversation). */
+  perConversation?: WindowLimit;
+}
+
+/** A sliding-window log of accepted instants. */
+class Window {
+  private readonly times: number[] = [];
+  private head = 0;
+  constructor(private readonly limit: WindowLimit) {}
+  /** Ms until a request would be accepted (0 = now). */
+  wait(now: number): number {
+    while (this.head < this.times.length && (this.times[this.head] as number) <= now - this.limit.perMs) this.head += 1;
+    if (this.head > 4096) {
+      this.times.splice(0, this.head);
+      this.head = 0;
+    }
+    if (this.times.length - this.head < this.limit.count) return 0;
+    return (this.times[this.head] as number) + this.limit.perMs - now;
+  }
+  add(now: number): void {
+    this.times.push(now);
+  }
+}
+
+/** What a fake saw; `acceptedAt` holds the first and last accepted instants (performance.now). */
+export class Tally {
+  readonly perConversation = new Map<string, number>();
+  readonly calls = new Map<string, number>();
+  accepted = 0;
+  rejected = 0;
+  first = Number.POSITIVE_INFINITY;
+  last = 0;
+  private readonly global: Window | undefined;
+  private readonly conversations = new Map<string, Window>();
+
+  constructor(private readonly options: FakeOptions) {
+    this.global = options.global && new Window(options.global);
+  }
+
+  /** Counts a call of `method`. */
+  call(method: string): void {
+    this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
+  }
+
+  /** Applies the limits to a post to `conversation`: the Retry-After in seconds, or 0 when accepted. */
+  admit(conversation: string): number {
+    const now = performance.now();
+    let conv: Window | undefined;
+    if (this.options.perConversation) {
+      conv = this.conversations.get(conversation);
+      if (!conv) this.conversations.set(conversation, (conv = new Window(this.options.perConversation)));
+    }
+    const wait = Math.max(this.global?.wait(now) ?? 0, conv?.wait(now) ?? 0);
+    if (wait > 0) {
+      this.rejected += 1;
+      return Math.max(1, Math.ceil(wait / 1000));
+    }
+    this.global?.add(now);
+    conv?.add(now);
+    this.accepted += 1;
+    this.first = Math.min(this.first, now);
+    this.last = now;
+    this.perConversation.set(conversation, (this.perConversation.get(conversation) ?? 0) + 1);
+    return 0;
+  }
+
+  duplicates(): number {
+    let n = 0;
+    for (const c of this.perConversation.values()) n += c - 1;
+    return n;
+  }
+
+  /** Accepted posts per second between the first and the last. */
+  rate(): number {
+    return this.accepted > 1 ? ((this.accepted - 1) * 1000) / (this.last - this.first) : 0;
+  }
+}
+
+async function body(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function later(ms: number, fn: () => void): void {
+  if (ms > 0) setTimeout(fn, ms);
+  else fn();
+}
+
+export interface RunningFake {
+  url: string;
+  tally: Tally;
+  close(): Promise<void>;
+}
+
+async function listen(server: Server): Promise<number> {
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+function closer(server: Server): () => Promise<void> {
+  return () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+}
+
+/** A fake Slack Web API at `url` (use as SLACK_API_URL): auth.test, chat.postMessage (limited), others ok. */
+export async function startFakeSlack(options: FakeOptions = {}): Promise<RunningFake> {
+  const tally = new Tally(options);
+  let ts = 0;
+  const answer = (res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}) => {
+    later(options.latencyMs ?? 0, () => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(payload));
+    });
+  };
+  const server = createServer((req, res) => {
+    void body(req).then((raw) => {
+      const method = (req.url ?? '').split('?')[0]?.split('/').pop() ?? '';
+      tally.call(method);
+      const args: Record<string, string> = req.headers['content-type']?.includes('json')
+        ? (JSON.parse(raw || '{}') as Record<string, string>)
+        : Object.fromEntries(new URLSearchParams(raw));
+      if (method === 'auth.test') return answer(res, 200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'moodmusic', team: 'Bench' });
+      if (method === 'chat.postMessage' || method === 'chat.postEphemeral') {
+        const channel = String(args.channel ?? '');
+        const retry = tally.admit(channel);
+        if (retry > 0) return answer(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retry) });
+        ts += 1;
+        return answer(res, 200, { ok: true, channel, ts: `1700000000.${String(ts).padStart(6, '0')}`, message: { text: '' } });
+      }
+      if (method === 'conversations.history') return answer(res, 200, { ok: true, messages: [], has_more: false });
+      if (method === 'users.info') return answer(res, 200, { ok: true, user: { id: args.user, tz: 'Europe/London', profile: {} } });
+      return answer(res, 200, { ok: true });
+    });
+  });
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}/api/`, tally, close: closer(server) };
+}
+
+/** A fake Bot Framework connector at `url` (the conversations' serviceUrl): sends are limited. */
+export async function startFakeConnector(options: FakeOptions = {}): Promise<RunningFake> {
+  const tally = new Tally(options);
+  let id = 0;
+  const server = createServer((req, res) => {
+    void body(req).then(() => {
+      const parts = (req.url ?? '/').split('?')[0]!.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+      const send = req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities';
+      tally.call(send ? 'send' : 'other');
+      let status = 200;
+      let payload: unknown = { id: `msg-${++id}` };
+      let headers: Record<string, string> = {};
+      if (send) {
+        const retry = tally.admit(parts[2] ?? '');
+        if (retry > 0) {
+          status = 429;
+          payload = { error: { code: 'TooManyRequests', message: 'slow down' } };
+          headers = { 'retry-after': String(retry) };
+        }
+      }
+      later(options.latencyMs ?? 0, () => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(payload));
+      });
+    });
+  });
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}/`, tally, close: closer(server) };
+}

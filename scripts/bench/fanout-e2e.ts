@@ -1,0 +1,209 @@
+/**
+ * `fanout.e2e.*` and `rss.*`: the real bot process fanning one slot out to N conversations through its
+ * own scheduler, store (SQLite file) and delivery queue, against a local fake platform with a rate limit
+ * and a fixed round trip. Subscriptions are made at different moments (up to six days before the slot)
+ * in eight time zones, each rule naming the slot's local weekday and time in its zone, so every one is
+ * due at the same instant, a minute before the bot starts: the start-up catch-up posts them all.
+ *
+ * Reported per run: the accepted rate as a fraction of the fake's limit (between the first and the last
+ * accepted post), 429s, duplicates, losses, slots recorded as posted, the time from the bot's start to
+ * the last post, and the bot's peak RSS.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { randomUUID } from 'node:crypto';
+import { ManualClock } from '../../src/clock.js';
+import { openStore } from '../../src/store/index.js';
+import { startFakeConnector, startFakeSlack, type FakeOptions, type RunningFake } from './fake-platforms.js';
+import { freePort, rssMb, sleep, startBot, waitForPort } from './proc.js';
+
+const ZONES = ['Europe/London', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney', 'America/Los_Angeles', 'Asia/Tokyo', 'UTC', 'Europe/Berlin'];
+const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** The weekly rule whose slot falls on `slot` in `zone`. */
+function weeklyAt(slot: Date, zone: string) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'long', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' })
+      .formatToParts(slot)
+      .map((p) => [p.type, p.value]),
+  );
+  const day = DAYS.indexOf(String(parts.weekday).toLowerCase());
+  const h = Number(parts.hour);
+  const m = Number(parts.minute);
+  const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  return { cron: `${m} ${h} * * ${day}`, recurrence: { kind: 'weekly', day: DAYS[day], time, everyWeeks: 1 }, ruleText: `every ${DAYS[day]} at ${time}` };
+}
+
+export type Platform = 'slack' | 'teams';
+
+/** Writes N subscriptions (and, for Teams, the conversations' stored references) into a fresh SQLite file. */
+export async function seed(dbPath: string, platform: Platform, n: number, slot: Date, serviceUrl: string): Promise<void> {
+  const store = await openStore({ kind: 'sqlite', path: dbPath }, new ManualClock(slot));
+  const workspace = platform === 'slack' ? 'T1' : 'tenant-1';
+  const week = 7 * 86_400_000;
+  const batch = 500;
+  for (let start = 0; start < n; start += batch) {
+    const subs = [];
+    const convs = [];
+    for (let i = start; i < Math.min(n, start + batch); i += 1) {
+      const zone = ZONES[i % ZONES.length] as string;
+      const rule = weeklyAt(slot, zone);
+      // Made at different moments within the last six days (after the previous weekly slot).
+      const created = new Date(slot.getTime() - 60_000 - Math.floor(((i * 7919) % 1000) / 1000 * (week - 86_400_000))).toISOString();
+      const conversationId = platform === 'slack' ? `C${i}` : `19:c${i}@thread.tacv2`;
+      subs.push({
+        id: randomUUID(), kind: 'prompt', platform, workspace_id: workspace, conversation_id: conversationId,
+        rule_text: rule.ruleText, recurrence: JSON.stringify(rule.recurrence), cron: rule.cron, time_zone: zone,
+        every_weeks: 1, anchor: null, themes: '', paused: 0, paused_until: null, skip_slot: null,
+        checked_through: created, created_by: null, created_at: created, updated_at: created,
+      });
+      if (platform === 'teams') {
+        const ref = { channelId: 'msteams', serviceUrl, bot: { id: '28:bench-bot', name: 'moodmusic' }, conversation: { id: conversationId, conversationType: 'channel', isGroup: true, tenantId: workspace } };
+        convs.push({ platform, workspace_id: workspace, conversation_id: conversationId, is_direct: 0, ref: JSON.stringify(ref), time_zone: null, created_at: created, updated_at: created });
+      }
+    }
+    await store.db.insertInto('subscriptions').values(subs).execute();
+    if (convs.length) await store.db.insertInto('conversations').values(convs).execute();
+  }
+  await store.close();
+}
+
+export interface FanoutResult {
+  n: number;
+  limitPerS: number;
+  fraction: number;
+  rejected: number;
+  duplicates: number;
+  losses: number;
+  slotsPosted: number;
+  wallS: number;
+  postS: number;
+  rssPeakMb: number;
+}
+
+/** One run: seed, start the bot, wait for every post (or a stall), stop it, count. */
+export async function fanoutRun(platform: Platform, n: number, fakeOptions: FakeOptions, limitPerS: number, extraEnv: Record<string, string> = {}): Promise<FanoutResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'moodmusic-bench-fanout-'));
+  const fake: RunningFake = platform === 'slack' ? await startFakeSlack(fakeOptions) : await startFakeConnector(fakeOptions);
+  try {
+    const dbPath = path.join(dir, 'fanout.db');
+    const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
+    await seed(dbPath, platform, n, slot, fake.url);
+    const port = await freePort();
+    const env: Record<string, string> =
+      platform === 'slack'
+        ? { ADAPTERS: 'slack', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench', SLACK_API_URL: fake.url, SLACK_PORT: String(port), SLACK_WORKSPACE_RATE: String(limitPerS) }
+        : { ADAPTERS: 'teams', TEAMS_PORT: String(port) };
+    const started = performance.now();
+    const bot = startBot({ ...env, SQLITE_PATH: dbPath, CATCH_UP_HOURS: '2', ...extraEnv }, path.join(dir, 'bot.log'));
+    let rssPeakMb = 0;
+    try {
+      await waitForPort(port, 60_000, bot.process);
+      let last = -1;
+      let lastChange = performance.now();
+      while (fake.tally.accepted < n && performance.now() - lastChange < 30_000) {
+        if (bot.process.exitCode !== null) break;
+        rssPeakMb = Math.max(rssPeakMb, rssMb(bot.pid));
+        if (fake.tally.accepted !== last) {
+          last = fake.tally.accepted;
+          lastChange = performance.now();
+        }
+        await sleep(100);
+      }
+      // Anything sent twice would arrive now.
+      await sleep(2000);
+    } finally {
+      await bot.stop();
+    }
+    const store = await openStore({ kind: 'sqlite', path: dbPath });
+    const posted = await store.db.selectFrom('slots').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'posted').executeTakeFirst();
+    await store.close();
+    const t = fake.tally;
+    if (process.env.BENCH_KEEP) console.error(`kept ${dir}`);
+    return {
+      n,
+      limitPerS,
+      fraction: t.rate() / limitPerS,
+      rejected: t.rejected,
+      duplicates: t.duplicates(),
+      losses: n - t.perConversation.size,
+      slotsPosted: Number(posted?.n ?? 0),
+      wallS: (t.last - started) / 1000,
+      postS: (t.last - t.first) / 1000,
+      rssPeakMb,
+    };
+  } finally {
+    await fake.close();
+    if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function rows(prefix: string, r: FanoutResult): Array<[string, string]> {
+  return [
+    [`${prefix}.fraction_of_limit`, `${r.fraction.toFixed(3)} (baseline 1.000 = ${r.limitPerS}/s, ratio ${r.fraction.toFixed(2)})`],
+    [`${prefix}.responses_429`, `${r.rejected} (${((100 * r.rejected) / r.n).toFixed(2)}% of sends)`],
+    [`${prefix}.duplicates`, String(r.duplicates)],
+    [`${prefix}.losses`, String(r.losses)],
+    [`${prefix}.slots_posted`, `${r.slotsPosted} of ${r.n}`],
+    [`${prefix}.post_s`, `${r.postS.toFixed(2)} (baseline ${(r.n / r.limitPerS).toFixed(2)} at the limit, ratio ${(r.postS / (r.n / r.limitPerS)).toFixed(2)})`],
+    [`${prefix}.wall_s`, r.wallS.toFixed(2)],
+    [`${prefix}.ms_per_conversation`, ((1000 * r.wallS) / r.n).toFixed(3)],
+    [`${prefix}.rss_peak_mb`, r.rssPeakMb.toFixed(0)],
+  ];
+}
+
+/** Slack at 5k and 20k conversations with 50 ms and 100 ms round trips; Teams at 50/s. */
+export async function benchFanoutE2e(only: (name: string) => boolean): Promise<Array<[string, string]>> {
+  const out: Array<[string, string]> = [];
+  const slackLimit = Number(process.env.BENCH_SLACK_LIMIT ?? 1000);
+  for (const rtt of [50, 100]) {
+    for (const n of [5000, 20_000]) {
+      const prefix = `fanout.e2e.slack.n${n / 1000}k.rtt${rtt}`;
+      if (!only(prefix)) continue;
+      const r = await fanoutRun('slack', n, { latencyMs: rtt, global: { count: slackLimit, perMs: 1000 }, perConversation: { count: 1, perMs: 1000 } }, slackLimit);
+      out.push(...rows(prefix, r));
+    }
+  }
+  const teamsN = Number(process.env.BENCH_TEAMS_N ?? 2000);
+  for (const rtt of [50, 100]) {
+    const prefix = `fanout.e2e.teams.n${teamsN / 1000}k.rtt${rtt}`;
+    if (!only(prefix)) continue;
+    const r = await fanoutRun('teams', teamsN, { latencyMs: rtt, global: { count: 50, perMs: 1000 }, perConversation: { count: 7, perMs: 1000 } }, 50);
+    out.push(...rows(prefix, r));
+  }
+  return out;
+}
+
+/** `rss.*`: the bot with 10k weekly subscriptions, idle (nothing due) and at the peak of a fan-out. */
+export async function benchRss(): Promise<Array<[string, string]>> {
+  const n = 10_000;
+  const dir = mkdtempSync(path.join(tmpdir(), 'moodmusic-bench-rss-'));
+  const fake = await startFakeSlack({ latencyMs: 50 });
+  let idle = 0;
+  try {
+    const dbPath = path.join(dir, 'idle.db');
+    // Due in three days: the start-up run looks at all 10k and posts nothing.
+    await seed(dbPath, 'slack', n, new Date(Math.floor(Date.now() / 60_000) * 60_000 + 3 * 86_400_000), fake.url);
+    const port = await freePort();
+    const bot = startBot({ ADAPTERS: 'slack', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench', SLACK_API_URL: fake.url, SLACK_PORT: String(port), SQLITE_PATH: dbPath }, path.join(dir, 'bot.log'));
+    try {
+      await waitForPort(port, 60_000, bot.process);
+      await sleep(8000);
+      idle = rssMb(bot.pid);
+    } finally {
+      await bot.stop();
+    }
+  } finally {
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const peak = await fanoutRun('slack', n, { latencyMs: 50, global: { count: 1000, perMs: 1000 }, perConversation: { count: 1, perMs: 1000 } }, 1000);
+  return [
+    ['rss.subscriptions', String(n)],
+    ['rss.idle_mb', `${idle.toFixed(0)} (target < 150)`],
+    ['rss.fanout_peak_mb', `${peak.rssPeakMb.toFixed(0)} (target < 200)`],
+    ['rss.fanout_losses', String(peak.losses)],
+  ];
+}

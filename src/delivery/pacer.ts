@@ -1,0 +1,67 @@
+import type { Rate } from './limits.js';
+
+/**
+ * How close to a published limit sends are paced: just under it, so a platform that counts arrivals
+ * in a sliding window (with some network jitter) rarely answers 429.
+ */
+export const PACE_FRACTION = 0.95;
+
+/**
+ * A token bucket kept as its theoretical arrival time (GCRA): each send books the next free instant,
+ * `interval` after the previous booking, with up to `burst` bookings allowed at once. Every waiter gets
+ * its own instant, so a thousand queued sends wake one by one at the rate, never all together; and the
+ * rate, not a cap on requests in flight, decides throughput whatever the round trip.
+ *
+ * A 429 pauses only this bucket until its Retry-After: later bookings start after the pause, and a
+ * waiter whose instant fell inside it books again (see `DeliveryQueue`), so sends resume at the rate.
+ */
+export class Pacer {
+  /** Milliseconds between sends at the paced rate. */
+  readonly interval: number;
+  private readonly tolerance: number;
+  /** Theoretical arrival time: the instant the bucket is empty again at the paced rate. */
+  private tat = Number.NEGATIVE_INFINITY;
+  /** No send before this instant (a 429's Retry-After). */
+  pausedUntil = 0;
+  /** When the bucket was last used, for pruning idle ones. */
+  lastBooked = 0;
+
+  constructor(rate: Rate, fraction = PACE_FRACTION) {
+    if (!Number.isFinite(rate.count)) {
+      // Unlimited: only a pause holds it.
+      this.interval = 0;
+      this.tolerance = 0;
+      return;
+    }
+    const paced = Math.max(rate.count * fraction, Math.min(rate.count, 1));
+    this.interval = rate.perMs / paced;
+    // Bursts stay small so that a burst plus a window's worth at the paced rate fits under the limit.
+    const burst = Math.max(1, Math.floor(rate.count - paced));
+    this.tolerance = (burst - 1) * this.interval;
+  }
+
+  /** The instant a send asking at `now` would get, without booking it. */
+  peek(now: number): number {
+    return Math.max(now, this.pausedUntil, this.tat - this.tolerance);
+  }
+
+  /** Books the next free instant at or after `now`; undefined (nothing booked) when it is after `deadline`. */
+  book(now: number, deadline = Number.POSITIVE_INFINITY): number | undefined {
+    const at = this.peek(now);
+    if (at > deadline) return undefined;
+    this.tat = Math.max(this.tat, at) + this.interval;
+    this.lastBooked = at;
+    return at;
+  }
+
+  /** Holds every send until `until`; bookings made from now on start there. */
+  pause(until: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, until);
+    this.tat = Math.max(this.tat, this.pausedUntil);
+  }
+
+  /** True when the bucket holds nothing that still matters at `now`. */
+  idle(now: number): boolean {
+    return this.tat <= now && this.pausedUntil <= now;
+  }
+}
