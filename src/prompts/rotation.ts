@@ -14,46 +14,54 @@ export function pickNext(
   seed: string,
   conversationKey: string,
 ): Prompt | undefined {
+  // Sequence numbers are distinct per conversation, so only never-used prompts (-1) can tie; only
+  // those need their order key, and each key is hashed once per conversation (cached), not per pick.
+  let least = Number.POSITIVE_INFINITY;
   let best: Prompt | undefined;
-  let bestUsed = 0;
-  let bestOrder = 0;
-  // One hash per pick (the conversation's); each prompt's own hash is computed once per seed.
-  const conversation = hash32(`${seed}\u0000${conversationKey}`);
+  let ties = 0;
   for (const prompt of eligible) {
     const used = lastUsed.get(prompt.id) ?? -1;
-    if (best && used > bestUsed) continue;
-    const order = mix32(conversation ^ promptHash(seed, prompt.id));
-    if (!best || used < bestUsed || order < bestOrder) {
+    if (used < least) {
+      least = used;
       best = prompt;
-      bestUsed = used;
-      bestOrder = order;
+      ties = 1;
+    } else if (used === least) ties += 1;
+  }
+  if (ties <= 1) return best;
+  const keys = orderKeys(seed, conversationKey);
+  let bestKey: string | undefined;
+  for (const prompt of eligible) {
+    if ((lastUsed.get(prompt.id) ?? -1) !== least) continue;
+    let key = keys.get(prompt.id);
+    if (key === undefined) {
+      key = orderKey(seed, conversationKey, prompt.id);
+      keys.set(prompt.id, key);
+    }
+    if (bestKey === undefined || key < bestKey) {
+      best = prompt;
+      bestKey = key;
     }
   }
   return best;
 }
 
-const promptHashes = new Map<string, number>();
+/** Order keys per conversation, most recently used conversations kept. */
+const cache = new Map<string, Map<string, string>>();
+const CACHED_CONVERSATIONS = 2000;
 
-function promptHash(seed: string, promptId: string): number {
-  const key = `${seed}\u0000${promptId}`;
-  let h = promptHashes.get(key);
-  if (h === undefined) {
-    h = hash32(key);
-    if (promptHashes.size > 50_000) promptHashes.clear();
-    promptHashes.set(key, h);
+function orderKeys(seed: string, conversationKey: string): Map<string, string> {
+  const id = `${seed}\u0000${conversationKey}`;
+  let keys = cache.get(id);
+  if (keys) {
+    cache.delete(id); // re-inserted below as the newest
+  } else {
+    keys = new Map();
+    if (cache.size >= CACHED_CONVERSATIONS) cache.delete(cache.keys().next().value as string);
   }
-  return h;
+  cache.set(id, keys);
+  return keys;
 }
 
-/** The first 32 bits of SHA-256 (stable across versions and platforms). */
-function hash32(text: string): number {
-  return createHash('sha256').update(text).digest().readUInt32BE(0);
-}
-
-/** MurmurHash3's finaliser: a bijection on 32 bits that spreads every input bit over the output. */
-function mix32(x: number): number {
-  let h = x >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+function orderKey(seed: string, conversationKey: string, promptId: string): string {
+  return createHash('sha256').update(`${seed}\u0000${conversationKey}\u0000${promptId}`).digest('hex');
 }
