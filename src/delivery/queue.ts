@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import type { ConversationRef, PlatformName } from '../model/message.js';
 import type { Outbound, PostedRef } from '../model/outbound.js';
 import type { Reply } from '../model/reply.js';
-import { DEFAULT_LIMITS, RateGate, type PlatformLimits } from './limits.js';
+import { DEFAULT_LIMITS, RateGate, type PlatformLimits, type Rate } from './limits.js';
 import { Pacer } from './pacer.js';
 
 /** What became of one proactive send. */
@@ -83,6 +83,8 @@ interface PlatformState {
   /** Per conversation, the tail of the line of senders waiting for their turn. */
   lines: Map<string, Promise<void>>;
   sends: number;
+  /** The in-flight cap, worked out once. */
+  cap?: number;
 }
 
 interface ConversationState {
@@ -121,6 +123,9 @@ export class DeliveryQueue {
   private readonly platforms = new Map<PlatformName, PlatformState>();
   /** Sends under way per platform and workspace, so the lease is released when none is left. */
   private readonly pending = new Map<string, number>();
+  /** Room promised by `room` to senders about to send (per platform and workspace). */
+  private readonly reserved = new Map<string, number>();
+  private readonly roomWaiters = new Map<string, Array<() => void>>();
   readonly stats: DeliveryStats = { sent: 0, failed: 0, retries: 0, throttled: 0 };
 
   constructor(options: DeliveryQueueOptions) {
@@ -222,7 +227,7 @@ export class DeliveryQueue {
   }
 
   private async book(s: PlatformState, target: ConversationRef, deadline: number, stop: Promise<void>, signal?: AbortSignal): Promise<boolean> {
-    const max = s.limits.maxInFlight ?? Number.POSITIVE_INFINITY;
+    const max = this.inFlightCap(s);
     for (;;) {
       if (signal?.aborted) return false;
       let now = this.clock.now().getTime();
@@ -271,12 +276,90 @@ export class DeliveryQueue {
 
   private release(s: PlatformState): void {
     s.inFlight -= 1;
-    if (s.inFlight < (s.limits.maxInFlight ?? Number.POSITIVE_INFINITY)) s.waiting.shift()?.();
+    if (s.inFlight < this.inFlightCap(s)) s.waiting.shift()?.();
+  }
+
+  /** Sends a second's worth of the platform's rate: more at once only when round trips stall. */
+  private static perSecond(rates: Rate[] | undefined): number {
+    let most = 0;
+    for (const r of rates ?? []) if (Number.isFinite(r.count)) most = Math.max(most, (r.count * 1000) / r.perMs);
+    return most;
+  }
+
+  /**
+   * Requests open at once on a platform. The rate decides throughput; this only stops a platform that
+   * has stopped answering from collecting requests: a second's worth at the rate (at least 20), unless
+   * `maxInFlight` says otherwise.
+   */
+  private inFlightCap(s: PlatformState): number {
+    if (s.limits.maxInFlight !== undefined) return s.limits.maxInFlight;
+    return (s.cap ??= Math.max(20, Math.ceil(DeliveryQueue.perSecond(s.limits.global) || DeliveryQueue.perSecond(s.limits.perWorkspace))));
+  }
+
+  /**
+   * Resolves when a workspace has room for more sends: fewer under way than two seconds' worth at its
+   * rate (at least 40). The scheduler waits for it before claiming a slot, so it claims only what can
+   * go out soon (after a crash, few claims wait for their lease) and keeps just enough sends queued to
+   * fill the rate.
+   */
+  async room(platform: PlatformName, workspaceId: string, signal?: AbortSignal): Promise<void> {
+    const key = `${platform}\u0000${workspaceId}`;
+    const limit = this.backlogLimit(platform);
+    if ((this.pending.get(key) ?? 0) + (this.reserved.get(key) ?? 0) < limit) {
+      this.reserved.set(key, (this.reserved.get(key) ?? 0) + 1);
+      return;
+    }
+    const stop = whenAborted(signal);
+    try {
+      await Promise.race([
+        new Promise<void>((resolve) => {
+          const list = this.roomWaiters.get(key) ?? [];
+          list.push(resolve);
+          this.roomWaiters.set(key, list);
+        }),
+        stop.promise,
+      ]);
+    } finally {
+      stop.dispose();
+    }
+  }
+
+  /** Gives back room taken by `room` that no send used (the slot was lost or skipped). */
+  unreserve(platform: PlatformName, workspaceId: string): void {
+    const key = `${platform}\u0000${workspaceId}`;
+    this.useReservation(key);
+    this.wakeRoom(key);
+  }
+
+  private backlogLimit(platform: PlatformName): number {
+    const s = this.state(platform);
+    const rate = DeliveryQueue.perSecond(s.limits.perWorkspace) || DeliveryQueue.perSecond(s.limits.global);
+    return Math.max(40, Math.ceil(rate * 2));
+  }
+
+  private useReservation(key: string): void {
+    const held = this.reserved.get(key) ?? 0;
+    if (held <= 1) this.reserved.delete(key);
+    else this.reserved.set(key, held - 1);
+  }
+
+  private wakeRoom(key: string): void {
+    const list = this.roomWaiters.get(key);
+    if (!list?.length) return;
+    const [platform] = key.split('\u0000') as [PlatformName];
+    const limit = this.backlogLimit(platform);
+    while (list.length && (this.pending.get(key) ?? 0) + (this.reserved.get(key) ?? 0) < limit) {
+      this.reserved.set(key, (this.reserved.get(key) ?? 0) + 1);
+      list.shift()?.();
+    }
+    if (!list.length) this.roomWaiters.delete(key);
   }
 
   /** Counts a send under way for a workspace; the lease is let go when the last one ends. */
   private async enter(platform: PlatformName, workspaceId: string, deadline: number): Promise<boolean> {
     const key = `${platform}\u0000${workspaceId}`;
+    // A send that took room from `room` turns its reservation into a pending send.
+    if (this.reserved.has(key)) this.useReservation(key);
     this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
     if (!this.lease) return true;
     const held = await this.lease.hold(platform, workspaceId, deadline);
@@ -287,12 +370,10 @@ export class DeliveryQueue {
   private leave(platform: PlatformName, workspaceId: string): void {
     const key = `${platform}\u0000${workspaceId}`;
     const left = (this.pending.get(key) ?? 1) - 1;
-    if (left > 0) {
-      this.pending.set(key, left);
-      return;
-    }
-    this.pending.delete(key);
-    this.lease?.release(platform, workspaceId);
+    if (left > 0) this.pending.set(key, left);
+    else this.pending.delete(key);
+    this.wakeRoom(key);
+    if (left <= 0 && !this.reserved.has(key)) this.lease?.release(platform, workspaceId);
   }
 
   /** Sends `reply` to `target` through `outbound`, within the limits. Never throws. */

@@ -143,22 +143,34 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
    * Claims and posts a fresh slot: the prompt is picked first so the claim records it in the same
    * statement, and its use is recorded only by the instance that won the claim.
    */
-  async function claimAndSend(sub: Subscription, slot: string, now: Date, report: RunReport): Promise<void> {
+  async function claimAndSend(sub: Subscription, slot: string, now: Date, report: RunReport, checked: Checkpoints): Promise<void> {
     const ref = refOf(sub);
     const outbound = ctx.outbound(sub.platform);
     if (!outbound) return; // only subscriptions on attached platforms are run
-    const picked = await peekPrompt(ctx, ref, { themes: themesOf(sub) });
-    if (!picked) {
-      if (await ctx.store.slots.skip(ref, sub.id, slot, noPrompt(sub))) report.skipped += 1;
-      return;
+    // Claim only what can go out soon: a crash then leaves few claims waiting for their lease.
+    await options.queue.room(sub.platform, sub.workspaceId, stopping.signal);
+    let sending = false;
+    try {
+      if (stopped()) return;
+      const picked = await peekPrompt(ctx, ref, { themes: themesOf(sub) });
+      if (!picked) {
+        if (await ctx.store.slots.skip(ref, sub.id, slot, noPrompt(sub))) report.skipped += 1;
+        await checked.add(sub.id);
+        return;
+      }
+      const won = await ctx.store.slots.claim(ref, sub.id, slot, instanceId, picked.prompt.id);
+      await checked.add(sub.id);
+      if (!won) return;
+      if (stopped()) {
+        await release(sub, slot, report);
+        return;
+      }
+      await ctx.store.rotation.markUsed(ref, picked.prompt.id, picked.lastUsed);
+      sending = true;
+      await send(outbound, sub, slot, picked.prompt, now, report);
+    } finally {
+      if (!sending) options.queue.unreserve(sub.platform, sub.workspaceId);
     }
-    if (!(await ctx.store.slots.claim(ref, sub.id, slot, instanceId, picked.prompt.id))) return;
-    if (stopped()) {
-      await release(sub, slot, report);
-      return;
-    }
-    await ctx.store.rotation.markUsed(ref, picked.prompt.id, picked.lastUsed);
-    await send(outbound, sub, slot, picked.prompt, now, report);
   }
 
   async function runSubscription(sub: Subscription, now: Date, report: RunReport, checked: Checkpoints): Promise<void> {
@@ -183,8 +195,9 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     const slot = plan.post?.toISOString();
     // Move the checkpoint past what was looked at (in batches, before the possibly slow send: the claim
     // already guards the slot). With nothing due there is nothing to move past (and no write every minute).
-    if (slot || plan.skip.length > 0 || plan.paused > 0 || plan.uncounted > 0) await checked.add(sub.id);
-    if (slot) await claimAndSend(sub, slot, now, report);
+    // A slot due is moved past only once it is claimed (by anyone): stopping before the claim leaves it due.
+    if (!slot && (plan.skip.length > 0 || plan.paused > 0 || plan.uncounted > 0)) await checked.add(sub.id);
+    if (slot) await claimAndSend(sub, slot, now, report, checked);
   }
 
   /** Claims whose sender stopped before confirming: check the platform, else re-send within the window. */
