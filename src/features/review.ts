@@ -1,13 +1,13 @@
 import type { CoreContext, Feature } from '../core/types.js';
 import type { ConversationRef, IncomingMessage } from '../model/message.js';
 import { choosePrompt } from '../prompts/choose.js';
-import { reply, type Reply } from '../model/reply.js';
+import { reply, type Block, type Reply } from '../model/reply.js';
 import { reframeChat } from '../reframe/chat.js';
 import { reframeWithModel } from '../reframe/llm.js';
 import { reframeToReply } from '../reframe/render.js';
 import { reviewChat, reviewForm } from '../review/chat.js';
 import { reviewWithModel } from '../review/llm-extract.js';
-import { reviewToReply } from '../review/render.js';
+import { REVIEW_SOURCE, reviewToReply } from '../review/render.js';
 
 /** The placeholder posted at once while a language model reads the plan. */
 export const READING_PLAN = 'Reading your plan...';
@@ -40,12 +40,14 @@ async function answerSlowly(message: IncomingMessage, ctx: CoreContext, placehol
 async function withOpeningQuestion(answer: Reply, ctx: CoreContext, ref: ConversationRef): Promise<Reply> {
   const prompt = await choosePrompt(ctx, ref, { audience: 'facilitator' });
   if (!prompt) return answer;
-  const blocks = [
-    ...answer.blocks,
-    { type: 'text' as const, text: `An opening question for the meeting: ${prompt.text}` },
-    { type: 'context' as const, text: `Why: ${prompt.why} (say "prompt facilitator" for another)` },
+  const opening: Block[] = [
+    { type: 'text', text: `An opening question for the meeting: ${prompt.text}`, ...(prompt.fromPeople ? { user: [prompt.text] } : {}) },
+    { type: 'context', text: `Why: ${prompt.why} (say "prompt facilitator" for another)`, ...(prompt.fromPeople ? { user: [prompt.why] } : {}) },
   ];
-  return { ...answer, blocks };
+  // Before the footer that names the source, so the source stays the card's last line.
+  const footer = answer.blocks.findIndex((b) => b.type === 'context' && b.text === REVIEW_SOURCE);
+  const at = footer === -1 ? answer.blocks.length : footer;
+  return { ...answer, blocks: [...answer.blocks.slice(0, at), ...opening, ...answer.blocks.slice(at)] };
 }
 
 /**
