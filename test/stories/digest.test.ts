@@ -137,6 +137,20 @@ describe('digest now', () => {
 });
 
 describe('scheduled digest', () => {
+  it('a scheduled digest of more than five stories posts five and the rest in its own thread', async () => {
+    const t = await coreOn(dbFile());
+    await t.core.handle(inChannel('digest weekly friday 15:00'));
+    for (let i = 1; i <= 8; i++) await tell(t, { userId: `U${i}`, userName: `N${i}` }, 'anonymous', `story number ${i}.`);
+    t.clock.set('2026-11-27T15:00:30Z');
+    expect(await runDueDigests(t.core.ctx, t.clock.now())).toMatchObject({ posted: 1 });
+    const [digest, thread, ...rest] = t.outbound.posts;
+    expect(rest).toEqual([]);
+    expect(digest!.reply.blocks.filter((b) => b.type === 'quote')).toHaveLength(5);
+    expect(digest!.text).toMatch(/3 more in the thread/);
+    expect(thread!.target).toMatchObject({ conversationId: 'C1', threadId: 'm1' });
+    expect(thread!.reply.blocks.filter((b) => b.type === 'quote')).toHaveLength(3);
+  });
+
   it('`digest weekly friday 15:00` posts at the slot once, even with two cores on one database', async () => {
     const file = dbFile();
     const a = await coreOn(file);
