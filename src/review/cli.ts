@@ -5,9 +5,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readAll, type CliCommand } from '../cli/io.js';
-import { readConfig } from '../config.js';
-import { createLogger } from '../logger.js';
-import { reviewWithModel } from './llm-extract.js';
 import { reviewToText } from './render.js';
 import { reviewPlan, type ReviewResult } from './review.js';
 
@@ -69,8 +66,14 @@ export const reviewCommand: CliCommand = async (args, io) => {
     }
   }
   // The model is used only when an operator configured one; its settings are checked like any config.
-  const llm = io.env.REVIEW_LLM_URL ? readConfig(io.env).reviewLlm : undefined;
-  const result = llm ? await reviewWithModel(text, llm, createLogger({ level: 'warn', format: 'pretty', stream: io.stderr })) : reviewPlan(text);
+  // Loaded only then: a plain review should start in a quarter of a second.
+  const llm = io.env.REVIEW_LLM_URL ? (await import('../config.js')).readConfig(io.env).reviewLlm : undefined;
+  const result = llm ? await reviewWithLlm(text, llm, io) : reviewPlan(text);
   io.stdout.write(json ? reviewJson(result) : reviewToText(result));
   return 0;
 };
+
+async function reviewWithLlm(text: string, llm: NonNullable<ReturnType<typeof import('../config.js').readConfig>['reviewLlm']>, io: Parameters<CliCommand>[1]): Promise<ReviewResult> {
+  const [{ reviewWithModel }, { createLogger }] = await Promise.all([import('./llm-extract.js'), import('../logger.js')]);
+  return reviewWithModel(text, llm, createLogger({ level: 'warn', format: 'pretty', stream: io.stderr }));
+}
