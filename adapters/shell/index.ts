@@ -166,12 +166,10 @@ export function createShellAdapter(deps: AdapterDeps): Adapter {
       write(current === 'direct' ? '(now in your private conversation with moodmusic)\n' : '(back in #shell)\n');
       return;
     }
-    if (/^\d+$/.test(line) && !buttons[Number(line) - 1]) {
-      write(
-        buttons.length
-          ? `(choose 1 to ${buttons.length}: numbers belong to the last reply that had options)\n`
-          : '(nothing to choose now: numbers belong to the options of the last reply, and it had none)\n',
-      );
+    // With options shown, a number outside them is a slip; with none, a number is plain text (an answer
+    // to an open story question may be just "3"), and no earlier action can fire.
+    if (/^\d+$/.test(line) && buttons.length > 0 && !buttons[Number(line) - 1]) {
+      write(`(choose 1 to ${buttons.length}: numbers belong to the last reply that had options)\n`);
       return;
     }
     const message = messageFor(line);
