@@ -343,21 +343,16 @@ export class StoryRepo {
         .where('workspace_id', '=', key.workspaceId)
         .where('event_id', '=', `welcome:${key.userId}`)
         .execute();
-      await trx
-        .updateTable('subscriptions')
-        .set({ created_by: null })
-        .where('platform', '=', key.platform)
-        .where('workspace_id', '=', key.workspaceId)
-        .where('created_by', '=', key.userId)
-        .execute();
-      // Questions they added stay with the workspace, no longer naming them.
-      await trx
-        .updateTable('custom_prompts')
-        .set({ created_by: null })
-        .where('platform', '=', key.platform)
-        .where('workspace_id', '=', key.workspaceId)
-        .where('created_by', '=', key.userId)
-        .execute();
+      // Channel schedules and the questions they added stay with the workspace, no longer naming them.
+      for (const table of ['subscriptions', 'custom_prompts'] as const) {
+        await trx
+          .updateTable(table)
+          .set({ created_by: null })
+          .where('platform', '=', key.platform)
+          .where('workspace_id', '=', key.workspaceId)
+          .where('created_by', '=', key.userId)
+          .execute();
+      }
       await trx
         .updateTable('story_channels')
         .set({ welcome_set_by: null })

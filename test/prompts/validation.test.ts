@@ -5,9 +5,10 @@ import { PromptLibraryError } from '../../src/errors.js';
 import { loadPrompts } from '../../src/prompts/load.js';
 import { THEMES } from '../../src/prompts/schema.js';
 import { runCli } from '../../src/cli/main.js';
+import { cli } from '../helpers/cli.js';
+import { Readable } from 'node:stream';
 import { PROMPTS_DIR } from '../helpers/core.js';
 import { tempDir } from '../helpers/temp.js';
-import { Readable } from 'node:stream';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -29,18 +30,6 @@ async function problemsOf(dir: string): Promise<string[]> {
   return [];
 }
 
-function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdin: Readable.from([]),
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: process.cwd(),
-    env: {},
-  };
-  return runCli(args, io).then((code) => ({ code, stdout, stderr }));
-}
 
 describe('the shipped prompt library', () => {
   it('has at least 12 prompts in every theme, unique ids, and newcomer prompts', async () => {

@@ -1,25 +1,12 @@
 import { appendFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { cli } from '../helpers/cli.js';
 import { loadPrompts } from '../../src/prompts/load.js';
 import { contentWords, similarity, similarPairs } from '../../src/prompts/similar.js';
 import { PROMPTS_DIR } from '../helpers/core.js';
 import { tempDir } from '../helpers/temp.js';
 
-function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdin: Readable.from([]),
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: process.cwd(),
-    env: {},
-  };
-  return runCli(args, io).then((code) => ({ code, stdout, stderr }));
-}
 
 describe('the library’s voice', () => {
   it('never says "the seed" to users, and names "Where to Begin" when it quotes it', async () => {

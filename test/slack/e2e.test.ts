@@ -1,41 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from '../helpers/bot.js';
+import { freePort, startBotUntil } from '../helpers/bot.js';
 import { tempDir } from '../helpers/temp.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 import { BOT, TEAM, commandBody, eventEnvelope, mentionEvent, postSigned } from './harness.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
 /** Starts `node bin/moodmusic.js start` and resolves once the Slack adapter says it is listening. */
-function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; stderr: () => string; exit: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['bin/moodmusic.js', 'start'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the bot did not start:\n${stderr}`)), 15_000);
-    child.stderr!.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      if (stderr.includes('slack adapter listening')) {
-        clearTimeout(timer);
-        resolve({ child, stderr: () => stderr, exit });
-      }
-    });
-    void exit.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`the bot exited with ${code} before listening:\n${stderr}`));
-    });
-  });
-}
+const startBot = (env: Record<string, string>) => startBotUntil(env, 'slack adapter listening');
 
 describe('Slack adapter, end to end through the real process', () => {
   it('answers signed requests via the fake Web API, once, escaped and in time, then exits 0 on SIGTERM', async () => {
