@@ -2,16 +2,14 @@ import type { CoreContext } from '../core/types.js';
 import type { PlatformName } from '../model/message.js';
 import type { Block } from '../model/reply.js';
 import { THEME_TITLES } from '../prompts/choose.js';
-import { promptLookup } from './collect.js';
-import { aggregate, formatCount, weekStart, type PostFacts } from './aggregate.js';
+import { aggregate, formatCount, type PostFacts } from './aggregate.js';
+import { windowPosts } from './collect.js';
 
 /** A conversation the person can see, as the platform named it. */
 export interface VisibleChannel {
   id: string;
   name: string;
 }
-
-const WEEK_MS = 7 * 86_400_000;
 
 /**
  * A small per-channel summary for a person's home view: only channels the platform says this person can
@@ -23,17 +21,12 @@ export async function homeInsights(
   visible: readonly VisibleChannel[],
   weeks = 12,
 ): Promise<Block[]> {
-  const now = ctx.clock.now();
-  const since = new Date(weekStart(now).getTime() - (weeks - 1) * WEEK_MS);
-  const rows = await ctx.store.posts.promptEngagement(where, since);
+  const { now, posts } = await windowPosts(ctx, where, weeks);
   const names = new Map(visible.map((c) => [c.id, c.name]));
-  const find = await promptLookup(ctx, where.platform, where.workspaceId);
   const byChannel = new Map<string, PostFacts[]>();
-  for (const r of rows) {
-    if (!names.has(r.conversationId)) continue;
-    const prompt = find(r.promptId);
-    const facts: PostFacts = { promptId: r.promptId, theme: prompt?.theme, text: prompt?.text, postedAt: new Date(r.postedAt), replies: r.replies, reactions: r.reactions };
-    byChannel.set(r.conversationId, [...(byChannel.get(r.conversationId) ?? []), facts]);
+  for (const post of posts) {
+    if (!names.has(post.conversationId)) continue;
+    byChannel.set(post.conversationId, [...(byChannel.get(post.conversationId) ?? []), post]);
   }
   const lines = [...byChannel.entries()]
     .map(([id, posts]) => {
