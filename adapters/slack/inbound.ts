@@ -41,17 +41,19 @@ export function mentionsBot(text: string | undefined, botUserId: string | undefi
 
 /** An `app_mention`: the whole chat grammar, answered in its thread when it was in one. */
 export function fromMention(event: SlackMessageEvent, teamId: string, eventId: string | undefined, botUserId?: string): IncomingMessage {
+  return { ...common(event, teamId, eventId, botUserId), source: 'mention', isMention: true, isDirect: false };
+}
+
+/** What every message from a person carries, whatever kind it is. */
+function common(event: SlackMessageEvent, teamId: string, eventId: string | undefined, botUserId?: string) {
   return {
-    platform: 'slack',
+    platform: 'slack' as const,
     workspaceId: teamId,
     conversationId: event.channel,
     ...(event.thread_ts ? { threadId: event.thread_ts } : {}),
     ...(event.ts ? { messageId: event.ts } : {}),
     userId: event.user ?? '',
     text: plainText(event.text ?? '', botUserId),
-    source: 'mention',
-    isMention: true,
-    isDirect: false,
     ...(eventId ? { eventId } : {}),
     raw: event,
   };
@@ -63,17 +65,7 @@ export function fromMention(event: SlackMessageEvent, teamId: string, eventId: s
  */
 export function fromMessage(event: SlackMessageEvent, teamId: string, eventId: string | undefined, botUserId?: string): IncomingMessage | undefined {
   if (!isPersonMessage(event)) return undefined;
-  const base = {
-    platform: 'slack' as const,
-    workspaceId: teamId,
-    conversationId: event.channel,
-    ...(event.thread_ts ? { threadId: event.thread_ts } : {}),
-    ...(event.ts ? { messageId: event.ts } : {}),
-    userId: event.user ?? '',
-    text: plainText(event.text ?? '', botUserId),
-    ...(eventId ? { eventId } : {}),
-    raw: event,
-  };
+  const base = common(event, teamId, eventId, botUserId);
   if (event.channel_type === 'im' || isDmChannel(event.channel)) {
     return { ...base, source: 'direct', isMention: false, isDirect: true };
   }

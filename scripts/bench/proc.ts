@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 /** The package root (the bench runs from dist/scripts/bench). */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** A TCP port on 127.0.0.1 that nothing listens on right now (the OS picks it). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -1,17 +1,14 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoreLocation } from '../../src/store/index.js';
 import { freePort } from '../helpers/bot.js';
-import { tempDir } from '../helpers/temp.js';
 import { FakeSlackApi } from '../slack/fake-slack-api.js';
 import { freshPostgresUrl, postgresAvailable } from '../store/stores.js';
-import { spawnBot, until, type BotProcess } from './process.js';
+import { until, type BotProcess } from './process.js';
+import { faultRig } from './rig.js';
 import { seedDueSlots, withStore } from './seed.js';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const rig = faultRig();
 
 const CHANNELS = Array.from({ length: 150 }, (_, i) => `C${String(i).padStart(4, '0')}`);
 /** Posts answered before the fake stalls; the queue then has 20 in flight and the rest waiting. */
@@ -19,13 +16,11 @@ const ANSWERED = 40;
 
 async function location(kind: 'sqlite' | 'postgres'): Promise<StoreLocation> {
   if (kind === 'postgres') return { kind: 'postgres', url: await freshPostgresUrl() };
-  const tmp = tempDir();
-  cleanups.push(tmp.cleanup);
-  return { kind: 'sqlite', path: path.join(tmp.dir, 'bot.db') };
+  return { kind: 'sqlite', path: path.join(rig.dir(), 'bot.db') };
 }
 
 async function startBot(fake: FakeSlackApi, db: StoreLocation): Promise<BotProcess> {
-  const bot = spawnBot({
+  const bot = rig.bot({
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_SIGNING_SECRET: 's',
     SLACK_API_URL: fake.apiUrl,
@@ -33,7 +28,6 @@ async function startBot(fake: FakeSlackApi, db: StoreLocation): Promise<BotProce
     SHUTDOWN_GRACE_S: '5',
     ...(db.kind === 'sqlite' ? { SQLITE_PATH: db.path } : { DATABASE_URL: db.url }),
   });
-  cleanups.push(() => bot.kill());
   await bot.waitForLine('slack adapter listening');
   return bot;
 }
@@ -59,7 +53,7 @@ async function fakeSlack(): Promise<FakeSlackApi> {
   const fake = await new FakeSlackApi('xoxb-test').start();
   // Message timestamps near now, so the recovery's history lookup (`oldest`) sees them.
   fake.tsBase = Math.floor(Date.now() / 1000);
-  cleanups.push(() => fake.close());
+  rig.defer(() => fake.close());
   return fake;
 }
 

@@ -1,15 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/bot.js';
-import { tempDir } from '../helpers/temp.js';
 import { until } from './process.js';
+import { faultRig } from './rig.js';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const rig = faultRig();
 
 /** The shell's person (adapters/shell: the same id on every run). */
 const USER_ID = 'shell-user';
@@ -36,15 +33,14 @@ const total = (counts: Record<string, number>) => Object.values(counts).reduce((
 
 describe('forget me reaches the disk (SQLite)', () => {
   it('after a story is told and `forget me` answered, neither the database file nor its WAL holds the words or the id', async () => {
-    const tmp = tempDir();
-    cleanups.push(tmp.cleanup);
-    const db = path.join(tmp.dir, 'bot.db');
+    const dir = rig.dir();
+    const db = path.join(dir, 'bot.db');
     const child = spawn(process.execPath, ['bin/moodmusic.js', 'start'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', SQLITE_PATH: db },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    cleanups.push(() => child.exitCode === null && child.kill('SIGKILL'));
+    rig.defer(() => child.exitCode === null && child.kill('SIGKILL'));
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.resume();

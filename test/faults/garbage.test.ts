@@ -1,17 +1,14 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/bot.js';
-import { tempDir } from '../helpers/temp.js';
 import { FakeSlackApi } from '../slack/fake-slack-api.js';
 import { eventEnvelope, mentionEvent, postSigned } from '../slack/harness.js';
 import { startFakeConnector } from '../teams/fake-connector.js';
 import { channelMention } from '../teams/harness.js';
-import { nonJsonLines, spawnBot, type BotProcess } from './process.js';
+import { nonJsonLines } from './process.js';
+import { faultRig } from './rig.js';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const rig = faultRig();
 
 /** A word that must never reach the log, whatever body carries it. */
 const MARKER = 'zebraquartz';
@@ -57,21 +54,13 @@ const FORM_BODIES = [
   'command=%2Fmoodmusic',
 ];
 
-function started(bot: BotProcess): BotProcess {
-  cleanups.push(() => bot.kill());
-  return bot;
-}
-
 describe('malformed but signed bodies of every shape get 400, and the process stays up', () => {
   it('Slack: every JSON and form shape is refused with 400, unsigned ones with 401, and a real mention is still answered', async () => {
     const fake = await new FakeSlackApi('xoxb-test', { userId: 'UBOT', botId: 'BBOT', teamId: 'T1' }).start();
-    cleanups.push(() => fake.close());
-    const tmp = tempDir();
-    cleanups.push(tmp.cleanup);
+    rig.defer(() => fake.close());
+    const dir = rig.dir();
     const port = await freePort();
-    const bot = started(
-      spawnBot({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, SLACK_PORT: String(port), SQLITE_PATH: path.join(tmp.dir, 'bot.db') }),
-    );
+    const bot = rig.bot({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, SLACK_PORT: String(port), SQLITE_PATH: path.join(dir, 'bot.db') });
     await bot.waitForLine('slack adapter listening');
 
     const statuses: Record<string, number> = {};
@@ -99,11 +88,10 @@ describe('malformed but signed bodies of every shape get 400, and the process st
 
   it('Teams: every JSON shape that is not an activity is refused with 400, and a real mention is still answered', async () => {
     const connector = await startFakeConnector();
-    cleanups.push(() => connector.close());
-    const tmp = tempDir();
-    cleanups.push(tmp.cleanup);
+    rig.defer(() => connector.close());
+    const dir = rig.dir();
     const port = await freePort();
-    const bot = started(spawnBot({ ADAPTERS: 'teams', TEAMS_PORT: String(port), SQLITE_PATH: path.join(tmp.dir, 'bot.db') }));
+    const bot = rig.bot({ ADAPTERS: 'teams', TEAMS_PORT: String(port), SQLITE_PATH: path.join(dir, 'bot.db') });
     await bot.waitForLine('adapter started');
     const endpoint = `http://127.0.0.1:${port}/api/messages`;
     const post = async (body: string) => (await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status;
@@ -140,18 +128,15 @@ describe('malformed but signed bodies of every shape get 400, and the process st
 
   it('Teams with an app id: 300 requests with missing or bogus tokens get 401 and a few JSON lines, no stack traces', async () => {
     const connector = await startFakeConnector();
-    cleanups.push(() => connector.close());
-    const tmp = tempDir();
-    cleanups.push(tmp.cleanup);
+    rig.defer(() => connector.close());
+    const dir = rig.dir();
     const port = await freePort();
-    const bot = started(
-      spawnBot({
+    const bot = rig.bot({
         MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
         MicrosoftAppPassword: 'not-a-real-secret',
         TEAMS_PORT: String(port),
-        SQLITE_PATH: path.join(tmp.dir, 'bot.db'),
-      }),
-    );
+        SQLITE_PATH: path.join(dir, 'bot.db'),
+      });
     await bot.waitForLine('adapter started');
     const endpoint = `http://127.0.0.1:${port}/api/messages`;
     const body = JSON.stringify(channelMention(connector.url, `help ${MARKER}`));

@@ -1,43 +1,32 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/bot.js';
-import { tempDir } from '../helpers/temp.js';
 import { FakeSlackApi } from '../slack/fake-slack-api.js';
 import { eventEnvelope, mentionEvent, postSigned } from '../slack/harness.js';
 import { startFakeConnector } from '../teams/fake-connector.js';
 import { channelMention } from '../teams/harness.js';
-import { nonJsonLines, spawnBot, type BotProcess } from './process.js';
+import { nonJsonLines } from './process.js';
+import { faultRig } from './rig.js';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const rig = faultRig();
 
 /** Words that are only ever in what people wrote, and in the bot's answers echoing them. */
 const MARKER = 'zebraquartz';
 
-function started(bot: BotProcess): BotProcess {
-  cleanups.push(() => bot.kill());
-  return bot;
-}
-
 describe('LOG_LEVEL=debug logs what happened, never what anybody wrote', () => {
   it('Slack over HTTP: the Web API bodies (which echo the message) are withheld, every line is JSON', async () => {
     const fake = await new FakeSlackApi('xoxb-test', { userId: 'UBOT', botId: 'BBOT', teamId: 'T1' }).start();
-    cleanups.push(() => fake.close());
-    const tmp = tempDir();
-    cleanups.push(tmp.cleanup);
+    rig.defer(() => fake.close());
+    const dir = rig.dir();
     const port = await freePort();
-    const bot = started(
-      spawnBot({
+    const bot = rig.bot({
         SLACK_BOT_TOKEN: 'xoxb-test',
         SLACK_SIGNING_SECRET: 's',
         SLACK_API_URL: fake.apiUrl,
         SLACK_PORT: String(port),
-        SQLITE_PATH: path.join(tmp.dir, 'bot.db'),
+        SQLITE_PATH: path.join(dir, 'bot.db'),
         LOG_LEVEL: 'debug',
-      }),
-    );
+      });
     await bot.waitForLine('slack adapter listening');
     // Unknown words are echoed in the short help; a review reads a whole plan.
     const sent = [`${MARKER} what to do about crime`, `review A two-hour ${MARKER} workshop for 40 people with a keynote`];
@@ -58,11 +47,10 @@ describe('LOG_LEVEL=debug logs what happened, never what anybody wrote', () => {
 
   it('Teams: a turn at debug level logs no message text', async () => {
     const connector = await startFakeConnector();
-    cleanups.push(() => connector.close());
-    const tmp = tempDir();
-    cleanups.push(tmp.cleanup);
+    rig.defer(() => connector.close());
+    const dir = rig.dir();
     const port = await freePort();
-    const bot = started(spawnBot({ ADAPTERS: 'teams', TEAMS_PORT: String(port), SQLITE_PATH: path.join(tmp.dir, 'bot.db'), LOG_LEVEL: 'debug' }));
+    const bot = rig.bot({ ADAPTERS: 'teams', TEAMS_PORT: String(port), SQLITE_PATH: path.join(dir, 'bot.db'), LOG_LEVEL: 'debug' });
     await bot.waitForLine('adapter started');
     const endpoint = `http://127.0.0.1:${port}/api/messages`;
     const res = await fetch(endpoint, {

@@ -1,20 +1,17 @@
 import { existsSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RELEASED_AT } from '../../src/store/slots.js';
 import { freePort } from '../helpers/bot.js';
-import { tempDir } from '../helpers/temp.js';
 import { FakeSlackApi } from '../slack/fake-slack-api.js';
 import { startFakeConnector } from '../teams/fake-connector.js';
 import { channelMention } from '../teams/harness.js';
-import { nonJsonLines, spawnBot, until, type BotProcess } from './process.js';
+import { nonJsonLines, until } from './process.js';
+import { faultRig } from './rig.js';
 import { seedDueSlots, withStore } from './seed.js';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const rig = faultRig();
 
 const GRACE_S = 2;
 /**
@@ -29,7 +26,7 @@ async function halfOpen(port: number, data: string): Promise<Socket> {
   socket.on('error', () => undefined);
   await new Promise<void>((resolve) => socket.once('connect', resolve));
   await new Promise<void>((resolve) => socket.write(data, () => resolve()));
-  cleanups.push(() => socket.destroy());
+  rig.defer(() => socket.destroy());
   return socket;
 }
 
@@ -42,34 +39,26 @@ async function holdSockets(port: number, endpoint: string): Promise<Socket[]> {
   ]);
 }
 
-function started(bot: BotProcess): BotProcess {
-  cleanups.push(() => bot.kill());
-  return bot;
-}
-
 describe('shutdown with a deadline (SHUTDOWN_GRACE_S), through the real process', () => {
   it('Slack: half-open sockets and stalled posts; SIGTERM exits 0 within the grace period and posts nothing after the signal', async () => {
     const fake = await new FakeSlackApi('xoxb-test').start();
     fake.tsBase = Math.floor(Date.now() / 1000);
-    cleanups.push(() => fake.close());
-    const tmp = tempDir();
-    cleanups.push(tmp.cleanup);
-    const db = { kind: 'sqlite' as const, path: path.join(tmp.dir, 'bot.db') };
+    rig.defer(() => fake.close());
+    const dir = rig.dir();
+    const db = { kind: 'sqlite' as const, path: path.join(dir, 'bot.db') };
     const channels = Array.from({ length: 60 }, (_, i) => `C${String(i).padStart(4, '0')}`);
     await seedDueSlots(db, channels);
     // Five posts are answered; every later one reaches the fake (and the channel) but is never answered.
     fake.holdAfter('chat.postMessage', 5);
     const port = await freePort();
-    const bot = started(
-      spawnBot({
+    const bot = rig.bot({
         SLACK_BOT_TOKEN: 'xoxb-test',
         SLACK_SIGNING_SECRET: 's',
         SLACK_API_URL: fake.apiUrl,
         SLACK_PORT: String(port),
         SQLITE_PATH: db.path,
         SHUTDOWN_GRACE_S: String(GRACE_S),
-      }),
-    );
+      });
     await bot.waitForLine('slack adapter listening');
     // Opened first, so the bot has read what they sent by the time the signal comes.
     const sockets = await holdSockets(port, '/slack/events');
@@ -107,16 +96,13 @@ describe('shutdown with a deadline (SHUTDOWN_GRACE_S), through the real process'
   it('a second signal exits at once, still closing the store', async () => {
     const fake = await new FakeSlackApi('xoxb-test').start();
     fake.tsBase = Math.floor(Date.now() / 1000);
-    cleanups.push(() => fake.close());
-    const tmp = tempDir();
-    cleanups.push(tmp.cleanup);
-    const db = { kind: 'sqlite' as const, path: path.join(tmp.dir, 'bot.db') };
+    rig.defer(() => fake.close());
+    const dir = rig.dir();
+    const db = { kind: 'sqlite' as const, path: path.join(dir, 'bot.db') };
     await seedDueSlots(db, Array.from({ length: 30 }, (_, i) => `C${i}`));
     fake.holdAfter('chat.postMessage', 0);
     const port = await freePort();
-    const bot = started(
-      spawnBot({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, SLACK_PORT: String(port), SQLITE_PATH: db.path, SHUTDOWN_GRACE_S: '60' }),
-    );
+    const bot = rig.bot({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, SLACK_PORT: String(port), SQLITE_PATH: db.path, SHUTDOWN_GRACE_S: '60' });
     await bot.waitForLine('slack adapter listening');
     await holdSockets(port, '/slack/events');
     await until(() => fake.heldCount() === 20, '20 stalled posts');
@@ -137,13 +123,10 @@ describe('shutdown with a deadline (SHUTDOWN_GRACE_S), through the real process'
 
   it('Teams: 20 turns in flight are all answered, half-open sockets are cut at the deadline, exit 0 in time', async () => {
     const connector = await startFakeConnector();
-    cleanups.push(() => connector.close());
-    const tmp = tempDir();
-    cleanups.push(tmp.cleanup);
+    rig.defer(() => connector.close());
+    const dir = rig.dir();
     const port = await freePort();
-    const bot = started(
-      spawnBot({ ADAPTERS: 'teams', TEAMS_PORT: String(port), SQLITE_PATH: path.join(tmp.dir, 'bot.db'), SHUTDOWN_GRACE_S: String(GRACE_S) }),
-    );
+    const bot = rig.bot({ ADAPTERS: 'teams', TEAMS_PORT: String(port), SQLITE_PATH: path.join(dir, 'bot.db'), SHUTDOWN_GRACE_S: String(GRACE_S) });
     await bot.waitForLine('adapter started');
     const sockets = await holdSockets(port, '/api/messages');
     const endpoint = `http://127.0.0.1:${port}/api/messages`;

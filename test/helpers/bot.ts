@@ -26,14 +26,7 @@ export function runBot(input: string, env: Record<string, string> = {}): Promise
 }
 
 /** A loopback port that was free a moment ago, for servers a test starts. */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { freePort } from '../../scripts/bench/proc.js';
 
 /**
  * Starts `node bin/moodmusic.js start` with only `env` (plus PATH and HOME) and resolves once its stderr

@@ -3,6 +3,15 @@
  * missing), body text 14 px with `Medium` also 14 px (as in Teams), `Large` 18 px, buttons side by side
  * and stretched to equal widths, as the Teams clients lay them out.
  */
+/** Teams' light-theme text colours, the same on plain and emphasis containers. */
+const FOREGROUND = {
+  default: { default: '#242424', subtle: '#616161' },
+  accent: { default: '#5B5FC7', subtle: '#5B5FC7' },
+  good: { default: '#0E700E', subtle: '#0E700E' },
+  warning: { default: '#835B00', subtle: '#835B00' },
+  attention: { default: '#C4314B', subtle: '#C4314B' },
+};
+
 export const TEAMS_HOST_CONFIG = {
   fontFamily: "'Segoe UI', 'Liberation Sans', Arial, sans-serif",
   supportsInteractivity: true,
@@ -14,23 +23,11 @@ export const TEAMS_HOST_CONFIG = {
   containerStyles: {
     default: {
       backgroundColor: '#FFFFFF',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        accent: { default: '#5B5FC7', subtle: '#5B5FC7' },
-        good: { default: '#0E700E', subtle: '#0E700E' },
-        warning: { default: '#835B00', subtle: '#835B00' },
-        attention: { default: '#C4314B', subtle: '#C4314B' },
-      },
+      foregroundColors: FOREGROUND,
     },
     emphasis: {
       backgroundColor: '#F5F5F5',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        accent: { default: '#5B5FC7', subtle: '#5B5FC7' },
-        good: { default: '#0E700E', subtle: '#0E700E' },
-        warning: { default: '#835B00', subtle: '#835B00' },
-        attention: { default: '#C4314B', subtle: '#C4314B' },
-      },
+      foregroundColors: FOREGROUND,
     },
   },
   actions: {
