@@ -13,6 +13,7 @@ import { FLAG_IDS } from '../src/review/rules.js';
 import { candidateFlags } from '../src/review/review.js';
 import { ASKED_FLAGS } from '../src/review/findings.js';
 import { foldsBySite, loadCorpus, type CorpusFraming, type CorpusPlan } from './eval/corpus.js';
+import { strengthCounts } from './eval/strengths.js';
 import { cohenKappa, crossValidate, fitAskedFlags, gate, scoreOutcomes, type Outcome, type Scores } from './eval/score.js';
 
 /** A labelled meeting plan. */
@@ -129,6 +130,16 @@ function main(): void {
   out.push(...scoreLines('review.cv', cv.pooled, true));
   out.push(...scoreLines('review.cv.raw', cv.raw, true));
   const fitted = fitAskedFlags(folds.flat());
+  // Strengths have no fitted parameters: every dev plan is held out for them.
+  const praised = strengthCounts(dev);
+  let shown = 0;
+  let contradicted = 0;
+  for (const [id, n] of [...praised].sort()) {
+    out.push(`review.dev.strength.${id}.shown_contradicted: ${n.shown}/${n.contradicted}`);
+    shown += n.shown;
+    contradicted += n.contradicted;
+  }
+  out.push(`review.dev.strengths.shown: ${shown}`, `review.dev.strengths.contradicted_rate: ${f3(shown === 0 ? 0 : contradicted / shown)}`);
   out.push(`review.fit.asked: ${fitted.join(',') || '-'}`, `review.shipped.asked: ${ASKED_FLAGS.join(',') || '-'}`);
   if (errors) {
     const texts = new Map(dev.map((p) => [p.id, p.text]));

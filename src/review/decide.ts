@@ -105,12 +105,14 @@ export function strengths(f: PlanFacts, flags: readonly FlagId[]): Strength[] {
   if (!f.framing.deficit && f.framing.question && /\b(?:what|how|where)\b/i.test(f.framing.question)) out.push({ id: 'question', evidence: [f.framing.question] });
   if (f.outcome.explores && !has('converge-early')) out.push({ id: 'explores', evidence: f.outcome.evidence });
   if (f.format.stories) out.push({ id: 'stories', evidence: [] });
-  if (f.format.conversation > 0 && !has('presentation-led') && f.format.conversation >= f.format.talk) {
+  // "Most of the time goes to conversation" needs more than one cue of it and at least twice the talk.
+  if (f.format.conversation >= 2 && !has('presentation-led') && f.format.conversation >= 2 * f.format.talk) {
     out.push({ id: 'conversation', evidence: f.format.conversationEvidence });
   }
   if (['series', 'recurring', 'standing-group', 'actions'].includes(f.followUp.kind) && !has('one-off')) out.push({ id: 'carries-on', evidence: f.followUp.evidence });
   const minutes = f.session.minutes;
   if (minutes !== null && !has('short-time') && (minutes >= 120 || (minutes >= 90 && !isLarge(f)))) out.push({ id: 'time', evidence: f.session.evidence });
-  if (f.setting.roomDescribed && !f.setting.roomForTalk && f.setting.mode !== 'online') out.push({ id: 'room', evidence: f.setting.evidence.filter((e) => !/online|zoom|teams|hybrid|virtual|webinar|video|meet|skype|webex/i.test(e)) });
+  // Microphones or "seated" describe a room, but only tables, circles or break-out space are worth praising.
+  if (f.setting.roomForConversation && !f.setting.roomForTalk && f.setting.mode !== 'online') out.push({ id: 'room', evidence: f.setting.evidence.filter((e) => !/online|zoom|teams|hybrid|virtual|webinar|video|meet|skype|webex/i.test(e)) });
   return out;
 }

@@ -75,6 +75,7 @@ function settingOf(plan: MeetingPlan): PlanFacts['setting'] {
     mode,
     roomDescribed: room.length > 0,
     roomForTalk: room.some((r) => THEATRE.test(r) || TALK_ROOM.test(r)) && !room.some((r) => CONVERSATION_ROOM.test(r)),
+    roomForConversation: room.some((r) => CONVERSATION_ROOM.test(r)),
     evidence: [...room, ...plan.setting.online, ...hybrid].slice(0, 6),
   };
 }

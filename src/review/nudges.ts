@@ -95,7 +95,7 @@ export function nudgeFor(d: Decision, f: PlanFacts): { nudge: string; why: strin
       };
     case 'large-group': {
       const online = f.setting.mode === 'online';
-      const tables = f.setting.roomDescribed && !f.setting.roomForTalk;
+      const tables = f.setting.roomForConversation && !f.setting.roomForTalk;
       return {
         nudge: tables || online
           ? `With ${people(f)}, you have already thought about ${online ? 'the online space' : 'the tables'}. How will each small conversation be held, and how will what they find come back together?`

@@ -49,7 +49,7 @@ describe('decide: the guide', () => {
     expect(ids(facts({ attendance: large, genre: { value: 'report', forwardLooking: false, evidence: [] } }))).toEqual(['large-group']);
   });
   it('an online event states its setting', () => {
-    expect(ids(facts({ attendance: large, setting: { mode: 'online', roomDescribed: false, roomForTalk: false, evidence: ['online'] } }))).toEqual(['large-group']);
+    expect(ids(facts({ attendance: large, setting: { mode: 'online', roomDescribed: false, roomForTalk: false, roomForConversation: false, evidence: ['online'] } }))).toEqual(['large-group']);
   });
   it('large-group can be inferred from the kind of event', () => {
     expect(ids(facts({ attendance: { kind: 'inferred', min: 13, max: null, evidence: ['conference'] } }))).toContain('large-group');
@@ -94,17 +94,33 @@ describe('strengths come from the same facts', () => {
     expect(reviewFacts(f).strengths.join(' ')).toContain('we meet again in a month');
   });
   it('theatre-style seating is not praised as a room for conversation', () => {
-    const f = facts({ setting: { mode: 'in-person', roomDescribed: true, roomForTalk: true, evidence: ['theatre-style'] } });
+    const f = facts({ setting: { mode: 'in-person', roomDescribed: true, roomForTalk: true, roomForConversation: false, evidence: ['theatre-style'] } });
     expect(strengths(f, []).map((s) => s.id)).not.toContain('room');
   });
   it('a large event with small tables is not told that small tables would help', () => {
     const f = facts({
       attendance: { kind: 'stated', min: 45, max: 45, evidence: ['45 people'] },
-      setting: { mode: 'in-person', roomDescribed: true, roomForTalk: false, evidence: ['small mixed tables'] },
+      setting: { mode: 'in-person', roomDescribed: true, roomForTalk: false, roomForConversation: true, evidence: ['small mixed tables'] },
     });
     const large = reviewFacts(f).flags.find((x) => x.id === 'large-group');
     expect(large?.nudge).not.toMatch(/small mixed tables .* help/i);
     expect(large?.nudge).toMatch(/already thought about the tables/);
+  });
+  it('microphones describe a room but are not praised, and a large meeting with them is not told it has tables', () => {
+    const f = facts({
+      attendance: { kind: 'stated', min: 80, max: 80, evidence: ['80 people'] },
+      setting: { mode: 'in-person', roomDescribed: true, roomForTalk: false, roomForConversation: false, evidence: ['microphones'] },
+    });
+    expect(strengths(f, []).map((s) => s.id)).not.toContain('room');
+    expect(reviewFacts(f).flags.find((x) => x.id === 'large-group')?.nudge).not.toMatch(/already thought about the tables/);
+  });
+  it('conversation is praised only when it clearly outweighs the talks', () => {
+    const format = (talk: number, conversation: number) => facts({ format: { talk, conversation, talkEvidence: talk ? ['a presentation'] : [], conversationEvidence: ['small group discussion', 'conversation'], stories: false } });
+    const praised = (f: PlanFacts) => strengths(f, decide(f).map((d) => d.id)).some((s) => s.id === 'conversation');
+    expect(praised(format(0, 2))).toBe(true);
+    expect(praised(format(1, 2))).toBe(true);
+    expect(praised(format(0, 1))).toBe(false);
+    expect(praised(format(2, 3))).toBe(false);
   });
 });
 

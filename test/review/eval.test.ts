@@ -128,3 +128,14 @@ describe('hand-written regression cases', () => {
     }
   });
 });
+
+describe('strength contradictions', () => {
+  it('counts a strength as contradicted when the labels raise the flag it denies', async () => {
+    const { strengthCounts } = await import('../../scripts/eval/strengths.js');
+    const plan = 'Join us for a workshop on how we plan discharge together. We meet again in a month to test the first changes. Small group discussion and conversation at round tables.';
+    const right = strengthCounts([{ text: plan, flags: [] }]);
+    const wrong = strengthCounts([{ text: plan, flags: ['one-off'] }]);
+    expect(right.get('carries-on')).toEqual({ shown: 1, contradicted: 0 });
+    expect(wrong.get('carries-on')).toEqual({ shown: 1, contradicted: 1 });
+  });
+});
