@@ -12,6 +12,7 @@ import {
 import { parseInvitees, type Invitees } from './invitees.js';
 import { parseDuration } from './durations.js';
 import { parseCount, type Count } from './quantities.js';
+import { parseRoster } from './roster.js';
 import { allMatches, matchAll, sentences, union, unionMatches, wordCount } from './text.js';
 
 export type { Count } from './quantities.js';
@@ -231,7 +232,10 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
     if (m?.[1] && !NOTHING_AFTER.test(m[1]) && !after.includes(m[1])) after.push(m[1]);
   }
   const duration = parseDuration(text);
-  const count = parseCount(list);
+  const counted = parseCount(list);
+  const roster = parseRoster(text);
+  // A roster of names beats the prose's numbers when it is longer (minutes rarely state the head count).
+  const count = roster && roster.max > (counted?.max ?? 0) ? roster : counted;
   return {
     text,
     ...(questionSentence ? { question: questionSentence } : {}),

@@ -17,7 +17,8 @@ const VAGUE: Record<string, number> = {
   'dozens of': 30, 'scores of': 60, 'hundreds of': 200, hundred: 100,
 };
 
-const UNIT_WORDS = Object.keys(UNITS).join('|');
+// Longest first, so "fourteen" is not read as "four" followed by "teen".
+const UNIT_WORDS = Object.keys(UNITS).sort((a, b) => b.length - a.length).join('|');
 const TEN_WORDS = Object.keys(TENS).join('|');
 /** A number in words: "forty-five", "two hundred", "a dozen". Longest alternatives first. */
 export const WORD_NUM =
@@ -102,13 +103,16 @@ const PEOPLE_AFTER = new RegExp(
 );
 const PRE_BEFORE = /(?:up to|about|around|approx\.?|approximately|roughly|circa|c\.|over|more than|at least|plus|~)\s*$/i;
 const MARKER_BEFORE =
-  /\b(?:about|around|approx\.?|approximately|roughly|circa|c\.|up to|expected:?|expecting|we expect|usually|typically|capacity(?: of)?|numbers?:|attendance:|headcount:?|audience of|group of|team of|places for|seats for|max(?:imum)?(?: of)?)\s*$|~\s*$/i;
+  /\b(?:about|around|approx\.?|approximately|roughly|circa|c\.|up to|expected:?|expecting|we expect|usually|typically|capacity(?: of)?|limited to|limited|limit of|capped at|minimum of|numbers?:|attendance:|headcount:?|audience of|group of|team of|places for|seats for|max(?:imum)?(?: of)?)\s*$|~\s*$/i;
 const NOT_PEOPLE_AFTER =
   /\s*(?:%|[:.]\d|am\b|pm\b|hours?|hrs?|h\b|mins?|minutes?|days?|weeks?|months?|years?|miles?|km|metres?|sessions?|times|of\b|x\b)/iy;
 const TOTAL_AFTER = /\s+(?:in total|altogether)\b/iy;
+/** "20 businesses ... attended": bodies that came; each sends at least one person. */
+const ORGS_AFTER = /\s+(?:(?!and\b)[a-z][a-z'&-]*\s+){0,2}?(?:businesses|organi[sz]ations|agencies|companies|charities|institutions|affiliates|member states|nations)\b/iy;
 const PERSON_SUFFIX = /-(?:person|people|strong)\b/iy;
 const GENERAL_RE = new RegExp(`^${GENERAL}$`, 'i');
-const TABLE_SIZE = /\b(?:tables?|groups?|rooms?|circles?|teams?|pairs?|trios|clusters?)\s+(?:of|for)\s*$/i;
+/** "tables of eight", "split into a group of four": the size of a part, not of the meeting ("our group of 16" is). */
+const TABLE_SIZE = /\b(?:tables?|groups|rooms?|circles?|teams?|pairs?|trios|clusters?|(?:small|each|per|(?:in|into) a|break-?out) group)\s+(?:of|for)\s*$/i;
 const SINGLE_PERSON = new RegExp(`(?:\\b(?:a|an|one)|\\b(?:the|our|their|your)(?<=,\\s?(?:the|our|their|your)))\\s+(?:[\\w'-]+\\s+){0,3}?${SINGLE}\\b(?!')`, 'gi');
 /** "fifteen or so of us", "a dozen of us": the whole group, counted loosely. */
 const OF_US = /(?:\s+or so|\s*-?odd|\s*-?ish)?\s+of (?:us|you)\b/iy;
@@ -120,6 +124,9 @@ const BRACKET_CLOSE = /\s*\)/y;
 const ATTENDING = /\b(?:attend\w*|expect\w*|join\w*|invit\w*|places|seats|capacity|register\w*|sign(?:ed)? up|booked|came|come|welcom\w*|gather\w*|will be there|in the room|took part|taking part|take part)\b/i;
 /** Words before a number that make it a population, a workforce or a reach rather than a head count. */
 const POPULATION_BEFORE = /\b(?:serv(?:e|es|ing)|employ(?:s|ing)?|support(?:s|ing)|reach(?:es|ing)?|cover(?:s|ing)|population of|home to|affects?|affecting|represents?|representing|on behalf of|across|caring for|cares for|looks after|over the (?:last|past))\s+(?:over|more than|around|about|some|almost|nearly|roughly|approximately|up to)?\s*$/i;
+
+/** Below this many bodies a count of organisations says little about the head count. */
+const LARGE_ORGS = 12;
 
 interface Mention {
   n: { min: number; max: number };
@@ -180,6 +187,12 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
         phrase: s.slice(pre ? at - (before.length - (PRE_BEFORE.exec(before)?.index ?? before.length)) : at, end + people[0].length).trim(),
         sentence: i,
       });
+      continue;
+    }
+    const orgs = n.max > LARGE_ORGS && ATTENDING.test(s) && !POPULATION_BEFORE.test(before) ? sticky(ORGS_AFTER, s, end) : null;
+    if (orgs) {
+      if (/^(?:over|more|at least)/i.test(PRE_BEFORE.exec(before)?.[0].trim() ?? '')) n.min = n.max = n.max + 1;
+      out.push({ n, general: true, additive: false, approx: true, phrase: `${num[0]}${orgs[0]}`, sentence: i });
       continue;
     }
     const ofUs = s.slice(end, end + 14).includes(' of ') ? sticky(OF_US, s, end) : null;

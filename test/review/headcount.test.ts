@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { isLarge } from '../../src/review/decide.js';
+import { extract } from '../../src/review/extract.js';
+import { parseCount } from '../../src/review/quantities.js';
+import { parseRoster } from '../../src/review/roster.js';
+import { sentences } from '../../src/review/text.js';
+
+const count = (text: string) => parseCount(sentences(text));
+const attendance = (text: string) => extract(text).attendance;
+
+describe('head count: number words', () => {
+  it.each([
+    ['The proposal went to fourteen people in the boardroom.', 14],
+    ['Sixteen governors and seventeen parents came.', 33],
+    ['Nineteen volunteers signed up.', 19],
+  ])('%s', (text, max) => {
+    expect(count(text)?.max).toBe(max);
+  });
+});
+
+describe('head count: limits, group sizes and bodies that attend', () => {
+  it('reads a cap on places as the expected size', () => {
+    expect(count('Places are limited to 60.')?.max).toBe(60);
+    expect(count('We need a minimum of 20 there to be quorate.')?.max).toBe(20);
+  });
+  it('reads "our group of 14" as the meeting, but "groups of 4" as its parts', () => {
+    expect(count('The room seats our group of 14 around one table.')?.max).toBe(14);
+    expect(count('We will split into small groups of 4.')).toBeUndefined();
+  });
+  it('counts organisations that attended, not those a body serves', () => {
+    expect(count('Over 30 charities and agencies attended the launch.')?.max).toBeGreaterThan(30);
+    expect(count('The network supports 40 organisations across the county.')).toBeUndefined();
+    expect(count('Three agencies attended.')).toBeUndefined();
+  });
+});
+
+describe('head count: a roster of names', () => {
+  const names = ['Ann Lee', 'Bo Chan', 'Cy Park', 'Di Roy', 'Ed Fox', 'Flo Ray', 'Gus Hall', 'Hal Moss', 'Ivy Dunn', 'Jo Webb', 'Kit Shaw', 'Lu Cole', 'Mo Reid', 'Ned Kay'];
+  it('counts one name a line after "Present"', () => {
+    const r = parseRoster(`Minutes of the residents' committee\nPresent:\n${names.join('\n')}\n\nItem 1 Welcome`);
+    expect(r?.max).toBe(14);
+    expect(r?.evidence[0]).toMatch(/^Present:/);
+  });
+  it('counts comma-separated names with roles in brackets', () => {
+    const r = parseRoster(`In attendance: ${names.map((n, i) => (i === 0 ? `${n} (Chair, Parish Council)` : n)).join(', ')}\nApologies: Zed Oak`);
+    expect(r?.max).toBe(14);
+  });
+  it('counts people by their titles when the names run together', () => {
+    const r = parseRoster('Present: Ms Ann Lee Mr Bo Chan Dr Cy Park Ms Di Roy Mr Ed Fox Ms Flo Ray Mr Gus Hall Dr Hal Moss Ms Ivy Dunn Mr Jo Webb Ms Kit Shaw Mr Lu Cole Ms Mo Reid\nMINUTES');
+    expect(r?.max).toBe(13);
+  });
+  it('does not count apologies or a short list', () => {
+    expect(parseRoster(`Apologies:\n${names.join('\n')}`)).toBeUndefined();
+    expect(parseRoster('Present: Ann Lee, Bo Chan, Cy Park')).toBeUndefined();
+  });
+  it('makes a long roster a large group in the facts', () => {
+    const a = attendance(`Allotment society minutes\nPresent:\n${names.join('\n')}\n\n1. Plot rents for next year`);
+    expect(a).toMatchObject({ kind: 'stated', max: 14 });
+  });
+});
+
+describe('large group inferred from an open invitation', () => {
+  it.each([
+    'The spring meeting is on 3 May at 7pm in the church hall. All are invited.',
+    'All members of the bowls club are warmly invited to attend the meeting.',
+    'Any of our tenants are welcome to come along to the meeting.',
+    'Members of the public are invited to attend the board meeting on Tuesday.',
+    'Delegates will hear about the new strategy in the morning.',
+    'Our all-school meeting starts at 8:10 every Monday.',
+  ])('%s', (text) => {
+    expect(attendance(text).kind).not.toBe('unknown');
+  });
+  it.each([
+    'The notes will be shared with all staff by email after the review group meets.',
+    'Six of us sat round the conference table to plan the rota.',
+    'All topics are welcome at the team lunch.',
+    'The council will send two delegates to the regional board.',
+  ])('not from "%s"', (text) => {
+    expect(isLarge(extract(text))).toBe(false);
+  });
+});
