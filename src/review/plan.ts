@@ -4,7 +4,7 @@
  */
 import { aspirationCount, deficitSigns, detectDeficit } from '../reframe/deficit.js';
 import {
-  AFTER_CUES, BRIEF, CONVERSATION_CUES, CONVERSATION_DOMINANT, DECIDE_STRONG, DECIDE_VERB, DOCUMENT_CUES, EXPLORE_FIRST,
+  AFTER_CUES, AGENDA_SPEAKER, BRIEF, CONVERSATION_CUES, CONVERSATION_DOMINANT, DECIDE_STRONG, DECIDE_VERB, DOCUMENT_CUES, EXPLORE_FIRST,
   GROUPS, HYBRID, INVITEE_LABEL, LARGE_EVENT, MEETING_NOUN, NOT_A_REPRESENTATIVE, NOT_REPRESENTATIVES, ONLINE_CUES, OTHER_LABEL, PREDETERMINED,
   PRESENTATION_CUES, PROCEDURAL_APPROVAL, PROCEDURAL_ITEM, PURPOSE_LABEL, PURPOSE_IMPERATIVE, PURPOSE_TOPIC, PURPOSE_TYPES, PURPOSE_VERB, QUESTION_LEAD,
   REPRESENTATIVE_CUES, ROOM_CUES, SCHEDULING, SPEAKER_LABEL, TEAM_ROUTINE, TOPIC_GROUPS, TOPIC_MARKER,
@@ -212,6 +212,8 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
   const docs = weigh(DOCUMENT_CUES, text);
   for (const d of docs.phrases) if (!pres.phrases.some((p) => p.toLowerCase().includes(d.toLowerCase()))) pres.phrases.push(d);
   pres.weight += docs.weight / 2;
+  const byline = text.includes("\n") ? matchAll(AGENDA_SPEAKER, text, 3).map((l) => l.replace(/^-\s+/, "")) : [];
+  if (byline.length > 0) { pres.weight += text.match(AGENDA_SPEAKER)?.length ?? 0; pres.phrases.push(...byline); }
   const conv = weigh(CONVERSATION_CUES, text);
   for (const m of allMatches(CONVERSATION_DOMINANT, text)) {
     const next = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40);

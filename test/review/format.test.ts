@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/review/extract.js';
+
+const format = (text: string) => extract(text).format;
+
+describe('talk versus conversation: reported talks count as talk', () => {
+  it.each([
+    'The mayor will give remarks on the new transport plan.',
+    'Last week the head spoke to parents about the new uniform.',
+    'The first talk was given by our finance lead.',
+    'She delivered the closing presentation before lunch.',
+    'Parents will listen to the teacher explain the timetable.',
+    'The chief executive will address the board on the merger.',
+  ])('%s', (text) => {
+    expect(format(text).talk).toBeGreaterThan(0);
+  });
+  it('reads an agenda whose lines name their speaker after a dash as talks', () => {
+    const f = format('Quarterly network meeting\n- Welcome - Ann Lee\n- Budget overview - Dr Bo Chan\n- Housing update - Cy Park & Di Roy\n- Close');
+    expect(f.talk).toBeGreaterThanOrEqual(3);
+    expect(f.talkEvidence).toContain('Budget overview - Dr Bo Chan');
+  });
+  it('does not read an agenda line without a name as a speaker', () => {
+    expect(format('Agenda\n- Welcome - coffee and tea\n- Budget - next year').talk).toBe(0);
+  });
+});
+
+describe('talk versus conversation: sharing information is not conversation', () => {
+  it('counts "share their experiences" as conversation, not "share information" or "share our plans"', () => {
+    expect(format('Tenants will share their experiences of the repairs service.').conversation).toBeGreaterThan(0);
+    expect(format('The council will share information on the budget.').conversation).toBe(0);
+    expect(format('We will share our plans for the new library.').conversation).toBe(0);
+  });
+  it('counts listening to each other as conversation, not listening to a speaker', () => {
+    expect(format('We want to listen to residents about the park.').conversation).toBeGreaterThan(0);
+    expect(format('Staff will listen to the director set out the year ahead.').conversation).toBe(0);
+  });
+  it('does not read "talked to each other" as a talk', () => {
+    expect(format('At the tables people talked to each other about their first year.').talk).toBe(0);
+  });
+});
