@@ -18,7 +18,7 @@ const NOT_A_TIME_AFTER = new RegExp(
   'i',
 );
 const UNIT_DURATION = new RegExp(
-  `\\b(?:(?<range>(?:${NUM}|\\d+(?:\\.\\d+)?)\\s*-\\s*)?(?<n>${NUM}|\\d+(?:\\.\\d+)?)(?<half>\\s+and\\s+a\\s+half)?\\s*-?\\s*(?<unit>hours?|hrs?|h|minutes?|mins?|min)\\b` +
+  `\\b(?<!\\d[:.])(?:(?<range>(?:${NUM}|\\d+(?:\\.\\d+)?)\\s*-\\s*)?(?<n>${NUM}|\\d+(?:\\.\\d+)?)(?<half>\\s+and\\s+a\\s+half)?\\s*-?\\s*(?<unit>hours?|hrs?|h|minutes?|mins?|min)\\b` +
   `|(?<hh>(?:an?|one)\\s+hour\\s+and\\s+a\\s+half)|(?<half2>half\\s+an?\\s+hour)|(?<quarter>quarter\\s+of\\s+an\\s+hour)|(?<one>(?:an?|one)(?:\\s+|-)hour(?:-long)?))\\b`,
   'gi',
 );
@@ -51,11 +51,70 @@ function agendaSpan(text: string): Duration | undefined {
   return { minutes, evidence: [phrases[0] ?? '', phrases[phrases.length - 1] ?? ''] };
 }
 
+/** A length that is a talk's or a speaker's turn ("speak for up to 40 minutes", "talks of 20 minutes"). */
+const TALK_BEFORE = /\b(?:speak|speaking|talks?|presents?|presenting|presentations?|lectures?|keynotes?)\b[^.;\n]{0,25}$/i;
+/** A part that follows another: the two add up. */
+const THEN_BEFORE = /\b(?:followed by|then|plus|after which)\s+(?:[\w-]+\s+){0,2}$/i;
+
+/** A length said to be the meeting's: "the session lasts an hour", "meet for just 10 minutes", "no more than 75 minutes". */
+const LENGTH_VERB = /\b(?:lasts?|lasting|last(?:ing)? (?:for|about|around|up to|no (?:more|longer) than|a maximum of)|meet(?:s|ing)? for|runs? for|(?:no|not) (?:more|longer) than|a maximum of|limited to|(?:is|are|be) scheduled for)\b[^.;\n]{0,30}$/i;
+/** A length just before the meeting noun: "a 1-hour, company-wide all hands meeting", "a 15-minute huddle". */
+const LENGTH_BEFORE_NOUN = /^(?:-?long)?,?\s+(?:[\w'-]+,?\s+){0,3}?(?:meetings?|sessions?|huddles?|stand-?ups?|calls?|briefings?|assembl(?:y|ies)|all[- ]hands|town halls?|catch[- ]?ups?|check[- ]?ins?)\b/i;
+/** "1 hour and 15 minutes": the minutes after an hour count with it. */
+const AND_MINUTES = new RegExp(`^\\s+and\\s+(${NUM}|\\d+)\\s*(?:minutes?|mins?)\\b`, 'i');
+
+function meetingLength(text: string): Duration | undefined {
+  for (const m of text.matchAll(UNIT_DURATION)) {
+    const at = m.index ?? 0;
+    const sentence = sentenceAround(text, at, m[0].length);
+    if (!MEETING_WORD.test(sentence)) continue;
+    const before = text.slice(Math.max(0, at - 60), at);
+    const after = text.slice(at + m[0].length, at + m[0].length + 60);
+    if (!LENGTH_VERB.test(before) && !LENGTH_BEFORE_NOUN.test(after)) continue;
+    let minutes = unitMinutes(m.groups ?? {});
+    if (minutes === undefined) continue;
+    let phrase = m[0].trim();
+    const extra = minutes >= 60 ? AND_MINUTES.exec(after) : null;
+    if (extra?.[1]) { minutes += parseNumber(extra[1]) ?? 0; phrase += extra[0].trimEnd(); }
+    if (minutes > 0 && minutes <= 8 * 60) return { minutes, evidence: [phrase] };
+  }
+  return undefined;
+}
+
+/** Minutes in one stated length ("90 mins", "an hour and a half", "5-15 minutes": the upper end). */
+function unitMinutes(g: Record<string, string | undefined>): number | undefined {
+  if (g.hh) return 90;
+  if (g.half2) return 30;
+  if (g.quarter) return 15;
+  if (g.one) return 60;
+  if (!g.n || !g.unit) return undefined;
+  const n = parseNumber(g.n) ?? (/^\d/.test(g.n) ? Number(g.n) : undefined);
+  if (n === undefined || Number.isNaN(n)) return undefined;
+  return (n + (g.half ? 0.5 : 0)) * (/^h/i.test(g.unit) ? 60 : 1);
+}
+
 /** A length that belongs to something else: a video, a break, a walk, a time per day or year, each talk. */
-const OTHER_THING_BEFORE = /\b(?:video|film|clip|recording|podcast|break|lunch|coffee|walk|drive|bus|train|journey|read|reading|module|e-?learning|course|per|registration|arrival|refreshments|networking|doors open|slot|talks? of|presentations? of|pitch(?:es)?)\b[^.;\n]{0,25}$/i;
-const OTHER_THING_AFTER = /^[^.;\n]{0,3}\b(?:video|film|clip|recording|podcast|break|lunch|walk|drive|bus|train|journey|read|e-?learning|module|course|per|a (?:day|week|month|year)|from|away|apiece|slots?|of (?:cpd|training|learning|leave))\b/i;
+const OTHER_THING_BEFORE = /\b(?:video|film|clip|recording|podcast|break|lunch|coffee|walk|drive|bus|train|journey|read|reading|module|e-?learning|(?<!the )course|per|registration|arrival|refreshments|networking|doors open|slot|talks? of|presentations? of|pitch(?:es)?|allotment|allowance|checkpoint)\b[^.;\n]{0,25}$|\b(?:after|within|first|last|every)\s+$/i;
+const OTHER_THING_AFTER = /^[^.;\n]{0,3}\b(?:video|film|clip|recording|podcast|break|lunch|walk|drive|bus|train|journey|read|e-?learning|module|course|per|a (?:day|week|month|year)|from|away|apiece|slots?|of (?:cpd|training|learning|leave|lesson|teaching|class)|allotments?|checkpoints?|each)\b/i;
 /** A clock range for a part of the day that is not the meeting (registration, lunch). */
 const NOT_SESSION_BEFORE = /\b(?:registration|arrival|arrivals|coffee|lunch|break|refreshments|networking|doors open|drop[- ]off|surgery hours|opening hours|open)\b[^.;\n]{0,12}$/i;
+
+/** Under this many minutes a stated length is taken for a slot, unless its sentence names the meeting. */
+const SHORT_SLOT = 20;
+/** Words that make a short length the meeting's own ("a 15-minute huddle", "the call lasts ten minutes"). */
+const MEETING_WORD = /\b(?:meetings?|meet|sessions?|huddles?|stand-?ups?|scrums?|briefings?|calls?|catch[- ]?ups?|check[- ]?ins?|assembl(?:y|ies)|lasts?|lasting|long|check-?in)\b/i;
+
+/** A sentence about one part of a meeting: an agenda item, a speaker's turn, question time. */
+const PART_OF_MEETING = /\b(?:(?:agenda )?items?|speakers?|presenters?|question time|statements?|turns?|pitch(?:es)?)\b/i;
+
+/** The sentence (or line) a match sits in. */
+function sentenceAround(text: string, at: number, length: number): string {
+  const head = text.slice(Math.max(0, at - 200), at);
+  const start = Math.max(head.lastIndexOf('.'), head.lastIndexOf('\n'), head.lastIndexOf(';'), head.lastIndexOf('?'), head.lastIndexOf('!')) + 1;
+  const tail = text.slice(at + length, at + length + 200);
+  const stop = tail.search(/[.;\n?!]/);
+  return head.slice(start) + text.slice(at, at + length) + (stop < 0 ? tail : tail.slice(0, stop));
+}
 
 function otherThing(text: string, at: number, length: number): boolean {
   return OTHER_THING_BEFORE.test(text.slice(Math.max(0, at - 40), at)) || OTHER_THING_AFTER.test(text.slice(at + length, at + length + 30));
@@ -77,6 +136,9 @@ function clockMinutes(h: number, m: number, suffix: string | undefined): number 
  * add up otherwise (a timed agenda). "7pm" alone says when, not how long.
  */
 export function parseDuration(text: string): Duration | undefined {
+  // "Each meeting lasts no more than an hour", "a 15-minute huddle": the plan's own statement of length wins.
+  const stated = meetingLength(text);
+  if (stated) return stated;
   const spans: Array<{ start: number; end: number; phrase: string }> = [];
   for (const m of text.matchAll(CLOCK)) {
     const [phrase, h1, m1, s1, h2, m2, s2] = m;
@@ -84,6 +146,8 @@ export function parseDuration(text: string): Duration | undefined {
     const after = text.slice((m.index ?? 0) + phrase.length, (m.index ?? 0) + phrase.length + 40);
     const bare = !m1 && !m2 && !s1 && !s2;
     if (NOT_A_TIME_BEFORE.test(before) || (!s1 && !s2 && NOT_A_TIME_AFTER.test(after))) continue;
+    // "4-5 slides", "2-3 pages": a bare range before a plural noun counts things, not hours.
+    if (bare && /^\s*[a-z]+s\b/.test(after)) continue;
     const a = Number(h1), b = Number(h2);
     if (bare && (a > 12 || b > 12 || a === 0 || b === 0)) continue;
     if (a > 23 || b > 23) continue;
@@ -121,27 +185,30 @@ export function parseDuration(text: string): Duration | undefined {
     const best = days.reduce((a, b) => (b.minutes > a.minutes ? b : a));
     return { minutes: best.minutes, evidence: [best.phrase] };
   }
-  const parts: Array<{ minutes: number; phrase: string }> = [];
+  // The title line names the meeting ("Weekly volunteer briefing"), so a short length under it is the meeting's.
+  const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')));
+  const title = firstLine.length <= 80 ? firstLine : '';
+  const parts: Array<{ minutes: number; phrase: string; talk: boolean; then: boolean }> = [];
   for (const m of text.matchAll(UNIT_DURATION)) {
     const g = m.groups ?? {};
-    let minutes: number | undefined;
-    if (g.hh) minutes = 90;
-    else if (g.half2) minutes = 30;
-    else if (g.quarter) minutes = 15;
-    else if (g.one) minutes = 60;
-    else if (g.n && g.unit) {
-      const n = parseNumber(g.n) ?? (/^\d/.test(g.n) ? Number(g.n) : undefined);
-      if (n === undefined || Number.isNaN(n)) continue;
-      const hours = /^h/i.test(g.unit);
-      minutes = (n + (g.half ? 0.5 : 0)) * (hours ? 60 : 1);
-    }
+    const minutes = unitMinutes(g);
     if (minutes === undefined || minutes <= 0 || minutes > 24 * 60) continue;
     if (otherThing(text, m.index ?? 0, m[0].length)) continue;
-    parts.push({ minutes, phrase: m[0].trim() });
+    // A few minutes is a slot (an item, a turn to speak) unless its sentence says it is the meeting's length.
+    const sentence = sentenceAround(text, m.index ?? 0, m[0].length);
+    // A sentence with several lengths is a breakdown of the meeting ("welcome (10 mins), talk (20 mins)").
+    const breakdown = (sentence.match(UNIT_DURATION)?.length ?? 0) >= 2;
+    if (minutes < SHORT_SLOT && !breakdown && (PART_OF_MEETING.test(sentence) || (!MEETING_WORD.test(sentence) && !MEETING_WORD.test(title)))) continue;
+    const lead = text.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0);
+    parts.push({ minutes, phrase: m[0].trim(), talk: TALK_BEFORE.test(lead), then: THEN_BEFORE.test(lead) });
   }
   if (parts.length === 0) return undefined;
+  // A talk's length alone ("talks should be short, 20 minutes") is not the meeting's.
+  if (parts.every((p) => p.talk)) return undefined;
   const longest = parts.reduce((a, b) => (b.minutes > a.minutes ? b : a));
   const rest = parts.reduce((sum, p) => sum + p.minutes, 0) - longest.minutes;
-  if (longest.minutes >= rest) return { minutes: longest.minutes, evidence: [longest.phrase] };
+  // A talk and its questions add up ("presents for 30 minutes, followed by 40 of Q&A"); otherwise the longest is the whole.
+  const sequence = longest.talk || (parts.some((p) => p.then) && parts.some((p) => p.talk));
+  if (longest.minutes >= rest && !sequence) return { minutes: longest.minutes, evidence: [longest.phrase] };
   return { minutes: longest.minutes + rest, evidence: parts.map((p) => p.phrase) };
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseDuration } from '../../src/review/durations.js';
+
+const minutes = (text: string) => parseDuration(text)?.minutes;
+
+describe('session length: the plan says how long the meeting lasts', () => {
+  it.each([
+    ['The governors meet three days before term. Each meeting lasts no more than 45 minutes.', 45],
+    ['We hold a 30-minute, all-team huddle each morning.', 30],
+    ['The forum runs for an hour; the whole session lasts 1 hour and 20 minutes with the coffee.', 80],
+    ['The ward team meet for just 10 minutes at the start of the shift.', 10],
+    ['Sessions will be online and will last a maximum of one hour.', 60],
+  ])('%s', (text, want) => {
+    expect(minutes(text)).toBe(want);
+  });
+});
+
+describe('session length: lengths of a part are not the meeting', () => {
+  it('does not read a clock time followed by an agenda item as a length', () => {
+    expect(minutes('Agenda\n7:00 Doors open\n7:30 Welcome\n7:40 Minutes of the last meeting\n8:30 Close')).toBe(90);
+  });
+  it('does not take a turn to speak, an agenda item or question time for the meeting', () => {
+    expect(minutes('Residents meeting\nEach agenda item gets about 10 minutes.')).toBeUndefined();
+    expect(minutes('Public question time: a total of 10 minutes is allowed for statements.')).toBeUndefined();
+    expect(minutes('Talks should be short (15 minutes or so) and informal.')).toBeUndefined();
+  });
+  it('adds a talk and its questions, and parts that follow one another', () => {
+    expect(minutes('In each session, plan to speak for up to 40 minutes, which leaves 10 minutes for questions.')).toBe(50);
+    expect(minutes('Please plan to speak for up to 40 minutes.')).toBeUndefined();
+    expect(minutes('The director presents for 30 minutes, followed by 40 minutes of questions from staff.')).toBe(70);
+  });
+  it('reads "4-5 slides" as a number of slides, not an hour', () => {
+    expect(minutes('Panellists may use 4-5 slides each.')).toBeUndefined();
+  });
+  it('skips a point in time and a rate', () => {
+    expect(minutes('After half an hour we split into two teams.')).toBeUndefined();
+    expect(minutes('For every 30 minutes of lesson time, six were lost.')).toBeUndefined();
+  });
+  it('still reads a short briefing named in its title line', () => {
+    expect(minutes('Weekly volunteer briefing\nSat 8.15am, 15 mins at the start line.')).toBe(15);
+  });
+});
