@@ -1,6 +1,7 @@
 import { systemClock } from '../src/clock.js';
 import { readConfig, type Config } from '../src/config.js';
 import { createCore } from '../src/core/core.js';
+import { StoreLease } from '../src/delivery/lease.js';
 import { DEFAULT_LIMITS } from '../src/delivery/limits.js';
 import { ConfigError, MoodmusicError, describeError } from '../src/errors.js';
 import { allFeatures } from '../src/features/index.js';
@@ -10,7 +11,8 @@ import { loadPrompts, resolvePromptsDir } from '../src/prompts/load.js';
 import { adapterStartedLine, noCredentialsLine } from '../src/startup.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { handleWebGet } from '../src/web/insights-route.js';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { startLocalWeb } from './web.js';
 import { createShellAdapter } from './shell/index.js';
 import { createSlackAdapter, type SlackAdapter } from './slack/index.js';
@@ -87,6 +89,7 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
   }
 
   let store: Store | undefined;
+  let lease: StoreLease | undefined;
   let core;
   const adapters: Adapter[] = [];
   // Where links to the bot's pages point: PUBLIC_URL, else the first local server that serves them.
@@ -98,9 +101,14 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
     store = await openStore(config.database, systemClock);
     // A schedule naming a theme the library no longer has would come due and post nothing: say so now.
     await assertSchedulesCanRun(prompts, store, promptsDir);
+    // Several instances share a PostgreSQL: one at a time paces each workspace's sends (SQLite is one process).
+    if (store.dialect === 'postgres') {
+      lease = new StoreLease({ records: store.leases, holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, clock: systemClock, logger: logger.child({ part: 'delivery' }) });
+    }
     core = createCore(
       {
         store,
+        ...(lease ? { workspaceLease: lease } : {}),
         prompts,
         clock: systemClock,
         logger,
@@ -145,6 +153,7 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
     await core.start();
   } catch (error) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    await lease?.close().catch(() => undefined);
     await store?.close().catch(() => undefined);
     return fail(error);
   }
@@ -170,6 +179,8 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
       const pages = beforeDeadline(localWeb?.close() ?? Promise.resolve(), deadline);
       const done = await beforeDeadline(Promise.all([background, intake, pages]).then(() => core.stop()), deadline);
       if (!done) logger.warn('shutdown deadline reached; work still in progress was abandoned', { graceSeconds: grace / 1000 });
+      // Workspace leases given back, so other instances take the workspaces over at once, not at expiry.
+      if (lease) await beforeDeadline(lease.close(), Date.now() + STORE_CLOSE_MS);
       await closeStore(store, logger);
       logger.info('stopped', { seconds: Math.round((Date.now() - began) / 100) / 10 });
     })());

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { PlatformLimits } from '../delivery/limits.js';
+import type { WorkspaceLease } from '../delivery/queue.js';
 import type { Intent, Verb } from '../commands/intents.js';
 import type { LlmSettings } from '../llm/chat-json.js';
 import type { Logger } from '../logger.js';
@@ -43,6 +44,11 @@ export interface CoreContext {
   outbound(platform: PlatformName): Outbound | undefined;
   /** Every attached platform. */
   platforms(): Outbound[];
+  /**
+   * With several instances on one PostgreSQL: the workspace leases that let one instance at a time pace
+   * a workspace's sends. Absent with SQLite (one process holds every workspace).
+   */
+  workspaceLease?: WorkspaceLease;
 }
 
 export type CommandHandler<V extends Verb> = (

@@ -5,6 +5,8 @@ export { DeliveryQueue } from './queue.js';
 export type { DeliveryOutcome, DeliveryQueueOptions, DeliveryStats, SendOptions, WorkspaceLease } from './queue.js';
 export { DEFAULT_LIMITS, DEFAULT_SLACK_WORKSPACE_RATE, RateGate } from './limits.js';
 export { PACE_FRACTION, Pacer } from './pacer.js';
+export { StoreLease } from './lease.js';
+export type { LeaseRecords, StoreLeaseOptions } from './lease.js';
 export type { PlatformLimits, Rate } from './limits.js';
 
 const queues = new WeakMap<object, DeliveryQueue>();
@@ -14,11 +16,17 @@ const queues = new WeakMap<object, DeliveryQueue>();
  * stories, digests), so the platform limits and a 429's pause apply to all of them together. Options
  * are only used when the queue is first made.
  */
-export function deliveryQueueFor(ctx: Pick<CoreContext, 'clock' | 'logger'> & { settings?: CoreContext['settings'] }, options: Partial<DeliveryQueueOptions> = {}): DeliveryQueue {
+export function deliveryQueueFor(ctx: Pick<CoreContext, 'clock' | 'logger' | 'workspaceLease'> & { settings?: CoreContext['settings'] }, options: Partial<DeliveryQueueOptions> = {}): DeliveryQueue {
   let queue = queues.get(ctx);
   if (!queue) {
     const limits = ctx.settings?.deliveryLimits;
-    queue = new DeliveryQueue({ clock: ctx.clock, logger: ctx.logger.child({ part: 'delivery' }), ...(limits ? { limits } : {}), ...options });
+    queue = new DeliveryQueue({
+      clock: ctx.clock,
+      logger: ctx.logger.child({ part: 'delivery' }),
+      ...(limits ? { limits } : {}),
+      ...(ctx.workspaceLease ? { lease: ctx.workspaceLease } : {}),
+      ...options,
+    });
     queues.set(ctx, queue);
   }
   return queue;

@@ -72,6 +72,7 @@ export interface DeliveryStats {
 }
 
 interface PlatformState {
+  platform: PlatformName;
   limits: PlatformLimits;
   /** App-wide buckets. */
   global: Pacer[];
@@ -93,12 +94,17 @@ interface ConversationState {
   pausedUntil: number;
 }
 
-/** Waits for a lease before sending for a workspace (several instances pacing one workspace's limit). */
+/**
+ * Waits for a lease before sending for a workspace (several instances pacing one workspace's limit):
+ * only the holder claims and sends for it. Used for platforms with a per-workspace rate (Slack).
+ */
 export interface WorkspaceLease {
-  /** Resolves once this instance may send for the workspace; false when not before `deadline`. */
-  hold(platform: PlatformName, workspaceId: string, deadline: number): Promise<boolean>;
+  /** Resolves once this instance may send for the workspace; false when not before `deadline` (or aborted). */
+  hold(platform: PlatformName, workspaceId: string, deadline: number, signal?: AbortSignal): Promise<boolean>;
   /** This instance has nothing more to send there for now. */
   release(platform: PlatformName, workspaceId: string): void;
+  /** True while this instance holds it: a send already queued checks again just before it goes out. */
+  holds?(platform: PlatformName, workspaceId: string): boolean;
 }
 
 /**
@@ -146,6 +152,7 @@ export class DeliveryQueue {
     if (!s) {
       const limits = { ...DEFAULT_LIMITS[platform], ...this.limits[platform] };
       s = {
+        platform,
         limits,
         global: (limits.global ?? []).map((r) => new Pacer(r)),
         workspaces: new Map(),
@@ -230,6 +237,11 @@ export class DeliveryQueue {
     const max = this.inFlightCap(s);
     for (;;) {
       if (signal?.aborted) return false;
+      // The lease was lost while this send waited (it expired, another instance has it): wait for it again.
+      if (this.leased(s.platform) && this.lease?.holds && !this.lease.holds(s.platform, target.workspaceId)) {
+        if (!(await this.lease.hold(s.platform, target.workspaceId, deadline, signal))) return false;
+        continue;
+      }
       let now = this.clock.now().getTime();
       const conv = this.conversation(s, target);
       const convAt = Math.max(now, conv.pausedUntil, ...conv.gates.map((g) => g.earliest(now)));
@@ -304,6 +316,9 @@ export class DeliveryQueue {
    */
   async room(platform: PlatformName, workspaceId: string, signal?: AbortSignal): Promise<void> {
     const key = `${platform}\u0000${workspaceId}`;
+    // With several instances, only the one holding the workspace's lease claims for it; the others wait
+    // here (their claims are left to the holder, or made once they hold it in turn).
+    if (this.leased(platform) && !(await this.lease?.hold(platform, workspaceId, Number.POSITIVE_INFINITY, signal))) return;
     const limit = this.backlogLimit(platform);
     if ((this.pending.get(key) ?? 0) + (this.reserved.get(key) ?? 0) < limit) {
       this.reserved.set(key, (this.reserved.get(key) ?? 0) + 1);
@@ -329,6 +344,13 @@ export class DeliveryQueue {
     const key = `${platform}\u0000${workspaceId}`;
     this.useReservation(key);
     this.wakeRoom(key);
+    if (!this.pending.has(key) && !this.reserved.has(key) && this.leased(platform)) this.lease?.release(platform, workspaceId);
+  }
+
+  /** Whether sends on `platform` wait for a workspace lease: with a lease set, where workspaces have a rate. */
+  private leased(platform: PlatformName): boolean {
+    if (!this.lease) return false;
+    return (this.state(platform).limits.perWorkspace ?? []).some((r) => Number.isFinite(r.count));
   }
 
   private backlogLimit(platform: PlatformName): number {
@@ -361,7 +383,7 @@ export class DeliveryQueue {
     // A send that took room from `room` turns its reservation into a pending send.
     if (this.reserved.has(key)) this.useReservation(key);
     this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
-    if (!this.lease) return true;
+    if (!this.lease || !this.leased(platform)) return true;
     const held = await this.lease.hold(platform, workspaceId, deadline);
     if (!held) this.leave(platform, workspaceId);
     return held;
@@ -373,7 +395,7 @@ export class DeliveryQueue {
     if (left > 0) this.pending.set(key, left);
     else this.pending.delete(key);
     this.wakeRoom(key);
-    if (left <= 0 && !this.reserved.has(key)) this.lease?.release(platform, workspaceId);
+    if (left <= 0 && !this.reserved.has(key) && this.leased(platform)) this.lease?.release(platform, workspaceId);
   }
 
   /** Sends `reply` to `target` through `outbound`, within the limits. Never throws. */

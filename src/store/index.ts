@@ -8,6 +8,7 @@ import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import { ConversationRepo } from './conversations.js';
 import { EventRepo } from './events.js';
+import { LeaseRepo } from './leases.js';
 import { migrations } from './migrations/index.js';
 import { PostRepo } from './posts.js';
 import { RotationRepo } from './rotation.js';
@@ -19,6 +20,7 @@ import { SubscriptionRepo } from './subscriptions.js';
 import type { Database } from './schema.js';
 
 export type { ConversationRecord } from './conversations.js';
+export type { LeaseRecord } from './leases.js';
 export type { PostRecord } from './posts.js';
 export type { SlotRecord, SlotStatus } from './slots.js';
 export type { NewSubscription, Subscription, SubscriptionKind } from './subscriptions.js';
@@ -50,6 +52,8 @@ export interface Store {
   readonly slots: SlotRepo;
   /** A workspace's own prompts (`prompt add`). */
   readonly customPrompts: CustomPromptRepo;
+  /** Which instance paces each workspace's sends (several instances on one PostgreSQL). */
+  readonly leases: LeaseRepo;
   /** Resolves when the database answers; rejects with `StoreError` when not. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -151,6 +155,7 @@ export async function openStore(location: StoreLocation, clock: Clock = systemCl
     subscriptions: new SubscriptionRepo(db, now),
     slots: new SlotRepo(db, now),
     customPrompts: new CustomPromptRepo(db, now),
+    leases: new LeaseRepo(db, now),
     async ping() {
       try {
         await sql`select 1`.execute(db);

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { CustomPromptsTable } from './custom-prompts.js';
+import type { WorkspaceLeasesTable } from './leases.js';
 import type { SlotsTable, SubscriptionsTable } from './schedules-schema.js';
 import type { StoriesTable, StoryChannelsTable, StoryJobsTable, StoryPeopleTable } from './stories-schema.js';
 
@@ -64,4 +65,5 @@ export interface Database {
   subscriptions: SubscriptionsTable;
   slots: SlotsTable;
   custom_prompts: CustomPromptsTable;
+  workspace_leases: WorkspaceLeasesTable;
 }

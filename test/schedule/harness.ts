@@ -1,6 +1,6 @@
 import type { ManualClock } from '../../src/clock.js';
 import { createCore, type Core } from '../../src/core/core.js';
-import { DeliveryQueue } from '../../src/delivery/index.js';
+import { DeliveryQueue, type PlatformLimits, type WorkspaceLease } from '../../src/delivery/index.js';
 import { createScheduleFeature } from '../../src/features/schedule.js';
 import { silentLogger } from '../../src/logger.js';
 import type { ConversationRef, IncomingMessage, PlatformName } from '../../src/model/message.js';
@@ -86,8 +86,18 @@ export async function startInstance(options: {
   outbound: Outbound;
   instanceId?: string;
   catchUpHours?: number;
+  /** Workspace leases shared through the database (several instances). */
+  lease?: WorkspaceLease;
+  limits?: Partial<Record<PlatformName, PlatformLimits>>;
 }): Promise<Instance> {
-  const queue = new DeliveryQueue({ clock: options.time.clock, logger: silentLogger, sleep: options.time.sleep, random: () => 0.5 });
+  const queue = new DeliveryQueue({
+    clock: options.time.clock,
+    logger: silentLogger,
+    sleep: options.time.sleep,
+    random: () => 0.5,
+    ...(options.lease ? { lease: options.lease } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   const feature = createScheduleFeature({ queue, tick: false, ...(options.instanceId ? { instanceId: options.instanceId } : {}) });
   const core = createCore(
     {

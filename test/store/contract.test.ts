@@ -123,6 +123,43 @@ describeStores('store contract', (h) => {
     expect(await h.store.slots.skip(C1, sub.id, '2026-12-14T09:30:00.000Z', 'paused')).toBe(true);
   });
 
+  it('gives a workspace lease to one holder at a time until it expires or is released', async () => {
+    const leases = h.store.leases;
+    expect(await leases.acquire('slack', 'T1', 'a', 5000)).toBe(true);
+    expect(await leases.acquire('slack', 'T1', 'b', 5000)).toBe(false);
+    // Other workspaces, and the same id on another platform, are separate leases.
+    expect(await leases.acquire('slack', 'T2', 'b', 5000)).toBe(true);
+    expect(await leases.acquire('teams', 'T1', 'b', 5000)).toBe(true);
+    h.clock.advance(4000);
+    // Renewing extends a's lease: b still cannot take it when the first expiry has passed.
+    expect(await leases.acquire('slack', 'T1', 'a', 5000)).toBe(true);
+    h.clock.advance(4000);
+    expect(await leases.acquire('slack', 'T1', 'b', 5000)).toBe(false);
+    expect(await leases.holder('slack', 'T1')).toEqual({ holder: 'a', expiresAt: '2026-11-23T08:00:09.000Z' });
+    // a stops renewing (it died): once expired, b takes it, and a cannot renew it back.
+    h.clock.advance(1000);
+    expect(await leases.holder('slack', 'T1')).toBeUndefined();
+    expect(await leases.acquire('slack', 'T1', 'b', 5000)).toBe(true);
+    expect(await leases.acquire('slack', 'T1', 'a', 5000)).toBe(false);
+    // Only the holder can release; then anyone takes it at once.
+    expect(await leases.release('slack', 'T1', 'a')).toBe(false);
+    expect(await leases.release('slack', 'T1', 'b')).toBe(true);
+    expect(await leases.holder('slack', 'T1')).toBeUndefined();
+    expect(await leases.acquire('slack', 'T1', 'c', 5000)).toBe(true);
+    expect(await leases.holder('slack', 'T1')).toMatchObject({ holder: 'c' });
+  });
+
+  it('lets exactly one of several instances racing for a free workspace lease win it', async () => {
+    const others = [h.store, await h.open(), await h.open(), await h.open()];
+    const wins = await Promise.all(others.map((s, i) => s.leases.acquire('slack', 'T1', `i${i}`, 5000)));
+    expect(wins.filter(Boolean)).toHaveLength(1);
+    const winner = `i${wins.indexOf(true)}`;
+    expect(await h.store.leases.holder('slack', 'T1')).toMatchObject({ holder: winner });
+    // Racing again (the winner renewing, the others trying) changes nothing.
+    const again = await Promise.all(others.map((s, i) => s.leases.acquire('slack', 'T1', `i${i}`, 5000)));
+    expect(again).toEqual(wins);
+  });
+
   it('keeps data when reopened, and migrating again changes nothing', async () => {
     await h.store.conversations.upsert({ ...C1, isDirect: true });
     const sub = await h.store.subscriptions.upsert(weekly(C1));

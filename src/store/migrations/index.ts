@@ -5,6 +5,7 @@ import * as stories from './0003_stories.js';
 import * as events from './0004_events.js';
 import * as customPrompts from './0010_custom_prompts.js';
 import * as settingOwners from './0011_setting_owners.js';
+import * as workspaceLeases from './0012_workspace_leases.js';
 
 /**
  * Every schema change, in order. Names sort in the order they apply; never edit a shipped migration,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_events': events,
   '0010_custom_prompts': customPrompts,
   '0011_setting_owners': settingOwners,
+  '0012_workspace_leases': workspaceLeases,
 };
