@@ -96,14 +96,15 @@ export function strengths(f: PlanFacts, flags: readonly FlagId[]): Strength[] {
   if (groups.length > 0 && !has('affected-people-absent')) out.push({ id: 'affected-present', evidence: groups.map((g) => g.phrase) });
   else if (f.invitees.open) out.push({ id: 'open', evidence: f.invitees.evidence.slice(0, 1) });
   const levels = new Set(people.map((p) => p.level).filter((l) => l !== 'unknown'));
-  const mixed = levels.size >= 2 || f.invitees.mixedLevels || (groups.length > 0 && levels.size > 0);
+  // Praise needs two named levels (or the affected people beside one): "all staff" only stops narrow-mix.
+  const mixed = levels.size >= 2 || (groups.length > 0 && levels.size > 0);
   if (mixed && !has('narrow-mix')) {
     const small = f.attendance.kind === 'stated' && (f.attendance.max ?? 99) <= LARGE_GROUP_SIZE;
     out.push({ id: small ? 'small-mixed' : 'mixed', evidence: [] });
   }
   if (f.representatives.value === 'no') out.push({ id: 'as-themselves', evidence: f.representatives.evidence });
   if (!f.framing.deficit && f.framing.question && /\b(?:what|how|where)\b/i.test(f.framing.question)) out.push({ id: 'question', evidence: [f.framing.question] });
-  if (f.outcome.explores && !has('converge-early')) out.push({ id: 'explores', evidence: f.outcome.evidence });
+  if (f.outcome.explores && !has('converge-early') && !has('presentation-led')) out.push({ id: 'explores', evidence: f.outcome.evidence });
   if (f.format.stories) out.push({ id: 'stories', evidence: [] });
   // "Most of the time goes to conversation" needs more than one cue of it and at least twice the talk.
   if (f.format.conversation >= 2 && !has('presentation-led') && f.format.conversation >= 2 * f.format.talk) {
@@ -111,7 +112,9 @@ export function strengths(f: PlanFacts, flags: readonly FlagId[]): Strength[] {
   }
   if (['series', 'recurring', 'standing-group', 'actions'].includes(f.followUp.kind) && !has('one-off')) out.push({ id: 'carries-on', evidence: f.followUp.evidence });
   const minutes = f.session.minutes;
-  if (minutes !== null && !has('short-time') && (minutes >= 120 || (minutes >= 90 && !isLarge(f)))) out.push({ id: 'time', evidence: f.session.evidence });
+  // Time is only worth praising as time for conversation, not for a day of talks.
+  const talking = f.format.conversation > 0 && f.format.conversation >= f.format.talk && !has('presentation-led');
+  if (minutes !== null && talking && !has('short-time') && (minutes >= 120 || (minutes >= 90 && !isLarge(f)))) out.push({ id: 'time', evidence: f.session.evidence });
   // Microphones or "seated" describe a room, but only tables, circles or break-out space are worth praising.
   if (f.setting.roomForConversation && !f.setting.roomForTalk && f.setting.mode !== 'online') out.push({ id: 'room', evidence: f.setting.evidence.filter((e) => !/online|zoom|teams|hybrid|virtual|webinar|video|meet|skype|webex/i.test(e)) });
   return out;

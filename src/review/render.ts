@@ -40,7 +40,8 @@ const SHORT_NAMES: Record<FlagId, string> = {
 
 function closing(result: ReviewResult): string {
   if (result.flags.length === 0 && (result.plan.openQuestions ?? []).length === 0 && result.strengths.length > 0) {
-    return 'Nothing here needs a nudge from me. It already sounds like the kind of conversation where people can work from their own experience.';
+    // Only what was read is vouched for: a plan that leaves things out gets no praise for what it did not say.
+    return 'Nothing in what the plan says needs a nudge from me.';
   }
   return '';
 }

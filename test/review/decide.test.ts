@@ -114,6 +114,21 @@ describe('strengths come from the same facts', () => {
     expect(strengths(f, []).map((s) => s.id)).not.toContain('room');
     expect(reviewFacts(f).flags.find((x) => x.id === 'large-group')?.nudge).not.toMatch(/already thought about the tables/);
   });
+  it('a long day of talks is not praised for its time, and "all staff" alone is not praised as a mix', () => {
+    const day = facts({
+      session: { minutes: 360, evidence: ['8:45 AM to 3:00PM'] },
+      format: { talk: 3, conversation: 0, talkEvidence: ['presenter', 'lecture', 'keynote'], conversationEvidence: [], stories: false },
+      invitees: { stated: true, open: false, mixedLevels: true, evidence: ['All staff'] },
+    });
+    const praised = strengths(day, decide(day).map((d) => d.id)).map((s) => s.id);
+    expect(praised).not.toContain('time');
+    expect(praised).not.toContain('mixed');
+    const workshop = facts({
+      session: { minutes: 150, evidence: ['two and a half hours'] },
+      format: { talk: 0, conversation: 2, talkEvidence: [], conversationEvidence: ['small groups', 'conversation'], stories: false },
+    });
+    expect(strengths(workshop, decide(workshop).map((d) => d.id)).map((s) => s.id)).toContain('time');
+  });
   it('conversation is praised only when it clearly outweighs the talks', () => {
     const format = (talk: number, conversation: number) => facts({ format: { talk, conversation, talkEvidence: talk ? ['a presentation'] : [], conversationEvidence: ['small group discussion', 'conversation'], stories: false } });
     const praised = (f: PlanFacts) => strengths(f, decide(f).map((d) => d.id)).some((s) => s.id === 'conversation');
