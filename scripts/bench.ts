@@ -1,5 +1,5 @@
 // `npm run bench [-- NAME...]`: benchmarks printed as `name: value` lines, each figure with its baseline
-// from the same run and the ratio. NAME selects by prefix (`slack.ack`, `fanout.e2e.slack.n5k`, `rss`,
+// from the same run and the ratio. NAME selects by prefix (`slack.ack`, `fanout.e2e.slack.n5k`, `fanout.e2e.slack.pg3`, `rss`,
 // `review`, `cli`); with none, everything runs (several minutes). Timings are from this machine and run:
 // compare ratios measured side by side, not numbers across machines.
 import { benchAck } from './bench/ack.js';
@@ -7,6 +7,7 @@ import { benchCore } from './bench/core.js';
 import { benchFanout } from './bench/fanout.js';
 import { benchRotation } from './bench/rotation.js';
 import { benchFanoutE2e, benchRss } from './bench/fanout-e2e.js';
+import { benchFanoutPg3 } from './bench/fanout-pg.js';
 import { benchCli, benchReview } from './bench/review.js';
 
 const only = process.argv.slice(2);
@@ -21,6 +22,7 @@ const suites: Array<[string, () => Promise<Array<[string, string]>>]> = [
   ['rotation', () => benchRotation()],
   ['slack.ack', () => benchAck()],
   ['fanout.e2e', () => benchFanoutE2e(selected)],
+  ['fanout.e2e.slack.pg3', () => benchFanoutPg3()],
   ['rss', () => benchRss()],
 ];
 

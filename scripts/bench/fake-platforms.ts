@@ -51,6 +51,10 @@ export class Tally {
   rejected = 0;
   first = Number.POSITIVE_INFINITY;
   last = 0;
+  /** Accepted posts per sender (the bot token that made the call), to tell instances apart. */
+  readonly bySender = new Map<string, number>();
+  /** Instants of every post attempt, accepted or not (what the bots offered). */
+  readonly attempts: number[] = [];
   private readonly global: Window | undefined;
   private readonly conversations = new Map<string, Window>();
 
@@ -64,8 +68,9 @@ export class Tally {
   }
 
   /** Applies the limits to a post to `conversation`: the Retry-After in seconds, or 0 when accepted. */
-  admit(conversation: string): number {
+  admit(conversation: string, sender = ''): number {
     const now = performance.now();
+    this.attempts.push(now);
     let conv: Window | undefined;
     if (this.options.perConversation) {
       conv = this.conversations.get(conversation);
@@ -82,7 +87,19 @@ export class Tally {
     this.first = Math.min(this.first, now);
     this.last = now;
     this.perConversation.set(conversation, (this.perConversation.get(conversation) ?? 0) + 1);
+    this.bySender.set(sender, (this.bySender.get(sender) ?? 0) + 1);
     return 0;
+  }
+
+  /** The most post attempts in any window of `perMs` (what the senders offered together, 429s included). */
+  peakAttempts(perMs = 1000): number {
+    let most = 0;
+    let head = 0;
+    for (let i = 0; i < this.attempts.length; i += 1) {
+      while ((this.attempts[head] as number) <= (this.attempts[i] as number) - perMs) head += 1;
+      most = Math.max(most, i - head + 1);
+    }
+    return most;
   }
 
   duplicates(): number {
@@ -148,7 +165,7 @@ export async function startFakeSlack(options: FakeOptions = {}): Promise<Running
       if (method === 'auth.test') return answer(res, 200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'moodmusic', team: 'Bench' });
       if (method === 'chat.postMessage' || method === 'chat.postEphemeral') {
         const channel = String(args.channel ?? '');
-        const retry = tally.admit(channel);
+        const retry = tally.admit(channel, String(req.headers.authorization ?? ''));
         if (retry > 0) return answer(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retry) });
         ts += 1;
         return answer(res, 200, { ok: true, channel, ts: `1700000000.${String(ts).padStart(6, '0')}`, message: { text: '' } });

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../../src/clock.js';
-import { openStore } from '../../src/store/index.js';
+import { openStore, type StoreLocation } from '../../src/store/index.js';
 import { startFakeConnector, startFakeSlack, type FakeOptions, type RunningFake } from './fake-platforms.js';
 import { freePort, rssMb, sleep, startBot, waitForPort } from './proc.js';
 
@@ -38,9 +38,12 @@ function weeklyAt(slot: Date, zone: string) {
 
 export type Platform = 'slack' | 'teams';
 
-/** Writes N subscriptions (and, for Teams, the conversations' stored references) into a fresh SQLite file. */
-export async function seed(dbPath: string, platform: Platform, n: number, slot: Date, serviceUrl: string): Promise<void> {
-  const store = await openStore({ kind: 'sqlite', path: dbPath }, new ManualClock(slot));
+/**
+ * Writes N subscriptions (and, for Teams, the conversations' stored references) into a fresh database:
+ * a SQLite file at `where`, or the given location.
+ */
+export async function seed(where: string | StoreLocation, platform: Platform, n: number, slot: Date, serviceUrl: string): Promise<void> {
+  const store = await openStore(typeof where === 'string' ? { kind: 'sqlite', path: where } : where, new ManualClock(slot));
   const workspace = platform === 'slack' ? 'T1' : 'tenant-1';
   const week = 7 * 86_400_000;
   const batch = 500;
