@@ -2,10 +2,9 @@
 # moodmusic in a container: build with dev dependencies, ship only production ones, run as a non-root user.
 #   docker build -t moodmusic .
 #   docker run --env-file .env -p 3000:3000 -p 3978:3978 -v moodmusic-data:/data moodmusic
-# NODE_VERSION: an LTS major that CI tests (.ci/run runs the suite on 20, 22 and 24). 22, not 24:
-# with better-sqlite3 12.11.1 the bot aborts on Node 24.21 (SIGABRT, "Assertion failed: (env) != nullptr"
-# in RemoveEnvironmentCleanupHook from better-sqlite3's destructors) after a few dozen commands.
-ARG NODE_VERSION=22
+# NODE_VERSION: the current LTS major, one that CI tests (.ci/run runs the suite on 20, 22 and 24). On 24
+# the store uses Node's built-in node:sqlite; better-sqlite3 is still installed (it is the driver on 20/22).
+ARG NODE_VERSION=24
 
 # 1. Build: compile the TypeScript (needs the dev dependencies) and better-sqlite3 (needs a compiler
 #    when no prebuilt binary can be downloaded).

@@ -1,7 +1,4 @@
-import { mkdirSync } from 'node:fs';
 import { CustomPromptRepo } from './custom-prompts.js';
-import type BetterSqlite3 from 'better-sqlite3';
-import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
 import { StoreError, describeError } from '../errors.js';
 import type { Clock } from '../clock.js';
@@ -10,6 +7,8 @@ import { ConversationRepo } from './conversations.js';
 import { EventRepo } from './events.js';
 import { LeaseRepo } from './leases.js';
 import { migrations } from './migrations/index.js';
+import { openSqlite, type SqliteDriverName } from './sqlite-driver.js';
+import { reusingStatements } from './statement-cache.js';
 import { PostRepo } from './posts.js';
 import { RotationRepo } from './rotation.js';
 import { SlotRepo } from './slots.js';
@@ -25,8 +24,11 @@ export type { PostRecord } from './posts.js';
 export type { SlotRecord, SlotStatus } from './slots.js';
 export type { NewSubscription, Subscription, SubscriptionKind } from './subscriptions.js';
 
-/** Where the data lives: one SQLite file (the default) or a PostgreSQL server. */
-export type StoreLocation = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+/**
+ * Where the data lives: one SQLite file (the default) or a PostgreSQL server. `driver` picks the SQLite
+ * driver; left out, the one for this Node (`defaultSqliteDriver`).
+ */
+export type StoreLocation = { kind: 'sqlite'; path: string; driver?: SqliteDriverName } | { kind: 'postgres'; url: string };
 
 /**
  * The store: one implementation over Kysely for both SQLite and PostgreSQL, grouped into repositories.
@@ -63,16 +65,19 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 async function createDialect(location: StoreLocation) {
   if (location.kind === 'sqlite') {
-    const { default: SQLite } = await import('better-sqlite3');
-    if (location.path !== ':memory:') mkdirSync(path.dirname(path.resolve(location.path)), { recursive: true });
-    const database = new SQLite(location.path);
-    database.pragma('journal_mode = WAL');
-    database.pragma('busy_timeout = 5000');
-    // Safe with WAL (no corruption on a crash); a power cut may lose the last commits, not the file.
-    database.pragma('synchronous = NORMAL');
-    database.pragma('foreign_keys = ON');
-    // Deleted rows are overwritten with zeros, so `forget me` and withdraw leave no words in free pages.
-    database.pragma('secure_delete = ON');
+    const database = await openSqlite(location.path, { driver: location.driver });
+    try {
+      database.exec('PRAGMA journal_mode = WAL');
+      database.exec('PRAGMA busy_timeout = 5000');
+      // Safe with WAL (no corruption on a crash); a power cut may lose the last commits, not the file.
+      database.exec('PRAGMA synchronous = NORMAL');
+      database.exec('PRAGMA foreign_keys = ON');
+      // Deleted rows are overwritten with zeros, so `forget me` and withdraw leave no words in free pages.
+      database.exec('PRAGMA secure_delete = ON');
+    } catch (error) {
+      database.close();
+      throw error;
+    }
     return new SqliteDialect({ database: reusingStatements(database) });
   }
   const { default: pg } = await import('pg');
@@ -80,36 +85,6 @@ async function createDialect(location: StoreLocation) {
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   return new PostgresDialect({ pool });
-}
-
-/** Most distinct SQL texts kept prepared (the store issues a few dozen shapes; `IN` lists add some). */
-const STATEMENT_CACHE = 500;
-
-/**
- * The database with `prepare` answered from a cache keyed by SQL text: Kysely prepares every query it
- * runs, and better-sqlite3 would parse and plan the same SQL again each time. A cached statement that
- * is still being iterated is not shared (a fresh one is prepared instead).
- */
-function reusingStatements(database: BetterSqlite3.Database): BetterSqlite3.Database {
-  const cache = new Map<string, BetterSqlite3.Statement>();
-  const prepare = database.prepare.bind(database);
-  const cached = (source: string): BetterSqlite3.Statement => {
-    const hit = cache.get(source);
-    if (hit && !hit.busy) return hit;
-    const statement = prepare(source);
-    if (!hit) {
-      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
-      cache.set(source, statement);
-    }
-    return statement;
-  };
-  return new Proxy(database, {
-    get(target, property) {
-      if (property === 'prepare') return cached;
-      const value: unknown = Reflect.get(target, property);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openSqlite } from '../../src/store/sqlite-driver.js';
 import { runBot } from '../helpers/bot.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -65,9 +65,9 @@ describe('new-starter stories in the shell', () => {
     if (name.length >= 3) expect(digestPart).not.toMatch(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
 
     // Withdrawn means deleted: the row is gone from the table.
-    const sqlite = new Database(db, { readonly: true });
+    const sqlite = await openSqlite(db, { readonly: true });
     try {
-      expect(sqlite.prepare('select count(*) as n from stories').get()).toEqual({ n: 0 });
+      expect(sqlite.prepare('select count(*) as n from stories').all()).toEqual([{ n: 0 }]);
       expect(sqlite.prepare('select sharing from story_people').all()).toEqual([{ sharing: 'anonymous' }]);
     } finally {
       sqlite.close();
