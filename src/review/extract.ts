@@ -6,19 +6,17 @@
  */
 import { detectGenre } from './genre.js';
 import { detectFollowUp } from './followup.js';
+import { settingOf } from './setting.js';
+import { purposeOf } from './purpose.js';
 import { keepEvidence, planFactsSchema, type Participant, type PlanFacts } from './facts.js';
 import { ROLE_LEVELS } from './cues.js';
 import { parsePlan, planFromForm, type MeetingPlan, type PlanForm } from './plan.js';
-import { matchAll } from './text.js';
 
 /** Old follow-up cues that speak of something else going on, not of this meeting's follow-up. */
-const NOT_FOLLOW_UP = /^(?:continu|ongoing|programme of|work programme|regular|newsletter|kick-?off|feeds? into|fed into|\d+ x|(?:two|three|four|five|\d) (?:sessions|days|meetings)|series|first of|annual|monthly|weekly|fortnightly|quarterly|termly|yearly|every|each)/i;
+const NOT_FOLLOW_UP = /^(?:owners$|action groups?$|continu|ongoing|programme of|work programme|regular|newsletter|kick-?off|feeds? into|fed into|\d+ x|(?:two|three|four|five|\d) (?:sessions|days|meetings)|series|first of|annual|monthly|weekly|fortnightly|quarterly|termly|yearly|every|each)/i;
 const SPEAKER_LINE = /(?:^|\n)\s*(?:speakers?|presenters?|panellists?|keynote(?: speakers?)?|guest speakers?)\s*[:-]\s*([^\n]{2,160})/gi;
 const SPEAKER_PHRASE = /\b(?:keynote (?:from|by)|(?:talk|presentation|address|speech|welcome|briefing|update)s? (?:from|by)|(?:chaired|presented) by|(?:with|featuring) (?:guest |keynote )?speakers?)\s+([^,.;\n]{2,80})/gi;
 const HOST_PHRASE = /\b(?:hosted|organised|organized|facilitated|run|convened|led) by\s+([^,.;\n]{2,80})/gi;
-const THEATRE = /\b(?:theatre[- ]style|lecture (?:theatre|hall)|rows of (?:chairs|seats)|auditorium|tiered seating)\b/i;
-const TALK_ROOM = /\btheatre[- ]style\b/i;
-const CONVERSATION_ROOM = /table|circle|cabaret|caf|break-?out|sofa|beanbag|comfy|quiet|floor space/i;
 const GENERIC_STAFF = /\b(?:staff|colleagues|team members|employees|workers|practitioners|professionals|partners)\b/i;
 
 const levelOf = (phrase: string): Participant['level'] => {
@@ -66,20 +64,6 @@ function followUpOf(plan: MeetingPlan, forwardLooking: boolean): PlanFacts['foll
   return after.length > 0 ? { kind: 'actions', evidence: after.slice(0, 3) } : found;
 }
 
-function settingOf(plan: MeetingPlan): PlanFacts['setting'] {
-  const online = plan.setting.online.length > 0;
-  const room = plan.setting.room;
-  const mode = plan.setting.hybrid ? 'hybrid' : online ? 'online' : room.length > 0 ? 'in-person' : 'unknown';
-  const hybrid = plan.setting.hybrid ? matchAll(/\bhybrid\b/gi, plan.text, 1) : [];
-  return {
-    mode,
-    roomDescribed: room.length > 0,
-    roomForTalk: room.some((r) => THEATRE.test(r) || TALK_ROOM.test(r)) && !room.some((r) => CONVERSATION_ROOM.test(r)),
-    roomForConversation: room.some((r) => CONVERSATION_ROOM.test(r)),
-    evidence: [...room, ...plan.setting.online, ...hybrid].slice(0, 6),
-  };
-}
-
 /** Maps a parsed plan to facts, with the genre deciding which absences are known. */
 export function factsFromPlan(plan: MeetingPlan, onDrop?: (quote: string) => void): PlanFacts {
   const genre = detectGenre(plan.text);
@@ -87,12 +71,12 @@ export function factsFromPlan(plan: MeetingPlan, onDrop?: (quote: string) => voi
   // business, so only it (besides forward-looking texts) can lack a purpose.
   const canLackPurpose = genre.forwardLooking || genre.value === 'agenda' || genre.value === 'unknown';
   const substance = Boolean(plan.count || plan.durationMinutes !== undefined || plan.invitees.stated || plan.largeEvent[0] || plan.format.presentation[0]);
-  const purposeStated: PlanFacts['purpose']['stated'] = plan.purpose.length > 0 ? 'yes' : canLackPurpose && plan.wordCount >= 3 ? 'no' : 'unknown';
+  const purpose = purposeOf(plan, canLackPurpose);
   const participants = participantsOf(plan);
   const rolesMixed = plan.invitees.phrases.some((p) => GENERIC_STAFF.test(p.replace(/\b(?:senior |front[- ]?line |support |care |teaching )?staff\b(?= (?:nurses?|officers?))/gi, '')));
   const facts: PlanFacts = {
     genre,
-    purpose: { stated: purposeStated, evidence: purposeStated === 'yes' ? plan.purpose.slice(0, 2) : [] },
+    purpose,
     framing: { text: plan.framing || null, question: plan.question ?? null, deficit: plan.deficit.length > 0, evidence: plan.deficit.slice(0, 6) },
     participants,
     invitees: {

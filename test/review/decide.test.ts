@@ -189,3 +189,34 @@ describe('readable answer', () => {
     expect(reviewToText(r)).not.toMatch(/everyone (?:on the list )?is a manager/i);
   });
 });
+
+describe('decide: absences (one-off, room-setting, purpose-unclear) from facts', () => {
+  const large = { kind: 'inferred' as const, min: 13, max: null, evidence: ['public meeting'] };
+  const none = { kind: 'none' as const, evidence: [] };
+  it('one-off needs both a stated purpose and follow-up known to be absent', () => {
+    expect(ids(facts({ followUp: none }))).toEqual(['one-off']);
+    expect(ids(facts({ followUp: none, purpose: { stated: 'unknown', evidence: [] } }))).toEqual([]);
+  });
+  it('any kind of carrying on (a series, a standing group, actions) is not one-off', () => {
+    for (const kind of ['series', 'standing-group', 'actions', 'recurring'] as const) {
+      expect(ids(facts({ followUp: { kind, evidence: ['the next residents meeting'] } }))).not.toContain('one-off');
+    }
+  });
+  it('room-setting only for a text that describes a whole meeting still to come', () => {
+    expect(ids(facts({ attendance: large }))).toContain('room-setting');
+    for (const value of ['report', 'template', 'terms-of-reference', 'unknown'] as const) {
+      expect(ids(facts({ attendance: large, genre: { value, forwardLooking: false, evidence: [] } }))).not.toContain('room-setting');
+    }
+  });
+  it('a hybrid event is judged by its room; a described room is not flagged', () => {
+    const hybrid = { mode: 'hybrid' as const, roomDescribed: false, roomForTalk: false, roomForConversation: false, evidence: ['hybrid'] };
+    expect(ids(facts({ attendance: large, setting: hybrid }))).toContain('room-setting');
+    const described = { mode: 'in-person' as const, roomDescribed: true, roomForTalk: false, roomForConversation: false, evidence: ['well ventilated'] };
+    expect(ids(facts({ attendance: large, setting: described }))).not.toContain('room-setting');
+  });
+  it('purpose-unclear follows the purpose fact whatever the genre (a text of standing items shows its whole business)', () => {
+    const minutes = { value: 'report' as const, forwardLooking: false, evidence: ['minutes'] };
+    expect(ids(facts({ genre: minutes, purpose: { stated: 'no', evidence: [] } }))).toEqual(['purpose-unclear']);
+    expect(ids(facts({ genre: minutes, purpose: { stated: 'unknown', evidence: [] } }))).toEqual([]);
+  });
+});

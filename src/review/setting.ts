@@ -1,0 +1,52 @@
+/**
+ * Where the meeting happens: online, in person or hybrid, and whether anything is said about the room
+ * (tables, seating, acoustics, light, air, a stage). The guide counts any words about how the space is set
+ * out or what it is like; a venue's name or a room's number does not count. A telephone or digital event
+ * states its setting as an online one does.
+ */
+import type { PlanFacts } from './facts.js';
+import type { MeetingPlan } from './plan.js';
+import { ONLINE_CUES } from './cues.js';
+import { allMatches, matchAll } from './text.js';
+
+/** What the room is like beyond tables and seats: air, warmth, light, noise, a stage or podium, its size. */
+const ROOM_MORE =
+  /\b(?:ventilat\w+|well[- ]ventilated|air[- ]?condition\w*|heat(?:ed|ing)|warm(?:th)?(?= (?:hall|room|space|venue))|(?:hall|room|space|venue) (?:is|will be) (?:warm|heated|cool|bright|light|spacious|big enough|large enough|quiet|accessible)|(?:good|natural|dim|bright) lighting|noise|noisy|echo\w*|podium|(?:on|from) (?:the |a )?stage|lectern|top table|standing (?:room|only|tables)|(?:space|room) (?:is|will be) (?:big|large) enough|step-free|wheelchair[- ]accessible)\b/gi;
+/** A setting with no room: by telephone, or a digital event. */
+const REMOTE =
+  /\b(?:tele(?:phone)?[- ]?town ?halls?|telephone (?:forum|meeting|call|conference|town hall)|by (?:tele)?phone|phone-in|dial-in|dial in|conference call|digital (?:conference|event|summit|forum|symposium|festival)|livestream(?:ed)? only|virtual (?:conference|event|summit|forum|symposium|meeting|session|town hall))\b/gi;
+/** "Online" about something other than where people meet: booking, a survey, papers, a view-only stream. */
+const ONLINE_ELSEWHERE_BEFORE = /\b(?:book|booking|register|registration|available|find|view|viewed|read|published|posted|watch|watched|stream(?:ed|ing)?|broadcast|sign up|apply|submit|details|information|papers|agenda|minutes|more|respond|comment|feedback|survey|consultation|also|as well)\s+(?:[\w'’-]+\s+){0,2}$/i;
+const ONLINE_ELSEWHERE_AFTER = /^\s*(?:consultation|survey|form|booking|registration|shop|store|resources?|portal|petition|feedback|questionnaire|learning|course|module|training|safety|harms?|abuse|bullying|presence|newsletter|calendar|version|copy|link|at|via|here|from|for (?:those|anyone|people) who (?:can(?:no|')t|are unable))\b/i;
+
+/** Online cues that say where the meeting itself happens. */
+function meetingOnline(text: string): string[] {
+  const out: string[] = [];
+  for (const m of allMatches(ONLINE_CUES, text)) {
+    const at = m.index ?? 0;
+    if (ONLINE_ELSEWHERE_BEFORE.test(text.slice(Math.max(0, at - 40), at))) continue;
+    if (ONLINE_ELSEWHERE_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 40))) continue;
+    if (!out.includes(m[0])) out.push(m[0]);
+    if (out.length >= 2) break;
+  }
+  return out;
+}
+
+const THEATRE = /\b(?:theatre[- ]style|lecture (?:theatre|hall)|rows of (?:chairs|seats)|auditorium|tiered seating|podium|lectern|stage)\b/i;
+const CONVERSATION_ROOM = /table|circle|cabaret|caf|break-?out|sofa|beanbag|comfy|quiet|floor space/i;
+
+/** The setting fact: mode, whether the room is described, and whether it is set out for talks or for conversation. */
+export function settingOf(plan: MeetingPlan): PlanFacts['setting'] {
+  const remote = matchAll(REMOTE, plan.text, 2);
+  const online = [...meetingOnline(plan.text), ...remote];
+  const room = [...plan.setting.room, ...matchAll(ROOM_MORE, plan.text, 2)];
+  const hybrid = plan.setting.hybrid;
+  const mode = hybrid ? 'hybrid' : online.length > 0 ? 'online' : room.length > 0 ? 'in-person' : 'unknown';
+  return {
+    mode,
+    roomDescribed: room.length > 0,
+    roomForTalk: room.some((r) => THEATRE.test(r)) && !room.some((r) => CONVERSATION_ROOM.test(r)),
+    roomForConversation: room.some((r) => CONVERSATION_ROOM.test(r)),
+    evidence: [...room, ...online, ...(hybrid ? matchAll(/\bhybrid\b/gi, plan.text, 1) : [])].slice(0, 6),
+  };
+}
