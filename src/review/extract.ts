@@ -5,6 +5,7 @@
  * plan before it leaves here.
  */
 import { detectGenre } from './genre.js';
+import { convergingEvidence } from './converge.js';
 import { detectFollowUp } from './followup.js';
 import { settingOf } from './setting.js';
 import { purposeOf } from './purpose.js';
@@ -73,6 +74,8 @@ export function factsFromPlan(plan: MeetingPlan, onDrop?: (quote: string) => voi
   const substance = Boolean(plan.count || plan.durationMinutes !== undefined || plan.invitees.stated || plan.largeEvent[0] || plan.format.presentation[0]);
   const purpose = purposeOf(plan, canLackPurpose);
   const participants = participantsOf(plan);
+  // Exploring first means the outcome is still open, whatever is decided at the end.
+  const converging = plan.explore.length > 0 ? [] : convergingEvidence(plan.text);
   const rolesMixed = plan.invitees.phrases.some((p) => GENERIC_STAFF.test(p.replace(/\b(?:senior |front[- ]?line |support |care |teaching )?staff\b(?= (?:nurses?|officers?))/gi, '')));
   const facts: PlanFacts = {
     genre,
@@ -96,9 +99,9 @@ export function factsFromPlan(plan: MeetingPlan, onDrop?: (quote: string) => voi
       stories: plan.stories.length > 0,
     },
     outcome: {
-      fixed: convergesEarly(plan) ? 'yes' : plan.explore.length > 0 ? 'no' : 'unknown',
+      fixed: converging.length > 0 ? 'yes' : plan.explore.length > 0 ? 'no' : 'unknown',
       explores: plan.explore.length > 0,
-      evidence: convergesEarly(plan) ? [...plan.decide, ...plan.predetermined].slice(0, 6) : plan.explore.slice(0, 3),
+      evidence: converging.length > 0 ? converging : plan.explore.slice(0, 3),
     },
     followUp: substance || genre.forwardLooking ? followUpOf(plan, genre.forwardLooking && substance) : { kind: 'unknown', evidence: [] },
     setting: settingOf(plan),
@@ -112,12 +115,6 @@ export function factsFromPlan(plan: MeetingPlan, onDrop?: (quote: string) => voi
   return keepEvidence(planFactsSchema.parse(facts), plan.text, onDrop).facts;
 }
 
-function convergesEarly(plan: MeetingPlan): boolean {
-  if (plan.explore.length > 0) return false;
-  // Approving is converging by its nature; voting or choosing is, when the choices came ready-made.
-  const approve = plan.decide.some((d) => /sign|signoff|approv|aprove|ratif|endors|rubber|accept|whether|vote to/i.test(d));
-  return approve || (plan.decide.length > 0 && plan.predetermined.length > 0);
-}
 
 /** Reads a free-text plan (already cleaned) into facts. */
 export function extract(text: string): PlanFacts {

@@ -42,6 +42,20 @@ const WIDEN = {
 } as const;
 const LEVEL_NAME = { senior: 'senior leaders', middle: 'managers', 'front-line': 'front-line staff' } as const;
 
+/** The verb for what a converging plan does with its proposal, from the words that showed it ("ratification" -> "ratify"). */
+function convergeVerb(evidence: string): string {
+  const e = evidence.toLowerCase();
+  if (/ratif/.test(e)) return 'ratify';
+  if (/sign/.test(e)) return 'sign off';
+  if (/vote/.test(e)) return 'vote on';
+  if (/endors/.test(e)) return 'endorse';
+  if (/approv|aprov/.test(e)) return 'approve';
+  if (/accept/.test(e)) return 'accept';
+  if (/choose|pick|which|whether/.test(e)) return 'choose between';
+  if (/consult/.test(e)) return 'consult on';
+  return 'agree';
+}
+
 /** The nudge and why for one flag stated as a finding. */
 export function nudgeFor(d: Decision, f: PlanFacts): { nudge: string; why: string } {
   const evidence = d.evidence;
@@ -113,7 +127,7 @@ export function nudgeFor(d: Decision, f: PlanFacts): { nudge: string; why: strin
       };
     case 'converge-early':
       return {
-        nudge: `It looks set up to ${cleanQuote(evidence[0] ?? 'decide', 40).toLowerCase()} something already shaped. Could you first explore a range of possibilities with the people in the room, and agree what to focus on after that?`,
+        nudge: `It looks set up to ${convergeVerb(evidence[0] ?? '')} something already shaped (the plan says ${saidOf(evidence.slice(0, 2))}). Could you first explore a range of possibilities with the people in the room, and agree what to focus on after that?`,
         why: `${SEED} describes a way of spending time together that lets you "explore a range of possibilities before focusing on a particular course of action", with trust that local solutions will emerge.`,
       };
     case 'short-time': {

@@ -205,7 +205,8 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
   let framing = framingSentences.join(' ');
   if (hints.question && !framing.includes(hints.question)) framing = `${hints.question} ${framing}`;
   const masked = invitees.phrases.reduce((acc, p) => acc.split(p).join(' '), framing);
-  let deficit = detectDeficit(framing).evidence;
+  // "Challenges" is the ordinary word for what any event discusses ("opportunities and challenges"): not a deficit framing by itself.
+  let deficit = detectDeficit(framing.replace(/\bchalleng\w*/gi, ' ')).evidence;
   if (deficit.length === 0 && items.length > 0 && aspirationCount(framing) === 0) deficit = agendaDeficit(items);
   if (deficit.length > 0 && purpose.length === 0) purpose.push(framing);
   const pres = weigh(PRESENTATION_CUES, text);

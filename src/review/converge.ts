@@ -1,0 +1,42 @@
+/**
+ * Whether a meeting is set up to converge on a course of action fixed beforehand: it approves, ratifies
+ * or votes on a proposal, or agrees a draft. Read sentence by sentence, because a word for deciding in
+ * one sentence and a draft mentioned in another are usually about different things ("the board agreed
+ * to meet monthly ... a draft of the strategy was shared"). A body's standing powers ("the committee
+ * approves its accounts"), a vote between open choices ("vote on which issues come first") and the
+ * approval of minutes are not converging early.
+ */
+import { PREDETERMINED, PROCEDURAL_APPROVAL } from './cues.js';
+import { sentences } from './text.js';
+
+/** Settling a proposal by its nature: ratifying, signing off, rubber-stamping, choosing one of a set. */
+const SETTLE =
+  /\b(?:ratif(?:y|ying|ication)|rubber[- ]stamp\w*|sign(?:ing)?[- ]?off|signoff|endors(?:e|es|ing|ement)|tentative agreement|(?:approv(?:e|ing)|aprove) (?:it|this|them|these)\b|decide whether|decide which|choose (?:one|between|which)|pick one|to accept|(?:approv(?:e|ing)|aprove|approval of|adopt(?:ion of)?)\s+(?:the |a |an |its |this |our |their )?(?:[\w'-]+ ){0,4}?(?:merger|plans?|budgets?|strateg(?:y|ies)|proposals?|business case|polic(?:y|ies)|contracts?|agreements?|amendments?|changes?|recommendations?|design|schemes?|applications?|lease|addendum|terms|options?|constitution|resolutions?|motions?|model|approach|draft|version|closure)\b|(?:get|seek|obtain|gain|for) (?:their |your |final |formal )?approval)\b/gi;
+/** A vote settles a proposal only when one is named ("vote on the merger proposal"), not a choice still open. */
+const VOTE = /\bvote (?:on|to|for or against)\b(?! which\b| every\b)/i;
+const VOTE_ON_PROPOSAL = /\b(?:propos\w+|approv\w+|merger|agreement|amendments?|resolutions?|clause|recommend\w*|final version|draft)\b/i;
+/** Deciding or consulting: converging when the same sentence names a draft, a proposal or set options. */
+const DECIDE_OR_CONSULT = /\b(?:decide|deciding|agree|agreeing|confirm|confirming|finalis\w*|settle|consult(?:ation|ations|ing|s)?|approv(?:e|ing)|agreement on)\b/i;
+/** Standing business that is approved as a matter of course, like the minutes. */
+const ROUTINE = /\b(?:annual (?:report and )?accounts|(?:the )?accounts|pending approval|subject to (?:\w+ ){0,4}approval|minutes\b[^.\n]{0,60}\bfor approval)\b/gi;
+const PAST_REPORT = /\b(?:was|were|had been|has been) (?:approved|agreed|endorsed|ratified)\b/i;
+
+/** The phrases that show the meeting converges on a fixed course; empty when none do. */
+export function convergingEvidence(text: string): string[] {
+  const clean = text.replace(PROCEDURAL_APPROVAL, ' ').replace(ROUTINE, ' ');
+  const out: string[] = [];
+  for (const s of sentences(clean)) {
+    if (PAST_REPORT.test(s) && !SETTLE.test(s.replace(PAST_REPORT, ' '))) { SETTLE.lastIndex = 0; continue; }
+    SETTLE.lastIndex = 0;
+    const settle = s.match(SETTLE);
+    if (settle) { out.push(...settle); continue; }
+    const vote = VOTE.exec(s);
+    if (vote && VOTE_ON_PROPOSAL.test(s)) { out.push(vote[0]); continue; }
+    const decide = DECIDE_OR_CONSULT.exec(s);
+    const fixed = decide ? s.match(PREDETERMINED) : null;
+    if (decide && fixed) out.push(decide[0], ...fixed);
+  }
+  // Quoted as written; only phrases found in the text leave here.
+  return [...new Set(out.map((p) => p.trim()))].filter((p) => text.includes(p)).slice(0, 6);
+}
+
