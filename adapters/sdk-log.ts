@@ -51,8 +51,13 @@ export function sdkLog(logger: Logger, options: { now?: () => number } = {}): Sd
     write({}, line);
   };
   return {
-    debug: (...parts) => logger.debug(redactSdkLine(parts)),
-    info: (...parts) => logger.info(redactSdkLine(parts)),
+    // The Web API client and Bolt log at debug on every call: no redaction for a line that is dropped.
+    debug: (...parts) => {
+      if (logger.enabled?.('debug') !== false) logger.debug(redactSdkLine(parts));
+    },
+    info: (...parts) => {
+      if (logger.enabled?.('info') !== false) logger.info(redactSdkLine(parts));
+    },
     warn: (...parts) => warnOnce('warn', redactSdkLine(parts)),
     error: (...parts) => warnOnce('error', redactSdkLine(parts)),
   };

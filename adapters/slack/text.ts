@@ -104,6 +104,20 @@ function splitOnce(text: string, sep: string): [string, string | undefined] {
   return i < 0 ? [text, undefined] : [text.slice(0, i), text.slice(i + 1)];
 }
 
+/** The bot's own mention (`<@UBOT>`, `<@UBOT|name>`) as a regex, built once per bot user id. */
+const mentionRegexes = new Map<string, RegExp>();
+function botMention(botUserId: string): RegExp {
+  let re = mentionRegexes.get(botUserId);
+  if (!re) {
+    const id = botUserId.replace(/[^A-Za-z0-9]/g, '');
+    re = new RegExp(`<@${id}(?:\\|[^>]*)?>`, 'g');
+    // One bot per process in practice; a bound keeps a stream of odd ids from growing the map.
+    if (mentionRegexes.size >= 16) mentionRegexes.clear();
+    mentionRegexes.set(botUserId, re);
+  }
+  return re;
+}
+
 /**
  * Turns Slack message text into plain text: removes the bot's own mention, turns `<@U1|name>`,
  * `<#C1|general>`, `<http://x|label>` and friends into readable words and decodes entities. Broadcast
@@ -111,10 +125,7 @@ function splitOnce(text: string, sep: string): [string, string | undefined] {
  */
 export function plainText(slackText: string, botUserId?: string): string {
   let text = slackText;
-  if (botUserId) {
-    const id = botUserId.replace(/[^A-Za-z0-9]/g, '');
-    text = text.replace(new RegExp(`<@${id}(?:\\|[^>]*)?>`, 'g'), ' ');
-  }
+  if (botUserId) text = text.replace(botMention(botUserId), ' ');
   text = text.replace(/<([^<>]*)>/g, (_m, inner: string) => plainMarkup(inner));
   return decodeEntities(text).trim();
 }

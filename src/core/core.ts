@@ -56,18 +56,18 @@ export function createCore(base: Omit<CoreContext, 'outbound' | 'platforms'>, fe
     })());
 
   async function dispatch(message: IncomingMessage): Promise<Reply[]> {
+    const conversation = { platform: message.platform, workspaceId: message.workspaceId, conversationId: message.conversationId, isDirect: message.isDirect };
     // Platforms redeliver (Slack retries, Teams resends): the first delivery to claim the id is handled,
-    // on whichever instance; the store's unique key makes that hold across instances.
-    if (message.eventId && !(await ctx.store.events.claim(message.platform, message.workspaceId, message.eventId))) {
-      ctx.logger.debug('duplicate delivery ignored', { platform: message.platform, workspaceId: message.workspaceId, eventId: message.eventId });
-      return [];
+    // on whichever instance; the store's unique key makes that hold across instances. The claim and the
+    // conversation's record are one transaction, so a failure between them cannot swallow the retry.
+    if (message.eventId) {
+      if (!(await ctx.store.events.claimWith(message.eventId, conversation))) {
+        ctx.logger.debug('duplicate delivery ignored', { platform: message.platform, workspaceId: message.workspaceId, eventId: message.eventId });
+        return [];
+      }
+    } else {
+      await ctx.store.conversations.upsert(conversation);
     }
-    await ctx.store.conversations.upsert({
-      platform: message.platform,
-      workspaceId: message.workspaceId,
-      conversationId: message.conversationId,
-      isDirect: message.isDirect,
-    });
     for (const feature of features) {
       const consumed = await feature.intercept?.(message, ctx);
       if (consumed) return consumed;

@@ -9,6 +9,12 @@ export async function openBetterSqlite(file: string, readonly: boolean): Promise
   const database = new BetterSqlite3(file, { readonly, fileMustExist: readonly });
   return {
     driver: 'better-sqlite3',
+    get open() {
+      return database.open;
+    },
+    get inTransaction() {
+      return database.inTransaction;
+    },
     prepare: (source) => database.prepare(source) as unknown as SqliteStatement,
     exec: (source) => void database.exec(source),
     async backup(target, pagesPerStep = 100) {

@@ -4,6 +4,7 @@ import { StoreError, describeError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import { ConversationRepo } from './conversations.js';
+import { SqliteDirect } from './direct.js';
 import { EventRepo } from './events.js';
 import { LeaseRepo } from './leases.js';
 import { migrations } from './migrations/index.js';
@@ -78,13 +79,13 @@ async function createDialect(location: StoreLocation) {
       database.close();
       throw error;
     }
-    return new SqliteDialect({ database: reusingStatements(database) });
+    return { dialect: new SqliteDialect({ database: reusingStatements(database) }), direct: new SqliteDirect(database) };
   }
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: location.url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  return new PostgresDialect({ pool });
+  return { dialect: new PostgresDialect({ pool }), direct: undefined };
 }
 
 /**
@@ -100,8 +101,12 @@ async function checkpoint(db: Kysely<Database>): Promise<void> {
 export async function openStore(location: StoreLocation, clock: Clock = systemClock): Promise<Store> {
   const where = location.kind === 'sqlite' ? `SQLite file ${location.path}` : 'PostgreSQL at DATABASE_URL';
   let db: Kysely<Database>;
+  // SQLite's connection used directly for the inbound path's hot statements (see SqliteDirect).
+  let direct: SqliteDirect | undefined;
   try {
-    db = new Kysely<Database>({ dialect: await createDialect(location) });
+    const created = await createDialect(location);
+    direct = created.direct;
+    db = new Kysely<Database>({ dialect: created.dialect });
   } catch (error) {
     throw new StoreError(`cannot open the ${where}: ${describeError(error)}`, { cause: error });
   }
@@ -120,13 +125,13 @@ export async function openStore(location: StoreLocation, clock: Clock = systemCl
   return {
     dialect: location.kind,
     db,
-    conversations: new ConversationRepo(db, now),
-    rotation: new RotationRepo(db),
+    conversations: new ConversationRepo(db, now, direct),
+    rotation: new RotationRepo(db, direct),
     posts: new PostRepo(db, now),
     stories: new StoryRepo(db, now, location.kind === 'sqlite' ? () => checkpoint(db) : undefined),
     storyJobs: new StoryJobRepo(db, now),
     storyChannels: new StoryChannelRepo(db, now),
-    events: new EventRepo(db, now),
+    events: new EventRepo(db, now, direct),
     subscriptions: new SubscriptionRepo(db, now),
     slots: new SlotRepo(db, now),
     customPrompts: new CustomPromptRepo(db, now),

@@ -10,6 +10,10 @@ interface StatementSync {
 
 /** The part of `node:sqlite`'s DatabaseSync used here. */
 interface DatabaseSync {
+  /** Node >= 22.15 (this driver runs on 24 and later). */
+  readonly isOpen: boolean;
+  /** Node >= 22.16: false in autocommit mode. */
+  readonly isTransaction: boolean;
   prepare(source: string): StatementSync;
   exec(source: string): void;
   close(): void;
@@ -79,6 +83,12 @@ export async function openNodeSqlite(file: string, readonly: boolean): Promise<S
   const database = new sqlite.DatabaseSync(file, { readOnly: readonly });
   return {
     driver: 'node:sqlite',
+    get open() {
+      return database.isOpen;
+    },
+    get inTransaction() {
+      return database.isTransaction;
+    },
     prepare: (source) => adaptStatement(database.prepare(source)),
     exec: (source) => database.exec(source),
     backup: (target, pagesPerStep = 100) => sqlite.backup(database, target, { rate: pagesPerStep }),

@@ -1,11 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { ConversationRef } from '../model/message.js';
+import type { SqliteDirect } from './direct.js';
 import type { Database } from './schema.js';
 import { conversationKey } from './keys.js';
 
+const STATE_SQL = 'select prompt_id, last_seq, uses from prompt_uses where platform = ? and workspace_id = ? and conversation_id = ?';
+const MARK_USED_SQL =
+  'insert into prompt_uses (platform, workspace_id, conversation_id, prompt_id, last_seq, uses) values (?, ?, ?, ?, ?, 1) ' +
+  'on conflict (platform, workspace_id, conversation_id, prompt_id) do update set last_seq = excluded.last_seq, uses = prompt_uses.uses + 1';
+
 /** Which prompts a conversation has had, for rotation without repeats. */
 export class RotationRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>, private readonly direct?: SqliteDirect) {}
 
   /** prompt id → sequence number of its last use in this conversation. */
   async lastUsed(ref: ConversationRef): Promise<Map<string, number>> {
@@ -25,6 +31,7 @@ export class RotationRepo {
     if (lastUsed) {
       let max = 0;
       for (const seq of lastUsed.values()) max = Math.max(max, seq);
+      if (this.direct?.run(MARK_USED_SQL, [ref.platform, ref.workspaceId, ref.conversationId, promptId, max + 1]) !== undefined) return;
       await this.upsert(this.db, ref, promptId, max + 1);
       return;
     }
@@ -59,15 +66,20 @@ export class RotationRepo {
 
   /** `lastUsed` and `uses` in one read. */
   async state(ref: ConversationRef): Promise<{ lastUsed: Map<string, number>; uses: Map<string, number> }> {
-    const rows = await this.db
-      .selectFrom('prompt_uses')
-      .select(['prompt_id', 'last_seq', 'uses'])
-      .where((eb) => eb.and(conversationKey(ref)))
-      .execute();
-    return {
-      lastUsed: new Map(rows.map((r) => [r.prompt_id, Number(r.last_seq)])),
-      uses: new Map(rows.map((r) => [r.prompt_id, Number(r.uses)])),
-    };
+    const lastUsed = new Map<string, number>();
+    const uses = new Map<string, number>();
+    const rows =
+      this.direct?.all<{ prompt_id: string; last_seq: number; uses: number }>(STATE_SQL, [ref.platform, ref.workspaceId, ref.conversationId]) ??
+      (await this.db
+        .selectFrom('prompt_uses')
+        .select(['prompt_id', 'last_seq', 'uses'])
+        .where((eb) => eb.and(conversationKey(ref)))
+        .execute());
+    for (const r of rows) {
+      lastUsed.set(r.prompt_id, Number(r.last_seq));
+      uses.set(r.prompt_id, Number(r.uses));
+    }
+    return { lastUsed, uses };
   }
 
   /** prompt id → how many times it has been used in this conversation (the rotation's cycle count). */

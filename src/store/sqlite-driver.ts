@@ -37,6 +37,10 @@ export interface SqliteStatement {
 /** One open SQLite database, the same on either driver. */
 export interface SqliteDatabase {
   readonly driver: SqliteDriverName;
+  /** False once closed. */
+  readonly open: boolean;
+  /** True while a transaction is open on this connection (SQLite is not in autocommit mode). */
+  readonly inTransaction: boolean;
   prepare(source: string): SqliteStatement;
   /** Runs SQL (one or more statements) and discards any rows, e.g. `PRAGMA foreign_keys = ON`. */
   exec(source: string): void;

@@ -19,6 +19,24 @@ describe('SDK log lines', () => {
     expect(redactSdkLine(['x'.repeat(500)])).toBe(`${'x'.repeat(200)} [300 characters withheld]`);
   });
 
+  it('are written at the levels the logger keeps, and not even prepared at the ones it drops', () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = createLogger({ level: 'info', stream: { write: (l: string) => lines.push(JSON.parse(l) as Record<string, unknown>) } });
+    expect([logger.enabled?.('debug'), logger.enabled?.('info'), logger.child({ a: 1 }).enabled?.('warn')]).toEqual([false, true, true]);
+    const sdk = sdkLog(logger);
+    let read = 0;
+    // An error whose message counts its reads: a dropped debug line must not be turned into text.
+    const part = new Error('x');
+    Object.defineProperty(part, 'message', { get: () => String((read += 1)) });
+    sdk.debug('apiCall start', part);
+    expect(read).toBe(0);
+    sdk.info('apiCall failed', part);
+    expect(read).toBeGreaterThan(0);
+    lines.splice(0);
+    sdk.info('http request body: {"text":"my secret story"}');
+    expect(lines).toEqual([expect.objectContaining({ level: 'info', msg: 'http request body: [27 characters withheld]' })]);
+  });
+
   it('limit a flood of one warning to ten a minute, then say how many more there were', () => {
     const { lines, logger } = capture();
     let now = 0;

@@ -1,0 +1,80 @@
+import { expect, it } from 'vitest';
+import type { ConversationRef } from '../../src/model/message.js';
+import { describeStores } from './stores.js';
+
+const C1: ConversationRef = { platform: 'slack', workspaceId: 'T1', conversationId: 'C1' };
+const C2: ConversationRef = { platform: 'slack', workspaceId: 'T1', conversationId: 'C2' };
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describeStores('inbound claim and rotation', (h) => {
+  it('claims an event id and records its conversation together; a repeat writes nothing', async () => {
+    await h.store.conversations.upsert({ ...C1, isDirect: false, ref: { serviceUrl: 'x' }, timeZone: 'Europe/London' });
+    h.clock.advance(60_000);
+    expect(await h.store.events.claimWith('Ev1', { ...C1, isDirect: true })).toBe(true);
+    // Fields the message does not carry (the reference, the time zone) are kept.
+    expect(await h.store.conversations.get(C1)).toEqual({ ...C1, isDirect: true, ref: { serviceUrl: 'x' }, timeZone: 'Europe/London' });
+    const first = await h.store.db.selectFrom('conversations').select('updated_at').where('conversation_id', '=', 'C1').executeTakeFirstOrThrow();
+
+    h.clock.advance(60_000);
+    expect(await h.store.events.claimWith('Ev1', { ...C1, isDirect: false })).toBe(false);
+    expect(await h.store.events.claimWith('Ev1', { ...C2, isDirect: false })).toBe(false);
+    expect(await h.store.conversations.get(C1)).toMatchObject({ isDirect: true });
+    expect(await h.store.conversations.get(C2)).toBeUndefined();
+    const after = await h.store.db.selectFrom('conversations').select('updated_at').where('conversation_id', '=', 'C1').executeTakeFirstOrThrow();
+    expect(after.updated_at).toBe(first.updated_at);
+
+    // The plain claim and the combined one share the key: either one's id is the other's repeat.
+    expect(await h.store.events.claim('slack', 'T1', 'Ev1')).toBe(false);
+    expect(await h.store.events.claim('slack', 'T1', 'Ev2')).toBe(true);
+    expect(await h.store.events.claimWith('Ev2', { ...C2, isDirect: false })).toBe(false);
+    expect(await h.store.events.claimWith('Ev1', { platform: 'slack', workspaceId: 'T2', conversationId: 'C1', isDirect: false })).toBe(true);
+  });
+
+  it('lets exactly one of two instances claim a redelivered event', async () => {
+    const other = await h.open();
+    for (let i = 0; i < 20; i += 1) {
+      const results = await Promise.all([
+        h.store.events.claimWith(`Ev${i}`, { ...C1, isDirect: false }),
+        other.events.claimWith(`Ev${i}`, { ...C1, isDirect: false }),
+        h.store.events.claimWith(`Ev${i}`, { ...C1, isDirect: false }),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+    }
+  });
+
+  it('never joins a transaction another caller has open: its claim survives that rollback', async () => {
+    // The first claim prunes old ids; this one is about the claim itself.
+    await h.store.events.claim('slack', 'T1', 'Ev0');
+    let claimed: Promise<boolean> | undefined;
+    let marked: Promise<void> | undefined;
+    const rolledBack = h.store.db.transaction().execute(async (trx) => {
+      await trx.insertInto('conversations').values({ platform: 'slack', workspace_id: 'T1', conversation_id: 'C2', is_direct: 0, ref: null, time_zone: null, created_at: 'x', updated_at: 'x' }).execute();
+      claimed = h.store.events.claimWith('Ev1', { ...C1, isDirect: false });
+      marked = h.store.rotation.markUsed(C1, 'p1', new Map());
+      await tick();
+      await tick();
+      await trx.selectFrom('conversations').selectAll().execute();
+      throw new Error('rolled back on purpose');
+    });
+    await expect(rolledBack).rejects.toThrow('rolled back on purpose');
+    expect(await claimed).toBe(true);
+    await marked;
+    expect(await h.store.conversations.get(C1)).toMatchObject({ isDirect: false });
+    expect(await h.store.conversations.get(C2)).toBeUndefined();
+    expect(await h.store.events.claimWith('Ev1', { ...C1, isDirect: false })).toBe(false);
+    expect((await h.store.rotation.state(C1)).uses).toEqual(new Map([['p1', 1]]));
+  });
+
+  it('reads rotation state and records a use from the state just read', async () => {
+    await h.store.rotation.markUsed(C1, 'p1');
+    let state = await h.store.rotation.state(C1);
+    await h.store.rotation.markUsed(C1, 'p2', state.lastUsed);
+    state = await h.store.rotation.state(C1);
+    await h.store.rotation.markUsed(C1, 'p1', state.lastUsed);
+    state = await h.store.rotation.state(C1);
+    expect(state.lastUsed).toEqual(new Map([['p1', 3], ['p2', 2]]));
+    expect(state.uses).toEqual(new Map([['p1', 2], ['p2', 1]]));
+    expect(await h.store.rotation.state(C2)).toEqual({ lastUsed: new Map(), uses: new Map() });
+  });
+});
