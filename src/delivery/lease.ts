@@ -172,8 +172,11 @@ export class StoreLease implements WorkspaceLease {
       const asked = this.now();
       try {
         const ok = await this.records.acquire(e.platform, e.workspaceId, this.holder, this.ttlMs);
+        const had = e.heldUntil > 0;
         // Not held (another instance has it, or took it after ours expired): send nothing here for now.
         e.heldUntil = ok ? asked + this.ttlMs - this.renewMs : 0;
+        if (ok && !had) this.logger.info('workspace lease taken: this instance sends for the workspace', { platform: e.platform, workspaceId: e.workspaceId });
+        if (!ok && had) this.logger.warn('workspace lease lost (not renewed in time); another instance sends for the workspace', { platform: e.platform, workspaceId: e.workspaceId });
       } catch (error) {
         // Keep what was held until its own expiry; the next turn asks again.
         this.logger.warn('workspace lease: the database did not answer; asking again', { platform: e.platform, workspaceId: e.workspaceId, error: describeError(error) });
@@ -190,6 +193,7 @@ export class StoreLease implements WorkspaceLease {
 
   private async letGo(e: Entry): Promise<void> {
     e.heldUntil = 0;
+    this.logger.debug('workspace lease released', { platform: e.platform, workspaceId: e.workspaceId });
     try {
       await this.records.release(e.platform, e.workspaceId, this.holder);
     } catch (error) {

@@ -378,13 +378,13 @@ export class DeliveryQueue {
   }
 
   /** Counts a send under way for a workspace; the lease is let go when the last one ends. */
-  private async enter(platform: PlatformName, workspaceId: string, deadline: number): Promise<boolean> {
+  private async enter(platform: PlatformName, workspaceId: string, deadline: number, signal?: AbortSignal): Promise<boolean> {
     const key = `${platform}\u0000${workspaceId}`;
     // A send that took room from `room` turns its reservation into a pending send.
     if (this.reserved.has(key)) this.useReservation(key);
     this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
     if (!this.lease || !this.leased(platform)) return true;
-    const held = await this.lease.hold(platform, workspaceId, deadline);
+    const held = await this.lease.hold(platform, workspaceId, deadline, signal);
     if (!held) this.leave(platform, workspaceId);
     return held;
   }
@@ -402,7 +402,9 @@ export class DeliveryQueue {
   async send(outbound: Outbound, target: ConversationRef, reply: Reply, options: SendOptions = {}): Promise<DeliveryOutcome> {
     const deadline = options.deadline?.getTime() ?? this.clock.now().getTime() + this.defaultDeadlineMs;
     if (options.signal?.aborted) return { status: 'failed', reason: 'not sent: the bot is stopping (after 0 attempt(s))', code: 'stopped', attempts: 0 };
-    if (!(await this.enter(outbound.platform, target.workspaceId, deadline))) {
+    if (!(await this.enter(outbound.platform, target.workspaceId, deadline, options.signal))) {
+      // Stopping while waiting for the lease: nothing was sent, and the caller gives the claim back.
+      if (options.signal?.aborted) return { status: 'failed', reason: 'not sent: the bot is stopping (after 0 attempt(s))', code: 'stopped', attempts: 0 };
       this.stats.failed += 1;
       const reason = `gave up at the deadline ${new Date(deadline).toISOString()} waiting for another instance to finish sending to this workspace`;
       this.logger.warn('delivery failed', { platform: outbound.platform, conversation: target.conversationId, reason, code: 'deadline' });

@@ -64,7 +64,7 @@ export interface Store {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-async function createDialect(location: StoreLocation) {
+async function createDialect(location: StoreLocation, poolSize = 10) {
   if (location.kind === 'sqlite') {
     const database = await openSqlite(location.path, { driver: location.driver });
     try {
@@ -82,7 +82,7 @@ async function createDialect(location: StoreLocation) {
     return { dialect: new SqliteDialect({ database: reusingStatements(database) }), direct: new SqliteDirect(database) };
   }
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: location.url, max: 10, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({ connectionString: location.url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   return { dialect: new PostgresDialect({ pool }), direct: undefined };
@@ -122,6 +122,17 @@ export async function openStore(location: StoreLocation, clock: Clock = systemCl
     throw new StoreError(`cannot prepare the ${where}: ${describeError(error)}${hint}`, { cause: error });
   }
   const now = () => clock.now();
+  // Leases get a connection of their own on PostgreSQL: behind hundreds of fan-out queries in the shared
+  // pool, a renewal could otherwise wait past the lease's expiry and hand the workspace over mid-send.
+  let leaseDb = db;
+  if (location.kind === 'postgres') {
+    try {
+      leaseDb = new Kysely<Database>({ dialect: await createDialect(location, 1) });
+    } catch (error) {
+      await db.destroy().catch(() => undefined);
+      throw new StoreError(`cannot open the ${where}: ${describeError(error)}`, { cause: error });
+    }
+  }
   return {
     dialect: location.kind,
     db,
@@ -135,7 +146,7 @@ export async function openStore(location: StoreLocation, clock: Clock = systemCl
     subscriptions: new SubscriptionRepo(db, now),
     slots: new SlotRepo(db, now),
     customPrompts: new CustomPromptRepo(db, now),
-    leases: new LeaseRepo(db, now),
+    leases: new LeaseRepo(leaseDb, now),
     async ping() {
       try {
         await sql`select 1`.execute(db);
@@ -143,6 +154,9 @@ export async function openStore(location: StoreLocation, clock: Clock = systemCl
         throw new StoreError(`the ${where} is not answering: ${describeError(error)}`, { cause: error });
       }
     },
-    close: () => db.destroy(),
+    close: async () => {
+      if (leaseDb !== db) await leaseDb.destroy();
+      await db.destroy();
+    },
   };
 }

@@ -123,11 +123,17 @@ describe('workspace leases in the store', () => {
     const target = { platform: 'slack' as const, workspaceId: 'T1', conversationId: 'C1' };
     const late = await queue.send(outbound, target, textReply('hi'), { deadline: new Date(start + 6000) });
     expect(late).toMatchObject({ status: 'failed', code: 'deadline' });
+    // The bot stopping while a send waits for the lease: `stopped` (its claim is given back), not a failure.
+    const stopping = new AbortController();
+    const waitingAtStop = queue.send(outbound, target, textReply('hi'), { signal: stopping.signal });
+    await time.sleep(1000);
+    stopping.abort();
+    expect(await waitingAtStop).toMatchObject({ status: 'failed', code: 'stopped', attempts: 0 });
     const waiting = queue.send(outbound, target, textReply('hi'));
     await time.sleep(3000);
     a.release('slack', 'T1');
     expect(await waiting).toMatchObject({ status: 'sent' });
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toBeGreaterThanOrEqual(9000);
+    expect(sent[0]).toBeGreaterThanOrEqual(10_000);
   });
 });
