@@ -127,7 +127,7 @@ export async function openStore(location: StoreLocation, clock: Clock = systemCl
   let leaseDb = db;
   if (location.kind === 'postgres') {
     try {
-      leaseDb = new Kysely<Database>({ dialect: await createDialect(location, 1) });
+      leaseDb = new Kysely<Database>({ dialect: (await createDialect(location, 1)).dialect });
     } catch (error) {
       await db.destroy().catch(() => undefined);
       throw new StoreError(`cannot open the ${where}: ${describeError(error)}`, { cause: error });
