@@ -81,7 +81,7 @@ export function decide(f: PlanFacts): Decision[] {
   if (minutes !== null && (minutes < 45 || (minutes < 90 && large))) {
     out.push({ id: 'short-time', evidence: [...f.session.evidence, ...(minutes >= 45 ? f.attendance.evidence : [])] });
   }
-  if (large && f.setting.mode !== 'online' && !f.setting.roomDescribed && f.genre.forwardLooking && f.purpose.stated === 'yes') {
+  if (large && f.setting.mode !== 'online' && !f.setting.roomDescribed && f.genre.forwardLooking) {
     out.push({ id: 'room-setting', evidence: f.attendance.evidence });
   }
   return out;

@@ -17,7 +17,7 @@ type Genre = PlanFacts['genre']['value'];
 const TEMPLATE = /\[(?:insert|date|name|venue|time|title|add|enter|your)[^\]]{0,40}\]|<(?:insert|date|name|venue)[^>]{0,40}>|\bxx[:.]xx\b|\bdd\/mm(?:\/yy(?:yy)?)?\b|\btemplate\b/i;
 /** A placeholder in capitals ("[VENUE]", "[CHAIR NAME]"); case matters, so "[dot]" in an address is not one. */
 const PLACEHOLDER = /\[[A-Z][A-Z /]{2,30}\]/;
-const TERMS = /\bterms of reference\b|^constitution\b|\bstanding orders\b|\bquorum\b|\bquorate\b|\bmembership (?:of|shall|will|is)\b|\b(?:board|committee|group|forum|panel|partnership|council) (?:shall|is responsible for|will be responsible for)\b|\bshall (?:meet|be|consist|comprise|include|report)\b|\bchair(?:person)? shall\b/im;
+const TERMS = /\bterms of reference\b|^constitution\b|\bstanding orders\b|\bquorum\b|\bquorate\b|\bmembership (?:of|shall|will|is)\b|\b(?:board|committee|group|forum|panel|partnership|council) (?:shall|is responsible for|will be responsible for)\b|\bshall (?:meet|be|consist|comprise|include|report)\b|\bchair(?:person)? shall\b|\b(?:committee|board|group|panel|council|forum|advisory) members\s*(?:>>|:)|\bappointed (?:a|the) (?:\w+ ){0,2}(?:group|panel|committee|board|task ?force)\b|\b(?:comprises|consists of|is composed of|is made up of)\b/im;
 /** Phrases that only a write-up uses: the event has happened. */
 const REPORT =
   /\b(?:took place|(?:has|have) taken place|was held|were held|it was (?:decided|agreed|noted|resolved)|met (?:tonight|today|this (?:morning|afternoon|evening|week))|(?:was|were) attended by|attended the (?:event|session|workshop|meeting|conference)|we heard|(?:participants|attendees|delegates|those attending|people|colleagues|members) (?:discussed|shared|heard|said|told us|explored|agreed|identified|raised|were asked)|the (?:event|session|workshop|day|conference|meeting) (?:brought|saw|heard|was a|included|featured|opened|closed|ended|began|heard)|thanks? (?:you )?to (?:all|everyone) who (?:came|attended|joined|took part)|(?:last (?:week|month|year)|yesterday)'?s? (?:event|session|workshop|meeting|conference)|(?:was|were) (?:discussed|presented|agreed|shared) (?:at|during)|it was (?:great|fantastic|wonderful|brilliant) to|over \d+ (?:people|delegates|attendees) (?:attended|came|joined))\b/gi;
@@ -43,14 +43,14 @@ const WHEN =
  * "What happens at a forum?", "tips", "best practice", "you should".
  */
 const GENERIC =
-  /\b(?:what (?:is|are) (?:a|an) (?:\w+[ -]){0,3}?(?:meeting|town hall|forum|workshop|assembly|conference|summit|session|event|retreat|away day|all-hands|huddle|retro(?:spective)?|stand-?up)s?\b|what happens (?:at|in|during) (?:a|an) |(?:meetings|town halls|forums|fora|workshops|sessions|assemblies|conferences|summits|events|retreats|away days|all-hands(?: meetings)?|huddles|retrospectives|stand-?ups) (?:typically|generally|should|serve as|tend to|work best)\b|(?:also|often|sometimes) (?:known|referred to) as|(?:top|\d+|some|our|useful|practical|quick) tips\b|best practices?\b|how to (?:run|plan|hold|host|facilitate|organi[sz]e|structure|prepare for|make the most of)|(?:a|an|the|your) (?:\w+ ){0,2}(?:meeting|workshop|session|town hall|facilitator|chair|organiser|organizer|host) should\b|(?:you|organisers|organizers|facilitators) should\b|step \d|a good (?:\w+ )?(?:meeting|workshop|session|agenda)\b|(?:this|the following) (?:guide|checklist|example|sample))/gi;
+  /\b(?:what (?:is|are) (?:a|an) (?:\w+[ -]){0,3}?(?:meeting|town hall|forum|workshop|assembly|conference|summit|session|event|retreat|away day|all-hands|huddle|retro(?:spective)?|stand-?up)s?\b|what happens (?:at|in|during) (?:a|an) |(?:meetings|town halls|forums|fora|workshops|sessions|assemblies|conferences|summits|events|retreats|away days|all-hands(?: meetings)?|huddles|retrospectives|stand-?ups) (?:typically|generally|should|serve as|tend to|work best)\b|(?:also|often|sometimes) (?:known|referred to) as|(?:top|\d+|some|our|useful|practical|quick) tips\b|best practices?\b|how to (?:run|plan|hold|host|facilitate|organi[sz]e|structure|prepare for|make the most of)|(?:a|an|the|your) (?:\w+ ){0,2}(?:meeting|workshop|session|town hall|facilitator|chair|organiser|organizer|host) should\b|(?:you|organisers|organizers|facilitators) should\b|step \d|a good (?:\w+ )?(?:meeting|workshop|session|agenda)\b|(?:this|the following) (?:guide|checklist|example|sample)|guidelines\b|steps? \d|what happens when\b|(?:sessions|labs|workshops|meetings|seminars|forums|events) are (?:designed|intended|meant) (?:to|for|as)|(?:^|\. )(?:the|each|a) (?:[\w-]+ ){0,2}(?:workshop|session|meeting|seminar|lab) (?:lasts|runs for|takes) )/gim;
 /**
  * One session inside a larger event ("a panel at the national conference", "part of the summit's
  * programme"): what the text leaves out may be said elsewhere in the event's programme.
  */
 const PART_OF =
   /\b(?:part of (?:a|an|the|this year's|our) (?:[\w'’-]+ ){0,6}?(?:conference|summit|congress|convention|festival|symposium|expo)|(?:one of (?:the|several|many) )?(?:sessions?|panels?|workshops?|talks?|breakouts?|seminars?|strands?|masterclass(?:es)?) (?:at|during|within|of) (?:the|this year's|our|a|an) (?:[\w'’-]+ ){0,6}?(?:conference|summit|congress|convention|festival|symposium|expo))/i;
-const REQUEST = /\b(?:any (?:ideas|advice|tips|suggestions|thoughts)|can anyone|does anyone|has anyone|how (?:should|do|can|would) (?:i|we) (?:run|plan|structure|facilitate|organise|organize|design)|i(?:'m| am) (?:planning|organising|organizing|running|facilitating|designing)|help me|looking for (?:advice|ideas|suggestions)|what would you (?:do|suggest|recommend))\b/i;
+const REQUEST = /\b(?:any (?:ideas|advice|tips|suggestions|thoughts)(?: (?:on|about|for) [^.?!\n]{0,60})?(?=\?)|(?:how much|what|how) (?:can|should|do) i\b|can anyone|does anyone|has anyone|how (?:should|do|can|would) (?:i|we) (?:run|plan|structure|facilitate|organise|organize|design)|i(?:'m| am) (?:planning|organising|organizing|running|facilitating|designing)|help me|looking for (?:advice|ideas|suggestions)|what would you (?:do|suggest|recommend))\b/i;
 const GREETING = /^(?:hi|hello|dear|good (?:morning|afternoon))\b/im;
 const SIGN_OFF = /\b(?:best wishes|kind regards|many thanks|regards|thanks,|cheers)\b/i;
 const AGENDA_LINE = /^\s*(?:-\s+|\d{1,2}[:.]\d{2}\b|\d{1,2}\.\s+|item \d+)/gim;
@@ -88,7 +88,8 @@ export function detectGenre(text: string): PlanFacts['genre'] {
     return pick('report', false, ev);
   }
   const request = firstMatch(REQUEST, text);
-  if (request) return pick('request', true, request);
+  // Someone asking for help with a plan still being made: what it does not say yet is not an absence.
+  if (request) return pick('request', false, request);
   const part = firstMatch(PART_OF, text);
   if (part) return pick('unknown', false, part);
   // What a kind of meeting is, or how to run one, with nothing that announces one: a generic guide.

@@ -68,15 +68,26 @@ function lineKinds(text: string): { standing: number; dated: number; aims: strin
  * agenda, plain notes); a text of standing items or a calendar of dates can lack a purpose in any genre.
  */
 export function purposeOf(plan: MeetingPlan, canLack: boolean): PlanFacts['purpose'] {
-  const real = realPurposes(plan.purpose);
-  if (real.length === 0) real.push(...matchAll(AIM, plan.text, 2));
-  if (real.length > 0) return { stated: 'yes', evidence: real.slice(0, 2) };
   const kinds = lineKinds(plan.text);
-  // A listed item that asks a question or states an aim says what the meeting is for.
+  const formal = kinds.standing >= 3 || kinds.dated >= 4;
+  let real = realPurposes(plan.purpose);
+  if (real.length === 0) real.push(...matchAll(AIM, plan.text, 2));
+  // In a formal agenda or minutes, a bare name ("Budget", "Strategy") or an aim inside a line of standing
+  // business is that item's label, not what the meeting is for.
+  if (formal) real = real.filter((p) => p.split(/\s+/).length > 2 && !inStandingLine(plan.text, p));
+  if (real.length > 0) return { stated: 'yes', evidence: real.slice(0, 2) };
+  // A listed item that asks a question or states an aim says what the meeting is for; a list of
+  // business items alone does not (the labelling guide's reading of "states no purpose").
   if (kinds.aims.length > 0) return { stated: 'yes', evidence: kinds.aims.slice(0, 2) };
   // Only business that every meeting of its kind has, or only dates: nothing says what this one is for.
-  const formal = kinds.standing >= 3 || kinds.dated >= 4;
   if (formal && plan.wordCount >= 3) return { stated: 'no', evidence: [] };
   if (canLack && plan.wordCount >= 3 && !CONTENT_EVENT.test(plan.text)) return { stated: 'no', evidence: [] };
   return { stated: 'unknown', evidence: [] };
+}
+
+/** Whether a phrase sits on a line of standing business ("Urgent business: to raise and decide..."). */
+function inStandingLine(text: string, phrase: string): boolean {
+  const at = text.indexOf(phrase);
+  if (at < 0) return false;
+  return STANDING_ITEM.test(text.slice(text.lastIndexOf('\n', at) + 1, at + phrase.length).trim());
 }

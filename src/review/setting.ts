@@ -6,7 +6,7 @@
  */
 import type { PlanFacts } from './facts.js';
 import type { MeetingPlan } from './plan.js';
-import { ONLINE_CUES } from './cues.js';
+import { ONLINE_CUES, ROOM_CUES } from './cues.js';
 import { allMatches, matchAll } from './text.js';
 
 /** What the room is like beyond tables and seats: air, warmth, light, noise, a stage or podium, its size. */
@@ -32,6 +32,22 @@ function meetingOnline(text: string): string[] {
   return out;
 }
 
+/** Seats as capacity or booking ("seating is limited", "seats remain available"): not about the room (guide). */
+const CAPACITY = /\b(?:limited|available|remain\w*|reserve\w*|book\w*|capacity|sold out|allocated|first come|secure|free)\b/i;
+
+/** Room cues, without seats counted as capacity. */
+function roomCues(text: string): string[] {
+  const out: string[] = [];
+  for (const m of allMatches(ROOM_CUES, text)) {
+    const at = m.index ?? 0;
+    const around = text.slice(Math.max(0, at - 25), at + m[0].length + 25);
+    if (/seat/i.test(m[0]) && CAPACITY.test(around)) continue;
+    if (!out.includes(m[0])) out.push(m[0]);
+    if (out.length >= 4) break;
+  }
+  return out;
+}
+
 const THEATRE = /\b(?:theatre[- ]style|lecture (?:theatre|hall)|rows of (?:chairs|seats)|auditorium|tiered seating|podium|lectern|stage)\b/i;
 const CONVERSATION_ROOM = /table|circle|cabaret|caf|break-?out|sofa|beanbag|comfy|quiet|floor space/i;
 
@@ -39,7 +55,7 @@ const CONVERSATION_ROOM = /table|circle|cabaret|caf|break-?out|sofa|beanbag|comf
 export function settingOf(plan: MeetingPlan): PlanFacts['setting'] {
   const remote = matchAll(REMOTE, plan.text, 2);
   const online = [...meetingOnline(plan.text), ...remote];
-  const room = [...plan.setting.room, ...matchAll(ROOM_MORE, plan.text, 2)];
+  const room = [...roomCues(plan.text), ...matchAll(ROOM_MORE, plan.text, 2)];
   const hybrid = plan.setting.hybrid;
   const mode = hybrid ? 'hybrid' : online.length > 0 ? 'online' : room.length > 0 ? 'in-person' : 'unknown';
   return {

@@ -43,6 +43,15 @@ describe('genre: a kind of meeting, or one session of a bigger event, is not a w
   it('one panel inside a conference', () => {
     expect(genre('Our chief nurse will speak on a panel at the regional health conference on 4 June, on the future of community care.').forwardLooking).toBe(false);
   });
+  it('a request for help with a plan still being made', () => {
+    expect(genre('We are running a session for about 40 volunteers next month on the new rota. How much can I fit into an hour? Any thoughts?')).toMatchObject({ value: 'request', forwardLooking: false });
+  });
+  it('guidelines for a kind of session', () => {
+    expect(genre('Seminar guidelines. Speakers will have 30 minutes, then questions from the floor. Slides should be sent a day before.').forwardLooking).toBe(false);
+  });
+  it('a membership roster is read as terms of reference', () => {
+    expect(genre('The panel is made up of six councillors and four residents. Panel members: Cllr Smith (Chair), Cllr Jones, Ms Patel.').value).toBe('terms-of-reference');
+  });
   it('a long description of a format with neither a date nor anything ahead', () => {
     const text = 'The reading group is a relaxed gathering of people who enjoy books. Members take turns choosing a title and leading the conversation. '
       + 'Newcomers are often surprised by how varied the choices are, from crime fiction to poetry and local history. Tea and cake are part of the tradition, '
@@ -72,6 +81,9 @@ describe('follow-up: recurrence and carrying on shown by structure and general p
   it('the last assembly of the year belongs to a series', () => {
     expect(follow('The final whole-school assembly of the year will celebrate the sports teams, on Friday at 9am.')).toBe('recurring');
   });
+  it('a meeting held every day recurs', () => {
+    expect(follow('The whole team meets every day at 8.30 for fifteen minutes to plan the day\'s work.')).toBe('recurring');
+  });
   it('a decision or consultation still to come is what happens after', () => {
     expect(follow('An information evening on Wednesday at 6pm to explain the plans for the park. A public consultation will follow.')).toBe('actions');
   });
@@ -94,6 +106,9 @@ describe('setting: telephone and digital events state their setting; the room in
   it('booking online does not make the meeting online', () => {
     expect(setting('A public meeting on the new cycle lanes will be held in the town hall on Tuesday at 7pm. Book online to reserve a place.').mode).not.toBe('online');
   });
+  it('seats as capacity are not said about the room', () => {
+    expect(setting('A public meeting on the bypass will be held on Monday at 7pm in the church hall. Seating is limited, so please arrive early.').roomDescribed).toBe(false);
+  });
   it('air, warmth and a stage are said about the room', () => {
     expect(setting('The annual meeting will be held in the village hall on Saturday at 10am to elect the committee. The hall is well ventilated and heated.').roomDescribed).toBe(true);
     expect(setting('Speakers will address the audience from the stage at the conference on Friday.').roomDescribed).toBe(true);
@@ -110,6 +125,9 @@ describe('purpose: standing items, schedule words and calendars are not a purpos
   });
   it('a calendar of meeting dates states no purpose', () => {
     expect(purpose('Parish council meetings 2027\nMonday 11 January, 7pm\nMonday 8 March, 7pm\nMonday 10 May, 7pm\nMonday 12 July, 7pm')).toBe('no');
+  });
+  it('a bare name in a formal agenda is an item, not a purpose', () => {
+    expect(purpose('Allotment society committee\n1. Apologies\n2. Minutes of the last meeting\n3. Matters arising\n4. Budget\n5. Any other business')).toBe('no');
   });
   it('a real item of business is a purpose', () => {
     expect(purpose('Bowls club committee\n1. Apologies\n2. Approval of the minutes\n3. Whether to open the green to juniors on Sundays\n4. Any other business')).toBe('yes');

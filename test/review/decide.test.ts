@@ -214,6 +214,9 @@ describe('decide: absences (one-off, room-setting, purpose-unclear) from facts',
     const described = { mode: 'in-person' as const, roomDescribed: true, roomForTalk: false, roomForConversation: false, evidence: ['well ventilated'] };
     expect(ids(facts({ attendance: large, setting: described }))).not.toContain('room-setting');
   });
+  it('room-setting does not wait for a stated purpose: a bare notice for a crowd still needs a room', () => {
+    expect(ids(facts({ attendance: large, purpose: { stated: 'no', evidence: [] } }))).toEqual(['purpose-unclear', 'large-group', 'room-setting']);
+  });
   it('purpose-unclear follows the purpose fact whatever the genre (a text of standing items shows its whole business)', () => {
     const minutes = { value: 'report' as const, forwardLooking: false, evidence: ['minutes'] };
     expect(ids(facts({ genre: minutes, purpose: { stated: 'no', evidence: [] } }))).toEqual(['purpose-unclear']);
