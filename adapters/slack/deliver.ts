@@ -3,6 +3,7 @@ import type { ConversationRef } from '../../src/model/message.js';
 import type { Outbound, PostedRef } from '../../src/model/outbound.js';
 import type { Reply } from '../../src/model/reply.js';
 import { slackCall } from './errors.js';
+import type { WebApiCall } from './post.js';
 import { LIMITS, renderReply, shareBlock, type RenderedMessage, type SlackBlock } from './render.js';
 
 /** The Web API client Bolt built (single-workspace token, our `slackApiUrl` and retry settings). */
@@ -109,13 +110,19 @@ interface HistoryMessage {
   metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
 }
 
-/** The outbound seam for the core: proactive posts, DMs, and finding a post again by its metadata. */
-export function createSlackOutbound(client: SlackClient): Outbound {
+/**
+ * The outbound seam for the core: proactive posts, DMs, and finding a post again by its metadata.
+ * `post`, when given, makes the proactive posts (the scheduled fan-out) instead of Bolt's client.
+ */
+export function createSlackOutbound(client: SlackClient, post?: WebApiCall): Outbound {
+  const call: WebApiCall = post ?? ((method, args) => api(client, method, args));
   return {
     platform: 'slack',
     async post(target: ConversationRef, reply: Reply): Promise<PostedRef> {
+      const rendered = renderReply(reply);
       const thread = target.threadId ? { thread_ts: target.threadId } : {};
-      const ts = await postMessage(client, target.conversationId, renderReply(reply), { ...thread, ...metadataOf(reply) });
+      const args = { channel: target.conversationId, blocks: rendered.blocks, text: rendered.text, ...QUIET, ...thread, ...metadataOf(reply) };
+      const ts = String((await call('chat.postMessage', args)).ts ?? '');
       return { messageId: ts, threadId: target.threadId ?? ts };
     },
     async update(target: ConversationRef, posted: PostedRef, reply: Reply): Promise<void> {

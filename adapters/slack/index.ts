@@ -9,6 +9,7 @@ import { requestUrl, writeWeb } from '../web.js';
 import { createSlackOutbound } from './deliver.js';
 import { socketStartError, toPlatformError } from './errors.js';
 import { createSlackServer } from './http.js';
+import { createWebApiCall } from './post.js';
 import { registerListeners, type SlackRuntime } from './listeners.js';
 
 /** The Slack adapter, plus what tests and operators need to see of it. */
@@ -151,7 +152,7 @@ export function createSlackAdapter(deps: AdapterDeps): SlackAdapter {
 
   return {
     name: 'slack',
-    outbound: createSlackOutbound(app.client),
+    outbound: createSlackOutbound(app.client, createWebApiCall(clientOptions.slackApiUrl, settings.botToken)),
     port: () => port ?? (settings.mode === 'socket' ? settings.port : undefined),
     idle,
     async start() {

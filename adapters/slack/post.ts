@@ -1,0 +1,70 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { webApi } from '@slack/bolt';
+import { toPlatformError } from './errors.js';
+
+/** Answers Slack's Web API gives, as far as a post needs them. */
+type ApiResult = Record<string, unknown>;
+
+/** One Web API method called with a JSON body; rejects with a `PlatformError` like the SDK client's calls. */
+export type WebApiCall = (method: string, args: Record<string, unknown>) => Promise<ApiResult>;
+
+const ErrorCode = webApi.ErrorCode;
+
+/** Reads a whole answer (Slack's answers to a post are a few hundred bytes). */
+function readAll(res: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => (text += chunk));
+    res.on('end', () => resolve(text));
+    res.on('error', reject);
+  });
+}
+
+/**
+ * A lean Web API caller for the proactive fan-out: one keep-alive HTTP request with a JSON body and the
+ * bot token as a bearer header, as Slack documents for `chat.postMessage`. Bolt's client does the same
+ * call through fetch, a request queue, argument redaction and a debug line per call, which at thousands
+ * of posts a second cost more CPU than the post itself. Failures take the shapes the SDK client gives
+ * (rate limited with Retry-After, `ok: false` with Slack's code, HTTP status, network error), so
+ * `toPlatformError` explains them the same way and the delivery queue stays the one that retries.
+ */
+export function createWebApiCall(apiUrl: string, token: string): WebApiCall {
+  const base = new URL(apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`);
+  const secure = base.protocol === 'https:';
+  // Sockets are kept for the next post; the delivery queue bounds how many are open at once.
+  const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+  const send = secure ? httpsRequest : httpRequest;
+  const headers = { 'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${token}` };
+
+  return (method, args) =>
+    new Promise<ApiResult>((resolve, reject) => {
+      const fail = (error: unknown) => reject(toPlatformError(error, method));
+      const body = JSON.stringify(args);
+      const req = send(new URL(method, base), { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+        readAll(res).then((text) => {
+          const status = res.statusCode ?? 0;
+          if (status === 429) {
+            const seconds = Number(res.headers['retry-after']);
+            return fail({ code: ErrorCode.RateLimitedError, retryAfter: Number.isFinite(seconds) && seconds >= 0 ? seconds : 1 });
+          }
+          if (status !== 200) return fail({ code: ErrorCode.HTTPError, statusCode: status });
+          let result: ApiResult;
+          try {
+            result = JSON.parse(text) as ApiResult;
+          } catch (error) {
+            return fail(new Error(`Slack answered with something other than JSON (${describeParse(error)})`));
+          }
+          if (result.ok !== true) return fail({ code: ErrorCode.PlatformError, data: result });
+          resolve(result);
+        }, (error: unknown) => fail({ code: ErrorCode.RequestError, original: error }));
+      });
+      req.on('error', (error) => fail({ code: ErrorCode.RequestError, original: error }));
+      req.end(body);
+    });
+}
+
+function describeParse(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
