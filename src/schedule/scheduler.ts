@@ -8,8 +8,10 @@ import type { Outbound } from '../model/outbound.js';
 import { choosePrompt, peekPrompt, promptReply } from '../prompts/choose.js';
 import { matchTheme } from '../prompts/library.js';
 import type { Prompt, Theme } from '../prompts/schema.js';
-import type { SlotRecord } from '../store/slots.js';
+import { nextSeq } from '../store/rotation.js';
+import type { PostedSlot, SlotClaim, SlotRecord } from '../store/slots.js';
 import type { Subscription } from '../store/subscriptions.js';
+import { Batcher } from './batch.js';
 import { MAX_RECORDED_SKIPS, TICK_GRACE_MS, latestSlot, planDue } from './plan.js';
 
 /** The metadata type a scheduled prompt carries (Slack message metadata), used to find it again. */
@@ -28,6 +30,11 @@ export interface SchedulerOptions {
    * a platform's rate at any round trip, without holding every due conversation in memory.
    */
   concurrency?: number;
+  /**
+   * Claims and confirmations written together (default 100 within 10 ms): one transaction per batch
+   * instead of a commit per conversation.
+   */
+  batch?: { max: number; lingerMs: number };
 }
 
 /** What one run did, for logs and tests. */
@@ -75,6 +82,13 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
   // Every send waiting in the queue listens for it: thousands in a fan-out are expected, not a leak.
   setMaxListeners(0, stopping.signal);
   const stopped = () => stopping.signal.aborted;
+  const batching = options.batch ?? { max: 100, lingerMs: 10 };
+  // Each claim is still an insert-once per slot; a batch only shares the transaction (and its commit).
+  const claims = new Batcher<SlotClaim, boolean>((items) => ctx.store.slots.claimMany(items, instanceId), batching);
+  const confirmations = new Batcher<PostedSlot, void>(async (items) => {
+    await ctx.store.slots.markPostedMany(items);
+    return items.map(() => undefined);
+  }, batching);
 
   /** Gives back a claim that was not sent because the bot is stopping. */
   async function release(sub: Subscription, slot: string, report: RunReport): Promise<void> {
@@ -129,19 +143,25 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     }
   }
 
+  /** Records a delivered slot and its message (with others delivered meanwhile, in one transaction). */
   async function recordPosted(sub: Subscription, slot: string, posted: { messageId: string; threadId?: string }, promptId: string | undefined) {
-    await ctx.store.slots.markPosted(sub.id, slot, posted, {
-      ...refOf(sub),
-      messageId: posted.messageId,
-      ...(posted.threadId ? { threadId: posted.threadId } : {}),
-      kind: 'prompt',
-      ...(promptId ? { promptId } : {}),
+    await confirmations.add({
+      subscriptionId: sub.id,
+      slot,
+      posted,
+      post: {
+        ...refOf(sub),
+        messageId: posted.messageId,
+        ...(posted.threadId ? { threadId: posted.threadId } : {}),
+        kind: 'prompt',
+        ...(promptId ? { promptId } : {}),
+      },
     });
   }
 
   /**
    * Claims and posts a fresh slot: the prompt is picked first so the claim records it in the same
-   * statement, and its use is recorded only by the instance that won the claim.
+   * statement, and its use is recorded (in the claim's transaction) only when this instance wins.
    */
   async function claimAndSend(sub: Subscription, slot: string, now: Date, report: RunReport, checked: Checkpoints): Promise<void> {
     const ref = refOf(sub);
@@ -158,14 +178,19 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
         await checked.add(sub.id);
         return;
       }
-      const won = await ctx.store.slots.claim(ref, sub.id, slot, instanceId, picked.prompt.id);
+      const won = await claims.add({
+        target: ref,
+        subscriptionId: sub.id,
+        slot,
+        promptId: picked.prompt.id,
+        use: { promptId: picked.prompt.id, seq: nextSeq(picked.lastUsed) },
+      });
       await checked.add(sub.id);
       if (!won) return;
       if (stopped()) {
         await release(sub, slot, report);
         return;
       }
-      await ctx.store.rotation.markUsed(ref, picked.prompt.id, picked.lastUsed);
       sending = true;
       await send(outbound, sub, slot, picked.prompt, now, report);
     } finally {

@@ -42,6 +42,30 @@ export async function insertPost(db: Kysely<Database>, post: PostRecord, now: Da
     .execute();
 }
 
+/** Inserts many post rows in one statement per few hundred (each ignored when already recorded). */
+export async function insertPosts(db: Kysely<Database>, posts: readonly PostRecord[], now: Date): Promise<void> {
+  const at = now.toISOString();
+  for (let start = 0; start < posts.length; start += 500) {
+    await db
+      .insertInto('posts')
+      .values(
+        posts.slice(start, start + 500).map((post) => ({
+          id: randomUUID(),
+          platform: post.platform,
+          workspace_id: post.workspaceId,
+          conversation_id: post.conversationId,
+          message_id: post.messageId,
+          thread_id: post.threadId ?? null,
+          kind: post.kind,
+          prompt_id: post.promptId ?? null,
+          created_at: at,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['platform', 'workspace_id', 'conversation_id', 'message_id']).doNothing())
+      .execute();
+  }
+}
+
 /** What the bot posted, and the engagement counted per post (never per person). */
 export class PostRepo {
   constructor(private readonly db: Kysely<Database>, private readonly now: () => Date) {}

@@ -9,6 +9,49 @@ const MARK_USED_SQL =
   'insert into prompt_uses (platform, workspace_id, conversation_id, prompt_id, last_seq, uses) values (?, ?, ?, ?, ?, 1) ' +
   'on conflict (platform, workspace_id, conversation_id, prompt_id) do update set last_seq = excluded.last_seq, uses = prompt_uses.uses + 1';
 
+/** One prompt use to record: the prompt is now the newest use (`seq`) in its conversation. */
+export interface PromptUse {
+  ref: ConversationRef;
+  promptId: string;
+  /** The conversation's newest sequence number plus one. */
+  seq: number;
+}
+
+/**
+ * Records prompt uses in as few statements as possible (one per run of distinct conversation and prompt
+ * pairs: one upsert may not touch a row twice), on the store or inside a transaction.
+ */
+export async function upsertUses(db: Kysely<Database>, uses: readonly PromptUse[]): Promise<void> {
+  let rest = uses;
+  while (rest.length) {
+    const seen = new Set<string>();
+    const now: PromptUse[] = [];
+    const later: PromptUse[] = [];
+    for (const u of rest) {
+      const key = `${u.ref.platform}\u0000${u.ref.workspaceId}\u0000${u.ref.conversationId}\u0000${u.promptId}`;
+      (seen.has(key) ? later : now).push(u);
+      seen.add(key);
+    }
+    await db
+      .insertInto('prompt_uses')
+      .values(now.map((u) => ({ platform: u.ref.platform, workspace_id: u.ref.workspaceId, conversation_id: u.ref.conversationId, prompt_id: u.promptId, last_seq: u.seq, uses: 1 })))
+      .onConflict((oc) =>
+        oc
+          .columns(['platform', 'workspace_id', 'conversation_id', 'prompt_id'])
+          .doUpdateSet((eb) => ({ last_seq: eb.ref('excluded.last_seq'), uses: eb(eb.ref('prompt_uses.uses'), '+', 1) })),
+      )
+      .execute();
+    rest = later;
+  }
+}
+
+/** The sequence number a new use gets after `lastUsed` (prompt id → its last use). */
+export function nextSeq(lastUsed: ReadonlyMap<string, number>): number {
+  let max = 0;
+  for (const seq of lastUsed.values()) max = Math.max(max, seq);
+  return max + 1;
+}
+
 /** Which prompts a conversation has had, for rotation without repeats. */
 export class RotationRepo {
   constructor(private readonly db: Kysely<Database>, private readonly direct?: SqliteDirect) {}
@@ -29,10 +72,9 @@ export class RotationRepo {
    */
   async markUsed(ref: ConversationRef, promptId: string, lastUsed?: ReadonlyMap<string, number>): Promise<void> {
     if (lastUsed) {
-      let max = 0;
-      for (const seq of lastUsed.values()) max = Math.max(max, seq);
-      if (this.direct?.run(MARK_USED_SQL, [ref.platform, ref.workspaceId, ref.conversationId, promptId, max + 1]) !== undefined) return;
-      await this.upsert(this.db, ref, promptId, max + 1);
+      const seq = nextSeq(lastUsed);
+      if (this.direct?.run(MARK_USED_SQL, [ref.platform, ref.workspaceId, ref.conversationId, promptId, seq]) !== undefined) return;
+      await this.upsert(this.db, ref, promptId, seq);
       return;
     }
     await this.db.transaction().execute(async (trx) => {

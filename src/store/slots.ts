@@ -2,7 +2,9 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ConversationRef, PlatformName } from '../model/message.js';
 import type { Database } from './schema.js';
 import type { SlotsTable } from './schedules-schema.js';
-import { insertPost, type PostRecord } from './posts.js';
+import { reusable } from './compiled.js';
+import { insertPost, insertPosts, type PostRecord } from './posts.js';
+import { upsertUses, type PromptUse } from './rotation.js';
 
 export type SlotStatus = 'claimed' | 'posted' | 'skipped' | 'failed';
 
@@ -39,6 +41,28 @@ function toSlot(row: Selectable<SlotsTable>): SlotRecord {
     ...(row.reason ? { reason: row.reason } : {}),
   };
 }
+
+/** One claim of a batch (`SlotRepo.claimMany`). */
+export interface SlotClaim {
+  target: ConversationRef;
+  subscriptionId: string;
+  slot: string;
+  /** The prompt the slot will carry. */
+  promptId?: string;
+  /** Recorded, in the same transaction, only when this claim wins. */
+  use?: Omit<PromptUse, 'ref'>;
+}
+
+/** One delivered slot of a batch (`SlotRepo.markPostedMany`). */
+export interface PostedSlot {
+  subscriptionId: string;
+  slot: string;
+  posted: { messageId: string; threadId?: string };
+  post?: PostRecord;
+}
+
+/** Claims inserted per statement: well under SQLite's and PostgreSQL's limits on parameters. */
+const CLAIMS_PER_STATEMENT = 500;
 
 /** `claimed_at` of a released claim: older than any lease, so the next run takes it over at once. */
 export const RELEASED_AT = '1970-01-01T00:00:00.000Z';
@@ -92,6 +116,51 @@ export class SlotRepo {
     });
   }
 
+  /**
+   * Claims many slots for `instanceId` in one transaction: each claim is the same insert-once as `claim`
+   * (true for exactly one caller per slot, across processes), and the winners' prompt uses are recorded
+   * in the same transaction. Answers in the order given. Rows are inserted in key order, so two
+   * instances claiming overlapping batches on PostgreSQL wait for each other instead of deadlocking.
+   */
+  async claimMany(claims: readonly SlotClaim[], instanceId: string): Promise<boolean[]> {
+    if (claims.length === 0) return [];
+    const at = this.now().toISOString();
+    const key = (c: { subscriptionId: string; slot: string }) => `${c.subscriptionId}\u0000${c.slot}`;
+    const ordered = [...claims].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    const won = new Set<string>();
+    await this.db.transaction().execute(async (trx) => {
+      for (let start = 0; start < ordered.length; start += CLAIMS_PER_STATEMENT) {
+        const rows = await trx
+          .insertInto('slots')
+          .values(
+            ordered.slice(start, start + CLAIMS_PER_STATEMENT).map((c) => ({
+              subscription_id: c.subscriptionId,
+              slot: c.slot,
+              platform: c.target.platform,
+              workspace_id: c.target.workspaceId,
+              conversation_id: c.target.conversationId,
+              status: 'claimed',
+              claimed_by: instanceId,
+              claimed_at: at,
+              attempts: 1,
+              prompt_id: c.promptId ?? null,
+              message_id: null,
+              thread_id: null,
+              reason: null,
+              updated_at: at,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['subscription_id', 'slot']).doNothing())
+          .returning(['subscription_id', 'slot'])
+          .execute();
+        for (const r of rows) won.add(key({ subscriptionId: r.subscription_id, slot: r.slot }));
+      }
+      const uses = ordered.flatMap((c) => (c.use && won.has(key(c)) ? [{ ref: c.target, ...c.use }] : []));
+      if (uses.length) await upsertUses(trx, uses);
+    });
+    return claims.map((c) => won.has(key(c)));
+  }
+
   /** Records a slot as skipped with the reason, unless someone already holds it. */
   async skip(target: ConversationRef, subscriptionId: string, slot: string, reason: string): Promise<boolean> {
     return this.insert(target, subscriptionId, slot, { status: 'skipped', reason });
@@ -143,6 +212,32 @@ export class SlotRepo {
     }
     await this.markPostedIn(this.db, subscriptionId, slot, posted);
   }
+
+  /**
+   * `markPosted` for many slots in one transaction (one commit for the lot): each slot recorded as
+   * posted and its message among the bot's posts.
+   */
+  async markPostedMany(slots: readonly PostedSlot[]): Promise<void> {
+    if (slots.length === 0) return;
+    const now = this.now();
+    const at = now.toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      for (const s of slots) {
+        await trx.executeQuery(this.postedUpdate({ messageId: s.posted.messageId, threadId: s.posted.threadId ?? null, at, subscriptionId: s.subscriptionId, slot: s.slot }));
+      }
+      const posts = slots.flatMap((s) => (s.post ? [s.post] : []));
+      if (posts.length) await insertPosts(trx, posts, now);
+    });
+  }
+
+  /** The update `markPostedMany` runs per slot, compiled once. */
+  private readonly postedUpdate = reusable(['messageId', 'threadId', 'at', 'subscriptionId', 'slot'], (v) =>
+    this.db
+      .updateTable('slots')
+      .set({ status: 'posted', message_id: v.messageId, thread_id: v.threadId, reason: null, updated_at: v.at })
+      .where('subscription_id', '=', v.subscriptionId)
+      .where('slot', '=', v.slot),
+  );
 
   private async markPostedIn(db: Kysely<Database>, subscriptionId: string, slot: string, posted: { messageId: string; threadId?: string }): Promise<void> {
     await db

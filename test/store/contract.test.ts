@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { ConversationRef } from '../../src/model/message.js';
 import type { NewSubscription } from '../../src/store/index.js';
+import { upsertUses } from '../../src/store/rotation.js';
 import { describeStores } from './stores.js';
 
 const C1: ConversationRef = { platform: 'slack', workspaceId: 'T1', conversationId: 'C1' };
@@ -158,6 +159,72 @@ describeStores('store contract', (h) => {
     // Racing again (the winner renewing, the others trying) changes nothing.
     const again = await Promise.all(others.map((s, i) => s.leases.acquire('slack', 'T1', `i${i}`, 5000)));
     expect(again).toEqual(wins);
+  });
+
+  it('claims a batch of slots in one transaction: each slot won exactly once across connections, prompt uses only for wins', async () => {
+    const refs = Array.from({ length: 30 }, (_, i): ConversationRef => ({ platform: 'slack', workspaceId: 'T1', conversationId: `CB${i}` }));
+    const subs = await Promise.all(refs.map((ref) => h.store.subscriptions.upsert(weekly(ref))));
+    const slot = '2026-11-30T09:30:00.000Z';
+    const other = await h.open();
+    const batch = (from: number, to: number) =>
+      subs.slice(from, to).map((sub, i) => ({ target: refs[from + i]!, subscriptionId: sub.id, slot, promptId: 'p1', use: { promptId: 'p1', seq: 1 } }));
+    // Overlapping batches from two connections, in opposite orders: every slot has one winner. (SQLite's
+    // driver is synchronous: a second connection in this same process would block the first's commit,
+    // so there the two run one after the other; separate processes wait for each other's commit.)
+    const first = h.store.slots.claimMany(batch(0, 20), 'one');
+    if (h.store.dialect === 'sqlite') await first;
+    const [one, two] = await Promise.all([first, other.slots.claimMany(batch(10, 30).reverse(), 'two')]);
+    expect(one).toHaveLength(20);
+    expect(two).toHaveLength(20);
+    const winners = new Map<string, string>();
+    one.forEach((won, i) => won && winners.set(subs[i]!.id, 'one'));
+    two.forEach((won, i) => won && winners.set(subs[29 - i]!.id, winners.has(subs[29 - i]!.id) ? 'both' : 'two'));
+    expect(winners.size).toBe(30);
+    expect([...winners.values()]).not.toContain('both');
+    for (const [i, sub] of subs.entries()) {
+      expect(await h.store.slots.get(sub.id, slot)).toMatchObject({ status: 'claimed', claimedBy: winners.get(sub.id), promptId: 'p1', attempts: 1 });
+      // Exactly one use per conversation, from the winner only.
+      expect(await h.store.rotation.state(refs[i]!)).toEqual({ lastUsed: new Map([['p1', 1]]), uses: new Map([['p1', 1]]) });
+    }
+    // Claimed again: nobody wins, nothing more is recorded; a skip never overwrites a claim.
+    expect(await h.store.slots.claimMany(batch(0, 30), 'three')).toEqual(Array.from({ length: 30 }, () => false));
+    expect((await h.store.rotation.state(refs[0]!)).uses.get('p1')).toBe(1);
+    expect(await h.store.slots.skip(refs[0]!, subs[0]!.id, slot, 'late')).toBe(false);
+    expect(await h.store.slots.claimMany([], 'one')).toEqual([]);
+  });
+
+  it('records a batch of delivered slots and their posts in one transaction', async () => {
+    const refs = [C1, C2];
+    const subs = await Promise.all(refs.map((ref) => h.store.subscriptions.upsert(weekly(ref))));
+    const slot = '2026-11-30T09:30:00.000Z';
+    await h.store.slots.claimMany(subs.map((sub, i) => ({ target: refs[i]!, subscriptionId: sub.id, slot, promptId: `p${i}` })), 'one');
+    await h.store.slots.markPostedMany(
+      subs.map((sub, i) => ({
+        subscriptionId: sub.id,
+        slot,
+        posted: i === 0 ? { messageId: 'm0', threadId: 't0' } : { messageId: 'm1' },
+        post: { ...refs[i]!, messageId: `m${i}`, kind: 'prompt' as const, promptId: `p${i}` },
+      })),
+    );
+    expect(await h.store.slots.get(subs[0]!.id, slot)).toMatchObject({ status: 'posted', messageId: 'm0', threadId: 't0', promptId: 'p0' });
+    const second = await h.store.slots.get(subs[1]!.id, slot);
+    expect(second).toMatchObject({ status: 'posted', messageId: 'm1', promptId: 'p1' });
+    expect(second?.threadId).toBeUndefined();
+    expect(await h.store.posts.latest(C1, 'prompt')).toMatchObject({ messageId: 'm0', promptId: 'p0' });
+    expect(await h.store.posts.latest(C2, 'prompt')).toMatchObject({ messageId: 'm1', promptId: 'p1' });
+    // A confirmation recorded twice (a retried batch) changes nothing.
+    await h.store.slots.markPostedMany([{ subscriptionId: subs[1]!.id, slot, posted: { messageId: 'm1' }, post: { ...C2, messageId: 'm1', kind: 'prompt' } }]);
+    expect(await h.store.posts.find(C2, 'm1')).toMatchObject({ replies: 0, reactions: 0 });
+  });
+
+  it('records prompt uses in a batch, the same conversation and prompt twice included', async () => {
+    await upsertUses(h.store.db, [
+      { ref: C1, promptId: 'p1', seq: 1 },
+      { ref: C2, promptId: 'p1', seq: 1 },
+      { ref: C1, promptId: 'p1', seq: 2 },
+    ]);
+    expect(await h.store.rotation.state(C1)).toEqual({ lastUsed: new Map([['p1', 2]]), uses: new Map([['p1', 2]]) });
+    expect(await h.store.rotation.state(C2)).toEqual({ lastUsed: new Map([['p1', 1]]), uses: new Map([['p1', 1]]) });
   });
 
   it('keeps data when reopened, and migrating again changes nothing', async () => {
