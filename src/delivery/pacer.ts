@@ -1,4 +1,4 @@
-import type { Rate } from './limits.js';
+import { RateGate, type Rate } from './limits.js';
 
 /**
  * How close to a published limit sends are paced: just under it, so a platform that counts arrivals
@@ -25,6 +25,12 @@ export class Pacer {
   pausedUntil = 0;
   /** When the bucket was last used, for pruning idle ones. */
   lastBooked = 0;
+  /**
+   * The sends actually made in the last window, kept under the limit: a waiter that wakes late (a
+   * busy event loop, a pause in garbage collection) goes later rather than let a backlog out at once,
+   * which would crowd one window of the platform's count past its limit.
+   */
+  private readonly window: RateGate | undefined;
 
   constructor(rate: Rate, fraction = PACE_FRACTION) {
     if (!Number.isFinite(rate.count)) {
@@ -38,6 +44,19 @@ export class Pacer {
     // Bursts stay small so that a burst plus a window's worth at the paced rate fits under the limit.
     const burst = Math.max(1, Math.floor(rate.count - paced));
     this.tolerance = (burst - 1) * this.interval;
+    // Halfway between the paced rate and the limit: idle while sends keep their instants, and still a
+    // margin under the limit for the network's own jitter when they do not.
+    this.window = new RateGate({ count: Math.max(1, Math.floor((paced + rate.count) / 2)), perMs: rate.perMs });
+  }
+
+  /** The earliest instant at or after `now` a send keeps the last window of real sends under the paced count. */
+  due(now: number): number {
+    return this.window ? this.window.earliest(now) : now;
+  }
+
+  /** Records a send made at `now` (not before an earlier one). */
+  sent(now: number): void {
+    this.window?.commit(now);
   }
 
   /** The instant a send asking at `now` would get, without booking it. */
@@ -62,6 +81,6 @@ export class Pacer {
 
   /** True when the bucket holds nothing that still matters at `now`. */
   idle(now: number): boolean {
-    return this.tat <= now && this.pausedUntil <= now;
+    return this.tat <= now && this.pausedUntil <= now && (this.window?.idle(now) ?? true);
   }
 }

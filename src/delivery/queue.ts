@@ -261,6 +261,13 @@ export class DeliveryQueue {
         if (signal?.aborted) return false;
         now = this.clock.now().getTime();
       }
+      // Woken late (a busy event loop): the sends of the last window decide, not the booked instant.
+      for (let due = Math.max(now, ...pacers.map((p) => p.due(now))); due > now; due = Math.max(now, ...pacers.map((p) => p.due(now)))) {
+        if (due > deadline) return false;
+        await Promise.race([this.sleep(due - now), stop]);
+        if (signal?.aborted) return false;
+        now = this.clock.now().getTime();
+      }
       // A 429 while we slept paused a bucket: book again after the pause (spread at the rate, no herd).
       if (conv.pausedUntil > now || pacers.some((p) => p.pausedUntil > now)) continue;
       if (s.inFlight >= max) {
@@ -272,6 +279,7 @@ export class DeliveryQueue {
         continue;
       }
       for (const g of conv.gates) g.commit(now);
+      for (const p of pacers) p.sent(now);
       s.inFlight += 1;
       this.prune(s, now);
       return true;

@@ -238,6 +238,26 @@ describe('delivery queue pacing', () => {
     for (let i = 0; i + 100 < at.length; i++) expect(at[i + 100]! - at[i]!).toBeGreaterThan(1000);
   });
 
+  it('keeps every one-second window under the limit when waiters wake late (a busy event loop), not letting the backlog out at once', async () => {
+    const time = new FakeTime();
+    const start = time.clock.now().getTime();
+    // Every wake-up due between 1.5 s and 1.8 s comes at 1.8 s, as if the process had been busy meanwhile.
+    const sleep = (ms: number) => {
+      const at = time.clock.now().getTime() + ms - start;
+      return at > 1500 && at < 1800 ? time.sleep(1800 - (at - ms)) : time.sleep(ms);
+    };
+    const { queue } = setup(time, { limits: slackAt(100), sleep });
+    const out = new RecordingOutbound('slack', time);
+    const results = await Promise.all(Array.from({ length: 400 }, (_, i) => queue.send(out, channel(`C${i}`), textReply('hi'))));
+    expect(results.every((r) => r.status === 'sent')).toBe(true);
+    const at = out.posts.map((p) => p.at - start).sort((a, b) => a - b);
+    // The late ones went together at 1.8 s, but only as many as the last second's sends left room for.
+    expect(at.filter((t) => t === 1800).length).toBeGreaterThan(1);
+    for (let i = 0; i + 97 < at.length; i++) expect(at[i + 97]! - at[i]!).toBeGreaterThanOrEqual(1000);
+    // And still at the paced rate overall.
+    expect(((at.length - 1) * 1000) / (at[at.length - 1]! - at[0]!)).toBeGreaterThan(90);
+  });
+
   it('pauses only the throttled workspace for its Retry-After, then resumes one by one at the rate (no herd)', async () => {
     const time = new FakeTime();
     const { queue, start } = setup(time, { limits: slackAt(100) });
