@@ -4,6 +4,7 @@ import { reply, type Reply } from '../model/reply.js';
 import { customPrompts } from './custom.js';
 import { chooseTheme, dueInCycle, seededRandom, type ThemeRecord } from './learn.js';
 import { pickNext } from './rotation.js';
+import type { RotationState } from '../store/rotation.js';
 import type { Audience, Prompt, Theme } from './schema.js';
 
 /**
@@ -22,12 +23,13 @@ export async function choosePrompt(
 
 /**
  * The prompt `choosePrompt` would pick, without recording the use: the scheduler records it only when
- * it wins the slot's claim. Pass `lastUsed` back to `rotation.markUsed` to save a read.
+ * it wins the slot's claim. Pass `lastUsed` back to `rotation.markUsed` to save a read. `state`, when
+ * the caller has read the conversation's rotation already (a batch of them at once), saves this read.
  */
 export async function peekPrompt(
   ctx: Pick<CoreContext, 'store' | 'prompts' | 'settings' | 'clock'>,
   ref: ConversationRef,
-  options: { themes?: readonly Theme[]; audience?: Audience } = {},
+  options: { themes?: readonly Theme[]; audience?: Audience; state?: RotationState } = {},
 ): Promise<{ prompt: Prompt; lastUsed: Map<string, number> } | undefined> {
   let eligible = ctx.prompts.eligible(options.audience ?? 'channel', options.themes);
   if ((options.audience ?? 'channel') === 'channel') {
@@ -35,7 +37,7 @@ export async function peekPrompt(
     eligible = [...eligible, ...own.filter((p) => !options.themes?.length || options.themes.includes(p.theme))];
   }
   // One read for both the order (last use) and the cycle count (uses).
-  const { lastUsed: used, uses } = await ctx.store.rotation.state(ref);
+  const { lastUsed: used, uses } = options.state ?? (await ctx.store.rotation.state(ref));
   const key = `${ref.platform}:${ref.workspaceId}:${ref.conversationId}`;
   if (ctx.settings.rotation === 'learn' && eligible.length > 1) {
     // Learn which themes start conversation here, but only to order the prompts the cycle still owes.

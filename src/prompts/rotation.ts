@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Prompt } from './schema.js';
 
 /**
@@ -62,6 +62,10 @@ function orderKeys(seed: string, conversationKey: string): Map<string, string> {
   return keys;
 }
 
+/** Node's one-shot digest (20.12 and later): the same hash, a third of the cost of a Hash object per key. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 function orderKey(seed: string, conversationKey: string, promptId: string): string {
-  return createHash('sha256').update(`${seed}\u0000${conversationKey}\u0000${promptId}`).digest('hex');
+  const text = `${seed}\u0000${conversationKey}\u0000${promptId}`;
+  return oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex');
 }

@@ -1,3 +1,8 @@
+import { performance } from 'node:perf_hooks';
+
+/** A batch started less than this long ago means work is streaming in (ms). */
+const BUSY_MS = 100;
+
 /** How a `Batcher` groups work: at most `max` items, waiting at most `lingerMs` for more. */
 export interface BatchOptions {
   max: number;
@@ -12,13 +17,15 @@ interface Pending<T, R> {
 
 /**
  * Groups single requests into batches handed to `run` one batch at a time: a batch goes when it is full
- * or `lingerMs` after its first item. Each caller gets its own item's answer (or the batch's error) once
+ * or `lingerMs` after its first item; a request alone (no batch in the last 100 ms) goes at once. Each caller gets its own item's answer (or the batch's error) once
  * the batch is done. A fan-out's thousands of claims and confirmations then cost one transaction per
  * batch instead of one commit each.
  */
 export class Batcher<T, R> {
   private queued: Array<Pending<T, R>> = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | undefined;
+  /** When the last batch started (performance.now), to tell a stream of work from a single request. */
+  private lastRun = Number.NEGATIVE_INFINITY;
   private running = false;
   /** A batch became due (full, or lingered long enough) while another was running. */
   private due = false;
@@ -33,13 +40,25 @@ export class Batcher<T, R> {
     return new Promise<R>((resolve, reject) => {
       this.queued.push({ item, resolve, reject });
       if (this.queued.length >= this.options.max) this.go();
-      else this.timer ??= setTimeout(() => this.go(), this.options.lingerMs);
+      else if (!this.timer) this.timer = this.busy() ? setTimeout(() => this.go(), this.options.lingerMs) : setImmediate(() => this.go());
     });
   }
 
-  private go(): void {
-    if (this.timer) clearTimeout(this.timer);
+  /** True while batches come one after another: then a new batch waits `lingerMs` for company. */
+  private busy(): boolean {
+    return this.running || performance.now() - this.lastRun < BUSY_MS;
+  }
+
+  private clearTimer(): void {
+    if (this.timer) {
+      clearTimeout(this.timer as ReturnType<typeof setTimeout>);
+      clearImmediate(this.timer as ReturnType<typeof setImmediate>);
+    }
     this.timer = undefined;
+  }
+
+  private go(): void {
+    this.clearTimer();
     if (this.running) {
       this.due = true; // the running drain takes it next
       return;
@@ -53,6 +72,7 @@ export class Batcher<T, R> {
       while (this.queued.length) {
         const batch = this.queued.splice(0, this.options.max);
         this.due = false;
+        this.lastRun = performance.now();
         try {
           const results = await this.run(batch.map((p) => p.item));
           batch.forEach((p, i) => p.resolve(results[i] as R));

@@ -8,7 +8,7 @@ import type { Outbound } from '../model/outbound.js';
 import { choosePrompt, peekPrompt, promptReply } from '../prompts/choose.js';
 import { matchTheme } from '../prompts/library.js';
 import type { Prompt, Theme } from '../prompts/schema.js';
-import { nextSeq } from '../store/rotation.js';
+import { nextSeq, type RotationState } from '../store/rotation.js';
 import type { PostedSlot, SlotClaim, SlotRecord } from '../store/slots.js';
 import type { Subscription } from '../store/subscriptions.js';
 import { Batcher } from './batch.js';
@@ -85,6 +85,7 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
   const batching = options.batch ?? { max: 100, lingerMs: 10 };
   // Each claim is still an insert-once per slot; a batch only shares the transaction (and its commit).
   const claims = new Batcher<SlotClaim, boolean>((items) => ctx.store.slots.claimMany(items, instanceId), batching);
+  const rotations = new Batcher<ConversationRef, RotationState>((refs) => ctx.store.rotation.stateMany(refs), batching);
   const confirmations = new Batcher<PostedSlot, void>(async (items) => {
     await ctx.store.slots.markPostedMany(items);
     return items.map(() => undefined);
@@ -172,7 +173,7 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     let sending = false;
     try {
       if (stopped()) return;
-      const picked = await peekPrompt(ctx, ref, { themes: themesOf(sub) });
+      const picked = await peekPrompt(ctx, ref, { themes: themesOf(sub), state: await rotations.add(ref) });
       if (!picked) {
         if (await ctx.store.slots.skip(ref, sub.id, slot, noPrompt(sub))) report.skipped += 1;
         await checked.add(sub.id);
@@ -285,26 +286,51 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
   async function runDue(now: Date = ctx.clock.now()): Promise<RunReport> {
     const report: RunReport = { posted: 0, skipped: 0, failed: 0, recovered: 0, released: 0 };
     const platforms = ctx.platforms().map((o) => o.platform);
-    const subs = await ctx.store.subscriptions.list({ kind: 'prompt', platforms });
+    const take = pages(platforms);
     // Many at once, so the delivery queue (which paces sends per platform) always has work; but not
     // all at once: thousands of waiters on one database connection cost more than they gain.
     const checked = checkpoints(now);
-    let next = 0;
     const worker = async () => {
-      while (next < subs.length && !stopped()) {
-        const sub = subs[next++] as Subscription;
+      for (let sub = await take(); sub && !stopped(); sub = await take()) {
         // Most subscriptions have nothing due: one look-up per rule and tick decides that.
         if (!dueBy(sub, now)) continue;
-        await runSubscription(sub, now, report, checked).catch((error: unknown) => {
-          logger.error('schedule run failed for a subscription', { subscription: sub.id, error });
+        const current = sub;
+        await runSubscription(current, now, report, checked).catch((error: unknown) => {
+          logger.error('schedule run failed for a subscription', { subscription: current.id, error });
         });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, subs.length) }, worker));
+    await Promise.all(Array.from({ length: concurrency }, worker));
     await checked.flush().catch((error: unknown) => logger.error('moving schedule checkpoints failed', { error }));
     await recover(now, report).catch((error: unknown) => logger.error('recovering abandoned slots failed', { error }));
     if (report.released > 0) logger.info('unsent claims given back at shutdown', { released: report.released });
     return report;
+  }
+
+  /**
+   * The prompt subscriptions, handed out one at a time and read a page at a time: a run over tens of
+   * thousands holds one page of them, not all. Undefined once all have been handed out.
+   */
+  function pages(platforms: Subscription['platform'][]): () => Promise<Subscription | undefined> {
+    let page: Subscription[] = [];
+    let next = 0;
+    let done = false;
+    let loading: Promise<void> | undefined;
+    const load = async () => {
+      const after = page.length ? (page[page.length - 1] as Subscription).id : undefined;
+      const rows = await ctx.store.subscriptions.list({ kind: 'prompt', platforms, limit: PAGE, ...(after !== undefined ? { after } : {}) });
+      page = rows;
+      next = 0;
+      if (rows.length < PAGE) done = true;
+    };
+    return async () => {
+      for (;;) {
+        if (next < page.length) return page[next++];
+        if (done) return undefined;
+        loading ??= load().finally(() => (loading = undefined));
+        await loading;
+      }
+    };
   }
 
   /** Checkpoints to move to `now`, written 200 at a time rather than one statement per subscription. */
@@ -331,6 +357,9 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     stop: () => stopping.abort(),
   };
 }
+
+/** Subscriptions read per page in a run. */
+const PAGE = 1000;
 
 interface Checkpoints {
   add(id: string): Promise<void>;

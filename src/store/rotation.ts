@@ -52,6 +52,12 @@ export function nextSeq(lastUsed: ReadonlyMap<string, number>): number {
   return max + 1;
 }
 
+/** A conversation's rotation: prompt id → sequence number of its last use, and → how many uses. */
+export interface RotationState {
+  lastUsed: Map<string, number>;
+  uses: Map<string, number>;
+}
+
 /** Which prompts a conversation has had, for rotation without repeats. */
 export class RotationRepo {
   constructor(private readonly db: Kysely<Database>, private readonly direct?: SqliteDirect) {}
@@ -107,7 +113,7 @@ export class RotationRepo {
   }
 
   /** `lastUsed` and `uses` in one read. */
-  async state(ref: ConversationRef): Promise<{ lastUsed: Map<string, number>; uses: Map<string, number> }> {
+  async state(ref: ConversationRef): Promise<RotationState> {
     const lastUsed = new Map<string, number>();
     const uses = new Map<string, number>();
     const rows =
@@ -122,6 +128,38 @@ export class RotationRepo {
       uses.set(r.prompt_id, Number(r.uses));
     }
     return { lastUsed, uses };
+  }
+
+  /** `state` of many conversations, in the order given, with one query per workspace. */
+  async stateMany(refs: readonly ConversationRef[]): Promise<RotationState[]> {
+    const states = new Map<string, RotationState>();
+    const key = (platform: string, workspaceId: string, conversationId: string) => `${platform}\u0000${workspaceId}\u0000${conversationId}`;
+    const byWorkspace = new Map<string, ConversationRef[]>();
+    for (const ref of refs) {
+      const group = `${ref.platform}\u0000${ref.workspaceId}`;
+      const list = byWorkspace.get(group);
+      if (list) list.push(ref);
+      else byWorkspace.set(group, [ref]);
+      states.set(key(ref.platform, ref.workspaceId, ref.conversationId), { lastUsed: new Map(), uses: new Map() });
+    }
+    for (const group of byWorkspace.values()) {
+      const first = group[0] as ConversationRef;
+      for (let start = 0; start < group.length; start += 500) {
+        const rows = await this.db
+          .selectFrom('prompt_uses')
+          .select(['conversation_id', 'prompt_id', 'last_seq', 'uses'])
+          .where('platform', '=', first.platform)
+          .where('workspace_id', '=', first.workspaceId)
+          .where('conversation_id', 'in', [...new Set(group.slice(start, start + 500).map((r) => r.conversationId))])
+          .execute();
+        for (const r of rows) {
+          const state = states.get(key(first.platform, first.workspaceId, r.conversation_id));
+          state?.lastUsed.set(r.prompt_id, Number(r.last_seq));
+          state?.uses.set(r.prompt_id, Number(r.uses));
+        }
+      }
+    }
+    return refs.map((ref) => states.get(key(ref.platform, ref.workspaceId, ref.conversationId)) as RotationState);
   }
 
   /** prompt id → how many times it has been used in this conversation (the rotation's cycle count). */

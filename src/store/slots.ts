@@ -126,8 +126,12 @@ export class SlotRepo {
     if (claims.length === 0) return [];
     const at = this.now().toISOString();
     const key = (c: { subscriptionId: string; slot: string }) => `${c.subscriptionId}\u0000${c.slot}`;
-    const ordered = [...claims].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    const keys = claims.map(key);
+    const order = claims.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+    const ordered = order.map((i) => claims[i] as SlotClaim);
     const won = new Set<string>();
+    /** Indexes into `claims` of the claims won. */
+    const winners = new Set<number>();
     await this.db.transaction().execute(async (trx) => {
       for (let start = 0; start < ordered.length; start += CLAIMS_PER_STATEMENT) {
         const rows = await trx
@@ -155,10 +159,16 @@ export class SlotRepo {
           .execute();
         for (const r of rows) won.add(key({ subscriptionId: r.subscription_id, slot: r.slot }));
       }
-      const uses = ordered.flatMap((c) => (c.use && won.has(key(c)) ? [{ ref: c.target, ...c.use }] : []));
+      // The same slot twice in one batch (one instance running twice at once): its first claim won, in
+      // the order inserted (so it carries the prompt stored), the other did not.
+      for (const i of order) if (won.delete(keys[i]!)) winners.add(i);
+      const uses = order.flatMap((i) => {
+        const c = claims[i] as SlotClaim;
+        return c.use && winners.has(i) ? [{ ref: c.target, ...c.use }] : [];
+      });
       if (uses.length) await upsertUses(trx, uses);
     });
-    return claims.map((c) => won.has(key(c)));
+    return claims.map((_, i) => winners.has(i));
   }
 
   /** Records a slot as skipped with the reason, unless someone already holds it. */

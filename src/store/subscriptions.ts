@@ -115,13 +115,19 @@ export class SubscriptionRepo {
     return row ? toSubscription(row) : undefined;
   }
 
-  /** Every subscription of a kind on the given platforms (all platforms when none are given). */
-  async list(options: { kind?: SubscriptionKind; platforms?: readonly PlatformName[] } = {}): Promise<Subscription[]> {
+  /**
+   * Every subscription of a kind on the given platforms (all platforms when none are given), by id;
+   * with `after` and `limit`, one page of them.
+   */
+  async list(options: { kind?: SubscriptionKind; platforms?: readonly PlatformName[]; after?: string; limit?: number } = {}): Promise<Subscription[]> {
     let q = this.db.selectFrom('subscriptions').selectAll().where('kind', '=', options.kind ?? 'prompt');
     if (options.platforms) {
       if (options.platforms.length === 0) return [];
       q = q.where('platform', 'in', [...options.platforms]);
     }
+    // A page at a time (by id, after the last one seen), so a run over thousands holds one page of them.
+    if (options.after !== undefined) q = q.where('id', '>', options.after);
+    if (options.limit !== undefined) q = q.limit(options.limit);
     const rows = await q.orderBy('id').execute();
     return rows.map(toSubscription);
   }

@@ -191,6 +191,10 @@ describeStores('store contract', (h) => {
     expect((await h.store.rotation.state(refs[0]!)).uses.get('p1')).toBe(1);
     expect(await h.store.slots.skip(refs[0]!, subs[0]!.id, slot, 'late')).toBe(false);
     expect(await h.store.slots.claimMany([], 'one')).toEqual([]);
+    // The same slot twice in one batch: one win, one use.
+    const twice = { target: C1, subscriptionId: (await h.store.subscriptions.upsert(weekly(C1))).id, slot, promptId: 'p2', use: { promptId: 'p2', seq: 1 } };
+    expect(await h.store.slots.claimMany([twice, twice], 'one')).toEqual([true, false]);
+    expect((await h.store.rotation.state(C1)).uses.get('p2')).toBe(1);
   });
 
   it('records a batch of delivered slots and their posts in one transaction', async () => {
@@ -215,6 +219,17 @@ describeStores('store contract', (h) => {
     // A confirmation recorded twice (a retried batch) changes nothing.
     await h.store.slots.markPostedMany([{ subscriptionId: subs[1]!.id, slot, posted: { messageId: 'm1' }, post: { ...C2, messageId: 'm1', kind: 'prompt' } }]);
     expect(await h.store.posts.find(C2, 'm1')).toMatchObject({ replies: 0, reactions: 0 });
+  });
+
+  it('reads the rotation of many conversations at once, in the order asked, across workspaces', async () => {
+    const C3: ConversationRef = { platform: 'slack', workspaceId: 'T1', conversationId: 'C3' };
+    await h.store.rotation.markUsed(C1, 'p1');
+    await h.store.rotation.markUsed(C1, 'p2');
+    await h.store.rotation.markUsed(C2, 'p3');
+    const states = await h.store.rotation.stateMany([C2, C3, C1, C2]);
+    expect(states).toEqual([await h.store.rotation.state(C2), { lastUsed: new Map(), uses: new Map() }, await h.store.rotation.state(C1), await h.store.rotation.state(C2)]);
+    expect(states[2]).toEqual({ lastUsed: new Map([['p1', 1], ['p2', 2]]), uses: new Map([['p1', 1], ['p2', 1]]) });
+    expect(await h.store.rotation.stateMany([])).toEqual([]);
   });
 
   it('records prompt uses in a batch, the same conversation and prompt twice included', async () => {
