@@ -5,7 +5,7 @@
 
 /** Framing moves that put a problem at the centre: reduce it, tackle it, fix it, ask what to do about it. */
 const DEFICIT_MOVES =
-  /\b(?:reduc(?:e|es|ed|ing|tion)|tackl(?:e|es|ed|ing)|combat(?:s|ed|ing|ting)?|prevent(?:s|ed|ing|ion)?|fix(?:es|ed|ing)?|cut(?:s|ting)?(?= (?:down|waiting|back|the))|cutting|stop(?:s|ping)? (?:people|the|young|them|it)|eliminat\w+|eradicat\w+|clamp(?:ing)? down|crack(?:ing)? down|curb(?:s|ing)?|deal(?:ing)? with|get(?:ting)? rid of|what to do about|what(?:'s| is) wrong|what went wrong|keep(?:s)? (?:failing|breaking|going wrong)|(?:issues|problems|trouble) with|closing the (?:\w+ )?gap|cut(?:s|ting)? (?:the )?(?:costs?|spending|budgets?|overheads)|cost[- ]savings?|sav(?:e|ing) money|barriers? to|bypass\w*|(?:aren'?t|isn'?t|not|never) being (?:\w+ed|done|met|followed|completed)|why (?:don'?t|doesn'?t|aren'?t|isn'?t|can'?t|won'?t|haven'?t|do(?:es)? not|are not|is not)\b|why (?:do|does|did|are|is|were|was|have|has|don'?t|doesn'?t|aren'?t|isn'?t|can'?t|won'?t|haven'?t|so many|do so many)\b[^?.]{0,80}?\b(?:leav\w*|quit\w*|drop\w* out|fail\w*|not|never|n'?t|so (?:low|high|many|few|often|bad|poor|hard)|miss\w*|stop\w*|resign\w*|struggl\w*|overdue|happening|wrong)\b|(?:was|is|are|were|remains?) (?:too |so |very )?(?:low|poor|falling|declining|worsening)\b)/gi;
+  /\b(?:reduc(?:e|es|ed|ing|tion)|tackl(?:e|es|ed|ing)|combat(?:s|ed|ing|ting)?|prevent(?:s|ed|ing|ion)?|fix(?:es|ed|ing)?|cut(?:s|ting)?(?= (?:down|waiting|back|the))|cutting|stop(?:s|ping)? (?:people|the|young|them|it)|eliminat\w+|eradicat\w+|clamp(?:ing)? down|crack(?:ing)? down|curb(?:s|ing)?|deal(?:ing)? with|get(?:ting)? rid of|what to do about|what(?:'s| is) wrong|what went wrong|keep(?:s)? (?:failing|breaking|going wrong)|(?:issues|problems|trouble) with|closing the (?:\w+ )?gap|cut(?:s|ting)? (?:the )?(?:costs?|spending|budgets?|overheads)|cost[- ]savings?|sav(?:e|ing) money|barriers? to|bypass\w*|(?:aren'?t|isn'?t|not|never) being (?:\w+ed|done|met|followed|completed)|why (?:don'?t|doesn'?t|aren'?t|isn'?t|can'?t|won'?t|haven'?t|do(?:es)? not|are not|is not)\b|why (?:do|does|did|are|is|were|was|have|has|don'?t|doesn'?t|aren'?t|isn'?t|can'?t|won'?t|haven'?t|so many|do so many)\b[^?.]{0,80}?\b(?:leav\w*|quit\w*|drop\w* out|fail\w*|not|never|n'?t|so (?:low|high|many|few|often|bad|poor|hard)|miss\w*|stop\w*|resign\w*|struggl\w*|overdue|happening|wrong)\b|(?:was|is|are|were|remains?) (?:too |so |very )?(?:low|poor|falling|declining|worsening)\b|(?:going|gone|go) to (?:hell|pot|the dogs|rack and ruin)|going downhill|falling apart|at breaking point|on (?:its|their) knees|on the brink|in freefall|(?<![\w,;] *)(?:the )?realities of|(?:harsh|hard|grim|stark) realit(?:y|ies) of|the truth about)/gi;
 
 /** Problems named as the subject. */
 const DEFICIT_NOUNS =
@@ -17,7 +17,12 @@ const DEFICIT_QUALIFIERS =
 
 /** Aspirational language: a good place, feeling valued, what would it take. */
 const ASPIRATION =
-  /\b(?:good place|great|thrive|thriving|flourish\w*|love|proud|look forward|connected|valued|welcom\w+|what would it take|what helps|what makes|how (?:can|do|might) we (?:make|create|help|build|get better)|make this a|best|easy|easier|simple|confident|belong\w*|at home|feel (?:safe|at home|part|heard|valued)|want to|enjoy\w*|happy|healthy|active|hope\w*|together|well\b|go well|good|better|at our best|empower\w*|inclusive|nobody|no one|every (?:child|young person|tenant|resident|patient|person))\b/gi;
+  /\b(?:good place|great|thrive|thriving|flourish\w*|love|proud|look forward|connected|valued|welcom\w+|what would it take|what helps|what makes|how (?:can|do|might) we (?:make|create|help|build|get better)|make this a|best|easy|easier|simple|confident|belong\w*|at home|feel (?:safe|at home|part|heard|valued)|want to|enjoy\w*|happy|healthy|active|hope\w*|together|well\b|go well|good|better|at our best|empower\w*|inclusive|nobody|no one|every (?:child|young person|tenant|resident|patient|person)|experts? by experience)\b/gi;
+
+/** An agenda item that is procedure: its subject is a body or a document, not a question. */
+const PROCEDURAL_LEAD = /^\s*(?:discussion|update|report|minutes|election|appointment|composition|membership|terms of reference|nominations?)\b[^?]{0,40}?\b(?:composition|membership|terms of reference|election|appointment|nominations?|minutes|report)\s+(?:of|from|to)\s+(?:the\s+)?[A-Z]/i;
+/** A body's proper name, with what it is named for ("Community Coalition on Homelessness"). */
+const BODY_NAME = /\b(?:[A-Z][\w'-]*\s+){0,4}(?:Coalition|Partnership|Board|Committee|Forum|Network|Alliance|Taskforce|Commission|Panel|Group)(?:\s+(?:[Oo]n|[Ff]or|[Aa]gainst)\s+(?:[A-Z][\w'-]*\s*)+)?/g;
 
 /** How many aspirational cues a text has ("what would it take", "proud", "feel valued"). */
 export function aspirationCount(text: string): number {
@@ -54,7 +59,10 @@ export function detectDeficit(text: string): DeficitResult {
 /** The counts behind `detectDeficit`: framing moves and qualifiers (strong), problem nouns, aspiration cues. */
 export function deficitSigns(raw: string): { strong: number; nouns: number; aspiration: number; evidence: string[] } {
   // "Apologies for absence" is an agenda item, not a framing.
-  const text = /apolog/i.test(raw) ? raw.replace(/\bapologies(?: for absence)?\b/gi, ' ') : raw;
+  let text = /apolog/i.test(raw) ? raw.replace(/\bapologies(?: for absence)?\b/gi, ' ') : raw;
+  // A procedural item about a body ("Discussion - membership of the Coalition on Homelessness") is about
+  // the body, not framed around the problem its name carries.
+  if (PROCEDURAL_LEAD.test(text)) text = text.replace(BODY_NAME, ' ');
   const evidence: string[] = [];
   const strong = collect(DEFICIT_MOVES, text, evidence) + collect(DEFICIT_QUALIFIERS, text, evidence);
   const nouns = collect(DEFICIT_NOUNS, text, evidence);
