@@ -14,8 +14,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /**
- * Time for `core.handle` to answer a mention (`prompt`: parse, rotation read and write on a real SQLite
- * file, reply) across 200 conversations, plus start-up cost of loading the prompt library.
+ * Time for `core.handle` to answer a mention (`prompt`: the event id's claim with the conversation's
+ * record, parse, rotation read and write on a real SQLite file, reply) across 200 conversations, its CPU
+ * per mention, plus start-up cost of loading the prompt library.
  */
 export async function benchCore(runs = 2000): Promise<Array<[string, string]>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'moodmusic-bench-'));
@@ -28,17 +29,21 @@ export async function benchCore(runs = 2000): Promise<Array<[string, string]>> {
     { store, prompts, clock: systemClock, logger: silentLogger, settings: { rotationSeed: 'bench', defaultTimeZone: 'UTC', catchUpHours: 12 } },
     allFeatures(),
   );
+  let seq = 0;
+  // A unique event id each, as platforms send: every mention pays for its de-duplication claim.
   const message = (i: number) => ({
     platform: 'shell' as const, workspaceId: 'W', conversationId: `C${i % 200}`, userId: 'U', text: 'prompt',
-    source: 'mention' as const, isMention: true, isDirect: false,
+    source: 'mention' as const, isMention: true, isDirect: false, eventId: `Ev${(seq += 1)}`,
   });
   for (let i = 0; i < 200; i++) await core.handle(message(i));
   const times: number[] = [];
+  const cpu = process.cpuUsage();
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     await core.handle(message(i));
     times.push(performance.now() - t);
   }
+  const used = process.cpuUsage(cpu);
   times.sort((a, b) => a - b);
   await core.stop();
   await store.close();
@@ -47,6 +52,7 @@ export async function benchCore(runs = 2000): Promise<Array<[string, string]>> {
     ['prompts.load_ms', loadMs.toFixed(1)],
     ['core.prompt_mention.sqlite.p50_ms', percentile(times, 50).toFixed(3)],
     ['core.prompt_mention.sqlite.p99_ms', percentile(times, 99).toFixed(3)],
+    ['core.prompt_mention.sqlite.cpu_ms', ((used.user + used.system) / 1000 / runs).toFixed(3)],
     ['process.rss_mb', (process.memoryUsage().rss / 1024 / 1024).toFixed(1)],
   ];
 }
