@@ -105,7 +105,7 @@ const PRE_BEFORE = /(?:up to|about|around|approx\.?|approximately|roughly|circa|
 const MARKER_BEFORE =
   /\b(?:about|around|approx\.?|approximately|roughly|circa|c\.|up to|expected:?|expecting|we expect|usually|typically|capacity(?: of)?|limited to|limited|limit of|capped at|minimum of|numbers?:|attendance:|headcount:?|audience of|group of|team of|places for|seats for|max(?:imum)?(?: of)?)\s*$|~\s*$/i;
 const NOT_PEOPLE_AFTER =
-  /\s*(?:%|[:.]\d|am\b|pm\b|hours?|hrs?|h\b|mins?|minutes?|days?|weeks?|months?|years?|miles?|km|metres?|sessions?|times|of\b|x\b)/iy;
+  /\s*(?:%|half\b|[:.]\d|am\b|pm\b|hours?|hrs?|h\b|mins?|minutes?|days?|weeks?|months?|years?|miles?|km|metres?|sessions?|times|of\b|x\b)/iy;
 const TOTAL_AFTER = /\s+(?:in total|altogether)\b/iy;
 /** "20 businesses ... attended": bodies that came; each sends at least one person. */
 const ORGS_AFTER = /\s+(?:(?!and\b)[a-z][a-z'&-]*\s+){0,2}?(?:businesses|organi[sz]ations|agencies|companies|charities|institutions|affiliates|member states|nations)\b/iy;
@@ -119,6 +119,11 @@ const OF_US = /(?:\s+or so|\s*-?odd|\s*-?ish)?\s+of (?:us|you)\b/iy;
 /** "Trustees (11) and the SMT (4)": a count in brackets after the people it counts. */
 const BRACKET_COUNT_BEFORE = new RegExp(`\\b(?:${GENERAL}|${SPECIFIC}|team|squad|group|board|committee|panel|cabinet|smt|slt|elt|members)\\s*\\(\\s*(?:c\\.?\\s*|approx\\.?\\s*|~\\s*)?$`, 'i');
 const BRACKET_CLOSE = /\s*\)/y;
+
+/** A month name just before a number: the number is a date. */
+const MONTH_BEFORE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$/i;
+/** "5 people per table": the size of a table or group, not of the meeting. */
+const PER_PART_AFTER = /\s+(?:per|at each|on each|to a|a) (?:table|group|room|team|session|breakout)\b/iy;
 
 /** Words that say a number is about who attends. */
 const ATTENDING = /\b(?:attend\w*|expect\w*|join\w*|invit\w*|places|seats|capacity|register\w*|sign(?:ed)? up|booked|came|come|welcom\w*|gather\w*|will be there|in the room|took part|taking part|take part)\b/i;
@@ -161,6 +166,8 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
     if ((tail.endsWith('of') || tail.endsWith('for')) && TABLE_SIZE.test(before)) continue;
     const n = parseRange(num[0]);
     if (!n || n.max === 0 || n.max > 100_000) continue;
+    // "June 2 asking members": a day of the month, not a head count.
+    if (MONTH_BEFORE.test(before)) continue;
     // "1 in 5 children", "one in four staff": a share of a population, not a head count.
     if (/\b(?:\d+|one|two|three)\s+(?:in|out of)\s*$/i.test(before)) continue;
     const people = sticky(PEOPLE_AFTER, s, end);
@@ -174,6 +181,7 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
       }
       if (pre.startsWith('over') || pre.startsWith('more') || pre.startsWith('at least')) n.min = n.max = n.max + 1;
       consumed = end + people[0].length;
+      if (sticky(PER_PART_AFTER, s, consumed)) continue;
       // A large number of a kind of person is usually a population or a workforce ("our 1,200 staff",
       // "serving 300,000 residents"), not who comes; it counts only beside words about attending.
       if (!GENERAL_RE.test(g.noun ?? '') && !g.each && n.max > 250 && !ATTENDING.test(s)) continue;

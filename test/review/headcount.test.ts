@@ -34,6 +34,14 @@ describe('head count: limits, group sizes and bodies that attend', () => {
   });
 });
 
+describe('head count: numbers that are not who comes', () => {
+  it('skips a day of the month, a table size and "one half day"', () => {
+    expect(count('The open evening is on March 4 asking parents to bring questions.')).toBeUndefined();
+    expect(count('Round tables with 6 people per table.')).toBeUndefined();
+    expect(count('Training runs for approximately one half day each term.')).toBeUndefined();
+  });
+});
+
 describe('head count: a roster of names', () => {
   const names = ['Ann Lee', 'Bo Chan', 'Cy Park', 'Di Roy', 'Ed Fox', 'Flo Ray', 'Gus Hall', 'Hal Moss', 'Ivy Dunn', 'Jo Webb', 'Kit Shaw', 'Lu Cole', 'Mo Reid', 'Ned Kay'];
   it('counts one name a line after "Present"', () => {
@@ -63,6 +71,7 @@ describe('large group inferred from an open invitation', () => {
   it.each([
     'The spring meeting is on 3 May at 7pm in the church hall. All are invited.',
     'All members of the bowls club are warmly invited to attend the meeting.',
+    'All members of the Greenfield Road allotment society are invited.',
     'Any of our tenants are welcome to come along to the meeting.',
     'Members of the public are invited to attend the board meeting on Tuesday.',
     'Delegates will hear about the new strategy in the morning.',
