@@ -34,7 +34,12 @@ describe('talk versus conversation: sharing information is not conversation', ()
     expect(format('We want to listen to residents about the park.').conversation).toBeGreaterThan(0);
     expect(format('Staff will listen to the director set out the year ahead.').conversation).toBe(0);
   });
-  it('does not read "talked to each other" as a talk', () => {
+  it('does not read "talked to each other" or to old friends as a talk', () => {
     expect(format('At the tables people talked to each other about their first year.').talk).toBe(0);
+    expect(format('Over lunch they talked to old friends and new neighbours.').talk).toBe(0);
+  });
+  it('does not read a standing panel of residents as a panel discussion', () => {
+    expect(format('The Neighbourhood Panel: residents meet the police each month. It is a panel for the local community.').talk).toBe(0);
+    expect(format('Panel: three heads of service answer questions from the floor.').talk).toBeGreaterThan(0);
   });
 });

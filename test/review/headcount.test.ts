@@ -84,6 +84,7 @@ describe('large group inferred from an open invitation', () => {
     'Six of us sat round the conference table to plan the rota.',
     'All topics are welcome at the team lunch.',
     'The council will send two delegates to the regional board.',
+    'Members of the public may observe the board meeting from the gallery; it is not a public meeting.',
   ])('not from "%s"', (text) => {
     expect(isLarge(extract(text))).toBe(false);
   });

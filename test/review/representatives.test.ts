@@ -18,6 +18,8 @@ describe('representatives: people who come for a body', () => {
     'A multi-agency meeting on discharge with ward managers and community nurses.',
     'Residents who came were not representative of the whole estate.',
     'Questions to a representative of the developer will be taken at the end.',
+    'Presenters will include representatives from the county council and the chamber of commerce.',
+    'Each bidder sends a representative of the proposal, who then has the chance to present it to the board.',
   ])('not from "%s"', (text) => {
     expect(reps(text)).not.toBe('yes');
   });
