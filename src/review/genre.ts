@@ -26,7 +26,7 @@ const REPORT =
  * narrative of a write-up. Verbs are the common ones for what happens at a meeting.
  */
 const PAST_ACT =
-  /\b(?:we|they|he|she|it|who|which|everyone|participants|attendees|delegates|speakers?|guests|members|people|students|staff|pupils|residents|parents|colleagues|panell?ists|the (?:event|session|workshop|conference|summit|forum|meeting|day|group|panel|chair(?:man|person)?|mayor|minister|president|council|board|committee)) (?:also |then |all |later |first |again |recently |jointly |had )?(?:held|hosted|welcomed|heard|gave|took|came|spoke|met|talked|had|conducted|brought|saw|told|discussed|shared|explored|agreed|enjoyed|attended|presented|learned|learnt|listened|joined|gathered|visited|received|celebrated|raised|asked|identified|highlighted|focused|opened|closed|began|concluded|ended|included|featured|organised|organized|ran|led|thanked|praised|paid|announced|launched|addressed|answered|reflected|considered|decided|voted|approved|elected|noted|reported|said|stressed|urged|warned|called|described|explained|outlined|showed|walked|filled|packed|drew|attracted|saw)\b/gi;
+  /\b(?:we|they|he|she|it|who|which|everyone|participants|attendees|delegates|speakers?|guests|members|people|students|staff|pupils|residents|parents|colleagues|panell?ists|(?:event|session|workshop|conference|summit|forum|meeting|day|group|panel)(?: on [^.,;\n]{1,24})?|the (?:chair(?:man|person)?|mayor|minister|president|council|board|committee)) (?:also |then |all |later |first |again |recently |jointly |had )?(?:held|hosted|welcomed|heard|gave|took|came|spoke|met|talked|had|conducted|brought|saw|told|discussed|shared|explored|agreed|enjoyed|attended|presented|learned|learnt|listened|joined|gathered|visited|received|celebrated|raised|asked|identified|highlighted|focused|opened|closed|began|concluded|ended|included|featured|organised|organized|ran|led|thanked|praised|paid|announced|launched|addressed|answered|reflected|considered|decided|voted|approved|elected|noted|reported|said|stressed|urged|warned|called|described|explained|outlined|showed|walked|filled|packed|drew|attracted|saw|provided|offered)\b/gi;
 /** Verbs that are past whatever their subject ("22 researchers participated", "leaders gathered"). */
 const PAST_VERB = /(?<!\b(?:be|been|being|to|will|would|can|could|may|might|should|must|have|has|had|they|we) )\b(?:participated|took part|gathered|convened|assembled|came together|spoke|talked to|walked out|heard from)\b/gi;
 /** A past auxiliary ("was", "were"): weak on its own, telling in numbers. */
@@ -57,6 +57,8 @@ const AGENDA_LINE = /^\s*(?:-\s+|\d{1,2}[:.]\d{2}\b|\d{1,2}\.\s+|item \d+)/gim;
 const INVITE = /\b(?:you are (?:warmly |cordially )?invited|we invite|invitation|please join|join us|we would like to invite|we'd like to invite|you're invited)\b/i;
 const EVENT_PAGE = /\b(?:book (?:your|a|now)|register|tickets?|venue|free event|eventbrite|date and time|location:|date:|time:|cost:|places)\b/i;
 
+/** How much of the text's opening decides its genre (about 600 words). */
+const GENRE_CHARS = 4000;
 /** A planner's own notes are short; a page about a kind of meeting is longer. */
 const SHORT_PLAN_WORDS = 80;
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
@@ -75,7 +77,9 @@ export function tenseScores(text: string): { past: number; future: number; gener
 }
 
 /** The genre of a plan, whether it describes a whole meeting still to come, and the words that showed it. */
-export function detectGenre(text: string): PlanFacts['genre'] {
+export function detectGenre(full: string): PlanFacts['genre'] {
+  // What kind of text it is shows in its opening; a long paste is not read to the end for it.
+  const text = full.length > GENRE_CHARS ? full.slice(0, full.lastIndexOf(' ', GENRE_CHARS) + 1 || GENRE_CHARS) : full;
   const pick = (value: Genre, forwardLooking: boolean, ev: string | undefined): PlanFacts['genre'] => ({ value, forwardLooking, evidence: ev ? [ev] : [] });
   const template = firstMatch(TEMPLATE, text) ?? firstMatch(PLACEHOLDER, text);
   if (template) return pick('template', false, template);

@@ -28,6 +28,15 @@ describe('genre: what is written after the event is not judged for absences', ()
   it('a news item announcing a coming event is forward-looking even with a past sentence in it', () => {
     expect(genre('The parish council has decided to consult residents. A drop-in session will take place on Saturday 12 April from 10am, and residents will be able to comment on the draft plan.').forwardLooking).toBe(true);
   });
+  it('a write-up whose subject is the event itself', () => {
+    expect(genre('A virtual listening event on 5 May provided an opportunity for carers to talk about respite, and explored what the council could change.').forwardLooking).toBe(false);
+  });
+  it('the genre of a long paste is read from its opening', () => {
+    const plan = 'A public meeting about the new bus routes will be held on Thursday 5 March at 7pm.'
+      + ' Officers will explain each route and residents will be able to ask questions.'.repeat(60);
+    const history = ' Last year the forum was held in the old library and speakers talked about parking.'.repeat(80);
+    expect(genre(`${plan}${history}`).forwardLooking).toBe(true);
+  });
   it('a planner\'s short notes with no tense at all still describe a meeting to come', () => {
     expect(genre('Workshop for 30 ward managers on the winter rota. 2 hours. Presentations then questions.').forwardLooking).toBe(true);
   });
@@ -80,6 +89,9 @@ describe('follow-up: recurrence and carrying on shown by structure and general p
   });
   it('the last assembly of the year belongs to a series', () => {
     expect(follow('The final whole-school assembly of the year will celebrate the sports teams, on Friday at 9am.')).toBe('recurring');
+  });
+  it('this year\'s conference is one of a run of them', () => {
+    expect(follow('This year\'s regional conference will be held on 3 October at the civic centre to share good practice in foster care.')).toBe('recurring');
   });
   it('a meeting held every day recurs', () => {
     expect(follow('The whole team meets every day at 8.30 for fifteen minutes to plan the day\'s work.')).toBe('recurring');
