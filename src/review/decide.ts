@@ -40,6 +40,18 @@ export function isLarge(f: PlanFacts): boolean {
   return a.kind === 'inferred';
 }
 
+/**
+ * "All staff", "all parents", "open to all": a whole body of unknown size. Enough to call the group large,
+ * not enough to ask how a crowd will sit; the room is asked about when a number or the kind of event
+ * (a conference, a public meeting, a town hall) says there will be a crowd.
+ */
+const WHOLE_BODY = /^(?:all\b|open to all|anyone|whole)/i;
+
+function clearlyLarge(f: PlanFacts): boolean {
+  const a = f.attendance;
+  return a.kind === 'stated' || (a.kind === 'inferred' && a.evidence.some((e) => !WHOLE_BODY.test(e.trim())));
+}
+
 function missingGroups(f: PlanFacts): Decision['missing'] {
   if (!f.invitees.stated || f.invitees.open || f.concerns.length === 0) return undefined;
   const present = new Set(participants(f).flatMap((p) => (p.group ? familiesOf(p.group) : [])));
@@ -81,7 +93,7 @@ export function decide(f: PlanFacts): Decision[] {
   if (minutes !== null && (minutes < 45 || (minutes < 90 && large))) {
     out.push({ id: 'short-time', evidence: [...f.session.evidence, ...(minutes >= 45 ? f.attendance.evidence : [])] });
   }
-  if (large && f.setting.mode !== 'online' && !f.setting.roomDescribed && f.genre.forwardLooking) {
+  if (large && clearlyLarge(f) && f.setting.mode !== 'online' && !f.setting.roomDescribed && f.genre.forwardLooking) {
     out.push({ id: 'room-setting', evidence: f.attendance.evidence });
   }
   return out;

@@ -214,6 +214,13 @@ describe('decide: absences (one-off, room-setting, purpose-unclear) from facts',
     const described = { mode: 'in-person' as const, roomDescribed: true, roomForTalk: false, roomForConversation: false, evidence: ['well ventilated'] };
     expect(ids(facts({ attendance: large, setting: described }))).not.toContain('room-setting');
   });
+  it('room-setting is asked when a number or the kind of event says there will be a crowd, not for a whole body of unknown size', () => {
+    const whole = { kind: 'inferred' as const, min: 13, max: null, evidence: ['all staff'] };
+    expect(ids(facts({ attendance: whole }))).toEqual(['large-group']);
+    expect(ids(facts({ attendance: { ...whole, evidence: ['Open to all residents'] } }))).toEqual(['large-group']);
+    expect(ids(facts({ attendance: { ...whole, evidence: ['all staff', 'town hall'] } }))).toContain('room-setting');
+    expect(ids(facts({ attendance: { kind: 'stated', min: 40, max: 40, evidence: ['40 staff'] } }))).toContain('room-setting');
+  });
   it('room-setting does not wait for a stated purpose: a bare notice for a crowd still needs a room', () => {
     expect(ids(facts({ attendance: large, purpose: { stated: 'no', evidence: [] } }))).toEqual(['purpose-unclear', 'large-group', 'room-setting']);
   });
