@@ -18,7 +18,7 @@ import { openStore } from '../../src/store/index.js';
 import { seed } from './fanout-e2e.js';
 import { startFakeSlack } from './fake-platforms.js';
 import { startPostgres, type BenchPostgres } from './postgres.js';
-import { freePort, sleep, startBot, waitForPort, type Child } from './proc.js';
+import { freePort, onInterrupt, sleep, startBot, waitForPort, type Child } from './proc.js';
 
 interface PgResult {
   instances: number;
@@ -36,6 +36,7 @@ interface PgResult {
 
 async function run(pgServer: BenchPostgres, instances: number, n: number, limitPerS: number, rttMs: number): Promise<PgResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'moodmusic-bench-pg3-'));
+  const forget = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
   const fake = await startFakeSlack({ latencyMs: rttMs, global: { count: limitPerS, perMs: 1000 }, perConversation: { count: 1, perMs: 1000 } });
   const url = await pgServer.database(`fanout_${instances}_${Date.now()}`);
   const bots: Child[] = [];
@@ -87,6 +88,7 @@ async function run(pgServer: BenchPostgres, instances: number, n: number, limitP
   } finally {
     await Promise.all(bots.map((b) => b.stop()));
     await fake.close();
+    forget();
     if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -8,7 +8,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort } from './proc.js';
+import { freePort, onInterrupt } from './proc.js';
 
 export interface BenchPostgres {
   /** Creates an empty database and returns its URL. */
@@ -52,6 +52,21 @@ export async function startPostgres(): Promise<BenchPostgres> {
   const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c max_connections=100`;
   run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    forget();
+    try {
+      run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    } catch {
+      // Already down (a Ctrl-C reaches the server too): only the folder is left to remove.
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  // An interrupted bench still stops its server and removes its folder.
+  const forget = onInterrupt(() => stop());
   return {
     async database(name) {
       const client = new pg.Client({ connectionString: admin });
@@ -63,12 +78,6 @@ export async function startPostgres(): Promise<BenchPostgres> {
       }
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
-    stop() {
-      try {
-        run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+    stop,
   };
 }

@@ -62,6 +62,43 @@ export interface Child {
   stop(graceMs?: number): Promise<number | null>;
 }
 
+/** Children still running, so an interrupted bench can end them. */
+const running = new Set<ChildProcess>();
+const cleanups: Array<() => void> = [];
+
+/**
+ * Runs `cleanup` (synchronously) if the bench is interrupted (SIGINT/SIGTERM), after ending every
+ * child still running, so no bot, server or temp folder is left behind. Returns a function that
+ * unregisters it (call it once cleaned up the normal way).
+ */
+export function onInterrupt(cleanup: () => void): () => void {
+  if (cleanups.length === 0) {
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+  }
+  cleanups.push(cleanup);
+  return () => {
+    const at = cleanups.indexOf(cleanup);
+    if (at >= 0) cleanups.splice(at, 1);
+    if (cleanups.length === 0) {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
+    }
+  };
+}
+
+function interrupted(signal: NodeJS.Signals): void {
+  for (const child of running) child.kill('SIGKILL');
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      cleanup();
+    } catch (error) {
+      console.error(`cleanup after ${signal} failed: ${String(error)}`);
+    }
+  }
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+}
+
 /** Starts `node ARGS` with `env` added to a clean environment; stderr and stdout go to `logFile`. */
 export function startNode(args: string[], env: Record<string, string>, logFile: string): Child {
   const log = createWriteStream(logFile);
@@ -72,7 +109,13 @@ export function startNode(args: string[], env: Record<string, string>, logFile: 
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  running.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
+  );
   return {
     process: child,
     pid: child.pid as number,
