@@ -26,7 +26,7 @@ export class Pacer {
   /** When the bucket was last used, for pruning idle ones. */
   lastBooked = 0;
   /**
-   * The sends actually made in the last window, kept under the limit: a waiter that wakes late (a
+   * The sends actually made in the last window, at most the paced count: a waiter that wakes late (a
    * busy event loop, a pause in garbage collection) goes later rather than let a backlog out at once,
    * which would crowd one window of the platform's count past its limit.
    */
@@ -44,9 +44,9 @@ export class Pacer {
     // Bursts stay small so that a burst plus a window's worth at the paced rate fits under the limit.
     const burst = Math.max(1, Math.floor(rate.count - paced));
     this.tolerance = (burst - 1) * this.interval;
-    // Halfway between the paced rate and the limit: idle while sends keep their instants, and still a
-    // margin under the limit for the network's own jitter when they do not.
-    this.window = new RateGate({ count: Math.max(1, Math.floor((paced + rate.count) / 2)), perMs: rate.perMs });
+    // The paced count, not the limit: what arrives at the platform is also bunched by the network and
+    // the platform's own pauses, and the margin up to the limit absorbs that.
+    this.window = new RateGate({ count: Math.max(1, Math.ceil(paced)), perMs: rate.perMs });
   }
 
   /** The earliest instant at or after `now` a send keeps the last window of real sends under the paced count. */

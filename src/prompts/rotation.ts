@@ -47,7 +47,9 @@ export function pickNext(
 
 /** Order keys per conversation, most recently used conversations kept. */
 const cache = new Map<string, Map<string, string>>();
-const CACHED_CONVERSATIONS = 2000;
+// Few: a fan-out picks once per conversation and gains nothing from them, while each holds a key per
+// prompt (about 10 kB); they serve people asking for another prompt in the same conversation.
+const CACHED_CONVERSATIONS = 200;
 
 function orderKeys(seed: string, conversationKey: string): Map<string, string> {
   const id = `${seed}\u0000${conversationKey}`;

@@ -26,7 +26,7 @@ export interface SchedulerOptions {
   /** How long the queue may try to deliver one slot. */
   deliveryMs?: number;
   /**
-   * Subscriptions worked on at once (default 512): enough sends waiting in the delivery queue to fill
+   * Subscriptions worked on at once (default 192): enough sends waiting in the delivery queue to fill
    * a platform's rate at any round trip, without holding every due conversation in memory.
    */
   concurrency?: number;
@@ -75,7 +75,7 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
   const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const deliveryMs = options.deliveryMs ?? 10 * 60_000;
   const leaseMs = options.claimLeaseMs ?? deliveryMs + 5 * 60_000;
-  const concurrency = options.concurrency ?? 512;
+  const concurrency = options.concurrency ?? 192;
   const logger = ctx.logger.child({ part: 'schedule', instance: instanceId });
   const windowMs = () => Math.max(ctx.settings.catchUpHours * 3_600_000, TICK_GRACE_MS);
   const stopping = new AbortController();

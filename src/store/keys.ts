@@ -12,3 +12,9 @@ export function conversationKey(ref: ConversationRef): { platform: string; works
 export function personKey(key: { platform: PlatformName; workspaceId: string; userId: string }): { platform: string; workspace_id: string; user_id: string } {
   return { platform: key.platform, workspace_id: key.workspaceId, user_id: key.userId };
 }
+
+/**
+ * Rows per multi-row statement in the fan-out's batches. Each distinct number of rows is a distinct SQL
+ * text, prepared and kept (SQLite) or planned (PostgreSQL) on its own: a fixed size keeps those few.
+ */
+export const ROWS_PER_STATEMENT = 25;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { ConversationRef } from '../model/message.js';
 import type { Database, PostsTable } from './schema.js';
-import { conversationKey } from './keys.js';
+import { ROWS_PER_STATEMENT, conversationKey } from './keys.js';
 
 /** A message the bot posted that it may need to find again (a prompt's thread, a digest). */
 export interface PostRecord extends ConversationRef {
@@ -42,14 +42,14 @@ export async function insertPost(db: Kysely<Database>, post: PostRecord, now: Da
     .execute();
 }
 
-/** Inserts many post rows in one statement per few hundred (each ignored when already recorded). */
+/** Inserts many post rows, a few dozen per statement (each ignored when already recorded). */
 export async function insertPosts(db: Kysely<Database>, posts: readonly PostRecord[], now: Date): Promise<void> {
   const at = now.toISOString();
-  for (let start = 0; start < posts.length; start += 500) {
+  for (let start = 0; start < posts.length; start += ROWS_PER_STATEMENT) {
     await db
       .insertInto('posts')
       .values(
-        posts.slice(start, start + 500).map((post) => ({
+        posts.slice(start, start + ROWS_PER_STATEMENT).map((post) => ({
           id: randomUUID(),
           platform: post.platform,
           workspace_id: post.workspaceId,

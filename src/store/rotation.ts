@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ConversationRef } from '../model/message.js';
 import type { SqliteDirect } from './direct.js';
 import type { Database } from './schema.js';
-import { conversationKey } from './keys.js';
+import { ROWS_PER_STATEMENT, conversationKey } from './keys.js';
 
 const STATE_SQL = 'select prompt_id, last_seq, uses from prompt_uses where platform = ? and workspace_id = ? and conversation_id = ?';
 const MARK_USED_SQL =
@@ -32,15 +32,25 @@ export async function upsertUses(db: Kysely<Database>, uses: readonly PromptUse[
       (seen.has(key) ? later : now).push(u);
       seen.add(key);
     }
-    await db
-      .insertInto('prompt_uses')
-      .values(now.map((u) => ({ platform: u.ref.platform, workspace_id: u.ref.workspaceId, conversation_id: u.ref.conversationId, prompt_id: u.promptId, last_seq: u.seq, uses: 1 })))
-      .onConflict((oc) =>
-        oc
-          .columns(['platform', 'workspace_id', 'conversation_id', 'prompt_id'])
-          .doUpdateSet((eb) => ({ last_seq: eb.ref('excluded.last_seq'), uses: eb(eb.ref('prompt_uses.uses'), '+', 1) })),
-      )
-      .execute();
+    for (let start = 0; start < now.length; start += ROWS_PER_STATEMENT) {
+      const rows = now.slice(start, start + ROWS_PER_STATEMENT).map((u) => ({
+        platform: u.ref.platform,
+        workspace_id: u.ref.workspaceId,
+        conversation_id: u.ref.conversationId,
+        prompt_id: u.promptId,
+        last_seq: u.seq,
+        uses: 1,
+      }));
+      await db
+        .insertInto('prompt_uses')
+        .values(rows)
+        .onConflict((oc) =>
+          oc
+            .columns(['platform', 'workspace_id', 'conversation_id', 'prompt_id'])
+            .doUpdateSet((eb) => ({ last_seq: eb.ref('excluded.last_seq'), uses: eb(eb.ref('prompt_uses.uses'), '+', 1) })),
+        )
+        .execute();
+    }
     rest = later;
   }
 }
@@ -144,13 +154,13 @@ export class RotationRepo {
     }
     for (const group of byWorkspace.values()) {
       const first = group[0] as ConversationRef;
-      for (let start = 0; start < group.length; start += 500) {
+      for (let start = 0; start < group.length; start += ROWS_PER_STATEMENT) {
         const rows = await this.db
           .selectFrom('prompt_uses')
           .select(['conversation_id', 'prompt_id', 'last_seq', 'uses'])
           .where('platform', '=', first.platform)
           .where('workspace_id', '=', first.workspaceId)
-          .where('conversation_id', 'in', [...new Set(group.slice(start, start + 500).map((r) => r.conversationId))])
+          .where('conversation_id', 'in', [...new Set(group.slice(start, start + ROWS_PER_STATEMENT).map((r) => r.conversationId))])
           .execute();
         for (const r of rows) {
           const state = states.get(key(first.platform, first.workspaceId, r.conversation_id));

@@ -3,6 +3,7 @@ import type { ConversationRef, PlatformName } from '../model/message.js';
 import type { Database } from './schema.js';
 import type { SlotsTable } from './schedules-schema.js';
 import { reusable } from './compiled.js';
+import { ROWS_PER_STATEMENT } from './keys.js';
 import { insertPost, insertPosts, type PostRecord } from './posts.js';
 import { upsertUses, type PromptUse } from './rotation.js';
 
@@ -60,9 +61,6 @@ export interface PostedSlot {
   posted: { messageId: string; threadId?: string };
   post?: PostRecord;
 }
-
-/** Claims inserted per statement: well under SQLite's and PostgreSQL's limits on parameters. */
-const CLAIMS_PER_STATEMENT = 500;
 
 /** `claimed_at` of a released claim: older than any lease, so the next run takes it over at once. */
 export const RELEASED_AT = '1970-01-01T00:00:00.000Z';
@@ -133,11 +131,11 @@ export class SlotRepo {
     /** Indexes into `claims` of the claims won. */
     const winners = new Set<number>();
     await this.db.transaction().execute(async (trx) => {
-      for (let start = 0; start < ordered.length; start += CLAIMS_PER_STATEMENT) {
+      for (let start = 0; start < ordered.length; start += ROWS_PER_STATEMENT) {
         const rows = await trx
           .insertInto('slots')
           .values(
-            ordered.slice(start, start + CLAIMS_PER_STATEMENT).map((c) => ({
+            ordered.slice(start, start + ROWS_PER_STATEMENT).map((c) => ({
               subscription_id: c.subscriptionId,
               slot: c.slot,
               platform: c.target.platform,
