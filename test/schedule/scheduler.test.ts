@@ -40,6 +40,14 @@ describe('scheduled prompts (one instance, SQLite)', () => {
     }
   }
 
+  /** Waits (a turn of the event loop at a time, 5 s at most) until the platform has been asked to post. */
+  async function untilPostAttempted(): Promise<void> {
+    for (let i = 0; platform.calls === 0; i++) {
+      if (i > 5000) throw new Error('the scheduler never tried to post');
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+
   beforeEach(() => {
     tmp = tempDir();
     dbPath = path.join(tmp.dir, 'bot.db');
@@ -199,7 +207,7 @@ describe('scheduled prompts (one instance, SQLite)', () => {
     platform.behaviour = () => 'hang'; // the request never reaches the platform; the process is gone
     time.clock.set('2026-11-23T09:30:02Z');
     void dying.scheduler.runDue();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await untilPostAttempted();
     const sub = (await dying.store.subscriptions.forConversation(C1))!;
     const claimed = await dying.store.slots.get(sub.id, '2026-11-23T09:30:00.000Z');
     expect(claimed).toMatchObject({ status: 'claimed', claimedBy: 'dying', promptId: expect.any(String) });
@@ -225,7 +233,7 @@ describe('scheduled prompts (one instance, SQLite)', () => {
     platform.behaviour = () => 'accept-then-hang';
     time.clock.set('2026-11-23T09:30:02Z');
     void dying.scheduler.runDue();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await untilPostAttempted();
     expect(platform.posts).toHaveLength(1);
 
     platform.behaviour = () => 'ok';
@@ -257,7 +265,7 @@ describe('scheduled prompts (one instance, SQLite)', () => {
     platform.behaviour = () => 'hang';
     time.clock.set('2026-11-23T09:30:02Z');
     void dying.scheduler.runDue();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await untilPostAttempted();
     platform.behaviour = () => 'ok';
     time.clock.set('2026-11-24T09:30:02Z');
     const restarted = await instance();
