@@ -121,7 +121,12 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     await send(outbound, sub, slot, prompt, now, report);
   }
 
-  async function send(outbound: Outbound, sub: Subscription, slot: string, prompt: Prompt, now: Date, report: RunReport): Promise<void> {
+  /**
+   * Sends a claimed slot and records the outcome. With `later`, a delivered slot's record is left to its
+   * batch (the run waits for it before it ends) and the caller moves on: the next conversation's send
+   * need not wait for this one's confirmation to be written.
+   */
+  async function send(outbound: Outbound, sub: Subscription, slot: string, prompt: Prompt, now: Date, report: RunReport, later?: Set<Promise<void>>): Promise<void> {
     const ref = refOf(sub);
     const message = promptReply(prompt);
     message.metadata = {
@@ -133,10 +138,17 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     if (outcome.status === 'failed' && outcome.code === 'stopped') {
       await release(sub, slot, report);
     } else if (outcome.status === 'sent') {
-      await recordPosted(sub, slot, outcome.posted, prompt.id);
-      report.posted += 1;
-      // One line per post only at debug: a fan-out to thousands would otherwise write thousands.
-      logger.debug('scheduled prompt posted', { subscription: sub.id, slot, conversation: sub.conversationId, attempts: outcome.attempts });
+      const recorded = recordPosted(sub, slot, outcome.posted, prompt.id).then(() => {
+        report.posted += 1;
+        // One line per post only at debug: a fan-out to thousands would otherwise write thousands.
+        logger.debug('scheduled prompt posted', { subscription: sub.id, slot, conversation: sub.conversationId, attempts: outcome.attempts });
+      });
+      if (!later) return recorded;
+      const tracked = recorded.catch((error: unknown) => {
+        logger.error('schedule run failed for a subscription', { subscription: sub.id, error });
+      });
+      later.add(tracked);
+      void tracked.finally(() => later.delete(tracked));
     } else {
       await ctx.store.slots.markEnded(sub.id, slot, 'failed', outcome.reason);
       report.failed += 1;
@@ -164,7 +176,7 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
    * Claims and posts a fresh slot: the prompt is picked first so the claim records it in the same
    * statement, and its use is recorded (in the claim's transaction) only when this instance wins.
    */
-  async function claimAndSend(sub: Subscription, slot: string, now: Date, report: RunReport, checked: Checkpoints): Promise<void> {
+  async function claimAndSend(sub: Subscription, slot: string, now: Date, report: RunReport, checked: Checkpoints, later: Set<Promise<void>>): Promise<void> {
     const ref = refOf(sub);
     const outbound = ctx.outbound(sub.platform);
     if (!outbound) return; // only subscriptions on attached platforms are run
@@ -193,13 +205,13 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
         return;
       }
       sending = true;
-      await send(outbound, sub, slot, picked.prompt, now, report);
+      await send(outbound, sub, slot, picked.prompt, now, report, later);
     } finally {
       if (!sending) options.queue.unreserve(sub.platform, sub.workspaceId);
     }
   }
 
-  async function runSubscription(sub: Subscription, now: Date, report: RunReport, checked: Checkpoints): Promise<void> {
+  async function runSubscription(sub: Subscription, now: Date, report: RunReport, checked: Checkpoints, later: Set<Promise<void>>): Promise<void> {
     if (sub.pausedUntil && Date.parse(sub.pausedUntil) <= now.getTime()) {
       await ctx.store.subscriptions.setPause(sub.id, { paused: false });
     }
@@ -223,7 +235,7 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     // already guards the slot). With nothing due there is nothing to move past (and no write every minute).
     // A slot due is moved past only once it is claimed (by anyone): stopping before the claim leaves it due.
     if (!slot && (plan.skip.length > 0 || plan.paused > 0 || plan.uncounted > 0)) await checked.add(sub.id);
-    if (slot) await claimAndSend(sub, slot, now, report, checked);
+    if (slot) await claimAndSend(sub, slot, now, report, checked, later);
   }
 
   /** Claims whose sender stopped before confirming: check the platform, else re-send within the window. */
@@ -295,12 +307,15 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
         // Most subscriptions have nothing due: one look-up per rule and tick decides that.
         if (!dueBy(sub, now)) continue;
         const current = sub;
-        await runSubscription(current, now, report, checked).catch((error: unknown) => {
+        await runSubscription(current, now, report, checked, later).catch((error: unknown) => {
           logger.error('schedule run failed for a subscription', { subscription: current.id, error });
         });
       }
     };
+    // Confirmations of delivered slots still being written.
+    const later = new Set<Promise<void>>();
     await Promise.all(Array.from({ length: concurrency }, worker));
+    while (later.size) await Promise.all([...later]);
     await checked.flush().catch((error: unknown) => logger.error('moving schedule checkpoints failed', { error }));
     await recover(now, report).catch((error: unknown) => logger.error('recovering abandoned slots failed', { error }));
     if (report.released > 0) logger.info('unsent claims given back at shutdown', { released: report.released });
