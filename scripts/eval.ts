@@ -105,7 +105,8 @@ function scoreLines(prefix: string, s: Scores, perFlag: boolean): string[] {
   if (perFlag) {
     for (const id of FLAG_IDS) {
       const f = s.perFlag[id];
-      if (f) out.push(`${prefix}.${id}.precision: ${f3(f.precision)}`, `${prefix}.${id}.recall: ${f3(f.recall)}`, `${prefix}.${id}.tp_fp_fn: ${f.tp}/${f.fp}/${f.fn}`);
+      // A flag never stated (asked instead) has no precision to report, not a perfect one.
+      if (f) out.push(`${prefix}.${id}.precision: ${f.tp + f.fp === 0 ? 'n/a' : f3(f.precision)}`, `${prefix}.${id}.recall: ${f3(f.recall)}`, `${prefix}.${id}.tp_fp_fn: ${f.tp}/${f.fp}/${f.fn}`);
     }
   }
   return out;
