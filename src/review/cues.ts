@@ -120,11 +120,6 @@ export const CONVERSATION_DOMINANT = /\b(?:mostly|mainly|most of (?:the|our) tim
 /** Words that make a talk a small part of the meeting. */
 export const BRIEF = /\b(?:short|brief|quick|a few short)\s+$/i;
 
-/** Setting up to approve or choose what was decided elsewhere. */
-export const DECIDE_STRONG =
-  /\b(?:sign[- ]?off|signoff|approv(?:e|al|ing)|aprove|ratif(?:y|ication)|endors(?:e|es|ed|ing|ement)|rubber[- ]stamp|vote (?:on|to)|decide whether|decide which|choose (?:one|between|from|which)|pick one|to accept)\b/gi;
-/** Verbs of deciding or consulting; they converge early only on something already drafted or proposed. */
-export const DECIDE_VERB = /\b(?:decid\w*|agree\w*|choos\w*|confirm\w*|finalis\w*|settle|consult(?:ation|ations|ing|ed|s)?\b|feedback|comments?|views on)\b/gi;
 /** Signs that the outcome was shaped before the meeting: a draft, a proposal, a set of costed options. */
 export const PREDETERMINED =
   /\b(?:drafts?|drafted|proposed|proposals?|preferred option|(?:the|costed|shortlisted|proposed|masterplan|two|three|four|five|\d) options|final version|already (?:decided|agreed)|recommendations?|recommended|preferred (?:approach|option|model|solution))\b/gi;

@@ -4,10 +4,10 @@
  */
 import { aspirationCount, deficitSigns, detectDeficit } from '../reframe/deficit.js';
 import {
-  AFTER_CUES, AGENDA_SPEAKER, BRIEF, CONVERSATION_CUES, CONVERSATION_DOMINANT, DECIDE_STRONG, DECIDE_VERB, DOCUMENT_CUES, EXPLORE_FIRST,
-  GROUPS, HYBRID, INVITEE_LABEL, LARGE_EVENT, MEETING_NOUN, NOT_A_REPRESENTATIVE, NOT_REPRESENTATIVES, OBSERVE_ONLY, ONLINE_CUES, OTHER_LABEL, PREDETERMINED,
+  AFTER_CUES, AGENDA_SPEAKER, BRIEF, CONVERSATION_CUES, CONVERSATION_DOMINANT, DOCUMENT_CUES, EXPLORE_FIRST,
+  GROUPS, HYBRID, INVITEE_LABEL, LARGE_EVENT, MEETING_NOUN, NOT_A_REPRESENTATIVE, NOT_REPRESENTATIVES, OBSERVE_ONLY, ONLINE_CUES, OTHER_LABEL,
   PUBLIC_AUDIENCE,
-  PRESENTATION_CUES, PROCEDURAL_APPROVAL, PROCEDURAL_ITEM, PURPOSE_LABEL, PURPOSE_IMPERATIVE, PURPOSE_TOPIC, PURPOSE_TYPES, PURPOSE_VERB, QUESTION_LEAD,
+  PRESENTATION_CUES, PROCEDURAL_ITEM, PURPOSE_LABEL, PURPOSE_IMPERATIVE, PURPOSE_TOPIC, PURPOSE_TYPES, PURPOSE_VERB, QUESTION_LEAD,
   REPRESENTATIVE_CUES, ROOM_CUES, SCHEDULING, SPEAKER_LABEL, TEAM_ROUTINE, TOPIC_GROUPS, TOPIC_MARKER,
 } from './cues.js';
 import { parseInvitees, type Invitees } from './invitees.js';
@@ -44,8 +44,6 @@ export interface MeetingPlan {
   durationEvidence: string[];
   format: { presentation: string[]; conversation: string[]; presentationWeight: number; conversationWeight: number };
   stories: string[];
-  decide: string[];
-  predetermined: string[];
   explore: string[];
   after: string[];
   teamRoutine: string[];
@@ -228,7 +226,6 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
   // Speakers ("Speakers: ... a patient representative") are not the participants.
   let repText = (notReps.length > 0 ? text.replace(NOT_REPRESENTATIVES, ' ') : text).replace(NOT_A_REPRESENTATIVE, ' ');
   for (const s of list) if (SPEAKER_LABEL.test(s)) repText = repText.replace(s, ' ');
-  const decideText = /minutes|agenda/i.test(text) ? text.replace(PROCEDURAL_APPROVAL, ' ') : text;
   const after = matchAll(AFTER_CUES, text, 4);
   if (hints.afterStated) after.unshift(hints.afterStated);
   for (const s of list) {
@@ -256,8 +253,6 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
     durationEvidence: duration?.evidence ?? [],
     format: { presentation: pres.phrases, conversation: conv.phrases, presentationWeight: pres.weight, conversationWeight: conv.weight },
     stories: matchAll(STORIES, text, 3),
-    decide: [...matchAll(DECIDE_STRONG, decideText, 4), ...matchAll(DECIDE_VERB, decideText, 4)],
-    predetermined: matchAll(PREDETERMINED, text, 4),
     explore: matchAll(EXPLORE_FIRST, text, 3),
     after,
     teamRoutine: routine,

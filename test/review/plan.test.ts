@@ -106,10 +106,9 @@ describe('parsePlan', () => {
     expect(parsePlan('Each partner is asked to nominate two delegates.').representatives.length).toBeGreaterThan(0);
     expect(parsePlan('People come as themselves rather than as representatives.').representatives).toEqual([]);
   });
-  it('reads follow-up, decision, room and online cues', () => {
+  it('reads follow-up, room and online cues', () => {
     const plan = parsePlan('Online on Zoom. We will sign off the draft, then meet again monthly. Round tables.');
     expect(plan.after.length).toBeGreaterThan(0);
-    expect(plan.decide).toContain('sign off');
     expect(plan.setting.online).toContain('Zoom');
     expect(plan.setting.room.length).toBeGreaterThan(0);
   });
