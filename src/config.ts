@@ -30,6 +30,11 @@ export function isValidTimeZone(tz: string): boolean {
   return canonicalTimeZone(tz) !== undefined;
 }
 
+/** The user, password, host and port of a URL: everything between `//` and the path, query or fragment. */
+function authorityOf(url: string): string {
+  return url.slice(url.indexOf('//') + 2).split(/[/?#]/, 1)[0] ?? '';
+}
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xox'), {
     error: 'must be a bot token starting with xoxb- (OAuth & Permissions in your app settings)',
@@ -47,9 +52,15 @@ const envSchema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: optionalString,
   TEAMS_PORT: port(3978),
-  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
-    error: 'must be a PostgreSQL URL such as postgres://user:pass@host:5432/moodmusic',
-  }),
+  DATABASE_URL: optionalString
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+      error: 'must be a PostgreSQL URL such as postgres://user:pass@host:5432/moodmusic',
+    })
+    // An unencoded @ : / # in the password moves the host name into it: the driver would then look up a
+    // piece of the password as a host and print it. Refuse before connecting, without echoing the URL.
+    .refine((v) => v === undefined || (URL.canParse(v) && (authorityOf(v).match(/@/g) ?? []).length <= 1), {
+      error: 'is not a valid URL: percent-encode @ : / # % ? in the user name and password (@ is %40, : is %3A, / is %2F, # is %23, % is %25, ? is %3F)',
+    }),
   SQLITE_PATH: z.string().trim().min(1).default('./data/moodmusic.db'),
   PROMPTS_DIR: optionalString,
   ADAPTERS: optionalString.transform((v, ctx) => {

@@ -27,6 +27,8 @@ describe('readConfig', () => {
     [{ ADAPTERS: 'slack,irc' }, /ADAPTERS unknown adapter "irc"/],
     [{ DEFAULT_TIMEZONE: 'Mars/Olympus' }, /DEFAULT_TIMEZONE must be an IANA time zone/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a PostgreSQL URL/],
+    [{ DATABASE_URL: 'postgres://moodmusic:p@ss@localhost:5432/moodmusic' }, /DATABASE_URL is not a valid URL: percent-encode @ : \/ #/],
+    [{ DATABASE_URL: 'postgres://moodmusic:pa:ss/w#1@localhost:5432/moodmusic' }, /DATABASE_URL is not a valid URL: percent-encode/],
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_SIGNING_SECRET is missing: copy it from Basic Information/],
     [{ ADAPTERS: 'slack' }, /SLACK_BOT_TOKEN is missing/],
     [{ SLACK_BOT_TOKEN: 'abc', SLACK_SIGNING_SECRET: 's' }, /SLACK_BOT_TOKEN must be a bot token/],
@@ -36,5 +38,9 @@ describe('readConfig', () => {
   ])('names the variable for %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);
+  });
+  it('never echoes a database password it refuses, and takes an encoded one', () => {
+    expect(() => readConfig({ DATABASE_URL: 'postgres://moodmusic:s3cr@t@localhost/moodmusic' })).toThrow(/^(?![\s\S]*s3cr)/);
+    expect(readConfig({ DATABASE_URL: 'postgres://moodmusic:s3cr%40t@localhost:5432/moodmusic' }).database).toEqual({ kind: 'postgres', url: 'postgres://moodmusic:s3cr%40t@localhost:5432/moodmusic' });
   });
 });

@@ -185,4 +185,8 @@ describe('.env.example', () => {
     // Nothing is set by default: every line is commented, so copying it changes no behaviour.
     expect(example).not.toMatch(/^[A-Za-z_]+=/m);
   });
+  it('lists the password compose.yaml builds the database URL from', () => {
+    expect(read('compose.yaml')).toContain('${POSTGRES_PASSWORD');
+    expect(read('.env.example')).toMatch(/^#POSTGRES_PASSWORD=/m);
+  });
 });
