@@ -69,15 +69,25 @@ export async function startPostgres(): Promise<BenchPostgres> {
   const forget = onInterrupt(() => stop());
   return {
     async database(name) {
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await client.end();
-      }
-      return `postgres://postgres@127.0.0.1:${port}/${name}`;
+      return createDatabase(admin, name);
     },
     stop,
   };
+}
+
+/**
+ * Creates the empty database `name` (letters, digits and underscores only) on the server `adminUrl` points
+ * at, and returns the URL of the new database with the same user.
+ */
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

@@ -25,21 +25,7 @@ function toPost(row: Selectable<PostsTable>): PostRecord {
 
 /** Inserts a post row (ignored when the message is already recorded); on the store or inside a transaction. */
 export async function insertPost(db: Kysely<Database>, post: PostRecord, now: Date): Promise<void> {
-  await db
-    .insertInto('posts')
-    .values({
-      id: randomUUID(),
-      platform: post.platform,
-      workspace_id: post.workspaceId,
-      conversation_id: post.conversationId,
-      message_id: post.messageId,
-      thread_id: post.threadId ?? null,
-      kind: post.kind,
-      prompt_id: post.promptId ?? null,
-      created_at: now.toISOString(),
-    })
-    .onConflict((oc) => oc.columns(['platform', 'workspace_id', 'conversation_id', 'message_id']).doNothing())
-    .execute();
+  await insertPosts(db, [post], now);
 }
 
 /** Inserts many post rows, a few dozen per statement (each ignored when already recorded). */

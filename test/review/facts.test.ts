@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { texts } from './texts.js';
 import { extract } from '../../src/review/extract.js';
 import { planFactsSchema } from '../../src/review/facts.js';
 
 const here = import.meta.dirname;
-function texts(file: string): string[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { text: string }).text);
-}
 
 /** The development set, the hand-written cases and both corpora: plans of every genre and size. */
 const PLANS = [

@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { texts } from './texts.js';
 import { reframeChat } from '../../src/reframe/chat.js';
 import { reviewChat } from '../../src/review/chat.js';
 import type { Block, Reply } from '../../src/model/reply.js';
 
 const here = import.meta.dirname;
-function texts(file: string): string[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { text: string }).text);
-}
 
 /** Varied real plans: hand-written cases, both corpora (councils, schools, companies, summits) and the framings. */
 const PLANS = [

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, inject } from 'vitest';
+import { createDatabase } from '../../scripts/bench/postgres.js';
 import { ManualClock } from '../../src/clock.js';
 import { openStore, type Store, type StoreLocation } from '../../src/store/index.js';
 import { tempDir } from '../helpers/temp.js';
@@ -24,16 +24,7 @@ export async function freshPostgresUrl(): Promise<string> {
   const admin = inject('pgAdminUrl');
   if (!admin) throw new Error('no PostgreSQL server in this run (see the notice at the start of the run); use describePostgres');
   const name = `mm_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return createDatabase(admin, name);
 }
 
 /** What each contract case gets: a fresh, migrated store plus ways to open more connections to it. */
