@@ -29,16 +29,33 @@ function serialise(value: unknown): unknown {
   return value;
 }
 
+/** Streams whose reader has gone (a closed pipe): nothing more is written to them. */
+const closedStreams = new WeakSet<object>();
+const watchedStreams = new WeakSet<object>();
+
+/**
+ * Stops writing to a stream once it fails. When whatever reads the log goes away, each write raises EPIPE;
+ * unhandled, that error reaches the process-level net, which logs it, to the same stream: the bot then spun
+ * at full CPU and ignored SIGTERM. The log has nowhere left to go, so the loss is the failure itself.
+ */
+function watch(stream: LoggerOptions['stream']): void {
+  const emitter = stream as { on?: (event: 'error', listener: () => void) => unknown } | undefined;
+  if (!emitter || typeof emitter.on !== 'function' || watchedStreams.has(emitter)) return;
+  watchedStreams.add(emitter);
+  emitter.on('error', () => closedStreams.add(emitter));
+}
+
 /** Creates a logger writing one line per entry to `stream` (stderr by default). */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? 'info';
   const format = options.format ?? 'json';
   const stream = options.stream ?? process.stderr;
+  watch(stream);
   const clock = options.clock ?? (() => new Date());
   const bindings = options.bindings ?? {};
 
   const write = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[lvl] < ORDER[level]) return;
+    if (ORDER[lvl] < ORDER[level] || closedStreams.has(stream)) return;
     const all: Record<string, unknown> = { ...bindings, ...fields };
     for (const key of Object.keys(all)) all[key] = serialise(all[key]);
     if (format === 'json') {
