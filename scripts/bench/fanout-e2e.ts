@@ -73,6 +73,17 @@ export async function seed(where: string | StoreLocation, platform: Platform, n:
   await store.close();
 }
 
+/** How many slots the bot recorded as posted, read once the fan-out is over. */
+export async function postedSlots(where: StoreLocation): Promise<number> {
+  const store = await openStore(where);
+  try {
+    const row = await store.db.selectFrom('slots').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'posted').executeTakeFirst();
+    return Number(row?.n ?? 0);
+  } finally {
+    await store.close();
+  }
+}
+
 export interface FanoutResult {
   n: number;
   limitPerS: number;
@@ -120,9 +131,7 @@ export async function fanoutRun(platform: Platform, n: number, fakeOptions: Fake
     } finally {
       await bot.stop();
     }
-    const store = await openStore({ kind: 'sqlite', path: dbPath });
-    const posted = await store.db.selectFrom('slots').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'posted').executeTakeFirst();
-    await store.close();
+    const posted = await postedSlots({ kind: 'sqlite', path: dbPath });
     const t = fake.tally;
     if (process.env.BENCH_KEEP) console.error(`kept ${dir}`);
     return {
@@ -132,7 +141,7 @@ export async function fanoutRun(platform: Platform, n: number, fakeOptions: Fake
       rejected: t.rejected,
       duplicates: t.duplicates(),
       losses: n - t.perConversation.size,
-      slotsPosted: Number(posted?.n ?? 0),
+      slotsPosted: posted,
       wallS: (t.last - started) / 1000,
       postS: (t.last - t.first) / 1000,
       rssPeakMb,

@@ -14,8 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openStore } from '../../src/store/index.js';
-import { seed } from './fanout-e2e.js';
+import { postedSlots, seed } from './fanout-e2e.js';
 import { startFakeSlack } from './fake-platforms.js';
 import { startPostgres, type BenchPostgres } from './postgres.js';
 import { freePort, onInterrupt, sleep, startBot, waitForPort, type Child } from './proc.js';
@@ -67,9 +66,7 @@ async function run(pgServer: BenchPostgres, instances: number, n: number, limitP
     // Anything sent twice would arrive now.
     await sleep(2000);
     await Promise.all(bots.map((b) => b.stop()));
-    const store = await openStore({ kind: 'postgres', url });
-    const posted = await store.db.selectFrom('slots').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'posted').executeTakeFirst();
-    await store.close();
+    const posted = await postedSlots({ kind: 'postgres', url });
     const t = fake.tally;
     if (process.env.BENCH_KEEP) console.error(`kept ${dir}`);
     return {
@@ -81,7 +78,7 @@ async function run(pgServer: BenchPostgres, instances: number, n: number, limitP
       rejected: t.rejected,
       duplicates: t.duplicates(),
       losses: n - t.perConversation.size,
-      slotsPosted: Number(posted?.n ?? 0),
+      slotsPosted: posted,
       postS: (t.last - t.first) / 1000,
       perInstance: Array.from({ length: instances }, (_, i) => t.bySender.get(`Bearer xoxb-bench-${i}`) ?? 0),
     };
