@@ -90,7 +90,7 @@ export class RotationRepo {
     if (lastUsed) {
       const seq = nextSeq(lastUsed);
       if (this.direct?.run(MARK_USED_SQL, [ref.platform, ref.workspaceId, ref.conversationId, promptId, seq]) !== undefined) return;
-      await this.upsert(this.db, ref, promptId, seq);
+      await upsertUses(this.db, [{ ref, promptId, seq }]);
       return;
     }
     await this.db.transaction().execute(async (trx) => {
@@ -99,27 +99,8 @@ export class RotationRepo {
         .select((eb) => eb.fn.max('last_seq').as('max'))
         .where((eb) => eb.and(conversationKey(ref)))
         .executeTakeFirst();
-      await this.upsert(trx, ref, promptId, Number(max?.max ?? 0) + 1);
+      await upsertUses(trx, [{ ref, promptId, seq: Number(max?.max ?? 0) + 1 }]);
     });
-  }
-
-  private async upsert(db: Kysely<Database>, ref: ConversationRef, promptId: string, seq: number): Promise<void> {
-    await db
-        .insertInto('prompt_uses')
-        .values({
-          platform: ref.platform,
-          workspace_id: ref.workspaceId,
-          conversation_id: ref.conversationId,
-          prompt_id: promptId,
-          last_seq: seq,
-          uses: 1,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['platform', 'workspace_id', 'conversation_id', 'prompt_id'])
-            .doUpdateSet((eb) => ({ last_seq: seq, uses: eb(eb.ref('prompt_uses.uses'), '+', 1) })),
-        )
-        .execute();
   }
 
   /** `lastUsed` and `uses` in one read. */
