@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: scores the meeting-plan review and the framing check on the real-plan corpus
  * (`test/review/corpus/`), printing `name: value` lines. Cross-validation runs on the dev split only, in
- * 5 folds grouped by site. The frozen test split is scored only with `--test`, and only in aggregate.
+ * 5 folds grouped by site. The frozen test split (`test/review/corpus/test2/`) is scored only with
+ * `--test`, and only in aggregate.
  * `--errors` lists the dev split's cross-validated errors for tuning (never the test split's).
  * The hand-written cases are scored too, as regression figures. Exit 0 whatever the scores.
  */
@@ -12,7 +13,7 @@ import { reframe } from '../src/reframe/reframe.js';
 import { FLAG_IDS } from '../src/review/rules.js';
 import { candidateFlags } from '../src/review/review.js';
 import { ASKED_FLAGS } from '../src/review/findings.js';
-import { foldsBySite, loadCorpus, type CorpusFraming, type CorpusPlan } from './eval/corpus.js';
+import { foldsBySite, loadCorpus, type CorpusFraming, type CorpusPlan, type SecondLabel } from './eval/corpus.js';
 import { strengthCounts } from './eval/strengths.js';
 import { cohenKappa, crossValidate, fitAskedFlags, gate, scoreOutcomes, type Outcome, type Scores } from './eval/score.js';
 
@@ -60,7 +61,7 @@ export function scoreFraming(cases: FramingCase[]): { accuracy: number; errors: 
 
 const f3 = (n: number): string => (Number.isNaN(n) ? 'n/a' : n.toFixed(3));
 
-function corpusLines(plans: CorpusPlan[], framings: CorpusFraming[], labels2: ReturnType<typeof loadCorpus>['labels2']): string[] {
+function corpusLines(plans: CorpusPlan[], framings: CorpusFraming[], labels2: SecondLabel[]): string[] {
   const out: string[] = [];
   const sites = (rs: Array<{ site: string }>): number => new Set(rs.map((r) => r.site)).size;
   const dev = plans.filter((p) => p.split === 'dev');
@@ -79,20 +80,30 @@ function corpusLines(plans: CorpusPlan[], framings: CorpusFraming[], labels2: Re
     return m;
   };
   for (const key of ['genre', 'sector'] as const) for (const [k, n] of [...count(key)].sort()) out.push(`corpus.${key}.${k}: ${n}`);
-  // Agreement between the two labellers: labels only, over every doubly labelled record.
+  out.push(`corpus.plans.dev.retired_test: ${dev.filter((p) => p.retiredTest).length}`);
+  out.push(`corpus.framings.dev.retired_test: ${framings.filter((f) => f.retiredTest).length}`);
+  out.push(...kappaLines('kappa', plans, framings, labels2));
+  // The frozen split's own agreement: labels only, so reading it reveals nothing of the review's errors.
+  out.push(...kappaLines('kappa.test', test, framings.filter((f) => f.split === 'test'), labels2));
+  return out;
+}
+
+/** Agreement between the two labellers, per flag and for framings, over every doubly labelled record given. */
+function kappaLines(prefix: string, plans: CorpusPlan[], framings: CorpusFraming[], labels2: SecondLabel[]): string[] {
+  const out: string[] = [];
   const byId = new Map(labels2.map((l) => [l.id, l]));
   const twicePlans = plans.filter((p) => { const l = byId.get(p.id); return l !== undefined && 'flags' in l; });
-  out.push(`kappa.plans.labelled_twice: ${twicePlans.length}`);
+  out.push(`${prefix}.plans.labelled_twice: ${twicePlans.length}`);
   for (const id of FLAG_IDS) {
     const pairs = twicePlans.map((p): [boolean, boolean] => {
       const l = byId.get(p.id);
       return [p.flags.includes(id), l !== undefined && 'flags' in l && l.flags.includes(id)];
     });
-    out.push(`kappa.${id}: ${f3(cohenKappa(pairs))}`);
+    out.push(`${prefix}.${id}: ${f3(cohenKappa(pairs))}`);
   }
   const twiceFramings = framings.filter((f) => { const l = byId.get(f.id); return l !== undefined && 'deficit' in l; });
-  out.push(`kappa.framings.labelled_twice: ${twiceFramings.length}`);
-  out.push(`kappa.deficit: ${f3(cohenKappa(twiceFramings.map((f) => {
+  out.push(`${prefix}.framings.labelled_twice: ${twiceFramings.length}`);
+  out.push(`${prefix}.deficit: ${f3(cohenKappa(twiceFramings.map((f) => {
     const l = byId.get(f.id);
     return [f.deficit, l !== undefined && 'deficit' in l && l.deficit];
   })))}`);

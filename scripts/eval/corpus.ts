@@ -1,12 +1,14 @@
 /**
  * The real-plan corpus under `test/review/corpus/`: plans, framings and second labels, one JSON object a
  * line, one file per gatherer. Loading checks each record's shape and says which file and line is wrong.
- * Records are tagged with their frozen split (`isTestSite`) here, once, so nothing downstream can mix them.
+ * Records are tagged with their split here, once, so nothing downstream can mix them: everything under
+ * `test2/` is the frozen test split, everything else dev (the retired first test split is tagged
+ * `retiredTest` so its size can still be reported).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isTestSite } from '../../test/review/corpus/split.js';
+import { isTestSite, TEST_SPLIT_DIR } from '../../test/review/corpus/split.js';
 import { FLAG_IDS } from '../../src/review/rules.js';
 
 const flagId = z.enum(FLAG_IDS);
@@ -36,8 +38,14 @@ export const secondLabelSchema = z.union([
   z.object({ id: z.string().min(1), deficit: z.boolean() }),
 ]);
 
-export type CorpusPlan = z.infer<typeof corpusPlanSchema> & { split: 'dev' | 'test' };
-export type CorpusFraming = z.infer<typeof corpusFramingSchema> & { split: 'dev' | 'test' };
+/** Where a record is scored: `dev` is cross-validated, `test` is the frozen split. */
+export interface SplitTag {
+  split: 'dev' | 'test';
+  /** A dev record that was in the first frozen test split before it was retired. */
+  retiredTest: boolean;
+}
+export type CorpusPlan = z.infer<typeof corpusPlanSchema> & SplitTag;
+export type CorpusFraming = z.infer<typeof corpusFramingSchema> & SplitTag;
 export type SecondLabel = z.infer<typeof secondLabelSchema>;
 
 /** Everything loaded from the corpus directory. */
@@ -76,15 +84,32 @@ function readDir<T>(dir: string, schema: z.ZodType<T>): T[] {
     .flatMap((f) => parseJsonlRecords(readFileSync(join(dir, f), 'utf8'), schema, join(dir, f)));
 }
 
-/** Loads the corpus; a record id seen twice keeps its first occurrence. */
+/**
+ * Loads the corpus; a record id seen twice keeps its first occurrence. A site of the frozen test split
+ * that also appears in the dev split is an error: the test split's sites must be used nowhere else.
+ */
 export function loadCorpus(dir: string): Corpus {
   const seen = new Set<string>();
   const first = <T extends { id: string }>(r: T): boolean => !seen.has(r.id) && Boolean(seen.add(r.id));
-  const split = (site: string): 'dev' | 'test' => (isTestSite(site) ? 'test' : 'dev');
-  const plans = readDir(join(dir, 'plans'), corpusPlanSchema).filter(first).map((p) => ({ ...p, split: split(p.site) }));
-  const framings = readDir(join(dir, 'framings'), corpusFramingSchema).filter(first).map((f) => ({ ...f, split: split(f.site) }));
+  const dev = (site: string): SplitTag => ({ split: 'dev', retiredTest: isTestSite(site) });
+  const test: SplitTag = { split: 'test', retiredTest: false };
+  const testDir = join(dir, TEST_SPLIT_DIR);
+  const plans = [
+    ...readDir(join(dir, 'plans'), corpusPlanSchema).filter(first).map((p) => ({ ...p, ...dev(p.site) })),
+    ...readDir(join(testDir, 'plans'), corpusPlanSchema).filter(first).map((p) => ({ ...p, ...test })),
+  ];
+  const framings = [
+    ...readDir(join(dir, 'framings'), corpusFramingSchema).filter(first).map((f) => ({ ...f, ...dev(f.site) })),
+    ...readDir(join(testDir, 'framings'), corpusFramingSchema).filter(first).map((f) => ({ ...f, ...test })),
+  ];
+  const devSites = new Set([...plans, ...framings].filter((r) => r.split === 'dev').map((r) => r.site));
+  const shared = [...new Set([...plans, ...framings].filter((r) => r.split === 'test' && devSites.has(r.site)).map((r) => r.site))];
+  if (shared.length > 0) {
+    throw new Error(`${testDir}: the test split's sites must be used nowhere else, but ${shared.join(', ')} also appear in the dev split; drop those records from one side`);
+  }
   const labelIds = new Set<string>();
-  const labels2 = readDir(join(dir, 'labels2'), secondLabelSchema).filter((l) => !labelIds.has(l.id) && Boolean(labelIds.add(l.id)));
+  const labels2 = [...readDir(join(dir, 'labels2'), secondLabelSchema), ...readDir(join(testDir, 'labels2'), secondLabelSchema)]
+    .filter((l) => !labelIds.has(l.id) && Boolean(labelIds.add(l.id)));
   return { plans, framings, labels2 };
 }
 

@@ -40,9 +40,29 @@ describe('corpus loader', () => {
     writeFileSync(join(dir, 'labels2', 'b.jsonl'), `${JSON.stringify({ id: 'a-1', flags: [] })}\n${JSON.stringify({ id: 'a-f1', deficit: true })}\n`);
     const c = loadCorpus(dir);
     expect(c.plans.map((p) => p.id)).toEqual(['a-1', 'a-2']);
-    expect(c.plans[0]?.split).toBe(isTestSite('one.org') ? 'test' : 'dev');
+    expect(c.plans.map((p) => p.split)).toEqual(['dev', 'dev']);
+    expect(c.plans[0]?.retiredTest).toBe(isTestSite('one.org'));
     expect(c.framings).toHaveLength(1);
     expect(c.labels2).toHaveLength(2);
+  });
+  it('puts everything under test2/ in the frozen test split, with its own second labels', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    for (const d of ['plans', 'test2/plans', 'test2/framings', 'test2/labels2']) mkdirSync(join(dir, d), { recursive: true });
+    writeFileSync(join(dir, 'plans', 'a.jsonl'), JSON.stringify({ id: 'a-1', site: 'one.org', text: 'Board meeting.', flags: [] }));
+    writeFileSync(join(dir, 'test2', 'plans', 'g.jsonl'), JSON.stringify({ id: 'g-1', site: 'new.org', text: 'Forum for 200.', flags: ['large-group'] }));
+    writeFileSync(join(dir, 'test2', 'framings', 'g.jsonl'), JSON.stringify({ id: 'g-f1', site: 'other.org', text: 'Tackling fraud', deficit: true }));
+    writeFileSync(join(dir, 'test2', 'labels2', 'h.jsonl'), JSON.stringify({ id: 'g-1', flags: ['large-group'] }));
+    const c = loadCorpus(dir);
+    expect(c.plans.map((p) => [p.id, p.split])).toEqual([['a-1', 'dev'], ['g-1', 'test']]);
+    expect(c.framings.map((f) => f.split)).toEqual(['test']);
+    expect(c.labels2.map((l) => l.id)).toEqual(['g-1']);
+  });
+  it('refuses a test-split site that the dev split also uses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    for (const d of ['framings', 'test2/plans']) mkdirSync(join(dir, d), { recursive: true });
+    writeFileSync(join(dir, 'framings', 'a.jsonl'), JSON.stringify({ id: 'a-f1', site: 'same.org', text: 'Tackling crime', deficit: true }));
+    writeFileSync(join(dir, 'test2', 'plans', 'g.jsonl'), JSON.stringify({ id: 'g-1', site: 'same.org', text: 'Forum.', flags: [] }));
+    expect(() => loadCorpus(dir)).toThrow(/same\.org also appear in the dev split/);
   });
   it('names the file and line of a bad record', () => {
     const bad = `${JSON.stringify({ id: 'x', site: 's', text: 't', flags: ['not-a-flag'] })}`;

@@ -1,11 +1,17 @@
 /**
- * The frozen split of the real-plan corpus (decided before any tuning; see the corpus notes). A record is
- * in the TEST split when the first 8 hex digits of sha256(site), read as an integer, modulo 8 is below 3
- * (about 37.5% of sites); every other site is in the DEV split, used for cross-validation.
+ * The frozen splits of the real-plan corpus, each decided before any tuning against it.
+ *
+ * The first test split was every site where the first 8 hex digits of sha256(site), read as an integer,
+ * modulo 8 is below 3 (about 37.5% of sites). It had its three allowed scorings and is retired into the
+ * dev split: its plans now train and cross-validate like any other. The second test split is whatever
+ * lies under `test2/`, gathered from sites used nowhere else by people who do not tune the review.
  */
 import { createHash } from 'node:crypto';
 
-/** Whether a site's records belong to the frozen test split. */
+/** The directory, under the corpus root, that holds the frozen test split. */
+export const TEST_SPLIT_DIR = 'test2';
+
+/** Whether a site's records belonged to the first (retired) frozen test split. */
 export function isTestSite(site: string): boolean {
   const hex = createHash('sha256').update(site).digest('hex');
   return Number.parseInt(hex.slice(0, 8), 16) % 8 < 3;
