@@ -2,7 +2,9 @@ import type { CoreContext } from '../core/types.js';
 import { DeliveryQueue, type DeliveryQueueOptions } from './queue.js';
 
 export { DeliveryQueue } from './queue.js';
-export type { DeliveryOutcome, DeliveryQueueOptions, DeliveryStats, SendOptions, WorkspaceLease } from './queue.js';
+export type { DeliveryQueueOptions } from './queue.js';
+export type { DeliveryOutcome, DeliveryStats, SendOptions } from './outcome.js';
+export type { WorkspaceLease } from './lease.js';
 export { DEFAULT_LIMITS, DEFAULT_SLACK_WORKSPACE_RATE, RateGate } from './limits.js';
 export { PACE_FRACTION, Pacer } from './pacer.js';
 export { StoreLease } from './lease.js';

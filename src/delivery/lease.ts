@@ -2,7 +2,19 @@ import type { Clock } from '../clock.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { PlatformName } from '../model/message.js';
-import type { WorkspaceLease } from './queue.js';
+
+/**
+ * Waits for a lease before sending for a workspace (several instances pacing one workspace's limit):
+ * only the holder claims and sends for it. Used for platforms with a per-workspace rate (Slack).
+ */
+export interface WorkspaceLease {
+  /** Resolves once this instance may send for the workspace; false when not before `deadline` (or aborted). */
+  hold(platform: PlatformName, workspaceId: string, deadline: number, signal?: AbortSignal): Promise<boolean>;
+  /** This instance has nothing more to send there for now. */
+  release(platform: PlatformName, workspaceId: string): void;
+  /** True while this instance holds it: a send already queued checks again just before it goes out. */
+  holds?(platform: PlatformName, workspaceId: string): boolean;
+}
 
 /** The lease rows in the database (the store's `leases`): one atomic statement each. */
 export interface LeaseRecords {

@@ -55,6 +55,13 @@ export const DEFAULT_LIMITS: Record<PlatformName, PlatformLimits> = {
   shell: {},
 };
 
+/** The most sends a second any of `rates` allows (0 when none is finite). */
+export function perSecond(rates: Rate[] | undefined): number {
+  let most = 0;
+  for (const r of rates ?? []) if (Number.isFinite(r.count)) most = Math.max(most, (r.count * 1000) / r.perMs);
+  return most;
+}
+
 /**
  * One rate as a sliding-window log: a send at `t` is allowed when fewer than `count` sends were booked
  * in (t - perMs, t]. Exact (a token bucket would let nearly twice `count` through in one window after a

@@ -1,0 +1,198 @@
+import type { Clock } from '../clock.js';
+import type { ConversationRef, PlatformName } from '../model/message.js';
+import { whenAborted } from './abort.js';
+import type { WorkspaceLease } from './lease.js';
+import { RateGate, perSecond, type PlatformLimits } from './limits.js';
+import { Pacer } from './pacer.js';
+
+interface ConversationState {
+  gates: RateGate[];
+  /** A 429's Retry-After for this conversation. */
+  pausedUntil: number;
+}
+
+const key = (target: ConversationRef) => `${target.workspaceId}\u0000${target.conversationId}`;
+
+/**
+ * One platform's limits as the queue enforces them: each send waits for its conversation's limits
+ * (exact sliding windows), then books an instant from its workspace's and the app's token buckets,
+ * paced just under the platform's rate; as many requests fly as the round trip needs to fill the rate.
+ * A 429 pauses only the buckets it concerns.
+ */
+export class PlatformGate {
+  /** App-wide buckets. */
+  private readonly global: Pacer[];
+  /** Per workspace: its buckets (a pause-only bucket when no workspace rate is set). */
+  private readonly workspaces = new Map<string, Pacer[]>();
+  private readonly conversations = new Map<string, ConversationState>();
+  private inFlight = 0;
+  private readonly waiting: Array<() => void> = [];
+  /** Per conversation, the tail of the line of senders waiting for their turn. */
+  private readonly lines = new Map<string, Promise<void>>();
+  private sends = 0;
+  /** Requests open at once (see `inFlightCap`). */
+  private readonly cap: number;
+  /** Whether sends wait for a workspace lease: with a lease set, where workspaces have a rate. */
+  readonly leased: boolean;
+
+  constructor(
+    readonly platform: PlatformName,
+    readonly limits: PlatformLimits,
+    private readonly clock: Clock,
+    private readonly sleep: (ms: number) => Promise<void>,
+    private readonly lease: WorkspaceLease | undefined,
+  ) {
+    this.global = (limits.global ?? []).map((r) => new Pacer(r));
+    this.cap = PlatformGate.inFlightCap(limits);
+    this.leased = lease !== undefined && (limits.perWorkspace ?? []).some((r) => Number.isFinite(r.count));
+  }
+
+  /**
+   * Requests open at once on a platform. The rate decides throughput; this only stops a platform that
+   * has stopped answering from collecting requests: a second's worth at the rate (at least 20), unless
+   * `maxInFlight` says otherwise.
+   */
+  private static inFlightCap(limits: PlatformLimits): number {
+    if (limits.maxInFlight !== undefined) return limits.maxInFlight;
+    return Math.max(20, Math.ceil(perSecond(limits.global) || perSecond(limits.perWorkspace)));
+  }
+
+  /**
+   * Sends under way (or promised room) a workspace may have: two seconds' worth at its rate (at least
+   * 40), just enough queued to fill the rate.
+   */
+  backlogLimit(): number {
+    const rate = perSecond(this.limits.perWorkspace) || perSecond(this.limits.global);
+    return Math.max(40, Math.ceil(rate * 2));
+  }
+
+  /**
+   * Waits for this send's turn and a conforming instant, and books it (counting it in flight until
+   * `release`). Returns false when that would be after `deadline` or when `signal` aborts.
+   */
+  async acquire(target: ConversationRef, deadline: number, signal?: AbortSignal): Promise<boolean> {
+    const next = await this.line(target);
+    const stop = whenAborted(signal);
+    try {
+      return await this.book(target, deadline, stop.promise, signal);
+    } finally {
+      stop.dispose();
+      next();
+    }
+  }
+
+  /** A send booked by `acquire` has ended: the next waiter for a place in flight may go. */
+  release(): void {
+    this.inFlight -= 1;
+    if (this.inFlight < this.cap) this.waiting.shift()?.();
+  }
+
+  /** Pauses what a 429 concerns: the conversation, and its workspace's or the app's buckets. */
+  throttle(target: ConversationRef, until: number): void {
+    const conv = this.conversation(target);
+    conv.pausedUntil = Math.max(conv.pausedUntil, until);
+    const pacers = this.limits.throttleScope === 'workspace' ? this.workspace(target.workspaceId) : this.global.length ? this.global : this.workspace(target.workspaceId);
+    for (const p of pacers) p.pause(until);
+  }
+
+  /**
+   * Queues behind earlier senders to the same conversation, so only the first of them polls the rate
+   * gates (a thousand messages for one thread would otherwise all wake at every turn). Resolves with
+   * the function that lets the next one in.
+   */
+  private async line(target: ConversationRef): Promise<() => void> {
+    const k = key(target);
+    const before = this.lines.get(k);
+    let done!: () => void;
+    const mine = new Promise<void>((resolve) => (done = resolve));
+    const tail = before ? before.then(() => mine) : mine;
+    this.lines.set(k, tail);
+    if (before) await before;
+    return () => {
+      done();
+      if (this.lines.get(k) === tail) this.lines.delete(k);
+    };
+  }
+
+  private conversation(target: ConversationRef): ConversationState {
+    const k = key(target);
+    let conv = this.conversations.get(k);
+    if (!conv) {
+      conv = { gates: (this.limits.perConversation ?? []).map((r) => new RateGate(r)), pausedUntil: 0 };
+      this.conversations.set(k, conv);
+    }
+    return conv;
+  }
+
+  private workspace(workspaceId: string): Pacer[] {
+    let pacers = this.workspaces.get(workspaceId);
+    if (!pacers) {
+      const rates = this.limits.perWorkspace ?? [];
+      // With no workspace rate, a pause-only bucket still lets a 429 hold just this workspace.
+      pacers = rates.length ? rates.map((r) => new Pacer(r)) : [new Pacer({ count: Number.POSITIVE_INFINITY, perMs: 1000 })];
+      this.workspaces.set(workspaceId, pacers);
+    }
+    return pacers;
+  }
+
+  /** Forgets conversations and workspaces whose limits no longer constrain anything, so the maps stay small. */
+  private prune(now: number): void {
+    if (++this.sends % 1000 !== 0) return;
+    for (const [k, conv] of this.conversations) {
+      if (conv.pausedUntil <= now && conv.gates.every((g) => g.idle(now)) && !this.lines.has(k)) this.conversations.delete(k);
+    }
+    for (const [k, pacers] of this.workspaces) if (pacers.every((p) => p.idle(now))) this.workspaces.delete(k);
+  }
+
+  private async book(target: ConversationRef, deadline: number, stop: Promise<void>, signal?: AbortSignal): Promise<boolean> {
+    for (;;) {
+      if (signal?.aborted) return false;
+      // The lease was lost while this send waited (it expired, another instance has it): wait for it again.
+      if (this.leased && this.lease?.holds && !this.lease.holds(this.platform, target.workspaceId)) {
+        if (!(await this.lease.hold(this.platform, target.workspaceId, deadline, signal))) return false;
+        continue;
+      }
+      let now = this.clock.now().getTime();
+      const conv = this.conversation(target);
+      const convAt = Math.max(now, conv.pausedUntil, ...conv.gates.map((g) => g.earliest(now)));
+      if (convAt > deadline) return false;
+      if (convAt > now) {
+        await Promise.race([this.sleep(convAt - now), stop]);
+        continue;
+      }
+      const pacers = [...this.global, ...this.workspace(target.workspaceId)];
+      let at = now;
+      for (const p of pacers) at = Math.max(at, p.peek(now));
+      if (at > deadline) return false;
+      // Booked before sleeping: every waiter has its own instant, so they wake one by one at the rate.
+      for (const p of pacers) p.book(at);
+      if (at > now) {
+        await Promise.race([this.sleep(at - now), stop]);
+        if (signal?.aborted) return false;
+        now = this.clock.now().getTime();
+      }
+      // Woken late (a busy event loop): the sends of the last window decide, not the booked instant.
+      for (let due = Math.max(now, ...pacers.map((p) => p.due(now))); due > now; due = Math.max(now, ...pacers.map((p) => p.due(now)))) {
+        if (due > deadline) return false;
+        await Promise.race([this.sleep(due - now), stop]);
+        if (signal?.aborted) return false;
+        now = this.clock.now().getTime();
+      }
+      // A 429 while we slept paused a bucket: book again after the pause (spread at the rate, no herd).
+      if (conv.pausedUntil > now || pacers.some((p) => p.pausedUntil > now)) continue;
+      if (this.inFlight >= this.cap) {
+        let wake!: () => void;
+        await Promise.race([new Promise<void>((resolve) => this.waiting.push((wake = resolve))), stop]);
+        // Cancelled while waiting: leave the line, so a later wake-up is not spent on nobody.
+        const mine = this.waiting.indexOf(wake);
+        if (mine >= 0) this.waiting.splice(mine, 1);
+        continue;
+      }
+      for (const g of conv.gates) g.commit(now);
+      for (const p of pacers) p.sent(now);
+      this.inFlight += 1;
+      this.prune(now);
+      return true;
+    }
+  }
+}
