@@ -116,3 +116,10 @@ export function planDue(sub: Subscription, now: Date, catchUpHours: number): Slo
   }
   return plan;
 }
+
+/** True when a subscription may have something to do at `now` (a slot after its checkpoint, or a pause ending). */
+export function dueBy(sub: Subscription, now: Date): boolean {
+  if (sub.pausedUntil && Date.parse(sub.pausedUntil) <= now.getTime()) return true;
+  const checked = Math.max(Date.parse(sub.checkedThrough), Date.parse(sub.createdAt));
+  return latestSlot(sub, now) > checked;
+}

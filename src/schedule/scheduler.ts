@@ -2,20 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { CoreContext } from '../core/types.js';
 import type { DeliveryQueue } from '../delivery/queue.js';
-import { describeError } from '../errors.js';
 import type { ConversationRef } from '../model/message.js';
-import type { Outbound } from '../model/outbound.js';
-import { choosePrompt, peekPrompt, promptReply } from '../prompts/choose.js';
-import { matchTheme } from '../prompts/library.js';
-import type { Prompt, Theme } from '../prompts/schema.js';
+import { peekPrompt } from '../prompts/choose.js';
 import { nextSeq, type RotationState } from '../store/rotation.js';
-import type { PostedSlot, SlotClaim, SlotRecord } from '../store/slots.js';
+import type { PostedSlot, SlotClaim } from '../store/slots.js';
 import type { Subscription } from '../store/subscriptions.js';
 import { Batcher } from './batch.js';
-import { MAX_RECORDED_SKIPS, TICK_GRACE_MS, latestSlot, planDue } from './plan.js';
+import { checkpoints, type Checkpoints } from './checkpoints.js';
+import { subscriptionPages } from './pages.js';
+import { MAX_RECORDED_SKIPS, TICK_GRACE_MS, dueBy, planDue } from './plan.js';
+import { recoverAbandoned } from './recover.js';
+import { emptyReport, type RunReport } from './run-report.js';
+import { createSlotSender, noPrompt, refOf, themesOf } from './slot-sender.js';
 
-/** The metadata type a scheduled prompt carries (Slack message metadata), used to find it again. */
-export const PROMPT_METADATA_TYPE = 'moodmusic_prompt';
+export { PROMPT_METADATA_TYPE } from './slot-sender.js';
+export type { RunReport } from './run-report.js';
 
 export interface SchedulerOptions {
   queue: DeliveryQueue;
@@ -37,17 +38,6 @@ export interface SchedulerOptions {
   batch?: { max: number; lingerMs: number };
 }
 
-/** What one run did, for logs and tests. */
-export interface RunReport {
-  posted: number;
-  skipped: number;
-  failed: number;
-  /** Abandoned claims found posted (via `findPosted`) or re-sent. */
-  recovered: number;
-  /** Claims given back unsent because the bot was stopping. */
-  released: number;
-}
-
 export interface Scheduler {
   readonly instanceId: string;
   /** Posts every due slot once (claiming each first), records skipped ones, recovers abandoned claims. */
@@ -60,12 +50,6 @@ export interface Scheduler {
    */
   stop(): void;
 }
-
-const refOf = (sub: ConversationRef): ConversationRef => ({
-  platform: sub.platform,
-  workspaceId: sub.workspaceId,
-  conversationId: sub.conversationId,
-});
 
 /**
  * The schedule runner. All decisions are made from the store and the clock passed in, so any number of
@@ -90,87 +74,7 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     await ctx.store.slots.markPostedMany(items);
     return items.map(() => undefined);
   }, batching);
-
-  /** Gives back a claim that was not sent because the bot is stopping. */
-  async function release(sub: Subscription, slot: string, report: RunReport): Promise<void> {
-    await ctx.store.slots.release(sub.id, slot, instanceId);
-    report.released += 1;
-  }
-
-  function themesOf(sub: Subscription): Theme[] {
-    return sub.themes.map((t) => matchTheme(t)).filter((t): t is Theme => t !== undefined);
-  }
-
-  const noPrompt = (sub: Subscription) => `no prompt in the library fits the themes ${sub.themes.join(', ') || '(all)'}`;
-
-  /** Sends a claimed slot and records the outcome. `claim` carries a prompt chosen by an earlier attempt. */
-  async function deliver(sub: Subscription, slot: string, now: Date, report: RunReport, claim?: SlotRecord): Promise<void> {
-    const outbound = ctx.outbound(sub.platform);
-    if (!outbound) return; // only subscriptions on attached platforms are run
-    const ref = refOf(sub);
-    let prompt: Prompt | undefined = claim?.promptId ? ctx.prompts.get(claim.promptId) : undefined;
-    if (!prompt) {
-      prompt = await choosePrompt(ctx, ref, { themes: themesOf(sub) });
-      if (!prompt) {
-        await ctx.store.slots.markEnded(sub.id, slot, 'skipped', noPrompt(sub));
-        report.skipped += 1;
-        return;
-      }
-      await ctx.store.slots.setPrompt(sub.id, slot, prompt.id);
-    }
-    await send(outbound, sub, slot, prompt, now, report);
-  }
-
-  /**
-   * Sends a claimed slot and records the outcome. With `later`, a delivered slot's record is left to its
-   * batch (the run waits for it before it ends) and the caller moves on: the next conversation's send
-   * need not wait for this one's confirmation to be written.
-   */
-  async function send(outbound: Outbound, sub: Subscription, slot: string, prompt: Prompt, now: Date, report: RunReport, later?: Set<Promise<void>>): Promise<void> {
-    const ref = refOf(sub);
-    const message = promptReply(prompt);
-    message.metadata = {
-      type: PROMPT_METADATA_TYPE,
-      payload: { ...message.metadata?.payload, subscription_id: sub.id, slot, prompt_id: prompt.id },
-    };
-    const deadline = new Date(Math.min(now.getTime() + deliveryMs, Date.parse(slot) + windowMs()));
-    const outcome = await options.queue.send(outbound, ref, message, { key: `${sub.id}:${slot}`, deadline, signal: stopping.signal });
-    if (outcome.status === 'failed' && outcome.code === 'stopped') {
-      await release(sub, slot, report);
-    } else if (outcome.status === 'sent') {
-      const recorded = recordPosted(sub, slot, outcome.posted, prompt.id).then(() => {
-        report.posted += 1;
-        // One line per post only at debug: a fan-out to thousands would otherwise write thousands.
-        logger.debug('scheduled prompt posted', { subscription: sub.id, slot, conversation: sub.conversationId, attempts: outcome.attempts });
-      });
-      if (!later) return recorded;
-      const tracked = recorded.catch((error: unknown) => {
-        logger.error('schedule run failed for a subscription', { subscription: sub.id, error });
-      });
-      later.add(tracked);
-      void tracked.finally(() => later.delete(tracked));
-    } else {
-      await ctx.store.slots.markEnded(sub.id, slot, 'failed', outcome.reason);
-      report.failed += 1;
-      logger.warn('scheduled prompt not delivered', { subscription: sub.id, slot, reason: outcome.reason, code: outcome.code });
-    }
-  }
-
-  /** Records a delivered slot and its message (with others delivered meanwhile, in one transaction). */
-  async function recordPosted(sub: Subscription, slot: string, posted: { messageId: string; threadId?: string }, promptId: string | undefined) {
-    await confirmations.add({
-      subscriptionId: sub.id,
-      slot,
-      posted,
-      post: {
-        ...refOf(sub),
-        messageId: posted.messageId,
-        ...(posted.threadId ? { threadId: posted.threadId } : {}),
-        kind: 'prompt',
-        ...(promptId ? { promptId } : {}),
-      },
-    });
-  }
+  const sender = createSlotSender({ ctx, queue: options.queue, instanceId, logger, deliveryMs, windowMs, stopping: stopping.signal, confirmations });
 
   /**
    * Claims and posts a fresh slot: the prompt is picked first so the claim records it in the same
@@ -201,11 +105,11 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
       await checked.add(sub.id);
       if (!won) return;
       if (stopped()) {
-        await release(sub, slot, report);
+        await sender.release(sub, slot, report);
         return;
       }
       sending = true;
-      await send(outbound, sub, slot, picked.prompt, now, report, later);
+      await sender.send(outbound, sub, slot, picked.prompt, now, report, later);
     } finally {
       if (!sending) options.queue.unreserve(sub.platform, sub.workspaceId);
     }
@@ -238,70 +142,13 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     if (slot) await claimAndSend(sub, slot, now, report, checked, later);
   }
 
-  /** Claims whose sender stopped before confirming: check the platform, else re-send within the window. */
-  async function recover(now: Date, report: RunReport): Promise<void> {
-    const platforms = ctx.platforms().map((o) => o.platform);
-    const stale = await ctx.store.slots.staleClaims(new Date(now.getTime() - leaseMs), platforms);
-    for (const seen of stale) {
-      if (stopped()) return;
-      if (!(await ctx.store.slots.takeOver(seen, instanceId))) continue;
-      // A claim given back at shutdown (no owner) is known not to have been sent: no need to look.
-      const released = seen.claimedBy === undefined;
-      const log = { subscription: seen.subscriptionId, slot: seen.slot, claimedBy: seen.claimedBy, attempts: seen.attempts };
-      const sub = await ctx.store.subscriptions.get(seen.subscriptionId);
-      const outbound = ctx.outbound(seen.platform);
-      if (!sub || !outbound) {
-        await ctx.store.slots.markEnded(seen.subscriptionId, seen.slot, 'skipped', 'the schedule was removed before this slot was confirmed');
-        continue;
-      }
-      if (sub.kind !== 'prompt') {
-        // Only prompts can be rebuilt from the slot alone; a digest's stories carry over to the next one.
-        await ctx.store.slots.markEnded(sub.id, seen.slot, 'failed', `the sending instance stopped before confirming this ${sub.kind}; its content goes out with the next one`);
-        report.failed += 1;
-        logger.warn('abandoned non-prompt slot not re-sent', log);
-        continue;
-      }
-      if (outbound.findPosted && !released) {
-        let found;
-        try {
-          found = await outbound.findPosted(refOf(sub), PROMPT_METADATA_TYPE, { subscription_id: sub.id, slot: seen.slot }, new Date(Date.parse(seen.slot) - 60_000));
-        } catch (error) {
-          // Unknown is not "absent": leave the claim to expire again rather than risk a double post.
-          logger.warn('could not check whether an abandoned slot was posted; will try again', { ...log, error: describeError(error) });
-          continue;
-        }
-        if (found) {
-          await recordPosted(sub, seen.slot, found, seen.promptId);
-          report.recovered += 1;
-          logger.info('abandoned slot had been posted; recorded it', log);
-          continue;
-        }
-      }
-      const maxAttempts = outbound.findPosted ? 3 : 2;
-      if (seen.attempts >= maxAttempts) {
-        await ctx.store.slots.markEnded(sub.id, seen.slot, 'failed', `the sending instance stopped ${seen.attempts} time(s) before confirming; not re-sent again to avoid a double post`);
-        report.failed += 1;
-        logger.warn('abandoned slot given up', log);
-      } else if (now.getTime() - Date.parse(seen.slot) > windowMs()) {
-        await ctx.store.slots.markEnded(sub.id, seen.slot, 'failed', `claimed by ${seen.claimedBy ?? 'another instance'} but never confirmed, and now older than the catch-up window (CATCH_UP_HOURS)`);
-        report.failed += 1;
-        logger.warn('abandoned slot too old to re-send', log);
-      } else {
-        logger.warn('re-sending an abandoned slot', log);
-        const before = report.posted;
-        await deliver(sub, seen.slot, now, report, seen);
-        if (report.posted > before) report.recovered += 1;
-      }
-    }
-  }
-
   async function runDue(now: Date = ctx.clock.now()): Promise<RunReport> {
-    const report: RunReport = { posted: 0, skipped: 0, failed: 0, recovered: 0, released: 0 };
+    const report = emptyReport();
     const platforms = ctx.platforms().map((o) => o.platform);
-    const take = pages(platforms);
+    const take = subscriptionPages(ctx.store.subscriptions, platforms);
     // Many at once, so the delivery queue (which paces sends per platform) always has work; but not
     // all at once: thousands of waiters on one database connection cost more than they gain.
-    const checked = checkpoints(now);
+    const checked = checkpoints(ctx.store.subscriptions, now);
     const worker = async () => {
       for (let sub = await take(); sub && !stopped(); sub = await take()) {
         // Most subscriptions have nothing due: one look-up per rule and tick decides that.
@@ -317,52 +164,10 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     await Promise.all(Array.from({ length: concurrency }, worker));
     while (later.size) await Promise.all([...later]);
     await checked.flush().catch((error: unknown) => logger.error('moving schedule checkpoints failed', { error }));
-    await recover(now, report).catch((error: unknown) => logger.error('recovering abandoned slots failed', { error }));
+    const recovering = { ctx, instanceId, logger, leaseMs, windowMs, stopped, sender };
+    await recoverAbandoned(recovering, now, report).catch((error: unknown) => logger.error('recovering abandoned slots failed', { error }));
     if (report.released > 0) logger.info('unsent claims given back at shutdown', { released: report.released });
     return report;
-  }
-
-  /**
-   * The prompt subscriptions, handed out one at a time and read a page at a time: a run over tens of
-   * thousands holds one page of them, not all. Undefined once all have been handed out.
-   */
-  function pages(platforms: Subscription['platform'][]): () => Promise<Subscription | undefined> {
-    let page: Subscription[] = [];
-    let next = 0;
-    let done = false;
-    let loading: Promise<void> | undefined;
-    const load = async () => {
-      const after = page.length ? (page[page.length - 1] as Subscription).id : undefined;
-      const rows = await ctx.store.subscriptions.list({ kind: 'prompt', platforms, limit: PAGE, ...(after !== undefined ? { after } : {}) });
-      page = rows;
-      next = 0;
-      if (rows.length < PAGE) done = true;
-    };
-    return async () => {
-      for (;;) {
-        if (next < page.length) return page[next++];
-        if (done) return undefined;
-        loading ??= load().finally(() => (loading = undefined));
-        await loading;
-      }
-    };
-  }
-
-  /** Checkpoints to move to `now`, written 200 at a time rather than one statement per subscription. */
-  function checkpoints(now: Date): Checkpoints {
-    let ids: string[] = [];
-    const flush = async () => {
-      const batch = ids;
-      ids = [];
-      if (batch.length) await ctx.store.subscriptions.advanceMany(batch, now);
-    };
-    return {
-      async add(id) {
-        ids.push(id);
-        if (ids.length >= 200) await flush();
-      },
-      flush,
-    };
   }
 
   return {
@@ -371,19 +176,4 @@ export function createScheduler(ctx: CoreContext, options: SchedulerOptions): Sc
     catchUp: runDue,
     stop: () => stopping.abort(),
   };
-}
-
-/** Subscriptions read per page in a run. */
-const PAGE = 1000;
-
-interface Checkpoints {
-  add(id: string): Promise<void>;
-  flush(): Promise<void>;
-}
-
-/** True when a subscription may have something to do at `now` (a slot after its checkpoint, or a pause ending). */
-function dueBy(sub: Subscription, now: Date): boolean {
-  if (sub.pausedUntil && Date.parse(sub.pausedUntil) <= now.getTime()) return true;
-  const checked = Math.max(Date.parse(sub.checkedThrough), Date.parse(sub.createdAt));
-  return latestSlot(sub, now) > checked;
 }
