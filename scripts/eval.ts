@@ -3,7 +3,8 @@
  * (`test/review/corpus/`), printing `name: value` lines. Cross-validation runs on the dev split only, in
  * 5 folds grouped by site. The frozen test split (`test/review/corpus/test2/`) is scored only with
  * `--test`, and only in aggregate.
- * `--errors` lists the dev split's cross-validated errors for tuning (never the test split's).
+ * `--errors` lists the dev split's cross-validated errors for tuning (never the test split's); `--errors=tuned`
+ * only those on records tuned on before, leaving the retired first test split unread as a check.
  * The hand-written cases are scored too, as regression figures. Exit 0 whatever the scores.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -123,11 +124,35 @@ function scoreLines(prefix: string, s: Scores, perFlag: boolean): string[] {
   return out;
 }
 
+/**
+ * The same cross-validated figures on two parts of the dev split: records rules were tuned on before
+ * (`tuned`) and the retired first test split (`retired`), whose errors nobody read before it was retired.
+ * A rule that only fits the texts it was tuned on shows as a gap between the two.
+ */
+function generalisationLines(dev: CorpusPlan[], gated: Outcome[], raw: Outcome[]): string[] {
+  const retired = new Set(dev.filter((p) => p.retiredTest).map((p) => p.id));
+  const out: string[] = [];
+  for (const name of ['tuned', 'retired'] as const) {
+    const mine = (o: Outcome): boolean => retired.has(o.id) === (name === 'retired');
+    const g = scoreOutcomes(gated.filter(mine));
+    const r = scoreOutcomes(raw.filter(mine));
+    out.push(`review.cv.${name}.cases: ${raw.filter(mine).length}`, `review.cv.${name}.precision: ${f3(g.precision)}`, `review.cv.${name}.recall: ${f3(g.recall)}`);
+    out.push(`review.cv.raw.${name}.precision: ${f3(r.precision)}`, `review.cv.raw.${name}.recall: ${f3(r.recall)}`);
+    for (const id of FLAG_IDS) {
+      const f = r.perFlag[id];
+      if (f) out.push(`review.cv.raw.${name}.${id}.p_r_tp_fp_fn: ${f3(f.tp + f.fp === 0 ? Number.NaN : f.precision)} ${f3(f.recall)} ${f.tp}/${f.fp}/${f.fn}`);
+    }
+  }
+  return out;
+}
+
 function main(): void {
   const root = repoRoot();
   const args = process.argv.slice(2);
   const withTest = args.includes('--test');
-  const errors = args.includes('--errors');
+  // `--errors=tuned` lists only records tuned on before (not the retired split), keeping that one unread.
+  const errors = args.includes('--errors') || args.includes('--errors=tuned');
+  const errorsTunedOnly = args.includes('--errors=tuned');
   const corpus = loadCorpus(join(root, 'test', 'review', 'corpus'));
   const out = corpusLines(corpus.plans, corpus.framings, corpus.labels2);
 
@@ -141,6 +166,7 @@ function main(): void {
   ));
   out.push(...scoreLines('review.cv', cv.pooled, true));
   out.push(...scoreLines('review.cv.raw', cv.raw, true));
+  out.push(...generalisationLines(dev, cv.outcomes, folds.flat()));
   const fitted = fitAskedFlags(folds.flat());
   // Strengths have no fitted parameters: every dev plan is held out for them.
   const praised = strengthCounts(dev);
@@ -154,9 +180,10 @@ function main(): void {
   out.push(`review.dev.strengths.shown: ${shown}`, `review.dev.strengths.contradicted_rate: ${f3(shown === 0 ? 0 : contradicted / shown)}`);
   out.push(`review.fit.asked: ${fitted.join(',') || '-'}`, `review.shipped.asked: ${ASKED_FLAGS.join(',') || '-'}`);
   if (errors) {
-    const texts = new Map(dev.map((p) => [p.id, p.text]));
+    const texts = new Map(dev.filter((p) => !errorsTunedOnly || !p.retiredTest).map((p) => [p.id, p.text]));
     // Raw candidate flags (before the gate), so every rule's errors show.
     for (const o of folds.flat()) {
+      if (!texts.has(o.id)) continue;
       const missed = o.want.filter((f) => !o.got.includes(f));
       const extra = o.got.filter((f) => !o.want.includes(f));
       if (missed.length + extra.length > 0) out.push(`# ${o.id} missed=[${missed.join(',')}] extra=[${extra.join(',')}] ${JSON.stringify(texts.get(o.id)?.slice(0, 400))}`);
@@ -169,7 +196,12 @@ function main(): void {
   framingFolds.forEach((f, i) => out.push(`reframe.cv.fold${i + 1}.accuracy: ${f3(scoreFraming(f).accuracy)}`));
   const devFraming = scoreFraming(devFramings);
   out.push(`reframe.cv.cases: ${devFramings.length}`, `reframe.cv.accuracy: ${f3(devFraming.accuracy)}`);
-  if (errors) for (const id of devFraming.errors) out.push(`# reframe ${id} ${JSON.stringify(devFramings.find((f) => f.id === id)?.text)}`);
+  out.push(...(['tuned', 'retired'] as const).map((name) => {
+    const part = devFramings.filter((f) => f.retiredTest === (name === 'retired'));
+    return `reframe.cv.${name}.accuracy: ${f3(scoreFraming(part).accuracy)} (${part.length})`;
+  }));
+  const framingShown = new Set(devFramings.filter((f) => !errorsTunedOnly || !f.retiredTest).map((f) => f.id));
+  if (errors) for (const id of devFraming.errors.filter((e) => framingShown.has(e))) out.push(`# reframe ${id} ${JSON.stringify(devFramings.find((f) => f.id === id)?.text)}`);
 
   if (withTest) {
     // The frozen split: the gate as fitted on the whole dev split, aggregate figures only.
