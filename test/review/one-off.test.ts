@@ -1,0 +1,70 @@
+/**
+ * One-off: "a single event with nothing said about what happens after". The classes of text that were read
+ * as one-off wrongly, each in sentences written for these tests: a cycle said in other words, an edition of
+ * a recurring event, a promise to report back, and a longer text that names no day for one meeting.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/review/extract.js';
+import { namesOneOccasion } from '../../src/review/followup.js';
+import { candidateFlags } from '../../src/review/review.js';
+
+const follow = (text: string): string => extract(text).followUp.kind;
+
+describe('one-off: a cycle said in other words is recurrence', () => {
+  it('once per half term', () => {
+    expect(follow('The carers\' forum will meet once per half term in the library to talk about respite. All carers are welcome.')).toBe('recurring');
+  });
+  it('one time per month', () => {
+    expect(follow('Book club for staff: it takes place one time per month on a Wednesday at noon, to talk about a novel.')).toBe('recurring');
+  });
+  it('held when needed', () => {
+    expect(follow('Briefings for ward councillors on planning matters will be held on an as-needed basis, so that members can ask officers questions.')).toBe('recurring');
+  });
+});
+
+describe('one-off: an edition of an event that comes back is recurrence', () => {
+  it('an event in its twelfth year', () => {
+    expect(follow('The county food fair, now in its twelfth year, will be held on Saturday 7 June to celebrate local growers.')).toBe('recurring');
+  });
+  it('an event that returns', () => {
+    expect(follow('The Riverside Wellbeing Summit returns on Friday 3 October, bringing together clubs and clinics to promote active lives.')).toBe('recurring');
+  });
+  it('an event named with its year', () => {
+    expect(follow('Join us for the Northern Libraries Conference 2026 on Tuesday 12 May to share ideas for reading groups.')).toBe('recurring');
+  });
+  it('a year in a date or a span is not an edition', () => {
+    expect(follow('A public meeting on Thursday 5 March 2026 will ask what residents want from the new park. The conference room at the town hall has been booked.')).toBe('none');
+  });
+  it('"our" meetings in the plural are more than one occasion', () => {
+    expect(follow('Our neighbourhood forums: North on Monday 2 March at 6pm, South on Wednesday 4 March at 6pm. Come and tell us what matters on your street.')).toBe('series');
+  });
+});
+
+describe('one-off: a promise to report back is what happens after', () => {
+  it('responses sent back to those who came', () => {
+    expect(follow('A drop-in on Saturday 9 May at the leisure centre to hear what people think about the pool. We will gather what we hear and provide responses back to the community afterwards.')).toBe('actions');
+  });
+  it('publishing and tracking the questions raised', () => {
+    expect(follow('An open evening on Tuesday 3 March at 7pm for residents to question the cabinet about the budget. We will commit to publishing the questions and tracking the answers online.')).toBe('actions');
+  });
+});
+
+describe('one-off: nothing said about after is an absence only for one occasion', () => {
+  const guide = 'Speakers are asked to keep to twenty minutes so that there will be time for questions from the floor. '
+    + 'Slides should be sent to the organisers the day before, and the chair will introduce each speaker and keep time. '
+    + 'The audience is mostly researchers from the engineering and design faculties, with some students and visitors from local firms. '
+    + 'Please bring your talk on a memory stick or send a link to it, and tell us if you need a microphone or a hearing loop.';
+  it('a longer text that names no day does not describe one meeting', () => {
+    expect(namesOneOccasion(guide)).toBe(false);
+    expect(follow(guide)).not.toBe('none');
+    expect(candidateFlags(guide)).not.toContain('one-off');
+  });
+  it('the same text with the day named does', () => {
+    expect(namesOneOccasion(`The seminar on Tuesday 4 November will hear three talks. ${guide}`)).toBe(true);
+  });
+  it('a planner\'s short notes need no day', () => {
+    const notes = 'Workshop for 30 managers, two hours, to agree how rota requests are handled. Presentations from HR, then questions.';
+    expect(namesOneOccasion(notes)).toBe(true);
+    expect(candidateFlags(notes)).toContain('one-off');
+  });
+});
