@@ -11,7 +11,7 @@ import { sentences } from './text.js';
 
 /** Settling a proposal by its nature: ratifying, signing off, rubber-stamping, choosing one of a set. */
 const SETTLE =
-  /\b(?:ratif(?:y|ying|ication)|rubber[- ]stamp\w*|sign(?:ing)?[- ]?off|signoff|endors(?:e|es|ing|ement)|tentative agreement|(?:approv(?:e|ing)|aprove) (?:it|this|them|these)\b|decide whether|decide which|choose (?:one|between|which)|pick one|to accept|(?:approv(?:e|ing)|aprove|approval of|adopt(?:ion of)?)\s+(?:the |a |an |its |this |our |their )?(?:[\w'-]+ ){0,4}?(?:merger|plans?|budgets?|strateg(?:y|ies)|proposals?|business case|polic(?:y|ies)|contracts?|agreements?|amendments?|changes?|recommendations?|design|schemes?|applications?|lease|addendum|terms|options?|constitution|resolutions?|motions?|model|approach|draft|version|closure)\b|(?:get|seek|obtain|gain|for) (?:their |your |final |formal )?approval)\b/gi;
+  /\b(?:ratif(?:y|ying|ication)|rubber[- ]stamp\w*|sign(?:ing)?[- ]?off|signoff|endors(?:e|es|ing|ement)|tentative agreement|(?:approv(?:e|ing)|aprove) (?:it|this|them|these)\b|decide whether (?:or not )?to|decide which (?:one )?of (?:the |these |those )?(?:two|three|four|five|six|\d+|shortlisted|short-listed|proposed)\b|choose (?:one|between|which)|pick one|to accept|(?:get|gain|obtain|secure|win|build|seek|seeking|securing|gaining|obtaining) (?:[\w'-]+ ){0,3}?buy-?in|(?:approv(?:e|ing)|aprove|approval of|adopt(?:ion of)?)\s+(?:the |a |an |its |this |our |their )?(?:[\w'-]+ ){0,4}?(?:merger|plans?|budgets?|strateg(?:y|ies)|proposals?|business case|polic(?:y|ies)|contracts?|agreements?|amendments?|changes?|recommendations?|design|schemes?|applications?|lease|addendum|terms|options?|constitution|resolutions?|motions?|model|approach|draft|version|closure)\b|(?:get|seek|obtain|gain|for) (?:their |your |final |formal )?approval)\b/gi;
 /** A vote settles a proposal only when one is named ("vote on the merger proposal"), not a choice still open. */
 const VOTE = /\bvote (?:on|to|for or against)\b(?! which\b| every\b)/i;
 const VOTE_ON_PROPOSAL = /\b(?:propos\w+|approv\w+|merger|agreement|amendments?|resolutions?|clause|recommend\w*|final version|draft)\b/i;
@@ -21,8 +21,27 @@ const DECIDE_OR_CONSULT = /\b(?:decide|deciding|agree|agreeing|confirm|confirmin
 const ROUTINE = /\b(?:annual (?:report and )?accounts|(?:the )?accounts|pending approval|subject to (?:\w+ ){0,4}approval|minutes\b[^.\n]{0,60}\bfor approval)\b/gi;
 const PAST_REPORT = /\b(?:was|were|had been|has been) (?:approved|agreed|endorsed|ratified)\b/i;
 
+/** A numbered, lettered or bulleted line of a list of business. */
+const ITEM_LINE = /^\s*(?:\d{1,2}[.)]\s*|[a-z][.)]\s+|[-•*]\s+|item \d+)/i;
+/** A list of business this long is a body's routine agenda, not a meeting set up around one decision. */
+const LONG_AGENDA_ITEMS = 6;
+
 /** The phrases that show the meeting converges on a fixed course; empty when none do. */
 export function convergingEvidence(text: string): string[] {
+  const found = settlingPhrases(text);
+  if (found.length === 0) return found;
+  // One approval among a long list of business ("7. Approve the revised plan") is the body's routine,
+  // not what the meeting was set up to do; two or more, or one outside the list, still count.
+  const items = text.split('\n').filter((l) => ITEM_LINE.test(l));
+  if (items.length >= LONG_AGENDA_ITEMS) {
+    const inItems = items.filter((l) => found.some((p) => l.includes(p)));
+    const outside = found.filter((p) => !items.some((l) => l.includes(p)));
+    if (inItems.length <= 1 && outside.length === 0) return [];
+  }
+  return found;
+}
+
+function settlingPhrases(text: string): string[] {
   const clean = text.replace(PROCEDURAL_APPROVAL, ' ').replace(ROUTINE, ' ');
   const out: string[] = [];
   for (const s of sentences(clean)) {

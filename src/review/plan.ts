@@ -105,6 +105,20 @@ function weigh(re: RegExp, text: string): { phrases: string[]; weight: number } 
   return { phrases, weight };
 }
 
+/** A question someone else put ("asked what would happen", "wondered what might change") is reported, not explored here. */
+const REPORTED_QUESTION = /\b(?:asked|asking|wondered|wondering|questioned|told)\s+(?:\w+\s+){0,2}$/i;
+
+/** Cues that the meeting explores possibilities first, leaving out questions reported from elsewhere. */
+function exploring(text: string): string[] {
+  const out: string[] = [];
+  for (const m of allMatches(EXPLORE_FIRST, text)) {
+    if (REPORTED_QUESTION.test(text.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
+    if (!out.includes(m[0])) out.push(m[0]);
+    if (out.length >= 3) break;
+  }
+  return out;
+}
+
 function titleTopic(first: string): boolean {
   const m = new RegExp(`^(.*?)\\b${MEETING_NOUN}\\b`, 'i').exec(first);
   if (!m?.[1]) return false;
@@ -253,7 +267,7 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
     durationEvidence: duration?.evidence ?? [],
     format: { presentation: pres.phrases, conversation: conv.phrases, presentationWeight: pres.weight, conversationWeight: conv.weight },
     stories: matchAll(STORIES, text, 3),
-    explore: matchAll(EXPLORE_FIRST, text, 3),
+    explore: exploring(text),
     after,
     teamRoutine: routine,
     representatives: matchAll(REPRESENTATIVE_CUES, repText, 4),

@@ -43,3 +43,51 @@ describe('converge-early in the facts', () => {
     expect(decide(extract('We will explore the options together first, then vote on the proposed plan.')).map((d) => d.id)).not.toContain('converge-early');
   });
 });
+
+describe('converge-early: deciding whether to take a named course, and seeking buy-in, settle it', () => {
+  it.each([
+    'Cabinet members will decide whether to close the day centre on Fridays.',
+    'Trustees meet to decide whether or not to sell the old school building.',
+    'The purpose of the roadshow is to gain staff buy-in for the new shift pattern.',
+    'We are seeking buy-in from ward sisters to roll out the electronic handover.',
+  ])('%s', (text) => {
+    expect(converges(text)).toBe(true);
+  });
+  it.each([
+    'The chair will decide whether the late item is urgent enough to be heard tonight.',
+    'Governors decide which of the parents\' questions to answer first.',
+  ])('not: %s', (text) => {
+    expect(converges(text)).toBe(false);
+  });
+});
+
+describe('converge-early: one approval in a long list of business is routine', () => {
+  const agenda = (items: string[]): string => ['Parish council meeting, Tuesday 7pm', ...items.map((t, i) => `${i + 1}. ${t}`)].join('\n');
+  const business = ['Election of chair', 'Declarations of interest', 'Report from the county councillor', 'Play area inspection', 'Correspondence', 'Planning applications received'];
+  it('one approval among six other items does not make the meeting converge', () => {
+    expect(converges(agenda([...business, 'Approve the revised grass-cutting contract']))).toBe(false);
+  });
+  it('two approvals in the list do', () => {
+    expect(converges(agenda([...business, 'Approve the revised grass-cutting contract', 'Approve the draft budget for next year']))).toBe(true);
+  });
+  it('a short agenda built around one approval does', () => {
+    expect(converges(agenda(['Apologies', 'Approve the revised grass-cutting contract']))).toBe(true);
+  });
+  it('an approval stated outside the list as well does', () => {
+    expect(converges(`The meeting is called to approve the new lease.\n${agenda([...business, 'Approve the new lease'])}`)).toBe(true);
+  });
+});
+
+describe('converge-early: a question reported from elsewhere is not the meeting exploring', () => {
+  const text = 'Members of the credit union will vote on the proposed merger at a special meeting on 3 March. '
+    + 'Asked what would happen if members said no, the chief executive said the board would think again.';
+  it('the reported question does not count as exploring, so the vote on a proposal converges', () => {
+    const f = extract(text);
+    expect(f.outcome.explores).toBe(false);
+    expect(decide(f).map((d) => d.id)).toContain('converge-early');
+  });
+  it('the meeting asking the question itself still explores', () => {
+    const f = extract('Members of the credit union meet on 3 March to ask what would make the branch worth visiting, before any proposal is drafted.');
+    expect(f.outcome.explores).toBe(true);
+  });
+});
