@@ -37,31 +37,32 @@ function metadataOf(reply: Reply): Record<string, unknown> {
 /** Options every post of ours carries: no link previews of echoed links. */
 const QUIET = { unfurl_links: false, unfurl_media: false };
 
-/** Posts a rendered message; returns its `ts`. */
+/** Posts a rendered message through `post` (the lean JSON caller); returns its `ts`. */
 export async function postMessage(
-  client: SlackClient,
+  post: WebApiCall,
   channel: string,
   rendered: RenderedMessage,
   extra: Record<string, unknown> = {},
 ): Promise<string> {
-  const result = await api(client, 'chat.postMessage', { channel, blocks: rendered.blocks, text: rendered.text, ...QUIET, ...extra });
+  const result = await post('chat.postMessage', { channel, blocks: rendered.blocks, text: rendered.text, ...QUIET, ...extra });
   return String(result.ts ?? '');
 }
 
 /**
  * Sends one core reply in answer to a message: private replies in a channel as an ephemeral message to
  * the person who asked, everything else as a post; in the message's thread when it came from one, or
- * starting one under it when the reply asks for `inThread`.
+ * starting one under it when the reply asks for `inThread`. Every answered event pays for this call, so
+ * it goes through `post` (one keep-alive JSON request, see `createWebApiCall`), not Bolt's client.
  */
-export async function deliverReply(client: SlackClient, reply: Reply, to: ReplyTarget): Promise<void> {
+export async function deliverReply(post: WebApiCall, reply: Reply, to: ReplyTarget): Promise<void> {
   const rendered = renderReply(reply);
   const threadTs = to.threadTs ?? (reply.inThread ? to.messageTs : undefined);
   const thread = threadTs ? { thread_ts: threadTs } : {};
   if (reply.visibility === 'private' && !to.isDirect) {
-    await api(client, 'chat.postEphemeral', { channel: to.channel, user: to.user, blocks: rendered.blocks, text: rendered.text, ...thread });
+    await post('chat.postEphemeral', { channel: to.channel, user: to.user, blocks: rendered.blocks, text: rendered.text, ...thread });
     return;
   }
-  await postMessage(client, to.channel, rendered, { ...thread, ...metadataOf(reply) });
+  await postMessage(post, to.channel, rendered, { ...thread, ...metadataOf(reply) });
 }
 
 /** Opens (or finds) the DM with a person; returns its channel id. */
@@ -76,7 +77,13 @@ export async function openDm(client: SlackClient, userId: string): Promise<strin
  * Sends a reply privately in the person's DM, with a "Share in channel" button when it was asked for
  * from a channel (a modal has no conversation of its own to answer in).
  */
-export async function deliverPrivately(client: SlackClient, reply: Reply, user: string, shareTo?: { channel: string; threadTs?: string }): Promise<void> {
+export async function deliverPrivately(
+  client: SlackClient,
+  post: WebApiCall,
+  reply: Reply,
+  user: string,
+  shareTo?: { channel: string; threadTs?: string },
+): Promise<void> {
   const dm = await openDm(client, user);
   const rendered = renderReply(reply);
   if (shareTo && !shareTo.channel.startsWith('D')) {
@@ -84,7 +91,7 @@ export async function deliverPrivately(client: SlackClient, reply: Reply, user: 
     blocks.push(shareBlock(shareTo.channel, shareTo.threadTs));
     rendered.blocks = blocks;
   }
-  await postMessage(client, dm, rendered);
+  await postMessage(post, dm, rendered);
 }
 
 interface SlackUser {

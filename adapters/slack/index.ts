@@ -123,10 +123,13 @@ export function createSlackAdapter(deps: AdapterDeps): SlackAdapter {
   }
 
   const app = new App({ token: settings.botToken, receiver, logger: bolt, clientOptions, deferInitialization: true, convoStore: false });
+  // Posts (replies and the scheduled fan-out) share one keep-alive caller; other methods use Bolt's client.
+  const post = createWebApiCall(clientOptions.slackApiUrl, settings.botToken);
   const inFlight = new Set<Promise<void>>();
   const runtime: SlackRuntime = {
     core: deps.core,
     client: app.client,
+    post,
     logger,
     run(what, work) {
       const job = work().catch((error: unknown) => {
@@ -152,7 +155,7 @@ export function createSlackAdapter(deps: AdapterDeps): SlackAdapter {
 
   return {
     name: 'slack',
-    outbound: createSlackOutbound(app.client, createWebApiCall(clientOptions.slackApiUrl, settings.botToken)),
+    outbound: createSlackOutbound(app.client, post),
     port: () => port ?? (settings.mode === 'socket' ? settings.port : undefined),
     idle,
     async start() {

@@ -7,6 +7,7 @@ import type { IncomingMessage } from '../../src/model/message.js';
 import type { Reply } from '../../src/model/reply.js';
 import { api, deliverPrivately, deliverReply, openDm, postMessage, type ReplyTarget, type SlackClient } from './deliver.js';
 import { homeView } from './home.js';
+import type { WebApiCall } from './post.js';
 import { homeInsights, type VisibleChannel } from '../../src/insights/home.js';
 import { fromCommand, fromMemberJoined, fromMention, fromMessage, isDmChannel, type SlackCommand, type SlackMessageEvent } from './inbound.js';
 import {
@@ -27,6 +28,8 @@ import { escapeSlack } from './text.js';
 export interface SlackRuntime {
   core: Core;
   client: SlackClient;
+  /** Posts (`chat.postMessage`, `chat.postEphemeral`) as one lean JSON request each. */
+  post: WebApiCall;
   logger: Logger;
   /** Runs work after the ack; tracked so `stop` waits for it, failures logged (never shown raw to people). */
   run(what: string, work: () => Promise<void>): Promise<void>;
@@ -55,7 +58,7 @@ const NOT_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
 const teamOf = (body: InteractionBody): string => body.team?.id ?? body.user.team_id ?? body.enterprise?.id ?? 'unknown';
 
 async function answer(rt: SlackRuntime, message: IncomingMessage, to: ReplyTarget): Promise<void> {
-  for (const reply of await rt.core.handle(message)) await deliverReply(rt.client, reply, to);
+  for (const reply of await rt.core.handle(message)) await deliverReply(rt.post, reply, to);
 }
 
 function formOf(reply: Reply): FormSpec | undefined {
@@ -186,7 +189,7 @@ function registerActions(app: App, rt: SlackRuntime): void {
       for (const reply of await rt.core.handle(message)) {
         if (reply.replacesPressed && (await replacePressed(rt, b, reply, respond))) continue;
         try {
-          await deliverReply(rt.client, reply, to);
+          await deliverReply(rt.post, reply, to);
         } catch (error) {
           // A button on a /moodmusic answer in a channel the bot is not in: the Web API cannot post there,
           // but the interaction's response_url can (privately when the reply is private).
@@ -241,7 +244,7 @@ async function share(rt: SlackRuntime, b: InteractionBody, value: string | undef
   const blocks = b.message.blocks.filter((block) => block.block_id !== SHARE_ACTION);
   const thread = typeof target.t === 'string' ? { thread_ts: target.t } : {};
   try {
-    await postMessage(rt.client, target.c, { blocks, text: b.message.text ?? 'Shared from moodmusic' }, thread);
+    await postMessage(rt.post, target.c, { blocks, text: b.message.text ?? 'Shared from moodmusic' }, thread);
   } catch (error) {
     rt.logger.warn('sharing in the channel failed', { error: describeError(error), channel: target.c });
     await api(rt.client, 'chat.postMessage', { channel: dm, text: `I couldn't share it in <#${target.c}>: ${escapeSlack(describeError(error))}` });
@@ -278,7 +281,7 @@ function registerViews(app: App, rt: SlackRuntime): void {
         raw: body,
       };
       for (const reply of await rt.core.handle(message)) {
-        await deliverPrivately(rt.client, reply, b.user.id, origin.channel ? { channel: origin.channel, ...(origin.threadTs ? { threadTs: origin.threadTs } : {}) } : undefined);
+        await deliverPrivately(rt.client, rt.post, reply, b.user.id, origin.channel ? { channel: origin.channel, ...(origin.threadTs ? { threadTs: origin.threadTs } : {}) } : undefined);
       }
     });
   });
