@@ -98,7 +98,11 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
   try {
     const promptsDir = resolvePromptsDir(config.promptsDir);
     const prompts = await loadPrompts(promptsDir);
-    store = await openStore(config.database, systemClock);
+    // SQLite's checkpoints (copy the log into the file, two fsyncs) run on a thread of their own, off the
+    // event loop that acks Slack's events; once a second also bounds what a power cut can take.
+    store = await openStore(config.database, systemClock, {
+      backgroundCheckpoint: { everyMs: 1000, onError: (error) => logger.warn('background checkpoint failed', { error: describeError(error) }) },
+    });
     // A schedule naming a theme the library no longer has would come due and post nothing: say so now.
     await assertSchedulesCanRun(prompts, store, promptsDir);
     // Several instances share a PostgreSQL: one at a time paces each workspace's sends (SQLite is one process).

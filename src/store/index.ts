@@ -1,14 +1,16 @@
 import { CustomPromptRepo } from './custom-prompts.js';
+import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
 import { StoreError, describeError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import { ConversationRepo } from './conversations.js';
+import { startCheckpointer, type BackgroundCheckpointer } from './checkpointer.js';
 import { SqliteDirect } from './direct.js';
 import { EventRepo } from './events.js';
 import { LeaseRepo } from './leases.js';
 import { migrations } from './migrations/index.js';
-import { openSqlite, type SqliteDriverName } from './sqlite-driver.js';
+import { defaultSqliteDriver, openSqlite, type SqliteDriverName } from './sqlite-driver.js';
 import { reusingStatements } from './statement-cache.js';
 import { PostRepo } from './posts.js';
 import { RotationRepo } from './rotation.js';
@@ -79,13 +81,13 @@ async function createDialect(location: StoreLocation, poolSize = 10) {
       database.close();
       throw error;
     }
-    return { dialect: new SqliteDialect({ database: reusingStatements(database) }), direct: new SqliteDirect(database) };
+    return { dialect: new SqliteDialect({ database: reusingStatements(database) }), direct: new SqliteDirect(database), database };
   }
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: location.url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  return { dialect: new PostgresDialect({ pool }), direct: undefined };
+  return { dialect: new PostgresDialect({ pool }), direct: undefined, database: undefined };
 }
 
 /**
@@ -94,17 +96,40 @@ async function createDialect(location: StoreLocation, poolSize = 10) {
  * the log (another process mid-read) can keep it from completing; the next one then finishes the job.
  */
 async function checkpoint(db: Kysely<Database>): Promise<void> {
-  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+  // The background checkpointer (when running) holds SQLite's checkpoint lock for a moment now and
+  // then, and a checkpoint that finds it taken reports busy at once: try again a few times.
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+    if (!Number(rows[0]?.busy ?? 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
+/** How a long-running process opens the store. */
+export interface OpenStoreOptions {
+  /**
+   * SQLite file: checkpoint from a worker thread every `everyMs` (see `startCheckpointer`) instead of on
+   * the store's own connection, reporting failures to `onError`. For the bot; one-shot commands keep
+   * SQLite's default.
+   */
+  backgroundCheckpoint?: { everyMs: number; onError(error: Error): void };
+}
+
+/**
+ * The SQLite connection's own checkpoint, once a thread does them: only a backstop for when that thread
+ * falls behind or has died (about 40 MB of log), so the log never grows without bound.
+ */
+export const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+
 /** Opens the store at `location` and applies pending migrations. Throws `StoreError` with the cause. */
-export async function openStore(location: StoreLocation, clock: Clock = systemClock): Promise<Store> {
+export async function openStore(location: StoreLocation, clock: Clock = systemClock, options: OpenStoreOptions = {}): Promise<Store> {
   const where = location.kind === 'sqlite' ? `SQLite file ${location.path}` : 'PostgreSQL at DATABASE_URL';
   let db: Kysely<Database>;
   // SQLite's connection used directly for the inbound path's hot statements (see SqliteDirect).
   let direct: SqliteDirect | undefined;
+  let created: Awaited<ReturnType<typeof createDialect>>;
   try {
-    const created = await createDialect(location);
+    created = await createDialect(location);
     direct = created.direct;
     db = new Kysely<Database>({ dialect: created.dialect });
   } catch (error) {
@@ -120,6 +145,18 @@ export async function openStore(location: StoreLocation, clock: Clock = systemCl
       ? ' (create the user and database first: createuser --pwprompt moodmusic; createdb --owner=moodmusic moodmusic; see Deploy in the README)'
       : '';
     throw new StoreError(`cannot prepare the ${where}: ${describeError(error)}${hint}`, { cause: error });
+  }
+  let checkpointer: BackgroundCheckpointer | undefined;
+  if (location.kind === 'sqlite' && location.path !== ':memory:' && options.backgroundCheckpoint && created.database) {
+    const { everyMs, onError } = options.backgroundCheckpoint;
+    try {
+      checkpointer = startCheckpointer(path.resolve(location.path), location.driver ?? defaultSqliteDriver(), { everyMs, onError });
+      created.database.exec(`PRAGMA wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+    } catch (error) {
+      await checkpointer?.stop();
+      await db.destroy().catch(() => undefined);
+      throw new StoreError(`cannot start checkpointing the ${where}: ${describeError(error)}`, { cause: error });
+    }
   }
   const now = () => clock.now();
   // Leases get a connection of their own on PostgreSQL: behind hundreds of fan-out queries in the shared
@@ -155,6 +192,7 @@ export async function openStore(location: StoreLocation, clock: Clock = systemCl
       }
     },
     close: async () => {
+      await checkpointer?.stop();
       if (leaseDb !== db) await leaseDb.destroy();
       await db.destroy();
     },
