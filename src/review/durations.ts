@@ -12,6 +12,14 @@ export interface Duration {
 
 const CLOCK = /(?<![\w.:£$])(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:-|to|until|till)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?(?![\w:]|\.\d)/gi;
 const NOT_A_TIME_BEFORE = /\b(?:tables?|groups?|rooms?|of|about|around|approx\.?|up to|expected|year|years|aged|ages|ks|key stage|band|bands|top|between|score|£|\$)\s*$/i;
+/** "February 8 - 9, 2007", "8-9 May": a range of days, not of hours. */
+const DATE_RANGE_BEFORE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$/i;
+const DATE_RANGE_AFTER = /^(?:st|nd|rd|th)?\s*(?:,\s*(?:19|20)\d{2}\b|(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)/i;
+/**
+ * "Starts at 12:00 and ends at 1 PM", "from 6pm, finishing by 8pm": a start and an end said apart. The
+ * gap between them holds a word for ending, so two unrelated times in one sentence are not paired.
+ */
+const START_END = /(?<![\w.:£$])(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\b[^.;\n\d]{0,25}?\b(?:ends?|ending|finish(?:es|ing)?|clos(?:es|ing))\s+(?:at|by|around|about)?\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?(?![\w:]|\.\d)/gi;
 const NOT_A_TIME_AFTER = new RegExp(
   `^\\s*(?:(?:[a-z'-]+\\s+){0,2}(?:${GENERAL}|${SPECIFIC})\\b|%|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|come\\b|attend|of\\b|` +
     `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b)`,
@@ -24,7 +32,7 @@ const UNIT_DURATION = new RegExp(
 );
 const DAY_DURATION = new RegExp(
   `\\b(?:(?<halfday>half[- ]a[- ]day|half[- ]day|a half day)|(?<fullday>(?:full|whole|all)[- ]day|day[- ]long)|` +
-  `(?<days>(?:a|one|1|two|2|three|3|four|4|five|5))[- ]days?\\b|(?<session>(?:a|one|the)\\s+(?:morning|afternoon)\\b|(?:morning|afternoon)\\s+(?:session|workshop|event|meeting)))`,
+  `(?<days>(?:a|one|1|two|2|three|3|four|4|five|5|a few|a couple of|several|multiple))[- ]days?\\b|(?<session>(?:a|one|the)\\s+(?:morning|afternoon)\\b|(?:morning|afternoon)\\s+(?:session|workshop|event|meeting)))`,
   'gi',
 );
 /** A timed agenda: lines that start with a clock time ("09:30 Arrival", "2.00 Q&A with SLT"). */
@@ -49,6 +57,20 @@ function agendaSpan(text: string): Duration | undefined {
   const minutes = (times[times.length - 1] ?? 0) - (times[0] ?? 0);
   if (minutes < 15 || minutes > 14 * 60) return undefined;
   return { minutes, evidence: [phrases[0] ?? '', phrases[phrases.length - 1] ?? ''] };
+}
+
+/** An agenda line that ends with its own length: "II. Gather data (20 minutes)", "- Opening introductions 15 min". */
+const ITEM_LENGTH = /^[ \t]*\S[^\n]{2,120}?[ \t(–-]+(\d{1,3})[ \t]*(?:minutes?|mins?|min)\.?\)?[ \t]*$/gim;
+
+/** How long an agenda of timed items runs: the items add up (three or more lines, each ending in its length). */
+function itemSpan(text: string): Duration | undefined {
+  if (!text.includes('\n')) return undefined;
+  const items = [...text.matchAll(ITEM_LENGTH)];
+  if (items.length < 3) return undefined;
+  const minutes = items.reduce((sum, m) => sum + Number(m[1]), 0);
+  if (minutes < 15 || minutes > 14 * 60) return undefined;
+  const phrase = (m: RegExpMatchArray): string => m[0].trim().replace(/^-\s*/, '');
+  return { minutes, evidence: [phrase(items[0] as RegExpMatchArray), phrase(items[items.length - 1] as RegExpMatchArray)] };
 }
 
 /** A length that is a talk's or a speaker's turn ("speak for up to 40 minutes", "talks of 20 minutes"). */
@@ -99,10 +121,12 @@ const OTHER_THING_AFTER = /^[^.;\n]{0,3}\b(?:video|film|clip|recording|podcast|b
 /** A clock range for a part of the day that is not the meeting (registration, lunch). */
 const NOT_SESSION_BEFORE = /\b(?:registration|arrival|arrivals|coffee|lunch|break|refreshments|networking|doors open|drop[- ]off|surgery hours|opening hours|open)\b[^.;\n]{0,12}$/i;
 
+/** Under this many minutes a length is a moment of the meeting, unless its own sentence names the meeting. */
+const MIN_MEETING = 10;
 /** Under this many minutes a stated length is taken for a slot, unless its sentence names the meeting. */
 const SHORT_SLOT = 20;
 /** Words that make a short length the meeting's own ("a 15-minute huddle", "the call lasts ten minutes"). */
-const MEETING_WORD = /\b(?:meetings?|meet|sessions?|huddles?|stand-?ups?|scrums?|briefings?|calls?|catch[- ]?ups?|check[- ]?ins?|assembl(?:y|ies)|lasts?|lasting|long|check-?in)\b/i;
+const MEETING_WORD = /\b(?:meetings?|meets?|sessions?|huddles?|stand-?ups?|scrums?|briefings?|calls?|catch[- ]?ups?|check[- ]?ins?|assembl(?:y|ies)|(?<!\b(?:the|this|at|our|its|their|his|her) )lasts?\b(?! (?:year|month|week|time|term|night|meeting|session|minute|few|one)s?\b)|lasting|long|check-?in)\b/i;
 
 /** A sentence about one part of a meeting: an agenda item, a speaker's turn, question time. */
 const PART_OF_MEETING = /\b(?:(?:agenda )?items?|speakers?|presenters?|question time|statements?|turns?|pitch(?:es)?)\b/i;
@@ -140,12 +164,13 @@ export function parseDuration(text: string): Duration | undefined {
   const stated = meetingLength(text);
   if (stated) return stated;
   const spans: Array<{ start: number; end: number; phrase: string }> = [];
-  for (const m of text.matchAll(CLOCK)) {
+  for (const m of [...text.matchAll(CLOCK), ...text.matchAll(START_END)]) {
     const [phrase, h1, m1, s1, h2, m2, s2] = m;
     const before = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index ?? 0);
     const after = text.slice((m.index ?? 0) + phrase.length, (m.index ?? 0) + phrase.length + 40);
     const bare = !m1 && !m2 && !s1 && !s2;
     if (NOT_A_TIME_BEFORE.test(before) || (!s1 && !s2 && NOT_A_TIME_AFTER.test(after))) continue;
+    if (!m1 && !m2 && (DATE_RANGE_BEFORE.test(before) || DATE_RANGE_AFTER.test(after))) continue;
     // "4-5 slides", "2-3 pages": a bare range before a plural noun counts things, not hours.
     if (bare && /^\s*[a-z]+s\b/.test(after)) continue;
     const a = Number(h1), b = Number(h2);
@@ -171,14 +196,15 @@ export function parseDuration(text: string): Duration | undefined {
     DAY_DURATION.lastIndex = 0;
     return { minutes: whole, evidence: spans.map((s) => s.phrase) };
   }
-  const agenda = agendaSpan(text);
+  const agenda = agendaSpan(text) ?? itemSpan(text);
   if (agenda) return agenda;
   const days: Array<{ minutes: number; phrase: string }> = [];
   for (const m of text.matchAll(DAY_DURATION)) {
     const g = m.groups ?? {};
     if (DAY_NOT_AFTER.test(text.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0))) continue;
     if (/^\s*(?:per|a|each|every) (?:year|month|week|term)\b|^\s*(?:of (?:annual |study )?leave|of training|of cpd|off\b(?!-))/i.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20))) continue;
-    const minutes = g.halfday ? 210 : g.fullday ? 420 : g.session ? 180 : (parseNumber(g.days === 'a' ? 'one' : (g.days ?? '1')) ?? 1) * 420;
+    const several = /^(?:a few|a couple of|several|multiple)$/i.test(g.days ?? '');
+    const minutes = g.halfday ? 210 : g.fullday ? 420 : g.session ? 180 : several ? 2 * 420 : (parseNumber(g.days === 'a' ? 'one' : (g.days ?? '1')) ?? 1) * 420;
     days.push({ minutes, phrase: m[0].trim() });
   }
   if (days.length > 0) {
@@ -199,6 +225,9 @@ export function parseDuration(text: string): Duration | undefined {
     // A sentence with several lengths is a breakdown of the meeting ("welcome (10 mins), talk (20 mins)").
     const breakdown = (sentence.match(UNIT_DURATION)?.length ?? 0) >= 2;
     if (minutes < SHORT_SLOT && !breakdown && (PART_OF_MEETING.test(sentence) || (!MEETING_WORD.test(sentence) && !MEETING_WORD.test(title)))) continue;
+    // A few minutes ("a minute's silence") or a fraction of one ("6.3 minutes lost") is never a whole meeting
+    // unless its own sentence says so; the title naming a meeting is not enough for that.
+    if (!Number.isInteger(minutes) || (minutes < MIN_MEETING && !MEETING_WORD.test(sentence))) continue;
     const lead = text.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0);
     parts.push({ minutes, phrase: m[0].trim(), talk: TALK_BEFORE.test(lead), then: THEN_BEFORE.test(lead) });
   }

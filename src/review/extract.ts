@@ -12,7 +12,9 @@ import { purposeOf } from './purpose.js';
 import { keepEvidence } from './evidence.js';
 import type { Participant, PlanFacts } from './facts.js';
 import { ROLE_LEVELS } from './cues.js';
-import { parsePlan, planFromForm, type MeetingPlan, type PlanForm } from './plan.js';
+import { parsePlan, planFromForm, type Count, type MeetingPlan, type PlanForm } from './plan.js';
+import { fromEachCount } from './quantities.js';
+import { parseRoster } from './roster.js';
 
 /** Old follow-up cues that speak of something else going on, not of this meeting's follow-up. */
 const NOT_FOLLOW_UP = /^(?:owners$|action groups?$|continu|ongoing|programme of|work programme|regular|newsletter|kick-?off|feeds? into|fed into|\d+ x|(?:two|three|four|five|\d) (?:sessions|days|meetings)|series|first of|annual|monthly|weekly|fortnightly|quarterly|termly|yearly|every|each)/i;
@@ -51,9 +53,17 @@ function participantsOf(plan: MeetingPlan): Participant[] {
 }
 
 function attendanceOf(plan: MeetingPlan, genre: PlanFacts['genre']): PlanFacts['attendance'] {
-  // Terms of reference describe a body (its membership, the conference it reports to), not one meeting's size.
-  if (genre.value === 'terms-of-reference') return { kind: 'unknown', min: null, max: null, evidence: [] };
-  if (plan.count) return { kind: 'stated', min: plan.count.min, max: plan.count.max, evidence: plan.count.evidence.slice(0, 6) };
+  const stated = (c: Count): PlanFacts['attendance'] => ({ kind: 'stated', min: c.min, max: c.max, evidence: c.evidence.slice(0, 6) });
+  const each = fromEachCount(plan.text);
+  // Terms of reference describe a body (the conference it reports to, how many make a quorum), not one
+  // meeting's size; only a roster of who was present or a membership formula counts its people.
+  if (genre.value === 'terms-of-reference') {
+    const roster = parseRoster(plan.text);
+    const best = roster && (!each || roster.max >= each.max) ? roster : each;
+    return best ? stated(best) : { kind: 'unknown', min: null, max: null, evidence: [] };
+  }
+  if (plan.count && (!each || plan.count.max >= each.max)) return stated(plan.count);
+  if (each) return stated(each);
   if (plan.largeEvent.length > 0) return { kind: 'inferred', min: 13, max: null, evidence: plan.largeEvent.slice(0, 2) };
   return { kind: 'unknown', min: null, max: null, evidence: [] };
 }

@@ -5,15 +5,16 @@
 import { aspirationCount, deficitSigns, detectDeficit } from '../reframe/deficit.js';
 import {
   AFTER_CUES, AGENDA_SPEAKER, BRIEF, CONVERSATION_CUES, CONVERSATION_DOMINANT, DOCUMENT_CUES, EXPLORE_FIRST,
-  GROUPS, HYBRID, INVITEE_LABEL, LARGE_EVENT, MEETING_NOUN, NOT_A_REPRESENTATIVE, NOT_REPRESENTATIVES, OBSERVE_ONLY, ONLINE_CUES, OTHER_LABEL,
+  GROUPS, HYBRID, INVITEE_LABEL, LARGE_EVENT, MEETING_NOUN, OBSERVE_ONLY, ONLINE_CUES, OTHER_LABEL,
   PUBLIC_AUDIENCE,
   PRESENTATION_CUES, PROCEDURAL_ITEM, PURPOSE_LABEL, PURPOSE_IMPERATIVE, PURPOSE_TOPIC, PURPOSE_TYPES, PURPOSE_VERB, QUESTION_LEAD,
-  REPRESENTATIVE_CUES, ROOM_CUES, SCHEDULING, SPEAKER_LABEL, TEAM_ROUTINE, TOPIC_GROUPS, TOPIC_MARKER,
+  ROOM_CUES, SCHEDULING, SPEAKER_LABEL, TEAM_ROUTINE, TOPIC_GROUPS, TOPIC_MARKER,
 } from './cues.js';
 import { parseInvitees, type Invitees } from './invitees.js';
 import { parseDuration } from './durations.js';
 import { parseCount, type Count } from './quantities.js';
 import { parseRoster } from './roster.js';
+import { readRepresentatives } from './representatives.js';
 import { allMatches, matchAll, sentences, union, unionMatches, wordCount } from './text.js';
 
 export type { Count } from './quantities.js';
@@ -236,10 +237,7 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
     CONVERSATION_CUES.lastIndex = 0;
     PRESENTATION_CUES.lastIndex = 0;
   }
-  const notReps = matchAll(NOT_REPRESENTATIVES, text, 3);
-  // Speakers ("Speakers: ... a patient representative") are not the participants.
-  let repText = (notReps.length > 0 ? text.replace(NOT_REPRESENTATIVES, ' ') : text).replace(NOT_A_REPRESENTATIVE, ' ');
-  for (const s of list) if (SPEAKER_LABEL.test(s)) repText = repText.replace(s, ' ');
+  const reps = readRepresentatives(text, list);
   const after = matchAll(AFTER_CUES, text, 4);
   if (hints.afterStated) after.unshift(hints.afterStated);
   for (const s of list) {
@@ -270,8 +268,8 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
     explore: exploring(text),
     after,
     teamRoutine: routine,
-    representatives: matchAll(REPRESENTATIVE_CUES, repText, 4),
-    notRepresentatives: notReps,
+    representatives: reps.yes,
+    notRepresentatives: reps.no,
     setting: { room: matchAll(ROOM_CUES, text, 4), online: matchAll(ONLINE_CUES, text, 2), hybrid: HYBRID.test(text) },
     largeEvent: OBSERVE_ONLY.test(text) ? matchAll(LARGE_EVENT, text, 3).filter((e) => !PUBLIC_AUDIENCE.test(e)) : matchAll(LARGE_EVENT, text, 3),
     wordCount: words,

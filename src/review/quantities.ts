@@ -130,6 +130,9 @@ const ATTENDING = /\b(?:attend\w*|expect\w*|join\w*|invit\w*|places|seats|capaci
 /** Words before a number that make it a population, a workforce or a reach rather than a head count. */
 const POPULATION_BEFORE = /\b(?:serv(?:e|es|ing)|employ(?:s|ing)?|support(?:s|ing)|reach(?:es|ing)?|cover(?:s|ing)|population of|home to|affects?|affecting|represents?|representing|on behalf of|across|caring for|cares for|looks after|over the (?:last|past))\s+(?:over|more than|around|about|some|almost|nearly|roughly|approximately|up to)?\s*$/i;
 
+/** A survey, a poll or a petition: its respondents are counted, not the meeting's people. */
+const SURVEY = /\b(?:surveys?|questionnaires?|polls?|polled|respon(?:ded|dents|ses)|petitions?)\b/i;
+
 /** Below this many bodies a count of organisations says little about the head count. */
 const LARGE_ORGS = 12;
 
@@ -186,6 +189,8 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
       // "serving 300,000 residents"), not who comes; it counts only beside words about attending.
       if (!GENERAL_RE.test(g.noun ?? '') && !g.each && n.max > 250 && !ATTENDING.test(s)) continue;
       if (POPULATION_BEFORE.test(before)) continue;
+      // People who answered a survey or signed a petition gave their views, but not in the room.
+      if (SURVEY.test(s) && !ATTENDING.test(s)) continue;
       out.push({
         n,
         general: GENERAL_RE.test(g.noun ?? '') || Boolean(g.each),
@@ -230,6 +235,33 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
     const total = sticky(TOTAL_AFTER, s, end);
     if (total) out.push({ n, general: true, additive: false, approx: false, phrase: `${num[0]}${total[0]}`, sentence: i });
   }
+}
+
+/**
+ * "One representative from each of the city's 18 neighbourhood councils", "the chair and secretary from each
+ * of the 43 branches": a membership formula. The head count is the people per body times the bodies.
+ */
+const FROM_EACH_OF = new RegExp(
+  `\\b(?<per>${NUM}|a|an|the \\w+ and(?: the)? \\w+)\\s+(?:[\\w'’-]+\\s+){0,4}?from each of (?:the |our |its |their )?(?:[\\w]+['’]s )?(?<bodies>${NUM})\\s+(?:[\\w'’-]+\\s+){0,3}?[a-z-]+s\\b`,
+  'gi',
+);
+
+const PERSON_BEFORE_EACH = new RegExp(`\\b(?:${SINGLE}|${GENERAL}|${SPECIFIC}|person|delegate|chair(?:person)?)s?$`, 'i');
+
+/** The head count a membership formula gives ("one member from each of the 27 states"); undefined when none. */
+export function fromEachCount(text: string): Count | undefined {
+  let best: Count | undefined;
+  for (const m of text.matchAll(FROM_EACH_OF)) {
+    const g = m.groups ?? {};
+    const per = /^(?:a|an)$/i.test(g.per ?? '') ? 1 : /^the /i.test(g.per ?? '') ? 2 : parseNumber(g.per ?? '');
+    const bodies = parseNumber(g.bodies ?? '');
+    if (!per || !bodies || per > 10 || bodies > 500) continue;
+    // Only people come from each body: "a prize from each of the 20 sponsors" counts no one.
+    if (!PERSON_BEFORE_EACH.test(m[0].slice(0, m[0].toLowerCase().indexOf(' from each of')))) continue;
+    const n = per * bodies;
+    if (!best || n > best.max) best = { min: n, max: n, approx: false, evidence: [m[0].trim()] };
+  }
+  return best;
 }
 
 /**

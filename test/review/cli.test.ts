@@ -55,9 +55,11 @@ describe('moodmusic review', () => {
       expect(Object.keys(flag)).toEqual(['id', 'nudge', 'why', 'evidence']);
       expect(Array.isArray(flag.evidence)).toBe(true);
     }
-    expect(flags.map((x) => x.id)).toEqual(expect.arrayContaining(['large-group', 'presentation-led', 'representatives']));
-    // Flags the review is less sure of are asked, not stated.
-    expect((json.plan as { openQuestions: string[] }).openQuestions.length).toBeGreaterThan(0);
+    expect(flags.map((x) => x.id)).toEqual(expect.arrayContaining(['large-group', 'presentation-led']));
+    // Flags the review is less sure of are asked, not stated (representatives: cross-validated precision below 0.8).
+    const asked = (json.plan as { openQuestions: string[] }).openQuestions;
+    expect(asked.some((q) => /representatives/.test(q))).toBe(true);
+    expect(flags.map((x) => x.id)).not.toContain('representatives');
   });
   it('reads stdin with "-" and adds notice only when there is one', async () => {
     const f = fakeIO('');

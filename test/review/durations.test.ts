@@ -40,3 +40,27 @@ describe('session length: lengths of a part are not the meeting', () => {
     expect(minutes('Weekly volunteer briefing\nSat 8.15am, 15 mins at the start line.')).toBe(15);
   });
 });
+
+describe('session length: which numbers are a length of this meeting (review-c)', () => {
+  it('reads a range after a month, or before a year, as days, not hours', () => {
+    expect(minutes('Regional housing summit, March 3 - 4, 2026, in the civic centre.')).not.toBe(60);
+    expect(minutes('The festival runs 10-11 June at the county showground.')).not.toBe(60);
+  });
+  it('pairs a start and an end said apart', () => {
+    expect(minutes('The book club starts at 6:30 pm and finishes at 8 pm.')).toBe(90);
+    expect(minutes('Lunchtime talk: we begin at 12:00 PM and end at 1 PM.\nFrom 12:45-1:00 PM there are questions.')).toBe(60);
+  });
+  it('does not take a moment or a statistic for the meeting, even under a meeting title', () => {
+    expect(minutes('Minutes of the Annual Meeting of the Allotment Society\nWe held one minute of silence for a late member during the last year.')).toBeUndefined();
+    expect(minutes('Trust board meeting\nStaff said that 4.5 minutes of each visit go on paperwork.')).toBeUndefined();
+  });
+  it('keeps a short meeting whose own sentence says it is the meeting', () => {
+    expect(minutes('The night shift meets for 5 minutes at handover.')).toBe(5);
+  });
+  it('reads "a few days" as days, so an item\'s limit is not the length', () => {
+    expect(minutes('Take the board away for a few days. Keep each topic to no longer than 30 minutes.')).toBeGreaterThan(420);
+  });
+  it('adds up agenda lines that each end with their length', () => {
+    expect(minutes('Team retro\n1. Check-in (10 minutes)\n2. What went well (20 minutes)\n3. What to change (20 minutes)\n4. Actions (10 minutes)')).toBe(60);
+  });
+});

@@ -89,3 +89,25 @@ describe('large group inferred from an open invitation', () => {
     expect(isLarge(extract(text))).toBe(false);
   });
 });
+
+describe('head count: membership formulas, rosters in terms of reference, survey respondents (review-c)', () => {
+  it('multiplies the people sent by the bodies that send them', () => {
+    expect(attendance('The assembly is made up of one tenant delegate from each of the borough\u2019s 22 estates.').max).toBe(22);
+    expect(attendance('The council is the chair and secretary from each of the 30 branches.').max).toBe(60);
+    expect(attendance('Two officers from each of the five districts come to the panel.').max).toBe(10);
+  });
+  it('does not count things that come from each body', () => {
+    expect(attendance('A raffle prize from each of the 20 sponsors will be drawn.').kind).toBe('unknown');
+  });
+  it('counts who was present even in terms of reference, but not the quorum or the body it reports to', () => {
+    const tor = 'Terms of reference\nThe group reports to the annual conference. Quorum: 20 members.\nPresent:\nMs A Khan\nMr B Osei\nDr C Li\nMs D Ryan\nMr E Novak\nMs F Park\nMr G Silva\n\nThe membership consists of staff.';
+    const a = attendance(tor);
+    expect(a.kind).toBe('stated');
+    expect(a.max).toBe(7);
+    expect(attendance('Terms of reference\nMembership consists of up to 20 members. A quorum is five.').kind).toBe('unknown');
+  });
+  it('does not take survey respondents for the people at the meeting', () => {
+    expect(count('The committee will look at a survey that more than 200 parents answered.')).toBeUndefined();
+    expect(count('About 200 parents are expected at the meeting to discuss the survey.')?.max).toBe(200);
+  });
+});

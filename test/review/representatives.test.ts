@@ -24,3 +24,27 @@ describe('representatives: people who come for a body', () => {
     expect(reps(text)).not.toBe('yes');
   });
 });
+
+describe('representatives: who attends for a body, not who speaks for classmates or is mentioned (review-c)', () => {
+  it.each([
+    'Each class elects two class reps, who meet the head of year every half term.',
+    'Our student reps joined staff at the away day.',
+    'Parents from each year act as representatives for others and bring their questions along.',
+    'Reps are elected by the pupils of each tutor group and meet once a month.',
+    'Item 6: to note the Liaison Representatives\u2019 reports.',
+    'Representatives from two local charities will lead the small-group discussions.',
+    'Slate of nominees for the trustee election',
+    'Meet your elected representatives at the ward surgery on Friday.',
+    'A customer service representative will call you to confirm your place.',
+    'Representatives will be on hand at the stalls to answer questions about the scheme.',
+  ])('not from "%s"', (text) => {
+    expect(reps(text)).not.toBe('yes');
+  });
+  it.each([
+    'The forum brings together representatives from the council, the police and three housing associations.',
+    'Each partner agency sends a representative to the quarterly panel.',
+    'Nominees from each member association sit on the executive.',
+  ])('%s', (text) => {
+    expect(reps(text)).toBe('yes');
+  });
+});
