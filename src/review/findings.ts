@@ -9,5 +9,5 @@ import type { FlagId } from './rules.js';
 
 /** Flags asked as open questions rather than stated. */
 export const ASKED_FLAGS: readonly FlagId[] = [
-  'deficit-framing', 'affected-people-absent', 'narrow-mix', 'representatives', 'one-off', 'converge-early', 'room-setting',
+  'deficit-framing', 'affected-people-absent', 'narrow-mix', 'representatives', 'one-off', 'room-setting',
 ];
