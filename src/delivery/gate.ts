@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import type { ConversationRef, PlatformName } from '../model/message.js';
 import { whenAborted } from './abort.js';
 import type { WorkspaceLease } from './lease.js';
+import type { Arrival } from './arrivals.js';
 import { RateGate, perSecond, type PlatformLimits } from './limits.js';
 import { Pacer } from './pacer.js';
 
@@ -9,6 +10,13 @@ interface ConversationState {
   gates: RateGate[];
   /** A 429's Retry-After for this conversation. */
   pausedUntil: number;
+}
+
+/** A send let through by `PlatformGate.acquire`; hand it back to `release` once it has been made. */
+export interface Ticket {
+  readonly pacers: Pacer[];
+  /** Where each pacer counted the send. */
+  readonly arrivals: Array<Arrival | undefined>;
 }
 
 const key = (target: ConversationRef) => `${target.workspaceId}\u0000${target.conversationId}`;
@@ -70,7 +78,7 @@ export class PlatformGate {
    * Waits for this send's turn and a conforming instant, and books it (counting it in flight until
    * `release`). Returns false when that would be after `deadline` or when `signal` aborts.
    */
-  async acquire(target: ConversationRef, deadline: number, signal?: AbortSignal): Promise<boolean> {
+  async acquire(target: ConversationRef, deadline: number, signal?: AbortSignal): Promise<Ticket | false> {
     const next = await this.line(target);
     const stop = whenAborted(signal);
     try {
@@ -81,9 +89,17 @@ export class PlatformGate {
     }
   }
 
-  /** A send booked by `acquire` has ended: the next waiter for a place in flight may go. */
-  release(): void {
+  /**
+   * A send let through by `acquire` has ended: the next waiter for a place in flight may go. With
+   * `answered`, the platform answered it just now (a post, an error or a 429), which tells the pacers
+   * when it most likely reached the platform.
+   */
+  release(ticket: Ticket, answered: boolean): void {
     this.inFlight -= 1;
+    if (answered) {
+      const now = this.clock.now().getTime();
+      ticket.pacers.forEach((p, i) => p.answered(ticket.arrivals[i], now));
+    }
     if (this.inFlight < this.cap) this.waiting.shift()?.();
   }
 
@@ -144,7 +160,7 @@ export class PlatformGate {
     for (const [k, pacers] of this.workspaces) if (pacers.every((p) => p.idle(now))) this.workspaces.delete(k);
   }
 
-  private async book(target: ConversationRef, deadline: number, stop: Promise<void>, signal?: AbortSignal): Promise<boolean> {
+  private async book(target: ConversationRef, deadline: number, stop: Promise<void>, signal?: AbortSignal): Promise<Ticket | false> {
     for (;;) {
       if (signal?.aborted) return false;
       // The lease was lost while this send waited (it expired, another instance has it): wait for it again.
@@ -189,10 +205,10 @@ export class PlatformGate {
         continue;
       }
       for (const g of conv.gates) g.commit(now);
-      for (const p of pacers) p.sent(now);
+      const arrivals = pacers.map((p) => p.sent(now));
       this.inFlight += 1;
       this.prune(now);
-      return true;
+      return { pacers, arrivals };
     }
   }
 }

@@ -1,4 +1,5 @@
-import { RateGate, type Rate } from './limits.js';
+import { ArrivalWindow, type Arrival } from './arrivals.js';
+import type { Rate } from './limits.js';
 
 /**
  * How close to a published limit sends are paced: just under it, so a platform that counts arrivals
@@ -26,11 +27,12 @@ export class Pacer {
   /** When the bucket was last used, for pruning idle ones. */
   lastBooked = 0;
   /**
-   * The sends actually made in the last window, at most the paced count: a waiter that wakes late (a
-   * busy event loop, a pause in garbage collection) goes later rather than let a backlog out at once,
-   * which would crowd one window of the platform's count past its limit.
+   * The sends actually made in the last window, at most the paced count, each counted from when it
+   * most likely reached the platform: a waiter that wakes late (a busy event loop, a pause in garbage
+   * collection) goes later rather than let a backlog out at once, and sends the network or the platform
+   * held up keep their place in the window for as long as they do in the platform's.
    */
-  private readonly window: RateGate | undefined;
+  private readonly window: ArrivalWindow | undefined;
 
   constructor(rate: Rate, fraction = PACE_FRACTION) {
     if (!Number.isFinite(rate.count)) {
@@ -46,7 +48,7 @@ export class Pacer {
     this.tolerance = (burst - 1) * this.interval;
     // The paced count, not the limit: what arrives at the platform is also bunched by the network and
     // the platform's own pauses, and the margin up to the limit absorbs that.
-    this.window = new RateGate({ count: Math.max(1, Math.ceil(paced)), perMs: rate.perMs });
+    this.window = new ArrivalWindow(Math.max(1, Math.ceil(paced)), rate.perMs);
   }
 
   /** The earliest instant at or after `now` a send keeps the last window of real sends under the paced count. */
@@ -54,9 +56,14 @@ export class Pacer {
     return this.window ? this.window.earliest(now) : now;
   }
 
-  /** Records a send made at `now` (not before an earlier one). */
-  sent(now: number): void {
-    this.window?.commit(now);
+  /** Records a send made at `now` (not before an earlier one); pass what it returns to `answered`. */
+  sent(now: number): Arrival | undefined {
+    return this.window?.add(now);
+  }
+
+  /** The platform answered a send at `now` (with anything: a post, an error, a 429); see `ArrivalWindow.answered`. */
+  answered(arrival: Arrival | undefined, now: number): void {
+    if (arrival) this.window?.answered(arrival, now);
   }
 
   /** The instant a send asking at `now` would get, without booking it. */

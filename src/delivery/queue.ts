@@ -124,7 +124,7 @@ export class DeliveryQueue {
     for (;;) {
       const allowed = await gate.acquire(target, deadline, options.signal);
       if (options.signal?.aborted) {
-        if (allowed) gate.release();
+        if (allowed) gate.release(allowed, false);
         return { status: 'failed', reason: `not sent: the bot is stopping (after ${attempts} attempt(s))`, code: 'stopped', attempts };
       }
       if (!allowed) {
@@ -139,7 +139,7 @@ export class DeliveryQueue {
       } catch (e) {
         error = e;
       } finally {
-        gate.release();
+        gate.release(allowed, true);
       }
       last = describeError(error);
       if (!(error instanceof PlatformError)) return fail(last, 'error');

@@ -258,6 +258,31 @@ describe('delivery queue pacing', () => {
     expect(((at.length - 1) * 1000) / (at[at.length - 1]! - at[0]!)).toBeGreaterThan(90);
   });
 
+  it('counts a send from when the platform got it: sends held up on the way keep later sends back, so no second at the platform holds more than its limit', async () => {
+    const time = new FakeTime();
+    const { queue, start } = setup(time, { limits: slackAt(100) });
+    const out = new RecordingOutbound('slack', time);
+    const post = out.post.bind(out);
+    // Each answer takes 50 ms; what is sent between 1.0 s and 1.1 s reaches the platform only at 1.1 s
+    // (the network or the platform held it up), and its answer comes 50 ms after that.
+    const arrived: number[] = [];
+    out.post = async (target, reply) => {
+      const sent = time.clock.now().getTime() - start;
+      const at = sent >= 1000 && sent < 1100 ? 1100 : sent;
+      arrived.push(at);
+      await time.sleep(at - sent + 50);
+      return post(target, reply);
+    };
+    const results = await Promise.all(Array.from({ length: 400 }, (_, i) => queue.send(out, channel(`C${i}`), textReply('hi'))));
+    expect(results.every((r) => r.status === 'sent')).toBe(true);
+    expect(arrived.filter((t) => t === 1100).length).toBeGreaterThan(5);
+    // The platform counts arrivals: no 101 of them within one second (it would have answered 429).
+    const at = [...arrived].sort((a, b) => a - b);
+    for (let i = 0; i + 100 < at.length; i++) expect(at[i + 100]! - at[i]!).toBeGreaterThanOrEqual(1000);
+    // At the paced rate otherwise.
+    expect(((at.length - 1) * 1000) / (at[at.length - 1]! - at[0]!)).toBeGreaterThan(90);
+  });
+
   it('pauses only the throttled workspace for its Retry-After, then resumes one by one at the rate (no herd)', async () => {
     const time = new FakeTime();
     const { queue, start } = setup(time, { limits: slackAt(100) });

@@ -1,0 +1,74 @@
+/** One send counted in an `ArrivalWindow`, at the instant it most likely reached the platform. */
+export interface Arrival {
+  at: number;
+  /** When it left (its answer's round trip is measured from here). */
+  readonly sent: number;
+}
+
+/**
+ * The sends of the last `perMs`, each counted from when it most likely reached the platform rather
+ * than when it left. A platform counts arrivals; a pause on the way or at the platform (network
+ * queueing, the platform busy for 100 ms) delivers sends made over that pause together, later than they
+ * left. Counted from when they left, those sends would drop out of this window before they drop out of
+ * the platform's, and sends made in their place would crowd the platform's window past its limit about
+ * a second later. So each answer moves its send later by how much longer than the fastest answer it
+ * took (the most the request can have been held on its way); a steady round trip moves every send
+ * alike, which changes no rate.
+ */
+export class ArrivalWindow {
+  /** In order of `at`. */
+  private readonly arrivals: Arrival[] = [];
+  /** The fastest answer seen: the round trip with no queueing on the way. */
+  private fastest = Number.POSITIVE_INFINITY;
+
+  constructor(
+    private readonly count: number,
+    private readonly perMs: number,
+  ) {}
+
+  /** The earliest instant at or after `now` a send keeps this window under `count`. */
+  earliest(now: number): number {
+    this.expire(now);
+    if (this.arrivals.length < this.count) return now;
+    return Math.max(now, (this.arrivals[this.arrivals.length - this.count] as Arrival).at + this.perMs);
+  }
+
+  /** Counts a send leaving at `now` (not before an earlier one). */
+  add(now: number): Arrival {
+    const arrival = { at: now, sent: now };
+    this.arrivals.push(arrival);
+    return arrival;
+  }
+
+  /**
+   * Its answer came at `now`: the send reached the platform at most this much later than it left (an
+   * answer this process was too busy to read at once counts as late too, which only errs on the safe
+   * side).
+   */
+  answered(arrival: Arrival, now: number): void {
+    const roundTrip = now - arrival.sent;
+    if (roundTrip < this.fastest) this.fastest = roundTrip;
+    const at = arrival.sent + Math.max(0, roundTrip - this.fastest);
+    if (at <= arrival.at) return;
+    const from = this.arrivals.lastIndexOf(arrival);
+    // Already out of the window: back in only while the later instant still counts.
+    if (from >= 0) this.arrivals.splice(from, 1);
+    else if (at <= now - this.perMs) return;
+    arrival.at = at;
+    let i = this.arrivals.length;
+    while (i > 0 && (this.arrivals[i - 1] as Arrival).at > at) i -= 1;
+    this.arrivals.splice(i, 0, arrival);
+  }
+
+  /** True when no send still counts at `now` (safe to forget). */
+  idle(now: number): boolean {
+    this.expire(now);
+    return this.arrivals.length === 0;
+  }
+
+  private expire(now: number): void {
+    let n = 0;
+    while (n < this.arrivals.length && (this.arrivals[n] as Arrival).at <= now - this.perMs) n += 1;
+    if (n > 0) this.arrivals.splice(0, n);
+  }
+}
