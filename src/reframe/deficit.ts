@@ -9,11 +9,11 @@ const DEFICIT_MOVES =
 
 /** Problems named as the subject. */
 const DEFICIT_NOUNS =
-  /\b(?:crime|criminal|offending|offenders?|reoffending|anti-?social|asb|vandalism|fly[- ]?tipping|graffiti|litter(?:ing)?|knife|knives|violence|violent|abuse|exploitation|gangs?|drug (?:dealing|misuse|use)|drug-related|substance misuse|addiction|street drinking|begging|burglar(?:y|ies)|theft|obesity|deprivation|poverty|homelessness|rough sleeping|unemployment|truancy|absenteeism|absence|exclusions|drop-?outs?|non-?attendance|non-?compliance|failures?|failing|fail(?:s|ed)?|broken|breaking|backlogs?|delays?|shortfall|deficit|overspend|complaints?|incidents?|outages?|errors?|mistakes|bugs|defects|near miss(?:es)?|readmissions?|bed[- ]blocking|delayed discharges?|loneliness|lonely|isolation|isolated|low morale|sickness|burnout|turnover|attrition|churn|problems?|problematic|struggling|underperform\w*|underachiev\w*|shortages?|inefficien\w+|crisis|crises|deaths?|silos?|silo working|disengage\w*|not engaging|falling through the cracks|attainment gap|gap|waiting times|long waits|(?<!\w)falls(?! (?:on|under|to|within|in line))|had a fall|damp|mould|disruptions?|overdue|never events?|dropouts?|neets?|not in education|inequalit(?:y|ies)|exclusion|corruption|hate speech|speeding|challeng(?:e|es|ing)|(?:retention|recruitment|behaviour|attendance|performance|quality|safety|capacity|staffing|workforce|access|conduct|compliance|capability) (?:issues|problems|concerns))\b/gi;
+  /\b(?:crime|criminal|offending|offenders?|reoffending|anti-?social|asb|vandalism|fly[- ]?tipping|graffiti|litter(?:ing)?|knife|knives|violence|violent|abuse|exploitation|(?:modern )?slavery|trafficking|fraud|scams?|harassment|bullying|discrimination|racism|gangs?|drug (?:dealing|misuse|use)|drug-related|substance misuse|addiction|street drinking|begging|burglar(?:y|ies)|theft|obesity|deprivation|poverty|homelessness|rough sleeping|unemployment|truancy|absenteeism|absence|exclusions|drop-?outs?|non-?attendance|non-?compliance|failures?|failing|fail(?:s|ed)?|broken|breaking|backlogs?|delays?|shortfall|deficit|overspend|complaints?|incidents?|outages?|errors?|mistakes|bugs|defects|near miss(?:es)?|readmissions?|bed[- ]blocking|delayed discharges?|loneliness|lonely|isolation|isolated|low morale|sickness|burnout|turnover|attrition|churn|problems?|problematic|struggling|underperform\w*|underachiev\w*|shortages?|inefficien\w+|crisis|crises|deaths?|silos?|silo working|disengage\w*|not engaging|falling through the cracks|attainment gap|gap|waiting times|long waits|(?<!\w)falls(?! (?:on|under|to|within|in line))|had a fall|damp|mould|disruptions?|overdue|never events?|dropouts?|neets?|not in education|inequalit(?:y|ies)|exclusion|corruption|hate speech|speeding|challeng(?:e|es|ing)|(?:retention|recruitment|behaviour|attendance|performance|quality|safety|capacity|staffing|workforce|access|conduct|compliance|capability) (?:issues|problems|concerns))\b/gi;
 
 /** Adjectives that make an ordinary noun a deficit: "poor attendance", "low uptake", "rising knife crime". */
 const DEFICIT_QUALIFIERS =
-  /\b(?:poor|low|lack of|excessive|repeated(?:ly)?|rising|high levels of|too (?:many|much|few|little|long|slow)|not enough|insufficient|worsening|declining|falling|bad|weak|(?:drop|dip|fall|decline|slump|deterioration)s? in(?! (?:any|anytime|for|on|at|and|to|from|session|centre|clinic|whenever|when|if|with|here|between|during|over|love)\b)(?: the)?)\s+[\w-]+(?:\s+(?!at\b|in\b|on\b|of\b|for\b|among\b|across\b|and\b|the\b|to\b)[\w-]+)?/gi;
+  /\b(?:poor|low|lack of|excessive|repeated(?:ly)?|rising|high levels of|too (?:many|much|few|little|long|slow)|not enough|insufficient|worsening|declining|falling|bad|weak|(?:drop|dip|fall|decline|slump|deterioration)s? in(?! (?:any|anytime|for|on|at|and|to|from|session|centre|clinic|whenever|when|if|with|here|between|during|over|love)\b)(?: the)?)\s+(?!(?:and|or|but|nor|the|a|an|as|is|are|was|were|to|of|in|on|at|for|with|by|that|which|who)\b)[\w-]+(?:\s+(?!at\b|in\b|on\b|of\b|for\b|among\b|across\b|and\b|the\b|to\b)[\w-]+)?/gi;
 
 /** Aspirational language: a good place, feeling valued, what would it take. */
 const ASPIRATION =
@@ -23,6 +23,10 @@ const ASPIRATION =
 const PROCEDURAL_LEAD = /^\s*(?:discussion|update|report|minutes|election|appointment|composition|membership|terms of reference|nominations?)\b[^?]{0,40}?\b(?:composition|membership|terms of reference|election|appointment|nominations?|minutes|report)\s+(?:of|from|to)\s+(?:the\s+)?[A-Z]/i;
 /** A body's proper name, with what it is named for ("Community Coalition on Homelessness"). */
 const BODY_NAME = /\b(?:[A-Z][\w'-]*\s+){0,4}(?:Coalition|Partnership|Board|Committee|Forum|Network|Alliance|Taskforce|Commission|Panel|Group)(?:\s+(?:[Oo]n|[Ff]or|[Aa]gainst)\s+(?:[A-Z][\w'-]*\s*)+)?/g;
+
+/** Problem words that frame nothing: a method's name, or problems paired with opportunities. */
+const NEUTRAL_PAIRS =
+  /\b(?:(?:creative |collaborative |joint |group )?problem[- ]solving|(?:(?:tackl|address|explor|discuss|deal(?:ing)? with)\w* )?(?:the )?(?:issues|problems|challenges|risks|threats|pressures)(?:,)? (?:and|&) (?:the )?opportunit(?:y|ies)|opportunities (?:and|&) (?:the )?(?:issues|problems|challenges|risks|threats|pressures))\b/gi;
 
 /** How many aspirational cues a text has ("what would it take", "proud", "feel valued"). */
 export function aspirationCount(text: string): number {
@@ -60,6 +64,9 @@ export function detectDeficit(text: string): DeficitResult {
 export function deficitSigns(raw: string): { strong: number; nouns: number; aspiration: number; evidence: string[] } {
   // "Apologies for absence" is an agenda item, not a framing.
   let text = /apolog/i.test(raw) ? raw.replace(/\bapologies(?: for absence)?\b/gi, ' ') : raw;
+  // A method's name ("creative problem solving") and problems paired with opportunities ("tackle the issues
+  // and opportunities") name no deficit at the centre: the pair is the ordinary scope of any agenda.
+  text = text.replace(NEUTRAL_PAIRS, ' ');
   // A procedural item about a body ("Discussion - membership of the Coalition on Homelessness") is about
   // the body, not framed around the problem its name carries.
   if (PROCEDURAL_LEAD.test(text)) text = text.replace(BODY_NAME, ' ');

@@ -106,6 +106,24 @@ function weigh(re: RegExp, text: string): { phrases: string[]; weight: number } 
   return { phrases, weight };
 }
 
+/**
+ * A body's or a role's proper name that carries a problem word ("the Police and Crime Commissioner", "the
+ * Violence Reduction Unit", "the Cutting Red Tape Initiative") names who hosts or attends, not the theme.
+ */
+const NAMED_BODY =
+  /\b(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for|on|against)\s+)?){1,5}(?:Commissioner|Partnership|Team|Unit|Board|Committee|Service|Office|Officer|Hub|Initiative|Programme|Program|Network|Alliance|Taskforce|Coalition|Panel|Agency|Directorate|Department|Squad|Act|Bill)s?\b/g;
+/** Sentences about the meeting's own arrangements (put off, cancelled, fewer meetings) are not its theme. */
+const ARRANGEMENTS = /\b(?:postponed|cancell?ed|rescheduled|rearranged|number of (?:meetings|sessions)|(?:meetings|sessions) (?:will be|are) (?:fewer|reduced))\b/i;
+
+/** The framing as read for a deficit: without "challenges" (any event's word for its topics), named bodies and arrangements. */
+function themeOf(framing: string): string {
+  return sentences(framing)
+    .filter((s) => !ARRANGEMENTS.test(s))
+    .join(' ')
+    .replace(NAMED_BODY, ' ')
+    .replace(/\bchalleng\w*/gi, ' ');
+}
+
 /** A question someone else put ("asked what would happen", "wondered what might change") is reported, not explored here. */
 const REPORTED_QUESTION = /\b(?:asked|asking|wondered|wondering|questioned|told)\s+(?:\w+\s+){0,2}$/i;
 
@@ -220,7 +238,7 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
   if (hints.question && !framing.includes(hints.question)) framing = `${hints.question} ${framing}`;
   const masked = invitees.phrases.reduce((acc, p) => acc.split(p).join(' '), framing);
   // "Challenges" is the ordinary word for what any event discusses ("opportunities and challenges"): not a deficit framing by itself.
-  let deficit = detectDeficit(framing.replace(/\bchalleng\w*/gi, ' ')).evidence;
+  let deficit = detectDeficit(themeOf(framing)).evidence;
   if (deficit.length === 0 && items.length > 0 && aspirationCount(framing) === 0) deficit = agendaDeficit(items);
   if (deficit.length > 0 && purpose.length === 0) purpose.push(framing);
   const pres = weigh(PRESENTATION_CUES, text);
