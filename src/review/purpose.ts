@@ -11,13 +11,19 @@ import { matchAll } from './text.js';
 
 /** A standing item of formal business, at the start of a line after any number, bullet or time. */
 const STANDING_ITEM =
-  /^(?:(?:item\s+)?\d{1,2}[.):]?\s+|[-•*·]\s*|[ivx]{1,4}[.)]\s*|\(?[a-z]\)\s*|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–]?\s*)?(?:call(?:ed)? (?:the )?(?:meeting )?to order|(?:approv\w*|adopt\w*|confirm\w*|accept\w*|read\w*) (?:of )?(?:the )?(?:previous |last )?(?:minutes|agenda)|minutes\b|apologies|matters arising|declarations? of (?:\w+ )?interests?|(?:any )?other (?:competent )?business|aob\b|new business|unfinished business|old business|(?:\w+'?s? )?reports?\b|(?:chair(?:man|person)?|treasurer|secretary|president|head(?:teacher)?|principal|clerk|librarian|director)'?s? (?:report|update|remarks|welcome)|correspondence|elections?\b|election of|nominations?|public (?:question time|participation|comments?|forum)|date (?:and time )?of (?:the )?next meeting|next meeting|adjourn\w*|close\b|closing\b|(?:welcome|introductions?)(?:,? (?:and |& )?(?:welcome|apologies|introductions?|opening remarks))*\s*(?:$|[–(-])|financial statements?|accounts\b|action (?:points|log)|actions? (?:arising|from the last)|urgent business|exclusion of (?:the )?(?:press|public))/i;
+  /^(?:(?:item\s+)?\d{1,2}[.):]?\s+|[-•*·]\s*|[ivx]{1,4}[.)]\s*|\(?[a-z]\)\s*|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–]?\s*)?(?:to (?:receive|note|consider|confirm|approve|sign|agree|accept)(?: and (?:approve|sign|agree|note))?\s+(?:any\s+|the\s+)?(?=(?:[\w'’]+ ){0,3}?(?:apologies|minutes|reports?|declarations?|dispensations?|correspondence|accounts|financial statements?|matters arising|date of)\b))?(?:call(?:ed)? (?:the )?(?:meeting )?to order|(?:approv\w*|adopt\w*|confirm\w*|accept\w*|read\w*) (?:of )?(?:the )?(?:previous |last )?(?:minutes|agenda)|minutes\b|apologies|matters arising|declarations? of (?:\w+ )?interests?|(?:any )?other (?:competent )?business|aob\b|new business|unfinished business|old business|(?:\w+['’]?s? )?reports?\b|(?:chair(?:man|person)?|treasurer|secretary|president|head(?:teacher)?|principal|clerk|librarian|director)'?s? (?:report|update|remarks|welcome)|correspondence|elections?\b|election of|nominations?|public (?:question time|participation|comments?|forum)|date (?:and time )?of (?:the )?next meeting|next meeting|adjourn\w*|close\b|closing\b|(?:welcome|introductions?)(?:,? (?:and |& )?(?:welcome|apologies|introductions?|opening remarks))*\s*(?:$|[–(-])|financial statements?|accounts\b|action (?:points|log)|actions? (?:arising|from the last)|urgent business|exclusion of (?:the )?(?:press|public))/i;
 /** Words that look like an aim but only say how or when people meet, or nothing at all. */
 const EMPTY_PURPOSE =
-  /^(?:[-•*]\s*)?(?:to allow\b|to think how\b|(?:meeting )?to order\b|to make representations\b|to raise (?:any )?(?:matters|queries|questions|issues) (?:during|at|in)\b|to conduct (?:\w+ ){0,2}business\b|to attend\b|to book\b|to register\b|to (?:be|get) there\b|decide\b$|welcome\b)/i;
+  /^(?:[-•*]\s*)?(?:to allow\b|to (?:be )?(?:finish(?:ed)?|done|over|close[ds]?|end(?:ed)?|start(?:ed)?)\b|to raise (?:a |any )?(?:point|matter|query|question|issue)s?\b(?! (?:of|about|on|around|with)\b)|to think how\b|(?:meeting )?to order\b|to make representations\b|to raise (?:any )?(?:matters|queries|questions|issues) (?:during|at|in)\b|to conduct (?:\w+ ){0,2}business\b|to attend\b|to book\b|to register\b|to (?:be|get) there\b|decide\b$|welcome\b)/i;
 /** A meeting noun followed by a day, a date, a time or a schedule word rather than a topic. */
 const SCHEDULE_TOPIC =
   /^(?:[\w'’ -]{0,40}?)(?:meetings?|sessions?|forums?|events?)\s*(?::|on|for)\s+(?:\d|alternat\w+|(?:the )?(?:first|second|third|fourth|last) |(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
+/** An action point in notes ("AP12 SL to email the partners", "JS to circulate"): an action, not the meeting's aim. */
+const ACTION_LINE = /^(?:[-•*]\s*)?(?:(?:AP|A)\s?\d+[.:]?\s+)?(?:[A-Z]{2,3}(?:\s*(?:\/|and|&)\s*[A-Z]{2,3})?|action(?:\s*\([A-Z]{2,3}\))?\s*:\s*[A-Z]{2,3})\s+to\s/;
+/** A table row ("| 1. | Apologies |", cleaned to "; 1. ; Apologies ;"): read as a plain line. */
+const TABLE_CELLS = /\s*[|;]\s*/g;
+const cells = (line: string): string => (/^\s*[|;]/.test(line) ? line.replace(TABLE_CELLS, ' ') : line);
+
 /** An aim stated in other words: "an opportunity for parents to", "designed to", "seeks to". */
 const AIM =
   /\b(?:(?:an?|the) (?:genuine |real |key |chance |unique )?(?:attempt|opportunity|chance|way|place|space|forum) (?:for [\w'’ ,-]{1,60}? )?to (?!attend|book|register|be held|take place)\w+[^.;:?!\n]{0,60}|(?:aims?|aimed|designed|intended|seeks?|seeking|hopes?|exists?|set up|established|here) to (?!attend|book|register|be held|take place)\w+[^.;:?!\n]{0,60})/gi;
@@ -51,7 +57,7 @@ function lineKinds(text: string): { standing: number; dated: number; aims: strin
   let dated = 0;
   const aims: string[] = [];
   for (const raw of text.split('\n')) {
-    const line = raw.trim();
+    const line = cells(raw).trim();
     if (!line) continue;
     if (STANDING_ITEM.test(line)) standing += 1;
     else if (ITEM.test(line)) {
@@ -71,10 +77,12 @@ export function purposeOf(plan: MeetingPlan, canLack: boolean): PlanFacts['purpo
   const kinds = lineKinds(plan.text);
   const formal = kinds.standing >= 3 || kinds.dated >= 4;
   let real = realPurposes(plan.purpose);
-  if (real.length === 0) real.push(...matchAll(AIM, plan.text, 2));
+  // "We aim to be finished by 9.30" says when it ends, not what it is for.
+  if (real.length === 0) real.push(...matchAll(AIM, plan.text, 2).filter((a) => !EMPTY_PURPOSE.test(a.replace(/^.*?\bto\s/i, 'to '))));
   // In a formal agenda or minutes, a bare name ("Budget", "Strategy") or an aim inside a line of standing
   // business is that item's label, not what the meeting is for.
   if (formal) real = real.filter((p) => p.split(/\s+/).length > 2 && !inStandingLine(plan.text, p));
+  real = real.filter((p) => !inActionLine(plan.text, p));
   if (real.length > 0) return { stated: 'yes', evidence: real.slice(0, 2) };
   // A listed item that asks a question or states an aim says what the meeting is for; a list of
   // business items alone does not (the labelling guide's reading of "states no purpose").
@@ -85,9 +93,16 @@ export function purposeOf(plan: MeetingPlan, canLack: boolean): PlanFacts['purpo
   return { stated: 'unknown', evidence: [] };
 }
 
+/** Whether a phrase sits on an action point of notes. */
+function inActionLine(text: string, phrase: string): boolean {
+  const at = text.indexOf(phrase);
+  if (at < 0) return false;
+  return ACTION_LINE.test(text.slice(text.lastIndexOf('\n', at) + 1, at + phrase.length).trim());
+}
+
 /** Whether a phrase sits on a line of standing business ("Urgent business: to raise and decide..."). */
 function inStandingLine(text: string, phrase: string): boolean {
   const at = text.indexOf(phrase);
   if (at < 0) return false;
-  return STANDING_ITEM.test(text.slice(text.lastIndexOf('\n', at) + 1, at + phrase.length).trim());
+  return STANDING_ITEM.test(cells(text.slice(text.lastIndexOf('\n', at) + 1, at + phrase.length)).trim());
 }
