@@ -97,7 +97,7 @@ const NUM_START = new RegExp(
 export const HAS_NUMBER = new RegExp(`\\d|\\b(?:${UNIT_WORDS}|${TEN_WORDS}|dozens?|hundreds?|couple|few|handful|scores)\\b`, 'i');
 const RANGE_AT = new RegExp(RANGE, 'iy');
 const PEOPLE_AFTER = new RegExp(
-  `(?:\\s+or so)?\\s+(?:(?!${SKIP_WORD}\\b)[a-z][a-z'&-]*\\s+){0,2}?(?<noun>${GENERAL}|${SPECIFIC})\\b(?!')` +
+  `(?:\\s+or so)?\\s+(?:(?:(?!${SKIP_WORD}\\b)[a-z][a-z'&-]*\\s+){0,2}?|(?:most |more |very )?(?:(?!${SKIP_WORD}\\b)[a-z][a-z'&-]*,?\\s+){1,3}(?:and|or) (?:(?!${SKIP_WORD}\\b)[a-z][a-z'&-]*\\s+))(?<noun>${GENERAL}|${SPECIFIC})\\b(?!')` +
   `(?<each>\\s+from each(?:\\s+of(?:\\s+the)?\\s+(?<orgs>${NUM}))?)?`,
   'iy',
 );

@@ -106,6 +106,11 @@ describe('head count: membership formulas, rosters in terms of reference, survey
     expect(a.max).toBe(7);
     expect(attendance('Terms of reference\nMembership consists of up to 20 members. A quorum is five.').kind).toBe('unknown');
   });
+  it('reads a number before a list of describing words and the people ("30 local, regional and national partners")', () => {
+    expect(count('The forum brought together our 25 or so most senior nursing, medical and finance leads.')?.max).toBe(25);
+    expect(count('We expect 30 local, regional and national partners.')?.max).toBe(30);
+    expect(count('It took 20 years of hard work and patience from parents.')).toBeUndefined();
+  });
   it('does not take survey respondents for the people at the meeting', () => {
     expect(count('The committee will look at a survey that more than 200 parents answered.')).toBeUndefined();
     expect(count('About 200 parents are expected at the meeting to discuss the survey.')?.max).toBe(200);
