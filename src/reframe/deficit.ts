@@ -5,7 +5,7 @@
 
 /** Framing moves that put a problem at the centre: reduce it, tackle it, fix it, ask what to do about it. */
 const DEFICIT_MOVES =
-  /\b(?:reduc(?:e|es|ed|ing|tion)|tackl(?:e|es|ed|ing)|combat(?:s|ed|ing|ting)?|prevent(?:s|ed|ing|ion)?|fix(?:es|ed|ing)?|cut(?:s|ting)?(?= (?:down|waiting|back|the))|cutting|stop(?:s|ping)? (?:people|the|young|them|it)|eliminat\w+|eradicat\w+|clamp(?:ing)? down|crack(?:ing)? down|curb(?:s|ing)?|deal(?:ing)? with|get(?:ting)? rid of|what to do about|what(?:'s| is) wrong|what went wrong|keep(?:s)? (?:failing|breaking|going wrong)|(?:issues|problems|trouble) with|closing the (?:\w+ )?gap|cut(?:s|ting)? (?:the )?(?:costs?|spending|budgets?|overheads)|cost[- ]savings?|sav(?:e|ing) money|barriers? to|bypass\w*|(?:aren'?t|isn'?t|not|never) being (?:\w+ed|done|met|followed|completed)|why (?:don'?t|doesn'?t|aren'?t|isn'?t|can'?t|won'?t|haven'?t|do(?:es)? not|are not|is not)\b|why (?:do|does|did|are|is|were|was|have|has|don'?t|doesn'?t|aren'?t|isn'?t|can'?t|won'?t|haven'?t|so many|do so many)\b[^?.]{0,80}?\b(?:leav\w*|quit\w*|drop\w* out|fail\w*|not|never|n'?t|so (?:low|high|many|few|often|bad|poor|hard)|miss\w*|stop\w*|resign\w*|struggl\w*|overdue|happening|wrong)\b|(?:was|is|are|were|remains?) (?:too |so |very )?(?:low|poor|falling|declining|worsening)\b|(?:going|gone|go) to (?:hell|pot|the dogs|rack and ruin)|going downhill|falling apart|at breaking point|on (?:its|their) knees|on the brink|in freefall|(?<![\w,;] *)(?:the )?realities of|(?:harsh|hard|grim|stark) realit(?:y|ies) of|the truth about)/gi;
+  /\b(?:reduc(?:e|es|ed|ing|tion)|tackl(?:e|es|ed|ing)|combat(?:s|ed|ing|ting)?|prevent(?:s|ed|ing|ion)?|fix(?:es|ed|ing)?|cut(?:s|ting)?(?= (?:down|waiting|back|the))|cutting|stop(?:s|ping)? (?:people|the|young|them|it)|eliminat\w+|eradicat\w+|clamp(?:ing)? down|crack(?:ing)? down|curb(?:s|ing)?|deal(?:ing)? with|get(?:ting)? rid of|what to do about|what(?:'s| is) wrong|what went wrong|keep(?:s)? (?:failing|breaking|going wrong)|(?:issues|problems|trouble) with|closing the (?:\w+ )?gap|cut(?:s|ting)? (?:the )?(?:costs?|spending|budgets?|overheads)|cost[- ]savings?|sav(?:e|ing) money|barriers? to|bypass\w*|(?:aren'?t|isn'?t|not|never) being (?:\w+ed|done|met|followed|completed)|why (?:don'?t|doesn'?t|aren'?t|isn'?t|can'?t|won'?t|haven'?t|do(?:es)? not|are not|is not)\b|why (?:do|does|did|are|is|were|was|have|has|don'?t|doesn'?t|aren'?t|isn'?t|can'?t|won'?t|haven'?t|so many|do so many)\b[^?.]{0,80}?\b(?:leav\w*|quit\w*|drop\w* out|fail\w*|not|never|n'?t|so (?:low|high|many|few|often|bad|poor|hard)|miss\w*|stop\w*|resign\w*|struggl\w*|overdue|happening|wrong)\b|(?:was|is|are|were|remains?) (?:too |so |very )?(?:low|poor|falling|declining|worsening)\b|(?:going|gone|go) to (?:hell|pot|the dogs|rack and ruin)|going downhill|falling apart|at breaking point|on (?:its|their) knees|on the brink|in freefall|(?<![\w,;] *)(?:the )?realities of|(?:harsh|hard|grim|stark) realit(?:y|ies) of|the truth about|how (?:did|does|do|has|have|could|can) (?:[\w'’-]+ ){1,6}?(?:get|got|gotten|become|end up|ended up) (?:so|this|that|too) (?:bad|expensive|costly|slow|hard|difficult|unaffordable|broken|bad|low|high|late|dangerous|unsafe|complicated)|(?:so|too) (?:expensive|costly|unaffordable)|too late|(?:burn(?:ed|t)|stressed|worn|priced|left) out\b|overwhelm(?:ed|ing)|overstretched|overworked|understaffed|under-?staffed|underfunded|under-?funded|exhausted)/gi;
 
 /** Problems named as the subject. */
 const DEFICIT_NOUNS =
@@ -27,6 +27,14 @@ const BODY_NAME = /\b(?:[A-Z][\w'-]*\s+){0,4}(?:Coalition|Partnership|Board|Comm
 /** Problem words that frame nothing: a method's name, or problems paired with opportunities. */
 const NEUTRAL_PAIRS =
   /\b(?:(?:creative |collaborative |joint |group )?problem[- ]solving|(?:(?:tackl|address|explor|discuss|deal(?:ing)? with)\w* )?(?:the )?(?:issues|problems|challenges|risks|threats|pressures)(?:,)? (?:and|&) (?:the )?opportunit(?:y|ies)|opportunities (?:and|&) (?:the )?(?:issues|problems|challenges|risks|threats|pressures))\b/gi;
+
+/**
+ * A body's or a role's proper name that carries a problem word ("the Police and Crime Panel", "the
+ * Violence Reduction Unit", "the Cutting Red Tape Initiative") names who hosts, attends or is discussed,
+ * not what the question is framed around.
+ */
+const NAMED_BODY =
+  /\b(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for|on|against)\s+)?){1,5}(?:Commissioner|Partnership|Team|Unit|Board|Committee|Service|Office|Officer|Hub|Initiative|Programme|Program|Network|Alliance|Taskforce|Coalition|Panel|Agency|Directorate|Department|Squad|Act|Bill)s?\b(?:\s+(?:[Oo]n|[Ff]or|[Aa]gainst)\s+(?:[A-Z][\w'’-]*\s*)+)?/g;
 
 /** How many aspirational cues a text has ("what would it take", "proud", "feel valued"). */
 export function aspirationCount(text: string): number {
@@ -70,6 +78,7 @@ export function deficitSigns(raw: string): { strong: number; nouns: number; aspi
   // A procedural item about a body ("Discussion - membership of the Coalition on Homelessness") is about
   // the body, not framed around the problem its name carries.
   if (PROCEDURAL_LEAD.test(text)) text = text.replace(BODY_NAME, ' ');
+  text = text.replace(NAMED_BODY, ' ');
   const evidence: string[] = [];
   const strong = collect(DEFICIT_MOVES, text, evidence) + collect(DEFICIT_QUALIFIERS, text, evidence);
   const nouns = collect(DEFICIT_NOUNS, text, evidence);

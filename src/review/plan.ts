@@ -106,21 +106,14 @@ function weigh(re: RegExp, text: string): { phrases: string[]; weight: number } 
   return { phrases, weight };
 }
 
-/**
- * A body's or a role's proper name that carries a problem word ("the Police and Crime Commissioner", "the
- * Violence Reduction Unit", "the Cutting Red Tape Initiative") names who hosts or attends, not the theme.
- */
-const NAMED_BODY =
-  /\b(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for|on|against)\s+)?){1,5}(?:Commissioner|Partnership|Team|Unit|Board|Committee|Service|Office|Officer|Hub|Initiative|Programme|Program|Network|Alliance|Taskforce|Coalition|Panel|Agency|Directorate|Department|Squad|Act|Bill)s?\b/g;
 /** Sentences about the meeting's own arrangements (put off, cancelled, fewer meetings) are not its theme. */
 const ARRANGEMENTS = /\b(?:postponed|cancell?ed|rescheduled|rearranged|number of (?:meetings|sessions)|(?:meetings|sessions) (?:will be|are) (?:fewer|reduced))\b/i;
 
-/** The framing as read for a deficit: without "challenges" (any event's word for its topics), named bodies and arrangements. */
+/** The framing as read for a deficit: without "challenges" (any event's word for its topics) and the meeting's arrangements. */
 function themeOf(framing: string): string {
   return sentences(framing)
     .filter((s) => !ARRANGEMENTS.test(s))
     .join(' ')
-    .replace(NAMED_BODY, ' ')
     .replace(/\bchalleng\w*/gi, ' ');
 }
 

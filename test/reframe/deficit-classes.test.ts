@@ -26,3 +26,32 @@ describe('deficit framing: people as experts and procedure about a body', () => 
     expect(reframe('Tackling knife crime in the town centre').deficit).toBe(true);
   });
 });
+
+describe('deficit framing: how something got so bad, and people worn out', () => {
+  it.each([
+    'How did rents in the town centre get so high?',
+    'How did a season ticket get so expensive?',
+    'Is it too late to keep the lido open?',
+    'Social workers are burned out: can we still keep them?',
+    'Night staff feel overwhelmed and the ward is understaffed',
+    'Youth clubs are underfunded',
+  ])('%s is a deficit framing', (q) => {
+    expect(reframe(q).deficit).toBe(true);
+  });
+  it('"how did it get so good" is not', () => {
+    expect(reframe('How did the library garden get so lovely?').deficit).toBe(false);
+  });
+});
+
+describe('deficit framing: a body named for a problem is a name, not the framing', () => {
+  it.each([
+    'Joining the Police and Crime Panel as a community member',
+    'The Violence Reduction Unit\'s summer art programme for young people',
+    'Welcome to new members of the Homelessness Partnership Board',
+  ])('%s is not a deficit framing', (q) => {
+    expect(reframe(q).deficit).toBe(false);
+  });
+  it('the problem named outside the body\'s name still is', () => {
+    expect(reframe('Tackling violence in the night-time economy with the Violence Reduction Unit').deficit).toBe(true);
+  });
+});
