@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -54,6 +54,31 @@ describe('moodmusic explains itself', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: moodmusic start/);
     expect(help.stderr).toBe('');
+  });
+
+  it('the real bin reviews a short file, a long file and standard input exactly as the review does in process', async () => {
+    // The bin compiles regexes differently for short files (a V8 flag): what the review says must not change.
+    const dir = tempDir();
+    cleanups.push(dir.cleanup);
+    const plans = readFileSync(path.join(ROOT, 'test/review/cases.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text);
+    const short = plans.slice(0, 3).join('\n\n');
+    let long = '';
+    for (const p of plans) if (long.length < 12_000) long += `${p}\n\n`;
+    for (const [name, text] of [['short.txt', short], ['long.txt', long]] as const) {
+      const file = path.join(dir.dir, name);
+      writeFileSync(file, text);
+      const inProcess = io();
+      expect(await runCli(['review', '--json', file], inProcess.io)).toBe(0);
+      const fromFile = spawnSync(process.execPath, ['bin/moodmusic.js', 'review', '--json', file], { cwd: ROOT, encoding: 'utf8' });
+      expect(fromFile.status, fromFile.stderr).toBe(0);
+      expect(fromFile.stdout).toBe(inProcess.out());
+      const fromStdin = spawnSync(process.execPath, ['bin/moodmusic.js', 'review', '--json', '-'], { cwd: ROOT, encoding: 'utf8', input: text });
+      expect(fromStdin.stdout).toBe(inProcess.out());
+    }
+    const question = 'How do we stop young people dropping out of school?';
+    const reframed = io();
+    expect(await runCli(['reframe', '--json', question], reframed.io)).toBe(0);
+    expect(spawnSync(process.execPath, ['bin/moodmusic.js', 'reframe', '--json', question], { cwd: ROOT, encoding: 'utf8' }).stdout).toBe(reframed.out());
   });
 
   it('review on a terminal says to paste the plan, then Ctrl-D; piped input gets no hint', async () => {
