@@ -6,16 +6,22 @@
 import type { PlanFacts } from './facts.js';
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
+/** Where lower-casing a piece can differ from the same piece of the lower-cased whole: a capital sigma, half a surrogate pair. */
+const SIGMA_OR_SURROGATE = /[\u03a3\ud800-\udfff]/;
 
 /**
  * Keeps only evidence found in the plan (whitespace and case aside), so no quote is ever invented.
  * Returns the facts with the failing quotes removed, and how many were dropped.
  */
 export function keepEvidence(facts: PlanFacts, plan: string, onDrop?: (quote: string) => void): { facts: PlanFacts; dropped: number } {
-  const hay = norm(plan);
+  let hay: string | undefined;
   let dropped = 0;
   const ok = (e: string): boolean => {
-    const found = e.trim() !== '' && hay.includes(norm(e));
+    // Most quotes are cut from the plan itself, and a piece of the plan is in the normalised plan: its
+    // inner runs of spaces are whole runs there too, and lower-casing goes letter by letter except for a
+    // capital sigma (its lower case depends on the next letter) or a split surrogate pair. So the plan is
+    // normalised (a copy of a long paste) only for a quote that is not a plain piece of it.
+    const found = e.trim() !== '' && ((!SIGMA_OR_SURROGATE.test(e) && plan.includes(e)) || (hay ??= norm(plan)).includes(norm(e)));
     if (!found) {
       dropped += 1;
       onDrop?.(e);
