@@ -84,8 +84,18 @@ const NOTHING_AFTER = /^(?:nothing|none|n\/?a|tbc|tbd|not sure|no|not yet|-|\?)\
 const GREETING = /^(?:hi|hello|hey|dear|morning|afternoon|good (?:morning|afternoon|evening)|greetings)\b[^.!?:]{0,30}[,!.]?$/i;
 /** A cue word just after a negation ("no presentations", "not a lecture") does not count. */
 const NEGATED = /\b(?:no|not|not a|not an|not any|without|rather than|instead of|never|nor)\s+(?:[\w-]+\s+)?$/i;
+/** A clause that only supposes something ("if", "whether", "where needed", "may", "might", "could", "sometimes"). */
+const CONDITIONAL = /\b(?:if|whether|unless|where (?:needed|appropriate|relevant)|may|might|could|sometimes|occasionally|from time to time)\b/i;
 /** An agenda line: a bullet or a clock time at the start ("- Apologies", "09:45 Welcome from the Director"). */
 const AGENDA_LINE = /^(?:-\s+|\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:-\s+)?)(?=\S)/i;
+
+/** Whether a cue sits in a clause that only supposes it: "if" or "whether" before it, or a "may" on either side. */
+function supposed(text: string, at: number, length: number): boolean {
+  const before = text.slice(Math.max(0, at - 80), at).split(/[.;!?\n]/).pop() ?? '';
+  const after = text.slice(at + length, at + length + 50).split(/[.;!?\n]/)[0] ?? '';
+  return CONDITIONAL.test(before) || MAYBE_AFTER.test(after);
+}
+const MAYBE_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:may|might|could|sometimes|occasionally)\b/i;
 
 function weigh(re: RegExp, text: string): { phrases: string[]; weight: number } {
   const phrases: string[] = [];
@@ -95,6 +105,8 @@ function weigh(re: RegExp, text: string): { phrases: string[]; weight: number } 
     const phrase = m[0].trim();
     const lead = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index ?? 0);
     if (NEGATED.test(lead)) continue;
+    // "If a member of staff is to make a presentation": a cue in a condition is a possibility, not the format.
+    if (re === PRESENTATION_CUES && supposed(text, m.index ?? 0, m[0].length)) continue;
     const brief = BRIEF.test(lead);
     weight += brief ? 0.5 : 1;
     const key = phrase.toLowerCase();

@@ -43,3 +43,13 @@ describe('talk versus conversation: sharing information is not conversation', ()
     expect(format('Panel: three heads of service answer questions from the floor.').talk).toBeGreaterThan(0);
   });
 });
+
+describe('talk versus conversation: a talk only supposed is not the format (review-c)', () => {
+  it('does not count talks in a condition or a maybe', () => {
+    const f = format('Staff meet each month to plan the rota together. If a colleague wants to give a presentation, they tell the chair first. Guest speakers may sometimes be invited.');
+    expect(f.talk).toBe(0);
+  });
+  it('still counts talks the plan states', () => {
+    expect(format('The director will give a presentation, then guest speakers take questions.').talk).toBeGreaterThanOrEqual(2);
+  });
+});
