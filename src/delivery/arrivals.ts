@@ -3,6 +3,8 @@ export interface Arrival {
   at: number;
   /** When it left (its answer's round trip is measured from here). */
   readonly sent: number;
+  /** How long its answer took, once it came. */
+  roundTrip?: number;
 }
 
 /**
@@ -13,7 +15,8 @@ export interface Arrival {
  * the platform's, and sends made in their place would crowd the platform's window past its limit about
  * a second later. So each answer moves its send later by how much longer than the fastest answer it
  * took (the most the request can have been held on its way); a steady round trip moves every send
- * alike, which changes no rate.
+ * alike, which changes no rate. A faster answer than any before moves every answered send again (the
+ * first sends, slowed by opening connections, were late too).
  */
 export class ArrivalWindow {
   /** In order of `at`. */
@@ -47,8 +50,13 @@ export class ArrivalWindow {
    */
   answered(arrival: Arrival, now: number): void {
     const roundTrip = now - arrival.sent;
-    if (roundTrip < this.fastest) this.fastest = roundTrip;
-    const at = arrival.sent + Math.max(0, roundTrip - this.fastest);
+    arrival.roundTrip = roundTrip;
+    if (roundTrip < this.fastest) {
+      const known = Number.isFinite(this.fastest);
+      this.fastest = roundTrip;
+      if (known) this.recount();
+    }
+    const at = arrival.sent + (roundTrip - this.fastest);
     if (at <= arrival.at) return;
     const from = this.arrivals.lastIndexOf(arrival);
     // Already out of the window: back in only while the later instant still counts.
@@ -58,6 +66,12 @@ export class ArrivalWindow {
     let i = this.arrivals.length;
     while (i > 0 && (this.arrivals[i - 1] as Arrival).at > at) i -= 1;
     this.arrivals.splice(i, 0, arrival);
+  }
+
+  /** Places every answered send again after the fastest round trip changed (rare: mostly at the start). */
+  private recount(): void {
+    for (const a of this.arrivals) if (a.roundTrip !== undefined) a.at = Math.max(a.at, a.sent + (a.roundTrip - this.fastest));
+    this.arrivals.sort((a, b) => a.at - b.at);
   }
 
   /** True when no send still counts at `now` (safe to forget). */

@@ -283,6 +283,26 @@ describe('delivery queue pacing', () => {
     expect(((at.length - 1) * 1000) / (at[at.length - 1]! - at[0]!)).toBeGreaterThan(90);
   });
 
+  it('counts the first sends late too when later answers show the round trip is shorter (new connections are slow to open)', async () => {
+    const time = new FakeTime();
+    const { queue, start } = setup(time, { limits: slackAt(100) });
+    const out = new RecordingOutbound('slack', time);
+    const post = out.post.bind(out);
+    // The first 20 sends wait 80 ms for their connections before they reach the platform; answers take 50 ms.
+    const arrived: number[] = [];
+    out.post = async (target, reply) => {
+      const sent = time.clock.now().getTime() - start;
+      const at = sent + (arrived.length < 20 ? 80 : 0);
+      arrived.push(at);
+      await time.sleep(at - sent + 50);
+      return post(target, reply);
+    };
+    const results = await Promise.all(Array.from({ length: 300 }, (_, i) => queue.send(out, channel(`C${i}`), textReply('hi'))));
+    expect(results.every((r) => r.status === 'sent')).toBe(true);
+    const at = [...arrived].sort((a, b) => a - b);
+    for (let i = 0; i + 100 < at.length; i++) expect(at[i + 100]! - at[i]!).toBeGreaterThanOrEqual(1000);
+  });
+
   it('pauses only the throttled workspace for its Retry-After, then resumes one by one at the rate (no herd)', async () => {
     const time = new FakeTime();
     const { queue, start } = setup(time, { limits: slackAt(100) });
