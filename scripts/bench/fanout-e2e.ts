@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../../src/clock.js';
 import { openStore, type StoreLocation } from '../../src/store/index.js';
 import { startFakeConnector, startFakeSlack, type FakeOptions, type RunningFake } from './fake-platforms.js';
-import { freePort, rssMb, sleep, startBot, waitForPort } from './proc.js';
+import { cpuMs, freePort, rssMb, sleep, startBot, waitForPort } from './proc.js';
 
 const ZONES = ['Europe/London', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney', 'America/Los_Angeles', 'Asia/Tokyo', 'UTC', 'Europe/Berlin'];
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -95,6 +95,8 @@ export interface FanoutResult {
   wallS: number;
   postS: number;
   rssPeakMb: number;
+  /** The bot's CPU time (user + system) from its start to the end of the fan-out, per conversation. */
+  cpuMsPerConversation: number;
 }
 
 /** One run: seed, start the bot, wait for every post (or a stall), stop it, count. */
@@ -113,6 +115,7 @@ export async function fanoutRun(platform: Platform, n: number, fakeOptions: Fake
     const started = performance.now();
     const bot = startBot({ ...env, SQLITE_PATH: dbPath, CATCH_UP_HOURS: '2', ...extraEnv }, path.join(dir, 'bot.log'));
     let rssPeakMb = 0;
+    let botCpuMs = 0;
     try {
       await waitForPort(port, 60_000, bot.process);
       let last = -1;
@@ -126,6 +129,7 @@ export async function fanoutRun(platform: Platform, n: number, fakeOptions: Fake
         }
         await sleep(100);
       }
+      if (bot.process.exitCode === null) botCpuMs = cpuMs(bot.pid);
       // Anything sent twice would arrive now.
       await sleep(2000);
     } finally {
@@ -145,6 +149,7 @@ export async function fanoutRun(platform: Platform, n: number, fakeOptions: Fake
       wallS: (t.last - started) / 1000,
       postS: (t.last - t.first) / 1000,
       rssPeakMb,
+      cpuMsPerConversation: botCpuMs / n,
     };
   } finally {
     await fake.close();
@@ -163,6 +168,8 @@ function rows(prefix: string, r: FanoutResult): Array<[string, string]> {
     [`${prefix}.wall_s`, r.wallS.toFixed(2)],
     [`${prefix}.ms_per_conversation`, ((1000 * r.wallS) / r.n).toFixed(3)],
     [`${prefix}.rss_peak_mb`, r.rssPeakMb.toFixed(0)],
+    // What the bot needs whatever else the machine runs: at the limit it needs this many ms of CPU per ms.
+    [`${prefix}.bot_cpu_ms_per_conversation`, `${r.cpuMsPerConversation.toFixed(3)} (at the limit: ${((r.cpuMsPerConversation * r.limitPerS) / 1000).toFixed(2)} cores)`],
   ];
 }
 
