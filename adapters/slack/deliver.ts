@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { ConversationRef } from '../../src/model/message.js';
 import type { Outbound, PostedRef } from '../../src/model/outbound.js';
-import type { Reply } from '../../src/model/reply.js';
+import { isShared, type Reply } from '../../src/model/reply.js';
 import { slackCall } from './errors.js';
 import type { WebApiCall } from './post.js';
 import { LIMITS, renderReply, shareBlock, type RenderedMessage, type SlackBlock } from './render.js';
@@ -32,6 +32,19 @@ export interface ReplyTarget {
 function metadataOf(reply: Reply): Record<string, unknown> {
   if (!reply.metadata) return {};
   return { metadata: { event_type: reply.metadata.type, event_payload: reply.metadata.payload } };
+}
+
+/** Renderings of shared (frozen) blocks, by identity: a scheduled prompt goes to thousands of channels. */
+const renderings = new WeakMap<object, { fallback: string; rendered: RenderedMessage }>();
+
+/** `renderReply`, kept for blocks that cannot change (`shareBlocks`), so a fan-out renders each prompt once. */
+function renderShared(reply: Reply): RenderedMessage {
+  if (!isShared(reply.blocks)) return renderReply(reply);
+  const kept = renderings.get(reply.blocks);
+  if (kept && kept.fallback === reply.fallback) return kept.rendered;
+  const rendered = renderReply(reply);
+  renderings.set(reply.blocks, { fallback: reply.fallback, rendered });
+  return rendered;
 }
 
 /** Options every post of ours carries: no link previews of echoed links. */
@@ -126,7 +139,7 @@ export function createSlackOutbound(client: SlackClient, post?: WebApiCall): Out
   return {
     platform: 'slack',
     async post(target: ConversationRef, reply: Reply): Promise<PostedRef> {
-      const rendered = renderReply(reply);
+      const rendered = renderShared(reply);
       const thread = target.threadId ? { thread_ts: target.threadId } : {};
       const args = { channel: target.conversationId, blocks: rendered.blocks, text: rendered.text, ...QUIET, ...thread, ...metadataOf(reply) };
       const ts = String((await call('chat.postMessage', args)).ts ?? '');

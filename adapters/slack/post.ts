@@ -37,12 +37,24 @@ export function createWebApiCall(apiUrl: string, token: string): WebApiCall {
   const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
   const send = secure ? httpsRequest : httpRequest;
   const headers = { 'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${token}` };
+  // Where each method goes, worked out once rather than a URL parsed and converted per post.
+  const targets = new Map<string, { protocol: string; hostname: string; port: string; path: string }>();
+  const target = (method: string) => {
+    let found = targets.get(method);
+    if (!found) {
+      const url = new URL(method, base);
+      // WHATWG keeps IPv6 hosts in brackets; Node's request options want them bare.
+      found = { protocol: url.protocol, hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port, path: `${url.pathname}${url.search}` };
+      targets.set(method, found);
+    }
+    return found;
+  };
 
   return (method, args) =>
     new Promise<ApiResult>((resolve, reject) => {
       const fail = (error: unknown) => reject(toPlatformError(error, method));
       const body = JSON.stringify(args);
-      const req = send(new URL(method, base), { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const req = send({ ...target(method), method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
         readAll(res).then((text) => {
           const status = res.statusCode ?? 0;
           if (status === 429) {

@@ -84,6 +84,30 @@ export function reply(blocks: Block[], options: Partial<Omit<Reply, 'blocks'>> =
   return { blocks, fallback: options.fallback ?? fallbackText(blocks), ...options };
 }
 
+/** Freezes `value` and everything in it (plain objects and arrays). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * Freezes a reply's blocks, all the way down, so one reply can be sent to many conversations (a
+ * scheduled prompt to thousands of channels) and a renderer may keep what it made of them: frozen
+ * blocks cannot change under it (see `isShared`).
+ */
+export function shareBlocks(reply: Reply): Reply {
+  deepFreeze(reply.blocks);
+  return reply;
+}
+
+/** True for blocks frozen by `shareBlocks`, whose rendering may be kept and reused. */
+export function isShared(blocks: readonly Block[]): boolean {
+  return Object.isFrozen(blocks);
+}
+
 /** A one-paragraph reply. */
 export function textReply(text: string, options: Partial<Omit<Reply, 'blocks'>> = {}): Reply {
   return reply([{ type: 'text', text }], options);

@@ -34,7 +34,8 @@ export async function peekPrompt(
   let eligible = ctx.prompts.eligible(options.audience ?? 'channel', options.themes);
   if ((options.audience ?? 'channel') === 'channel') {
     const own = await customPrompts(ctx, ref.platform, ref.workspaceId);
-    eligible = [...eligible, ...own.filter((p) => !options.themes?.length || options.themes.includes(p.theme))];
+    // Copied only when the workspace has its own prompts: a fan-out picks for thousands of conversations.
+    if (own.length) eligible = [...eligible, ...own.filter((p) => !options.themes?.length || options.themes.includes(p.theme))];
   }
   // One read for both the order (last use) and the cycle count (uses).
   const { lastUsed: used, uses } = options.state ?? (await ctx.store.rotation.state(ref));

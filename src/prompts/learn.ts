@@ -77,7 +77,9 @@ export function chooseTheme(themes: readonly Theme[], records: ReadonlyMap<Theme
  * The prompts the current cycle still owes: those used fewest times here. Picking only among them keeps
  * the rotation's promise (every eligible prompt before any repeats) whatever order the themes come in.
  */
-export function dueInCycle(eligible: readonly Prompt[], uses: ReadonlyMap<string, number>): Prompt[] {
+export function dueInCycle(eligible: readonly Prompt[], uses: ReadonlyMap<string, number>): readonly Prompt[] {
+  // A conversation with no uses yet (most of a first fan-out) owes every prompt: no copy needed.
+  if (uses.size === 0) return eligible;
   let min = Infinity;
   for (const p of eligible) min = Math.min(min, uses.get(p.id) ?? 0);
   return eligible.filter((p) => (uses.get(p.id) ?? 0) === min);

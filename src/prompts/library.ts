@@ -5,6 +5,8 @@ import { THEMES } from './schema.js';
 export class PromptLibrary {
   readonly all: readonly Prompt[];
   private readonly byId: Map<string, Prompt>;
+  /** `eligible` answers by audience and themes: a fan-out asks the same question once per conversation. */
+  private readonly eligibleCache = new Map<string, readonly Prompt[]>();
 
   constructor(prompts: readonly Prompt[]) {
     this.all = prompts;
@@ -15,9 +17,16 @@ export class PromptLibrary {
     return this.byId.get(id);
   }
 
-  /** Prompts for an audience, optionally limited to some themes. */
-  eligible(audience: Audience, themes?: readonly Theme[]): Prompt[] {
-    return this.all.filter((p) => p.audience.includes(audience) && (!themes?.length || themes.includes(p.theme)));
+  /** Prompts for an audience, optionally limited to some themes (the same array for the same question). */
+  eligible(audience: Audience, themes?: readonly Theme[]): readonly Prompt[] {
+    const key = `${audience}|${themes?.join(',') ?? ''}`;
+    let found = this.eligibleCache.get(key);
+    if (!found) {
+      found = this.all.filter((p) => p.audience.includes(audience) && (!themes?.length || themes.includes(p.theme)));
+      if (this.eligibleCache.size >= 256) this.eligibleCache.clear(); // themes come in any order and repeat
+      this.eligibleCache.set(key, found);
+    }
+    return found;
   }
 
   /** Themes that have at least one prompt. */

@@ -32,10 +32,10 @@ export function pickNext(
   let bestKey: string | undefined;
   for (const prompt of eligible) {
     if ((lastUsed.get(prompt.id) ?? -1) !== least) continue;
-    let key = keys.get(prompt.id);
+    let key = keys?.get(prompt.id);
     if (key === undefined) {
       key = orderKey(seed, conversationKey, prompt.id);
-      keys.set(prompt.id, key);
+      keys?.set(prompt.id, key);
     }
     if (bestKey === undefined || key < bestKey) {
       best = prompt;
@@ -45,23 +45,28 @@ export function pickNext(
   return best;
 }
 
-/** Order keys per conversation, most recently used conversations kept. */
-const cache = new Map<string, Map<string, string>>();
-// Few: a fan-out picks once per conversation and gains nothing from them, while each holds a key per
-// prompt (about 10 kB); they serve people asking for another prompt in the same conversation.
+/**
+ * Order keys of recently picked conversations, least recently used first: null for a conversation
+ * picked once (its keys were not kept), its keys from its second pick on.
+ */
+const cache = new Map<string, Map<string, string> | null>();
+// Few: they serve people asking for another prompt in the same conversation, each holding a key per
+// prompt (about 10 kB).
 const CACHED_CONVERSATIONS = 200;
 
-function orderKeys(seed: string, conversationKey: string): Map<string, string> {
+/**
+ * The kept order keys of a conversation, or undefined on its first pick: a fan-out picks once for each
+ * of thousands of conversations, and keeping keys for each would only fill memory with what is never
+ * read again (keys are kept once a conversation picks a second time, which is when they are reused).
+ */
+function orderKeys(seed: string, conversationKey: string): Map<string, string> | undefined {
   const id = `${seed}\u0000${conversationKey}`;
-  let keys = cache.get(id);
-  if (keys) {
-    cache.delete(id); // re-inserted below as the newest
-  } else {
-    keys = new Map();
-    if (cache.size >= CACHED_CONVERSATIONS) cache.delete(cache.keys().next().value as string);
-  }
+  const known = cache.get(id);
+  if (known !== undefined) cache.delete(id); // re-inserted below as the newest
+  else if (cache.size >= CACHED_CONVERSATIONS) cache.delete(cache.keys().next().value as string);
+  const keys = known === undefined ? null : (known ?? new Map<string, string>());
   cache.set(id, keys);
-  return keys;
+  return keys ?? undefined;
 }
 
 /** Node's one-shot digest (20.12 and later): the same hash, a third of the cost of a Hash object per key. */

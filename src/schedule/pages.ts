@@ -1,8 +1,11 @@
 import type { PlatformName } from '../model/message.js';
 import type { Subscription, SubscriptionRepo } from '../store/subscriptions.js';
 
-/** Subscriptions read per page in a run. */
-export const PAGE = 1000;
+/**
+ * Subscriptions read per page in a run: a page is held until its last subscription is taken, so a small
+ * one is garbage before the next young-generation collection instead of living on into the old one.
+ */
+export const PAGE = 200;
 
 /**
  * The prompt subscriptions, handed out one at a time and read a page at a time: a run over tens of

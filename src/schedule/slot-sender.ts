@@ -3,6 +3,7 @@ import type { DeliveryQueue } from '../delivery/queue.js';
 import type { Logger } from '../logger.js';
 import type { ConversationRef } from '../model/message.js';
 import type { Outbound } from '../model/outbound.js';
+import { shareBlocks, type Reply } from '../model/reply.js';
 import { choosePrompt, promptReply } from '../prompts/choose.js';
 import { matchTheme } from '../prompts/library.js';
 import type { Prompt, Theme } from '../prompts/schema.js';
@@ -28,6 +29,18 @@ export function themesOf(sub: Subscription): Theme[] {
 
 /** Why a subscription's slot was skipped when no prompt fits it. */
 export const noPrompt = (sub: Subscription) => `no prompt in the library fits the themes ${sub.themes.join(', ') || '(all)'}`;
+
+/**
+ * Each prompt's message, built once and its blocks frozen: a fan-out sends one prompt to thousands of
+ * conversations, and each send then adds only its own metadata (and the platform renders it once).
+ */
+const replies = new WeakMap<Prompt, Reply>();
+
+function replyOf(prompt: Prompt): Reply {
+  let message = replies.get(prompt);
+  if (!message) replies.set(prompt, (message = shareBlocks(promptReply(prompt))));
+  return message;
+}
 
 /** What a slot sender needs from its scheduler. */
 export interface SlotSenderDeps {
@@ -89,10 +102,10 @@ export function createSlotSender(deps: SlotSenderDeps): SlotSender {
 
   async function send(outbound: Outbound, sub: Subscription, slot: string, prompt: Prompt, now: Date, report: RunReport, later?: Set<Promise<void>>): Promise<void> {
     const ref = refOf(sub);
-    const message = promptReply(prompt);
-    message.metadata = {
-      type: PROMPT_METADATA_TYPE,
-      payload: { ...message.metadata?.payload, subscription_id: sub.id, slot, prompt_id: prompt.id },
+    const shared = replyOf(prompt);
+    const message: Reply = {
+      ...shared,
+      metadata: { type: PROMPT_METADATA_TYPE, payload: { ...shared.metadata?.payload, subscription_id: sub.id, slot, prompt_id: prompt.id } },
     };
     const deadline = new Date(Math.min(now.getTime() + deliveryMs, Date.parse(slot) + windowMs()));
     const outcome = await queue.send(outbound, ref, message, { key: `${sub.id}:${slot}`, deadline, signal: stopping });

@@ -6,6 +6,8 @@ import { testCore } from '../helpers/core.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 import { PlatformError } from '../../src/errors.js';
 import { promptReply } from '../../src/prompts/choose.js';
+import { renderReply } from '../../adapters/slack/render.js';
+import { shareBlocks } from '../../src/model/reply.js';
 import type { Prompt } from '../../src/prompts/schema.js';
 import { TEAM, mentionEvent, slackHarness, type SlackHarness } from './harness.js';
 
@@ -50,6 +52,25 @@ describe('outbound: scheduled posts, metadata and Web API errors', () => {
     expect(history.args.include_all_metadata).toBe('true');
     expect(Number(history.args.oldest)).toBe(0);
     expect(await h.adapter.outbound.findPosted!(ref, 'moodmusic_prompt', { slot: '2026-11-30T09:00:00Z' }, since)).toBeUndefined();
+  });
+
+  it('posts one shared reply (a fan-out) to many channels: the same blocks each time, each post its own metadata, blocks that cannot change', async () => {
+    const h = await harness();
+    const prompt = aPrompt(h);
+    const shared = shareBlocks(promptReply(prompt));
+    expect(() => (shared.blocks as unknown[]).push({ type: 'divider' })).toThrow(TypeError);
+    expect(() => Object.assign(shared.blocks[0]!, { text: 'changed' })).toThrow(TypeError);
+    for (const [conversationId, slot] of [['C1', '2026-11-23T09:00:00Z'], ['C2', '2026-11-23T10:00:00Z']] as const) {
+      await h.adapter.outbound.post({ ...ref, conversationId }, { ...shared, metadata: { type: 'moodmusic_prompt', payload: { prompt_id: prompt.id, slot } } });
+    }
+    const calls = h.fake.callsTo('chat.postMessage');
+    expect(calls.map((c) => c.args.channel)).toEqual(['C1', 'C2']);
+    expect(calls.map((c) => (c.args.metadata as { event_payload: { slot: string } }).event_payload.slot)).toEqual(['2026-11-23T09:00:00Z', '2026-11-23T10:00:00Z']);
+    const fresh = renderReply(promptReply(prompt));
+    for (const c of calls) {
+      expect(c.args.blocks).toEqual(fresh.blocks);
+      expect(c.args.text).toBe(fresh.text);
+    }
   });
 
   it('surfaces a 429 as a retryable PlatformError with Retry-After, without retrying by itself', async () => {
