@@ -3,7 +3,8 @@
  * receiver (SQLite file, default log level), against a bare Bolt app with one handler calling `say`,
  * both talking to the same local fake Web API. Events carry unique `event_id`s, spread over 50 channels,
  * sent by CONCURRENCY clients at once, each over its own keep-alive connection (opened in a warm-up at
- * that concurrency, the same for both apps). Reports rate, p50/p99 of the ack, CPU per event (the
+ * that concurrency, the same for both apps); the two apps run side by side and take turns in four
+ * stretches per level, so a change in the machine's load hits both. Reports rate, p50/p99 of the ack, CPU per event (the
  * process's user + system time, including the work done after the ack) and replies per event, each with
  * the bare app's figure from the same run and the ratio.
  */
@@ -46,6 +47,18 @@ interface Load {
   failed: number;
 }
 
+/** What one stretch of load measured, to be added up with the app's other stretches. */
+interface Sample {
+  count: number;
+  /** Ms from the first request to the last answer. */
+  elapsed: number;
+  /** Ack times, ms. */
+  times: number[];
+  cpu: number;
+  replies: number;
+  failed: number;
+}
+
 /** POSTs one event over `agent`; resolves with the status once the whole answer is read. */
 function post(url: URL, agent: Agent, body: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -63,7 +76,7 @@ function post(url: URL, agent: Agent, body: string, headers: Record<string, stri
  * Sends `count` events with `concurrency` clients over `agent` (one keep-alive socket per client, so
  * no connection is opened mid-run once warmed up); waits for the replies; measures.
  */
-async function load(port: number, pid: number, fake: RunningFake, agent: Agent, count: number, concurrency: number): Promise<Load> {
+async function load(port: number, pid: number, fake: RunningFake, agent: Agent, count: number, concurrency: number): Promise<Sample> {
   const url = new URL(`http://127.0.0.1:${port}/slack/events`);
   const repliesBefore = (fake.tally.calls.get('chat.postMessage') ?? 0) + (fake.tally.calls.get('chat.postEphemeral') ?? 0);
   const cpuBefore = cpuMs(pid);
@@ -88,46 +101,80 @@ async function load(port: number, pid: number, fake: RunningFake, agent: Agent, 
   for (let waited = 0; replies() < count && waited < 20_000; waited += 20) await sleep(20);
   await sleep(200);
   const cpu = cpuMs(pid) - cpuBefore;
-  times.sort((a, b) => a - b);
+  return { count, elapsed, times, cpu, replies: replies(), failed };
+}
+
+/** The figures of an app's stretches taken together. */
+function summary(samples: readonly Sample[]): Load {
+  const count = samples.reduce((n, s) => n + s.count, 0);
+  const times = samples.flatMap((s) => s.times).sort((a, b) => a - b);
   return {
-    rate: (count * 1000) / elapsed,
+    rate: (count * 1000) / samples.reduce((n, s) => n + s.elapsed, 0),
     p50: percentile(times, 50),
     p99: percentile(times, 99),
-    cpuPerEvent: cpu / count,
-    repliesPerEvent: replies() / count,
-    failed,
+    cpuPerEvent: samples.reduce((n, s) => n + s.cpu, 0) / count,
+    repliesPerEvent: samples.reduce((n, s) => n + s.replies, 0) / count,
+    failed: samples.reduce((n, s) => n + s.failed, 0),
   };
 }
 
-async function measureApp(kind: 'bot' | 'bare', fake: RunningFake, dir: string, plan: Array<[number, number]>): Promise<Load[]> {
+interface RunningApp {
+  port: number;
+  child: Child;
+}
+
+async function startApp(kind: 'bot' | 'bare', fake: RunningFake, dir: string): Promise<RunningApp> {
   const port = await freePort();
   const env = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url };
-  let child: Child;
-  if (kind === 'bot') {
-    child = startBot({ ...env, SLACK_PORT: String(port), SQLITE_PATH: path.join(dir, 'ack.db'), ADAPTERS: 'slack', NODE_ENV: 'production' }, path.join(dir, 'bot.log'));
-  } else {
-    child = startNode(['dist/scripts/bench/bare-bolt.js'], { ...env, BENCH_PORT: String(port) }, path.join(dir, 'bare.log'));
-  }
+  const child =
+    kind === 'bot'
+      ? startBot({ ...env, SLACK_PORT: String(port), SQLITE_PATH: path.join(dir, 'ack.db'), ADAPTERS: 'slack', NODE_ENV: 'production' }, path.join(dir, 'bot.log'))
+      : startNode(['dist/scripts/bench/bare-bolt.js'], { ...env, BENCH_PORT: String(port) }, path.join(dir, 'bare.log'));
   try {
     await waitForPort(port, 30_000, child.process);
-    const out: Load[] = [];
-    for (const [count, concurrency] of plan) {
-      // Warm-up at the level about to be measured: JIT, SQLite pages, and one open connection per client.
-      // Node (libuv >= 1.45) accepts one new connection per event-loop turn, so connections opened during
-      // the measurement would wait a turn of a busy loop each and the app with the longer turns would be
-      // charged for its connection ramp, not for answering events.
-      const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-      try {
-        await load(port, child.pid, fake, agent, 300, concurrency);
-        out.push(await load(port, child.pid, fake, agent, count, concurrency));
-      } finally {
-        agent.destroy();
-      }
-    }
-    return out;
-  } finally {
+  } catch (error) {
     await child.stop();
+    throw error;
   }
+  return { port, child };
+}
+
+/** Stretches per app and level: the two apps take turns, so a change in the machine's load hits both. */
+const STRETCHES = 4;
+
+/**
+ * Measures both apps at one concurrency: a warm-up each (JIT, SQLite pages, and one open connection per
+ * client: Node, libuv >= 1.45, accepts one new connection per event-loop turn, so connections opened
+ * mid-run would wait a turn of a busy loop each and the app with the longer turns would be charged for
+ * its connection ramp, not for answering events), then `count` events each in stretches taken in turn
+ * (bot, bare, bare, bot, ...).
+ */
+async function measureLevel(bot: RunningApp, bare: RunningApp, fake: RunningFake, count: number, concurrency: number): Promise<[Load, Load]> {
+  const samples = new Map<RunningApp, Sample[]>([
+    [bot, []],
+    [bare, []],
+  ]);
+  // Each turn gets connections of its own, opened by one unmeasured event per client: a connection left
+  // idle past the app's keep-alive timeout while the other app had its turn could be closed just as a
+  // request goes out on it.
+  const turn = async (app: RunningApp, n: number, measured: boolean) => {
+    const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+    try {
+      await load(app.port, app.child.pid, fake, agent, concurrency, concurrency);
+      const sample = await load(app.port, app.child.pid, fake, agent, n, concurrency);
+      if (measured) samples.get(app)?.push(sample);
+    } finally {
+      agent.destroy();
+    }
+  };
+  await turn(bot, 300, false);
+  await turn(bare, 300, false);
+  const per = Math.ceil(count / STRETCHES);
+  for (let i = 0; i < STRETCHES; i += 1) {
+    const n = Math.min(per, count - i * per);
+    for (const app of i % 2 === 0 ? [bot, bare] : [bare, bot]) await turn(app, n, true);
+  }
+  return [summary(samples.get(bot) ?? []), summary(samples.get(bare) ?? [])];
 }
 
 /** Runs the bot and the bare app at concurrency 10 and 50. */
@@ -140,12 +187,23 @@ export async function benchAck(): Promise<Array<[string, string]>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'moodmusic-bench-ack-'));
   const fake = await startFakeSlack();
   try {
-    const bare = await measureApp('bare', fake, dir, plan);
-    const bot = await measureApp('bot', fake, dir, plan);
+    const bareApp = await startApp('bare', fake, dir);
+    let botApp: RunningApp;
+    try {
+      botApp = await startApp('bot', fake, dir);
+    } catch (error) {
+      await bareApp.child.stop();
+      throw error;
+    }
+    const results: Array<[Load, Load]> = [];
+    try {
+      for (const [count, concurrency] of plan) results.push(await measureLevel(botApp, bareApp, fake, count, concurrency));
+    } finally {
+      await Promise.all([botApp.child.stop(), bareApp.child.stop()]);
+    }
     const rows: Array<[string, string]> = [['slack.ack.events_per_run', String(events)]];
     plan.forEach(([, c], i) => {
-      const a = bot[i] as Load;
-      const b = bare[i] as Load;
+      const [a, b] = results[i] as [Load, Load];
       rows.push(
         [`slack.ack.c${c}.rate_per_s`, versus(a.rate, b.rate, 0)],
         [`slack.ack.c${c}.p50_ms`, versus(a.p50, b.p50, 2)],
