@@ -15,8 +15,26 @@ export type SqlValue = string | number | bigint | null;
  */
 export class SqliteDirect {
   private readonly statements = new Map<string, SqliteStatement>();
+  private writes = 0;
 
   constructor(private readonly database: SqliteDatabase) {}
+
+  /** Called before every statement Kysely runs on this connection that may write (see `reusingStatements`). */
+  readonly wrote = (): void => {
+    this.writes += 1;
+  };
+
+  /**
+   * Changes a cache of rows would have missed since the last call with the same answer: a count of the
+   * statements Kysely ran here that may write, and SQLite's `data_version`, which moves when another
+   * connection (another process, a backup restore) commits. Equal stamps mean nothing was written to the
+   * file since, except by this class's own statements. Undefined while a transaction is open.
+   */
+  stamp(): string | undefined {
+    if (!this.free) return undefined;
+    const row = this.statement('PRAGMA data_version').all([])[0] as { data_version?: number } | undefined;
+    return `${this.writes}:${row?.data_version ?? ''}`;
+  }
 
   /** Prepared once per SQL text (the callers use a handful of fixed texts). */
   private statement(sql: string): SqliteStatement {

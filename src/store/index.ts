@@ -81,7 +81,8 @@ async function createDialect(location: StoreLocation, poolSize = 10) {
       database.close();
       throw error;
     }
-    return { dialect: new SqliteDialect({ database: reusingStatements(database) }), direct: new SqliteDirect(database), database };
+    const direct = new SqliteDirect(database);
+    return { dialect: new SqliteDialect({ database: reusingStatements(database, undefined, direct.wrote) }), direct, database };
   }
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: location.url, max: poolSize, connectionTimeoutMillis: 5000 });

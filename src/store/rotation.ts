@@ -68,9 +68,31 @@ export interface RotationState {
   uses: Map<string, number>;
 }
 
+/** Conversations whose rotation a SQLite store keeps in memory (about 16 kB each with the whole library used). */
+const CACHED_ROTATIONS = 256;
+
+const copyState = (state: RotationState): RotationState => ({ lastUsed: new Map(state.lastUsed), uses: new Map(state.uses) });
+
 /** Which prompts a conversation has had, for rotation without repeats. */
 export class RotationRepo {
+  /**
+   * SQLite: recent conversations' rotation with the store's stamp when read (see `SqliteDirect.stamp`).
+   * A mention would otherwise read a row per prompt the conversation has had (the whole library, in
+   * time); the entry is used only while nothing but this class's own `markUsed` has written since.
+   */
+  private readonly cache = new Map<string, { stamp: string; state: RotationState }>();
+
   constructor(private readonly db: Kysely<Database>, private readonly direct?: SqliteDirect) {}
+
+  private static key(ref: ConversationRef): string {
+    return `${ref.platform}\u0000${ref.workspaceId}\u0000${ref.conversationId}`;
+  }
+
+  private remember(key: string, stamp: string, state: RotationState): void {
+    this.cache.delete(key);
+    this.cache.set(key, { stamp, state });
+    if (this.cache.size > CACHED_ROTATIONS) this.cache.delete(this.cache.keys().next().value as string);
+  }
 
   /** prompt id → sequence number of its last use in this conversation. */
   async lastUsed(ref: ConversationRef): Promise<Map<string, number>> {
@@ -89,7 +111,16 @@ export class RotationRepo {
   async markUsed(ref: ConversationRef, promptId: string, lastUsed?: ReadonlyMap<string, number>): Promise<void> {
     if (lastUsed) {
       const seq = nextSeq(lastUsed);
-      if (this.direct?.run(MARK_USED_SQL, [ref.platform, ref.workspaceId, ref.conversationId, promptId, seq]) !== undefined) return;
+      if (this.direct?.run(MARK_USED_SQL, [ref.platform, ref.workspaceId, ref.conversationId, promptId, seq]) !== undefined) {
+        // The same change as the upsert's, to the cached copy, while that copy is still current.
+        const key = RotationRepo.key(ref);
+        const hit = this.cache.get(key);
+        if (hit && hit.stamp === this.direct.stamp()) {
+          hit.state.lastUsed.set(promptId, seq);
+          hit.state.uses.set(promptId, (hit.state.uses.get(promptId) ?? 0) + 1);
+        } else this.cache.delete(key);
+        return;
+      }
       await upsertUses(this.db, [{ ref, promptId, seq }]);
       return;
     }
@@ -105,10 +136,20 @@ export class RotationRepo {
 
   /** `lastUsed` and `uses` in one read. */
   async state(ref: ConversationRef): Promise<RotationState> {
+    const stamp = this.direct?.stamp();
+    const key = RotationRepo.key(ref);
+    if (stamp !== undefined) {
+      const hit = this.cache.get(key);
+      if (hit?.stamp === stamp) {
+        this.remember(key, stamp, hit.state);
+        return copyState(hit.state);
+      }
+    }
     const lastUsed = new Map<string, number>();
     const uses = new Map<string, number>();
+    const direct = stamp === undefined ? undefined : this.direct?.all<{ prompt_id: string; last_seq: number; uses: number }>(STATE_SQL, [ref.platform, ref.workspaceId, ref.conversationId]);
     const rows =
-      this.direct?.all<{ prompt_id: string; last_seq: number; uses: number }>(STATE_SQL, [ref.platform, ref.workspaceId, ref.conversationId]) ??
+      direct ??
       (await this.db
         .selectFrom('prompt_uses')
         .select(['prompt_id', 'last_seq', 'uses'])
@@ -118,6 +159,8 @@ export class RotationRepo {
       lastUsed.set(r.prompt_id, Number(r.last_seq));
       uses.set(r.prompt_id, Number(r.uses));
     }
+    // Read synchronously right after the stamp, so nothing can have written in between.
+    if (direct && stamp !== undefined) this.remember(key, stamp, copyState({ lastUsed, uses }));
     return { lastUsed, uses };
   }
 

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import type { ConversationRef } from '../../src/model/message.js';
+import { upsertUses } from '../../src/store/rotation.js';
 import { describeStores } from './stores.js';
 
 const C1: ConversationRef = { platform: 'slack', workspaceId: 'T1', conversationId: 'C1' };
@@ -76,5 +77,30 @@ describeStores('inbound claim and rotation', (h) => {
     expect(state.lastUsed).toEqual(new Map([['p1', 3], ['p2', 2]]));
     expect(state.uses).toEqual(new Map([['p1', 2], ['p2', 1]]));
     expect(await h.store.rotation.state(C2)).toEqual({ lastUsed: new Map(), uses: new Map() });
+  });
+
+  it('reads a rotation as written, whoever wrote it: this store, another instance, a fan-out batch, a deletion', async () => {
+    await h.store.rotation.markUsed(C1, 'p1', new Map());
+    const state = await h.store.rotation.state(C1);
+    await h.store.rotation.markUsed(C1, 'p2', state.lastUsed);
+    expect(await h.store.rotation.state(C1)).toEqual({ lastUsed: new Map([['p1', 1], ['p2', 2]]), uses: new Map([['p1', 1], ['p2', 1]]) });
+
+    const other = await h.open();
+    await other.rotation.markUsed(C1, 'p3', new Map([['p1', 1], ['p2', 2]]));
+    expect((await h.store.rotation.state(C1)).lastUsed).toEqual(new Map([['p1', 1], ['p2', 2], ['p3', 3]]));
+
+    await upsertUses(h.store.db, [{ ref: C1, promptId: 'p1', seq: 4 }]);
+    expect(await h.store.rotation.state(C1)).toEqual({ lastUsed: new Map([['p1', 4], ['p2', 2], ['p3', 3]]), uses: new Map([['p1', 2], ['p2', 1], ['p3', 1]]) });
+
+    await h.store.db.deleteFrom('prompt_uses').where('conversation_id', '=', 'C1').execute();
+    expect(await h.store.rotation.state(C1)).toEqual({ lastUsed: new Map(), uses: new Map() });
+  });
+
+  it('hands out a rotation of its own each time: changing one read leaves the next as stored', async () => {
+    await h.store.rotation.markUsed(C1, 'p1', new Map());
+    const first = await h.store.rotation.state(C1);
+    first.lastUsed.set('p9', 99);
+    first.uses.clear();
+    expect(await h.store.rotation.state(C1)).toEqual({ lastUsed: new Map([['p1', 1]]), uses: new Map([['p1', 1]]) });
   });
 });
