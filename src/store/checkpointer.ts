@@ -117,6 +117,9 @@ export function startCheckpointer(file: string, driver: SqliteDriverName, option
       });
     },
     async stop() {
+      // Held while it ends: an unreferenced thread would leave nothing keeping the event loop alive while
+      // the caller waits, and Node would exit mid-shutdown (code 13 under a top-level await).
+      worker.ref();
       if (!ended) worker.postMessage({ stop: true });
       await exited;
     },
