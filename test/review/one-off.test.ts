@@ -68,3 +68,36 @@ describe('one-off: nothing said about after is an absence only for one occasion'
     expect(candidateFlags(notes)).toContain('one-off');
   });
 });
+
+describe('one-off: more ways a text shows the meeting comes round again', () => {
+  it('every Wednesday', () => {
+    expect(follow('Knit and natter for carers in the library, every Wednesday from 10am, to make friends and share tips.')).toBe('recurring');
+  });
+  it('the first meeting of a longer term', () => {
+    expect(follow('The first staff forum of the autumn 2026 term is on Tuesday 8 September at 4pm, to hear what the new timetable means for everyone.')).toBe('recurring');
+  });
+  it('its fourth regional conference', () => {
+    expect(follow('The network is holding its fourth regional conference on Friday 6 March to share practice in supported housing.')).toBe('recurring');
+  });
+  it('a change from previous years', () => {
+    expect(follow('In a change from previous years, the volunteers\' lunch on Saturday 4 July will be held in the park so families can come along.')).toBe('recurring');
+  });
+  it('walks that are back', () => {
+    expect(follow('The Tuesday health walks are back in the park from 5 May, for anyone who wants gentle exercise and a chat.')).toBe('recurring');
+  });
+  it('a group being set up, with its first meeting', () => {
+    expect(follow('We are setting up a tenants\' group for the Elm Street flats, and the first meeting is on Monday 2 March at 7pm in the community room.')).not.toBe('none');
+  });
+  it('a first-ever conference is still one event', () => {
+    expect(follow('The trust will hold its first-ever carers\' conference on Thursday 14 May to hear what carers need from the hospital.')).toBe('none');
+  });
+});
+
+describe('one-off: minutes and a worried post are not plans still to come', () => {
+  it('minutes whose roster starts "Present:-"', () => {
+    expect(extract('At a meeting of the allotment society held on 3 March.\nPresent:-\nJo Bell (chair)\nSam Reid (treasurer)\nAnn Shaw\nThe committee agreed the water charges for the year.').genre.forwardLooking).toBe(false);
+  });
+  it('someone wondering about a meeting they were called to', () => {
+    expect(extract('My manager has called a meeting with me on Friday at 2pm about my hours. I\'m wondering whether I can bring a colleague with me to it.').genre.forwardLooking).toBe(false);
+  });
+});
