@@ -13,12 +13,14 @@ import { sentences } from './text.js';
 const SETTLE =
   /\b(?:ratif(?:y|ying|ication)|rubber[- ]stamp\w*|sign(?:ing)?[- ]?off|signoff|endors(?:e|es|ing|ement)|tentative agreement|(?:approv(?:e|ing)|aprove) (?:it|this|them|these)\b|decide whether (?:or not )?to|decide which (?:one )?of (?:the |these |those )?(?:two|three|four|five|six|\d+|shortlisted|short-listed|proposed)\b|choose (?:one|between|which)|pick one|to accept|(?:get|gain|obtain|secure|win|build|seek|seeking|securing|gaining|obtaining) (?:[\w'-]+ ){0,3}?buy-?in|(?:approv(?:e|ing)|aprove|approval of|adopt(?:ion of)?)\s+(?:the |a |an |its |this |our |their )?(?:[\w'-]+ ){0,4}?(?:merger|plans?|budgets?|strateg(?:y|ies)|proposals?|business case|polic(?:y|ies)|contracts?|agreements?|amendments?|changes?|recommendations?|design|schemes?|applications?|lease|addendum|terms|options?|constitution|resolutions?|motions?|model|approach|draft|version|closure)\b|(?:get|seek|obtain|gain|for) (?:their |your |final |formal )?approval)\b/gi;
 /** A vote settles a proposal only when one is named ("vote on the merger proposal"), not a choice still open. */
-const VOTE = /\bvote (?:on|to|for or against)\b(?! which\b| every\b)/i;
+const VOTE = /\bvote (?:on|to|for or against)\b(?! which\b| every\b| (?:the )?\d| (?:mon|tues|wednes|thurs|fri|satur|sun)day\b| (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)/i;
 const VOTE_ON_PROPOSAL = /\b(?:propos\w+|approv\w+|merger|agreement|amendments?|resolutions?|clause|recommend\w*|final version|draft)\b/i;
 /** Deciding or consulting: converging when the same sentence names a draft, a proposal or set options. */
 const DECIDE_OR_CONSULT = /\b(?:decide|deciding|agree|agreeing|confirm|confirming|finalis\w*|settle|consult(?:ation|ations|ing|s)?|approv(?:e|ing)|agreement on)\b/i;
 /** Standing business that is approved as a matter of course, like the minutes. */
 const ROUTINE = /\b(?:annual (?:report and )?accounts|(?:the )?accounts|pending approval|subject to (?:\w+ ){0,4}approval|minutes\b[^.\n]{0,60}\bfor approval)\b/gi;
+/** Both answers still open ("approve or reject"), or a consultation that comes later: this meeting settles nothing. */
+const OPEN_OR_LATER = /\b(?:approv\w*|accept\w*|adopt\w*) or (?:reject\w*|deny\w*|decline\w*|refus\w*|amend\w*|not)\b|\bbefore (?:the |a |any )?(?:\w+ )?consultation\b|\bconsultation (?:later|next|will follow)\b/i;
 const PAST_REPORT = /\b(?:was|were|had been|has been) (?:approved|agreed|endorsed|ratified)\b/i;
 
 /** A numbered, lettered or bulleted line of a list of business. */
@@ -45,6 +47,7 @@ function settlingPhrases(text: string): string[] {
   const clean = text.replace(PROCEDURAL_APPROVAL, ' ').replace(ROUTINE, ' ');
   const out: string[] = [];
   for (const s of sentences(clean)) {
+    if (OPEN_OR_LATER.test(s)) continue;
     if (PAST_REPORT.test(s) && !SETTLE.test(s.replace(PAST_REPORT, ' '))) { SETTLE.lastIndex = 0; continue; }
     SETTLE.lastIndex = 0;
     const settle = s.match(SETTLE);

@@ -11,7 +11,7 @@ import { allMatches, matchAll } from './text.js';
 
 /** What the room is like beyond tables and seats: air, warmth, light, noise, a stage or podium, its size. */
 const ROOM_MORE =
-  /\b(?:ventilat\w+|well[- ]ventilated|air[- ]?condition\w*|heat(?:ed|ing)|warm(?:th)?(?= (?:hall|room|space|venue))|(?:hall|room|space|venue) (?:is|will be) (?:warm|heated|cool|bright|light|spacious|big enough|large enough|quiet|accessible)|(?:good|natural|dim|bright) lighting|noise|noisy|echo\w*|podium|(?:on|from) (?:the |a )?stage|lectern|top table|standing (?:room|only|tables)|(?:space|room) (?:is|will be) (?:big|large) enough|step-free|wheelchair[- ]accessible)\b/gi;
+  /\b(?:ventilat\w+|well[- ]ventilated|air[- ]?condition\w*|heat(?:ed|ing)|warm(?:th)?(?= (?:hall|room|space|venue))|(?:hall|room|space|venue) (?:is|will be) (?:warm|heated|cool|bright|light|spacious|big enough|large enough|quiet|accessible)|(?:good|natural|dim|bright) lighting|noise|noisy|echo\w*|podium|(?:on|from) (?:the |a )?stage|lectern|top table|standing (?:room|only|tables)|(?:space|room) (?:is|will be) (?:big|large) enough|step-free|wheelchair[- ]accessible|(?:each|every|per|around the|round the|at each|on each|at your) table|tables? (?:are|is|will be) (?:set|laid|arranged|placed))\b/gi;
 /** A setting with no room: by telephone, or a digital event. */
 const REMOTE =
   /\b(?:tele(?:phone)?[- ]?town ?halls?|telephone (?:forum|meeting|call|conference|town hall)|by (?:tele)?phone|phone-in|dial-in|dial in|conference call|digital (?:conference|event|summit|forum|symposium|festival)|livestream(?:ed)? only|virtual (?:conference|event|summit|forum|symposium|meeting|session|town hall))\b/gi;

@@ -91,3 +91,17 @@ describe('converge-early: a question reported from elsewhere is not the meeting 
     expect(f.outcome.explores).toBe(true);
   });
 });
+
+describe('converge-early: both answers open, a vote on a date, a consultation still to come', () => {
+  it.each([
+    'Members debate each motion and then vote to approve or reject it.',
+    'The panel will accept or amend the suggestions from the floor after discussion.',
+    'The town will hold a ballot vote on 5 December about the proposed library, and these sessions answer questions before then.',
+    'Residents are invited to weigh up the options before the public consultation in the spring.',
+  ])('not: %s', (text) => {
+    expect(converges(text)).toBe(false);
+  });
+  it('a vote on a named proposal still converges', () => {
+    expect(converges('Shareholders will vote on the proposed merger at the general meeting.')).toBe(true);
+  });
+});
