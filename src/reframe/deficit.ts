@@ -24,9 +24,9 @@ const PROCEDURAL_LEAD = /^\s*(?:discussion|update|report|minutes|election|appoin
 /** A body's proper name, with what it is named for ("Community Coalition on Homelessness"). */
 const BODY_NAME = /\b(?:[A-Z][\w'-]*\s+){0,4}(?:Coalition|Partnership|Board|Committee|Forum|Network|Alliance|Taskforce|Commission|Panel|Group)(?:\s+(?:[Oo]n|[Ff]or|[Aa]gainst)\s+(?:[A-Z][\w'-]*\s*)+)?/g;
 
-/** Problem words that frame nothing: a method's name, or problems paired with opportunities. */
+/** Problem words that frame nothing: a task tackled, a method's name, or problems paired with opportunities. */
 const NEUTRAL_PAIRS =
-  /\b(?:(?:creative |collaborative |joint |group )?problem[- ]solving|(?:(?:tackl|address|explor|discuss|deal(?:ing)? with)\w* )?(?:the )?(?:issues|problems|challenges|risks|threats|pressures)(?:,)? (?:and|&) (?:the )?opportunit(?:y|ies)|opportunities (?:and|&) (?:the )?(?:issues|problems|challenges|risks|threats|pressures))\b/gi;
+  /\b(?:tackl(?:e|es|ed|ing) (?:the |our |this |their |a |an )?(?:[\w/'’-]+ ){0,2}?(?:interviews?|meetings?|tasks?|projects?|agenda|questions?|topics?|subjects?|job|jobs|chores?|paperwork|reading list|evening|session)\b|(?:creative |collaborative |joint |group )?problem[- ]solving|(?:(?:tackl|address|explor|discuss|deal(?:ing)? with)\w* )?(?:the )?(?:issues|problems|challenges|risks|threats|pressures)(?:,)? (?:and|&) (?:the )?opportunit(?:y|ies)|opportunities (?:and|&) (?:the )?(?:issues|problems|challenges|risks|threats|pressures))\b/gi;
 
 /**
  * A body's or a role's proper name that carries a problem word ("the Police and Crime Panel", "the

@@ -48,3 +48,15 @@ describe('deficit framing: harms named as the subject', () => {
     expect(reframe(q).deficit).toBe(true);
   });
 });
+
+describe('deficit framing: a task tackled is not a problem tackled', () => {
+  it.each([
+    'This term we tackled the parents\' evening differently, starting with everyone in the hall',
+    'Volunteers will tackle the agenda in two halves with a break for tea',
+  ])('%s is not a deficit framing', (q) => {
+    expect(reframe(q).deficit).toBe(false);
+  });
+  it('tackling a problem still is', () => {
+    expect(reframe('How can we tackle loneliness among older men?').deficit).toBe(true);
+  });
+});
