@@ -35,6 +35,23 @@ function setup(time = new FakeTime(), overrides: Partial<ConstructorParameters<t
   return { time, queue, start: time.clock.now().getTime() };
 }
 
+/**
+ * Makes each post reach the platform at `arriveAt(sent, earlierArrivals)` ms after `start` and answer 50 ms
+ * later; returns the arrival times, which is what the platform counts against its limit.
+ */
+function delayArrivals(out: RecordingOutbound, time: FakeTime, start: number, arriveAt: (sent: number, earlier: number) => number): number[] {
+  const post = out.post.bind(out);
+  const arrived: number[] = [];
+  out.post = async (target, reply) => {
+    const sent = time.clock.now().getTime() - start;
+    const at = arriveAt(sent, arrived.length);
+    arrived.push(at);
+    await time.sleep(at - sent + 50);
+    return post(target, reply);
+  };
+  return arrived;
+}
+
 describe('delivery queue', () => {
   it('spaces Slack posts to one channel a second apart; other channels go at the workspace pace, not a second apart', async () => {
     const { time, queue, start } = setup();
@@ -262,17 +279,9 @@ describe('delivery queue pacing', () => {
     const time = new FakeTime();
     const { queue, start } = setup(time, { limits: slackAt(100) });
     const out = new RecordingOutbound('slack', time);
-    const post = out.post.bind(out);
     // Each answer takes 50 ms; what is sent between 1.0 s and 1.1 s reaches the platform only at 1.1 s
     // (the network or the platform held it up), and its answer comes 50 ms after that.
-    const arrived: number[] = [];
-    out.post = async (target, reply) => {
-      const sent = time.clock.now().getTime() - start;
-      const at = sent >= 1000 && sent < 1100 ? 1100 : sent;
-      arrived.push(at);
-      await time.sleep(at - sent + 50);
-      return post(target, reply);
-    };
+    const arrived = delayArrivals(out, time, start, (sent) => (sent >= 1000 && sent < 1100 ? 1100 : sent));
     const results = await Promise.all(Array.from({ length: 400 }, (_, i) => queue.send(out, channel(`C${i}`), textReply('hi'))));
     expect(results.every((r) => r.status === 'sent')).toBe(true);
     expect(arrived.filter((t) => t === 1100).length).toBeGreaterThan(5);
@@ -287,16 +296,8 @@ describe('delivery queue pacing', () => {
     const time = new FakeTime();
     const { queue, start } = setup(time, { limits: slackAt(100) });
     const out = new RecordingOutbound('slack', time);
-    const post = out.post.bind(out);
     // The first 20 sends wait 80 ms for their connections before they reach the platform; answers take 50 ms.
-    const arrived: number[] = [];
-    out.post = async (target, reply) => {
-      const sent = time.clock.now().getTime() - start;
-      const at = sent + (arrived.length < 20 ? 80 : 0);
-      arrived.push(at);
-      await time.sleep(at - sent + 50);
-      return post(target, reply);
-    };
+    const arrived = delayArrivals(out, time, start, (sent, earlier) => sent + (earlier < 20 ? 80 : 0));
     const results = await Promise.all(Array.from({ length: 300 }, (_, i) => queue.send(out, channel(`C${i}`), textReply('hi'))));
     expect(results.every((r) => r.status === 'sent')).toBe(true);
     const at = [...arrived].sort((a, b) => a - b);
