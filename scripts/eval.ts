@@ -2,7 +2,9 @@
  * `npm run eval`: scores the meeting-plan review and the framing check on the real-plan corpus
  * (`test/review/corpus/`), printing `name: value` lines. Cross-validation runs on the dev split only, in
  * 5 folds grouped by site. The frozen test split (`test/review/corpus/test2/`) is scored only with
- * `--test`, and only in aggregate.
+ * `--test`, and only in aggregate, with the flags the review ships as asked (`ASKED_FLAGS`). The calibration
+ * split (`test/review/corpus/cal/`) is scored only with `--cal`: per flag and in aggregate, never per record,
+ * to decide which flags are stated; nobody who tunes the rules runs it.
  * `--errors` lists the dev split's cross-validated errors for tuning (never the test split's); `--errors=tuned`
  * only those on records tuned on before, leaving the retired first test split unread as a check.
  * The hand-written cases are scored too, as regression figures. Exit 0 whatever the scores.
@@ -67,10 +69,12 @@ function corpusLines(plans: CorpusPlan[], framings: CorpusFraming[], labels2: Se
   const sites = (rs: Array<{ site: string }>): number => new Set(rs.map((r) => r.site)).size;
   const dev = plans.filter((p) => p.split === 'dev');
   const test = plans.filter((p) => p.split === 'test');
+  const cal = plans.filter((p) => p.split === 'cal');
   out.push(
-    `corpus.plans: ${plans.length}`, `corpus.plans.dev: ${dev.length}`, `corpus.plans.test: ${test.length}`,
-    `corpus.sites: ${sites(plans)}`, `corpus.sites.dev: ${sites(dev)}`, `corpus.sites.test: ${sites(test)}`,
+    `corpus.plans: ${plans.length}`, `corpus.plans.dev: ${dev.length}`, `corpus.plans.cal: ${cal.length}`, `corpus.plans.test: ${test.length}`,
+    `corpus.sites: ${sites(plans)}`, `corpus.sites.dev: ${sites(dev)}`, `corpus.sites.cal: ${sites(cal)}`, `corpus.sites.test: ${sites(test)}`,
     `corpus.framings: ${framings.length}`, `corpus.framings.dev: ${framings.filter((f) => f.split === 'dev').length}`,
+    `corpus.framings.cal: ${framings.filter((f) => f.split === 'cal').length}`,
     `corpus.framings.test: ${framings.filter((f) => f.split === 'test').length}`,
     `corpus.framings.deficit: ${framings.filter((f) => f.deficit).length}`, `corpus.framings.sites: ${sites(framings)}`,
   );
@@ -86,6 +90,7 @@ function corpusLines(plans: CorpusPlan[], framings: CorpusFraming[], labels2: Se
   out.push(...kappaLines('kappa', plans, framings, labels2));
   // The frozen split's own agreement: labels only, so reading it reveals nothing of the review's errors.
   out.push(...kappaLines('kappa.test', test, framings.filter((f) => f.split === 'test'), labels2));
+  out.push(...kappaLines('kappa.cal', cal, framings.filter((f) => f.split === 'cal'), labels2));
   return out;
 }
 
@@ -108,6 +113,30 @@ function kappaLines(prefix: string, plans: CorpusPlan[], framings: CorpusFraming
     const l = byId.get(f.id);
     return [f.deficit, l !== undefined && 'deficit' in l && l.deficit];
   })))}`);
+  return out;
+}
+
+/** Fewer stated flags than this on the calibration split say too little about a flag's precision to decide on. */
+const CAL_MIN_STATED = 4;
+
+/**
+ * The calibration split, per flag and in aggregate (never per record): raw precision of each flag on text
+ * nobody tuned on, the flags that fall below 0.8 there (`review.cal.asked`), the union with the dev fit
+ * (`review.cal.recommended_asked`: what `ASKED_FLAGS` should be), and the aggregate as shipped.
+ */
+function calibrationLines(plans: CorpusPlan[], framings: CorpusFraming[], devFitted: readonly string[]): string[] {
+  const raw = reviewOutcomes(plans);
+  const rawScores = scoreOutcomes(raw);
+  const out = [`review.cal.cases: ${raw.length}`, ...scoreLines('review.cal.raw', rawScores, true)];
+  const calAsked = FLAG_IDS.filter((id) => {
+    const f = rawScores.perFlag[id];
+    return f !== undefined && f.tp + f.fp >= CAL_MIN_STATED && f.precision < 0.8;
+  });
+  const recommended = FLAG_IDS.filter((id) => calAsked.includes(id) || devFitted.includes(id));
+  out.push(`review.cal.asked: ${calAsked.join(',') || '-'}`, `review.cal.recommended_asked: ${recommended.join(',') || '-'}`);
+  out.push(...scoreLines('review.cal.shipped', scoreOutcomes(gate(raw, ASKED_FLAGS)), false));
+  out.push(...scoreLines('review.cal.recommended', scoreOutcomes(gate(raw, recommended)), false));
+  out.push(`reframe.cal.cases: ${framings.length}`, `reframe.cal.accuracy: ${f3(scoreFraming(framings).accuracy)}`);
   return out;
 }
 
@@ -150,6 +179,7 @@ function main(): void {
   const root = repoRoot();
   const args = process.argv.slice(2);
   const withTest = args.includes('--test');
+  const withCal = args.includes('--cal');
   // `--errors=tuned` lists only records tuned on before (not the retired split), keeping that one unread.
   const errors = args.includes('--errors') || args.includes('--errors=tuned');
   const errorsTunedOnly = args.includes('--errors=tuned');
@@ -203,9 +233,11 @@ function main(): void {
   const framingShown = new Set(devFramings.filter((f) => !errorsTunedOnly || !f.retiredTest).map((f) => f.id));
   if (errors) for (const id of devFraming.errors.filter((e) => framingShown.has(e))) out.push(`# reframe ${id} ${JSON.stringify(devFramings.find((f) => f.id === id)?.text)}`);
 
+  if (withCal) out.push(...calibrationLines(corpus.plans.filter((p) => p.split === 'cal'), corpus.framings.filter((f) => f.split === 'cal'), fitted));
+
   if (withTest) {
-    // The frozen split: the gate as fitted on the whole dev split, aggregate figures only.
-    const test = gate(reviewOutcomes(corpus.plans.filter((p) => p.split === 'test')), fitted);
+    // The frozen split, as users get it: the flags the review ships as asked are not stated. Aggregate only.
+    const test = gate(reviewOutcomes(corpus.plans.filter((p) => p.split === 'test')), ASKED_FLAGS);
     const s = scoreOutcomes(test);
     const testFramings = corpus.framings.filter((f) => f.split === 'test');
     out.push(

@@ -2,13 +2,13 @@
  * The real-plan corpus under `test/review/corpus/`: plans, framings and second labels, one JSON object a
  * line, one file per gatherer. Loading checks each record's shape and says which file and line is wrong.
  * Records are tagged with their split here, once, so nothing downstream can mix them: everything under
- * `test2/` is the frozen test split, everything else dev (the retired first test split is tagged
- * `retiredTest` so its size can still be reported).
+ * `test2/` is the frozen test split, everything under `cal/` the calibration split, everything else dev
+ * (the retired first test split is tagged `retiredTest` so its size can still be reported).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isTestSite, TEST_SPLIT_DIR } from '../../test/review/corpus/split.js';
+import { CAL_SPLIT_DIR, isTestSite, TEST_SPLIT_DIR } from '../../test/review/corpus/split.js';
 import { FLAG_IDS } from '../../src/review/rules.js';
 
 const flagId = z.enum(FLAG_IDS);
@@ -38,9 +38,12 @@ export const secondLabelSchema = z.union([
   z.object({ id: z.string().min(1), deficit: z.boolean() }),
 ]);
 
-/** Where a record is scored: `dev` is cross-validated, `test` is the frozen split. */
+/**
+ * Where a record is scored: `dev` is cross-validated (and read by whoever tunes the rules), `cal` only
+ * decides which flags are stated rather than asked (nobody tunes on it), `test` is the frozen split.
+ */
 export interface SplitTag {
-  split: 'dev' | 'test';
+  split: 'dev' | 'cal' | 'test';
   /** A dev record that was in the first frozen test split before it was retired. */
   retiredTest: boolean;
 }
@@ -85,32 +88,42 @@ function readDir<T>(dir: string, schema: z.ZodType<T>): T[] {
 }
 
 /**
- * Loads the corpus; a record id seen twice keeps its first occurrence. A site of the frozen test split
- * that also appears in the dev split is an error: the test split's sites must be used nowhere else.
+ * Loads the corpus; a record id seen twice keeps its first occurrence. The calibration and test splits
+ * must each use sites found nowhere else: a site shared between any two splits is an error.
  */
 export function loadCorpus(dir: string): Corpus {
   const seen = new Set<string>();
   const first = <T extends { id: string }>(r: T): boolean => !seen.has(r.id) && Boolean(seen.add(r.id));
   const dev = (site: string): SplitTag => ({ split: 'dev', retiredTest: isTestSite(site) });
-  const test: SplitTag = { split: 'test', retiredTest: false };
-  const testDir = join(dir, TEST_SPLIT_DIR);
-  const plans = [
-    ...readDir(join(dir, 'plans'), corpusPlanSchema).filter(first).map((p) => ({ ...p, ...dev(p.site) })),
-    ...readDir(join(testDir, 'plans'), corpusPlanSchema).filter(first).map((p) => ({ ...p, ...test })),
+  const held = (split: 'cal' | 'test') => (): SplitTag => ({ split, retiredTest: false });
+  const parts = [
+    { root: dir, tag: dev },
+    { root: join(dir, CAL_SPLIT_DIR), tag: held('cal') },
+    { root: join(dir, TEST_SPLIT_DIR), tag: held('test') },
   ];
-  const framings = [
-    ...readDir(join(dir, 'framings'), corpusFramingSchema).filter(first).map((f) => ({ ...f, ...dev(f.site) })),
-    ...readDir(join(testDir, 'framings'), corpusFramingSchema).filter(first).map((f) => ({ ...f, ...test })),
-  ];
-  const devSites = new Set([...plans, ...framings].filter((r) => r.split === 'dev').map((r) => r.site));
-  const shared = [...new Set([...plans, ...framings].filter((r) => r.split === 'test' && devSites.has(r.site)).map((r) => r.site))];
-  if (shared.length > 0) {
-    throw new Error(`${testDir}: the test split's sites must be used nowhere else, but ${shared.join(', ')} also appear in the dev split; drop those records from one side`);
-  }
+  const plans = parts.flatMap(({ root, tag }) =>
+    readDir(join(root, 'plans'), corpusPlanSchema).filter(first).map((p) => ({ ...p, ...tag(p.site) })));
+  const framings = parts.flatMap(({ root, tag }) =>
+    readDir(join(root, 'framings'), corpusFramingSchema).filter(first).map((f) => ({ ...f, ...tag(f.site) })));
+  checkSitesApart([...plans, ...framings], dir);
   const labelIds = new Set<string>();
-  const labels2 = [...readDir(join(dir, 'labels2'), secondLabelSchema), ...readDir(join(testDir, 'labels2'), secondLabelSchema)]
+  const labels2 = parts.flatMap(({ root }) => readDir(join(root, 'labels2'), secondLabelSchema))
     .filter((l) => !labelIds.has(l.id) && Boolean(labelIds.add(l.id)));
   return { plans, framings, labels2 };
+}
+
+/** Throws when a calibration or test site also appears in another split, naming the sites and splits. */
+function checkSitesApart(records: Array<{ site: string } & SplitTag>, dir: string): void {
+  const splitsOf = new Map<string, Set<SplitTag['split']>>();
+  for (const r of records) splitsOf.set(r.site, (splitsOf.get(r.site) ?? new Set()).add(r.split));
+  for (const held of ['test', 'cal'] as const) {
+    const shared = [...splitsOf].filter(([, s]) => s.has(held) && s.size > 1);
+    if (shared.length === 0) continue;
+    const others = [...new Set(shared.flatMap(([, s]) => [...s].filter((x) => x !== held)))].sort();
+    const name = held === 'test' ? 'test' : 'calibration';
+    const heldDir = join(dir, held === 'test' ? TEST_SPLIT_DIR : CAL_SPLIT_DIR);
+    throw new Error(`${heldDir}: the ${name} split's sites must be used nowhere else, but ${shared.map(([site]) => site).join(', ')} also appear in the ${others.join(' and ')} split${others.length > 1 ? 's' : ''}; drop those records from one side`);
+  }
 }
 
 /**

@@ -64,6 +64,24 @@ describe('corpus loader', () => {
     writeFileSync(join(dir, 'test2', 'plans', 'g.jsonl'), JSON.stringify({ id: 'g-1', site: 'same.org', text: 'Forum.', flags: [] }));
     expect(() => loadCorpus(dir)).toThrow(/same\.org also appear in the dev split/);
   });
+  it('puts everything under cal/ in the calibration split and keeps its sites apart from the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    for (const d of ['plans', 'cal/plans', 'cal/framings', 'cal/labels2']) mkdirSync(join(dir, d), { recursive: true });
+    writeFileSync(join(dir, 'plans', 'a.jsonl'), JSON.stringify({ id: 'a-1', site: 'one.org', text: 'Board meeting.', flags: [] }));
+    writeFileSync(join(dir, 'cal', 'plans', 'c.jsonl'), JSON.stringify({ id: 'c-1', site: 'cal.org', text: 'Forum for 200.', flags: ['large-group'] }));
+    writeFileSync(join(dir, 'cal', 'framings', 'c.jsonl'), JSON.stringify({ id: 'c-f1', site: 'cal2.org', text: 'Tackling fraud', deficit: true }));
+    writeFileSync(join(dir, 'cal', 'labels2', 'd.jsonl'), JSON.stringify({ id: 'c-1', flags: [] }));
+    const c = loadCorpus(dir);
+    expect(c.plans.map((p) => [p.id, p.split])).toEqual([['a-1', 'dev'], ['c-1', 'cal']]);
+    expect(c.framings.map((f) => f.split)).toEqual(['cal']);
+    expect(c.labels2.map((l) => l.id)).toEqual(['c-1']);
+    mkdirSync(join(dir, 'test2', 'plans'), { recursive: true });
+    writeFileSync(join(dir, 'test2', 'plans', 'g.jsonl'), JSON.stringify({ id: 'g-1', site: 'cal.org', text: 'Forum.', flags: [] }));
+    expect(() => loadCorpus(dir)).toThrow(/test split's sites must be used nowhere else, but cal\.org also appear in the cal split/);
+    writeFileSync(join(dir, 'test2', 'plans', 'g.jsonl'), '');
+    writeFileSync(join(dir, 'plans', 'b.jsonl'), JSON.stringify({ id: 'b-1', site: 'cal2.org', text: 'Forum.', flags: [] }));
+    expect(() => loadCorpus(dir)).toThrow(/calibration split's sites must be used nowhere else, but cal2\.org also appear in the dev split/);
+  });
   it('names the file and line of a bad record', () => {
     const bad = `${JSON.stringify({ id: 'x', site: 's', text: 't', flags: ['not-a-flag'] })}`;
     expect(() => parseJsonlRecords(bad, corpusPlanSchema, 'p.jsonl')).toThrow(/^p\.jsonl:1: flags\.0/);

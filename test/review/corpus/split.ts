@@ -11,6 +11,13 @@ import { createHash } from 'node:crypto';
 /** The directory, under the corpus root, that holds the frozen test split. */
 export const TEST_SPLIT_DIR = 'test2';
 
+/**
+ * The directory, under the corpus root, that holds the calibration split: plans from sites used nowhere
+ * else, gathered by people who do not tune the review, read by nobody who does. It decides only which
+ * flags the review states rather than asks, since precision on text the rules were written from flatters them.
+ */
+export const CAL_SPLIT_DIR = 'cal';
+
 /** Whether a site's records belonged to the first (retired) frozen test split. */
 export function isTestSite(site: string): boolean {
   const hex = createHash('sha256').update(site).digest('hex');
