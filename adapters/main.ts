@@ -15,7 +15,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { startLocalWeb } from './web.js';
 import { createShellAdapter } from './shell/index.js';
-import { createSlackAdapter, type SlackAdapter } from './slack/index.js';
+import type { SlackAdapter } from './slack/index.js';
 import { installSafetyNet } from './safety-net.js';
 import type { TeamsAdapter } from './teams/index.js';
 import type { Adapter, AdapterDeps } from './types.js';
@@ -24,8 +24,11 @@ async function createAdapter(name: Config['adapters'][number], deps: AdapterDeps
   switch (name) {
     case 'shell':
       return createShellAdapter(deps);
-    case 'slack':
+    case 'slack': {
+      // Loaded on demand too: Bolt and its Web API client cost about half a second of CPU to import, which a Teams-only bot should not pay.
+      const { createSlackAdapter } = await import('./slack/index.js');
       return createSlackAdapter(deps);
+    }
     case 'teams': {
       // Loaded on demand: botbuilder takes a second or more to import, which shell-only runs should not pay.
       const { createTeamsAdapter } = await import('./teams/index.js');

@@ -6,6 +6,7 @@ import type { IncomingMessage } from '../../src/model/message.js';
 import { textReply, type Reply } from '../../src/model/reply.js';
 import type { Adapter, AdapterDeps } from '../types.js';
 import { connectorHttpClient } from './connector-http.js';
+import { createConnectorSend, type Authorizer } from './connector-send.js';
 import { toPlatformError } from './errors.js';
 import { normaliseActivity, splitConversationId, tenantOf } from './normalise.js';
 import { createTeamsOutbound, storedReference } from './outbound.js';
@@ -40,6 +41,36 @@ class QuietCloudAdapter extends CloudAdapter {
   run(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
     return this.processActivity(authHeader, activity, logic);
   }
+
+  /**
+   * What signs this adapter's proactive connector calls to `serviceUrl` (the credentials its own
+   * connector client would use: the bot's token from botbuilder's cache, or nothing in local mode), as a
+   * function giving the `Authorization` header for each call.
+   */
+  async authorizer(appId: string, serviceUrl: string): Promise<() => Promise<string | undefined>> {
+    const client = await this.botFrameworkAuthentication.createConnectorFactory(this.createClaimsIdentity(appId)).create(serviceUrl);
+    const credentials = client.credentials;
+    return async () => {
+      let authorization: string | undefined;
+      const resource = { headers: { set: (_name: string, value: string) => void (authorization = value) } };
+      await credentials.signRequest(resource as unknown as Parameters<typeof credentials.signRequest>[0]);
+      return authorization;
+    };
+  }
+}
+
+/** `QuietCloudAdapter.authorizer`, made once per service URL (a failure is not kept, so the next send tries again). */
+function authorizeWith(adapter: QuietCloudAdapter, appId: string): Authorizer {
+  const made = new Map<string, Promise<() => Promise<string | undefined>>>();
+  return async (serviceUrl) => {
+    let signer = made.get(serviceUrl);
+    if (!signer) {
+      signer = adapter.authorizer(appId, serviceUrl);
+      made.set(serviceUrl, signer);
+      signer.catch(() => made.delete(serviceUrl));
+    }
+    return (await signer)();
+  };
 }
 
 /** The HTTP status an authentication failure carries (botbuilder's `AuthenticationError`), if it is one. */
@@ -76,7 +107,8 @@ export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptio
   );
   const adapter = new QuietCloudAdapter(auth);
   const rejected = rateLimitedWarn(logger, 'teams request rejected');
-  const outbound = createTeamsOutbound({ adapter, appId, audience: PUBLIC_CLOUD_AUDIENCE, store: core.ctx.store });
+  const send = createConnectorSend({ authorize: authorizeWith(adapter, appId) });
+  const outbound = createTeamsOutbound({ adapter, appId, audience: PUBLIC_CLOUD_AUDIENCE, store: core.ctx.store, send });
 
   async function answer(context: TurnContext, message: IncomingMessage, reply: Reply): Promise<void> {
     const pressed = message.source === 'action' && reply.replacesPressed ? context.activity.replyToId : undefined;

@@ -2,11 +2,25 @@ import { TeamsInfo, TurnContext, type Activity, type CloudAdapter, type Conversa
 import { PlatformError } from '../../src/errors.js';
 import type { ConversationRef } from '../../src/model/message.js';
 import type { Outbound, PostedRef } from '../../src/model/outbound.js';
-import type { Reply } from '../../src/model/reply.js';
+import { isShared, type Reply } from '../../src/model/reply.js';
 import type { Store } from '../../src/store/index.js';
 import { toPlatformError } from './errors.js';
 import { EMULATOR_WORKSPACE, isPersonal, splitConversationId, tenantOf, threadConversationId } from './normalise.js';
+import { proactiveActivity, type ConnectorSend } from './connector-send.js';
 import { renderActivity } from './render.js';
+
+/** Renderings of shared (frozen) blocks, by identity: a scheduled prompt goes to thousands of conversations. */
+const renderings = new WeakMap<object, { fallback: string; rendered: ReturnType<typeof renderActivity> }>();
+
+/** `renderActivity`, kept for blocks that cannot change (`shareBlocks`), so a fan-out renders each prompt once. */
+function renderShared(reply: Reply): ReturnType<typeof renderActivity> {
+  if (!isShared(reply.blocks)) return renderActivity(reply);
+  const kept = renderings.get(reply.blocks);
+  if (kept && kept.fallback === reply.fallback) return kept.rendered;
+  const rendered = renderActivity(reply);
+  renderings.set(reply.blocks, { fallback: reply.fallback, rendered });
+  return rendered;
+}
 
 type Reference = Partial<ConversationReference>;
 
@@ -35,6 +49,8 @@ export interface TeamsOutboundDeps {
   /** OAuth scope for connector calls (the public cloud's unless configured otherwise). */
   audience: string;
   store: Store;
+  /** The lean "send to conversation" call proactive posts go through (see `createConnectorSend`). */
+  send: ConnectorSend;
 }
 
 /** The Teams outbound seam plus a hook that learns each tenant's service URL from inbound traffic. */
@@ -45,7 +61,7 @@ export interface TeamsOutbound extends Outbound {
 
 /** Proactive posts through `continueConversationAsync`, 1:1 chats through `createConversationAsync`. */
 export function createTeamsOutbound(deps: TeamsOutboundDeps): TeamsOutbound {
-  const { adapter, appId, audience, store } = deps;
+  const { adapter, appId, audience, store, send } = deps;
   const templates = new Map<string, Reference>();
 
   async function template(workspaceId: string): Promise<Reference | undefined> {
@@ -98,11 +114,7 @@ export function createTeamsOutbound(deps: TeamsOutboundDeps): TeamsOutbound {
       const conversation = target.threadId && channel ? { ...ref.conversation, id: threadConversationId(target.conversationId, target.threadId) } : ref.conversation;
       let messageId: string | undefined;
       try {
-        await adapter.continueConversationAsync(appId, { ...ref, conversation }, async (context) => {
-          // The continuation event has a made-up id; without it the send is a new post, not a reply to it.
-          context.activity.id = undefined;
-          messageId = (await context.sendActivity(renderActivity(reply)))?.id;
-        });
+        messageId = (await send(ref.serviceUrl, conversation.id as string, proactiveActivity(renderShared(reply), ref, conversation))).id;
       } catch (error) {
         throw toPlatformError(error, `post to conversation ${target.conversationId}`);
       }

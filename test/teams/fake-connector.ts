@@ -11,6 +11,8 @@ export interface ConnectorCall {
   /** Decoded activity id replied to (reply) or replaced (update). */
   replyToId?: string;
   authorization?: string;
+  /** The client's port: the same for calls made over one kept-alive connection. */
+  remotePort?: number;
   body: Record<string, unknown>;
 }
 
@@ -65,6 +67,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
       const call: ConnectorCall = { kind: 'other', method: req.method ?? 'GET', path, body };
       if (req.headers.authorization) call.authorization = req.headers.authorization;
+      if (req.socket.remotePort !== undefined) call.remotePort = req.socket.remotePort;
       if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations') {
         if (parts.length === 2) call.kind = 'create';
         else if (parts.length === 4 && parts[3] === 'activities') Object.assign(call, { kind: 'send', conversationId: parts[2] });
