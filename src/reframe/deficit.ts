@@ -2,6 +2,7 @@
  * Deficit detection, shared by the framing check and the meeting-plan review. "Where to Begin": "If we
  * form questions around deficits we may exclude groups whose involvement is critical to new solutions."
  */
+import { DECLINE, RECAST } from './decline.js';
 
 /** Framing moves that put a problem at the centre: reduce it, tackle it, fix it, ask what to do about it. */
 const DEFICIT_MOVES =
@@ -9,7 +10,7 @@ const DEFICIT_MOVES =
 
 /** Problems named as the subject. */
 const DEFICIT_NOUNS =
-  /\b(?:crime|criminal|offending|offenders?|reoffending|anti-?social|asb|vandalism|fly[- ]?tipping|graffiti|litter(?:ing)?|knife|knives|violence|violent|abuse|exploitation|(?:modern )?slavery|trafficking|fraud|scams?|harassment|bullying|discrimination|racism|gangs?|drug (?:dealing|misuse|use)|drug-related|substance misuse|addiction|street drinking|begging|burglar(?:y|ies)|theft|obesity|deprivation|poverty|homelessness|rough sleeping|unemployment|truancy|absenteeism|absence|exclusions|drop-?outs?|non-?attendance|non-?compliance|failures?|failing|fail(?:s|ed)?|broken|breaking|backlogs?|delays?|shortfall|deficit|overspend|complaints?|incidents?|outages?|errors?|mistakes|bugs|defects|near miss(?:es)?|readmissions?|bed[- ]blocking|delayed discharges?|loneliness|lonely|isolation|isolated|low morale|sickness|burnout|turnover|attrition|churn|problems?|problematic|struggling|underperform\w*|underachiev\w*|shortages?|inefficien\w+|crisis|crises|deaths?|silos?|silo working|disengage\w*|not engaging|falling through the cracks|attainment gap|gap|waiting times|long waits|(?<!\w)falls(?! (?:on|under|to|within|in line))|had a fall|damp|mould|disruptions?|overdue|never events?|dropouts?|neets?|not in education|inequalit(?:y|ies)|exclusion|corruption|hate speech|speeding|challeng(?:e|es|ing)|(?:retention|recruitment|behaviour|attendance|performance|quality|safety|capacity|staffing|workforce|access|conduct|compliance|capability) (?:issues|problems|concerns))\b/gi;
+  /\b(?:crime|criminal|offending|offenders?|reoffending|anti-?social|asb|vandalism|fly[- ]?tipping|graffiti|litter(?:ing)?|knife|knives|violence|violent|abuse|exploitation|(?:modern )?slavery|trafficking|fraud|scams?|harassment|bullying|discrimination|racism|gangs?|drug (?:dealing|misuse|use)|drug-related|substance misuse|addiction|street drinking|begging|burglar(?:y|ies)|theft|obesity|deprivation|poverty|homelessness|rough sleeping|unemployment|truancy|absenteeism|absence|exclusions|drop-?outs?|non-?attendance|non-?compliance|failures?|failing|fail(?:s|ed)?|broken|breaking|backlogs?|delays?|shortfall|deficit|overspend|complaints?|incidents?|outages?|errors?|mistakes|bugs|defects|near miss(?:es)?|readmissions?|bed[- ]blocking|delayed discharges?|loneliness|lonely|isolation|isolated|low morale|sickness|burnout|turnover|attrition|churn|problems?|problematic|struggling|underperform\w*|underachiev\w*|shortages?|inefficien\w+|crisis|crises|deaths?|silos?|silo working|disengage\w*|not engaging|falling through the cracks|attainment gap|gap|waiting times|long waits|(?<!\w)falls(?! (?:on|under|to|within|in line))|had a fall|damp|mould|disruptions?|overdue|never events?|dropouts?|neets?|not in education|inequalit(?:y|ies)|exclusion|corruption|hate speech|speeding|arrears|missed appointments?|no[- ]shows?|did not attend|waiting lists?|presenteeism|overruns?|challeng(?:e|es|ing)|(?:retention|recruitment|behaviour|attendance|performance|quality|safety|capacity|staffing|workforce|access|conduct|compliance|capability) (?:issues|problems|concerns))\b/gi;
 
 /** Adjectives that make an ordinary noun a deficit: "poor attendance", "low uptake", "rising knife crime". */
 const DEFICIT_QUALIFIERS =
@@ -74,13 +75,13 @@ export function deficitSigns(raw: string): { strong: number; nouns: number; aspi
   let text = /apolog/i.test(raw) ? raw.replace(/\bapologies(?: for absence)?\b/gi, ' ') : raw;
   // A method's name ("creative problem solving") and problems paired with opportunities ("tackle the issues
   // and opportunities") name no deficit at the centre: the pair is the ordinary scope of any agenda.
-  text = text.replace(NEUTRAL_PAIRS, ' ');
+  text = text.replace(NEUTRAL_PAIRS, ' ').replace(RECAST, ' ');
   // A procedural item about a body ("Discussion - membership of the Coalition on Homelessness") is about
   // the body, not framed around the problem its name carries.
   if (PROCEDURAL_LEAD.test(text)) text = text.replace(BODY_NAME, ' ');
   text = text.replace(NAMED_BODY, ' ');
   const evidence: string[] = [];
-  const strong = collect(DEFICIT_MOVES, text, evidence) + collect(DEFICIT_QUALIFIERS, text, evidence);
+  const strong = collect(DEFICIT_MOVES, text, evidence) + collect(DEFICIT_QUALIFIERS, text, evidence) + collect(DECLINE, text, evidence);
   const nouns = collect(DEFICIT_NOUNS, text, evidence);
   return { strong, nouns, aspiration: aspirationCount(text), evidence };
 }

@@ -82,7 +82,8 @@ export function reframe(question: string, judged?: { deficit: boolean; evidence:
   if (deficit) suggestions = rewrites.slice(0, 3);
   // A question that already reaches for something good needs no rewrite; a neutral one gets a widening.
   else if (aspirationCount(text) === 0) suggestions = rewrites.slice(0, 2);
-  const missing = topic ? topic.missing(slots) : slots.namedWho ? [slots.who] : [];
+  // A named group is who might be missing; "people" on its own names nobody in particular.
+  const missing = topic ? topic.missing(slots) : slots.namedWho && slots.who !== 'people' ? [slots.who] : [];
   // An internal workplace question (staff, training, recruitment) is not missing the community.
   const internal = topic?.internal === true || (!topic && INTERNAL_QUESTION.test(text) && !OUTSIDE_PEOPLE.test(text));
   const reminders = internal ? INTERNAL_MISSING : ALWAYS_MISSING;

@@ -90,7 +90,7 @@ export const TOPICS: Topic[] = [
   },
   {
     id: 'students', served: true, who: 'students',
-    re: /\b(?:students?|drop-?out|retention of students|first[- ]year|course|university)\b/i,
+    re: /\b(?:students?|drop-?out|retention of students|first[- ]year (?:students|undergraduates|cohort)|freshers|course|university)\b/i,
     missing: () => ['students, including those who nearly left', 'personal tutors and support staff', 'students\' union officers'],
     rewrite: () => [
       'What would help every student feel they belong from their first week?',
@@ -251,7 +251,11 @@ export function genericRewrites(s: Slots): string[] {
 export const ALWAYS_MISSING = ['front-line staff who see this every day', 'people from outside the usual networks, such as community groups, local businesses and faith groups'];
 /** The general reminder for an internal workplace question: other levels and teams, not the community. */
 export const INTERNAL_MISSING = ['front-line staff who see this every day', 'people from other teams and levels who see it differently'];
-/** Words that make a question about the workplace itself (staff, training, recruitment), when no topic says so. */
-export const INTERNAL_QUESTION = /\b(?:staff|employees?|colleagues|workforce|team members|managers|hr|recruitment|retention|morale|mandatory training|sick(?:ness)? (?:leave|absence)|appraisals?|induction|payroll|rota)\b/i;
+/**
+ * Words that set a question inside the workplace (its people, their jobs and the organisation's own tools),
+ * when no topic says so: "Why do new starters leave within six months?", "Why is nobody using the intranet?".
+ */
+export const INTERNAL_QUESTION =
+  /\b(?:staff|employees?|employers?|colleagues|workforce|team members|our people|managers|line managers|hr|recruitment|retention|morale|mandatory training|sick(?:ness)? (?:leave|absence)|absenteeism|presenteeism|appraisals?|one-to-ones|performance reviews?|induction|onboarding|new starters?|starters|new joiners|joiners|leavers|exit interviews?|payroll|pay rise|salar(?:y|ies)|overtime|rotas?|shifts?|timesheets?|expenses claims?|intranet|deadlines|workload|workplace|hybrid working|hiring|job adverts?|(?:job|engineering|senior|leadership) roles|engineers|developers|call handlers|job applicants|applicants|vacancies)\b/i;
 /** People outside the organisation: a question naming them is not internal. */
 export const OUTSIDE_PEOPLE = /\b(?:residents?|patients?|pupils?|students?|customers?|clients?|service users?|tenants?|citizens?|families|parents|carers|young people|children|public|community|communities)\b/i;

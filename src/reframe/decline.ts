@@ -1,0 +1,48 @@
+/**
+ * Decline, loss and barriers: the framings that put something falling away at the centre without the
+ * classic problem words ("Why has footfall dropped?", "Churches in decline", "Losing good teachers",
+ * "Deep cuts to library services", "What is stopping residents from recycling?"). Shared by the framing
+ * check and the plan review through `deficitSigns`.
+ */
+
+/** People who can stop coming, leave or be lost: the subjects of attrition (singular or plural). */
+const LEAVERS =
+  '(?:people|staff|talent|young people|children|(?:patient|pupil|student|employee|worker|teacher|nurse|midwi(?:fe|ve)|doctor|clinician|social worker|officer|apprentice|trainee|graduate|volunteer|member|customer|resident|tenant|user|visitor|parent|carer|recruit|driver|colleague|starter|new starter)s?)';
+
+/** What a why-question can ask about when it asks why something falls away, drops or goes wrong. */
+const WHY_DECLINE =
+  String.raw`\bwhy\b[^?.]{0,80}?\b(?:fall(?:s|ing|en)?|fell|drop(?:s|ped|ping)?|declin\w*|shrink\w*|shrunk|dwindl\w*|slump\w*|slipp(?:ed|ing)|overrun\w*|worsen\w*|(?:get|gets|getting|got|gotten) worse|go(?:es|ing)? wrong|gone wrong|fewer|less and less|still (?:growing|rising|increasing))\b` +
+  // A why-question whose subject comes first ("the reasons why patients do not attend"); "why not join us?" is an invitation.
+  String.raw`|\bwhy\s+(?!not\b)[^?.]{1,60}?\b(?:do|does|did|are|is|were|was|have|has|can|could|will|would)\s+not\b|\bwhy\s+(?!not\b)[^?.]{1,60}?n['’]t\b`;
+
+/** Questions about what stands in the way: "What is stopping residents from recycling?". */
+const BARRIER =
+  String.raw`\bwhat(?:'s|’s| is| are)? (?:stopping|preventing|holding (?:[\w'’]+ )?back|getting in the way)\b|\bwhat (?:stops|prevents|holds (?:[\w'’]+ )?back|gets in the way)\b|\b(?:is|are|keeps?|keep on) going wrong\b|\bwhat(?:'s|’s| is| are)? not working\b|\b(?:isn'?t|aren'?t|is not|are not) working\b`;
+
+/** A decline named as a state or a noun ("the decline of the high street", "in freefall", "a time-bomb"). */
+const DECLINE_STATE =
+  String.raw`(?<!\b(?:to|or|and|may|might|can|could|will|would|please|you|we|i|they) )\bdecline\b|\bin (?:freefall|free fall|decline|meltdown|trouble)\b|\bfreefall\b|\b(?:haemorrhag|hemorrhag)\w*|\bdwindling\b|\bshrinking\b|\btime[- ]?bomb\b|\bexodus\b|\bbrain drain\b|\b(?:dire|alarming|worrying|dismal|crumbling|deteriorating)\s+[\w-]+` +
+  // "dying congregations", "a once-thriving high street"; dying people, dying well and Dying Matters are about care, not decline.
+  String.raw`|\bdying\s+(?!(?:people|persons?|patients?|relatives?|loved|well|matters|wish(?:es)?|children|adults|residents|man|woman|mother|father|parent)\b)[a-z][\w-]*|\bonce[- ](?:thriving|great|busy|bustling|vibrant|proud|flourishing|popular|booming|prosperous)\b`;
+
+/** People lost, leaving or kept from coming: "Losing good teachers", "Why Great Employees Quit", "stop patients missing". */
+const LOSS =
+  `\\blo(?:se|ses|sing|st) (?:good |great |our |the |their |experienced |talented |skilled |valued |so many |too many )?${LEAVERS}\\b` +
+  `|\\b${LEAVERS} (?:are |keep |who )?(?:quit(?:s|ting)?|walk(?:ing)? out|resign(?:s|ing)?|leav(?:e|es|ing) (?:and|early|after|within|before|in droves))\\b` +
+  `|\\b${LEAVERS} leaving\\b(?! (?:do|party|drinks|presentation|card|gift|lunch|collection))` +
+  `|\\bfewer (?:and fewer )?${LEAVERS}\\b` +
+  `|\\bstop(?:s|ping)? (?:the |our |their |more |so many )?${LEAVERS} (?:from )?[a-z]+ing\\b`;
+
+/** Money taken away: cuts to something, savings to be found. */
+const CUTS =
+  String.raw`\b(?:deep|savage|swingeing|severe|drastic|budget|spending|funding|service|proposed|further) cuts\b|\bcuts (?:to|in)\b|\b(?:find|finding|make|making|deliver|delivering|target\w*|identify\w*|achiev\w*) (?:[\w£$%.,-]+ ){0,3}?savings\b|\bsavings (?:from|in|proposals|targets?|plans?|programme)\b`;
+
+/** Every decline, loss, barrier and cut move, as one global pattern. */
+export const DECLINE = new RegExp([WHY_DECLINE, BARRIER, DECLINE_STATE, LOSS, CUTS].join('|'), 'gi');
+
+/**
+ * A problem recast as something good ("Complaints are gifts", "mistakes as learning opportunities",
+ * "turning problems into ideas") or both poles named ("good or bad idea"): no deficit at the centre.
+ */
+export const RECAST =
+  /\b(?:[\w'’-]+\s+){0,2}?(?:complaints?|problems?|mistakes?|failures?|errors?|challenges?|setbacks?)\s+(?:are|is|as)\s+(?:the\s+|a\s+|an\s+)?(?:(?:learning|growth)\s+)?(?:gifts?|opportunit(?:y|ies)|assets?|strengths?|lessons?|chances?)\b|\bturn(?:s|ing)?\s+(?:[\w'’-]+\s+){0,2}?(?:complaints?|problems?|mistakes?|failures?|challenges?)\s+into\b|\b(?:good|right|best|pros)(?:,|\s+or|\s+and|\s+&)\s+(?:the\s+)?(?:bad|wrong|worst|cons)\b(?:\s+(?:ideas?|news|points?|sides?))?/gi;

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { reframe } from '../../src/reframe/reframe.js';
+
+describe('deficit framing: why-questions about something falling away', () => {
+  it.each([
+    'Why is attendance at the youth club falling?',
+    'Why has footfall on Market Street dropped since spring?',
+    'Why are fewer parents coming to the summer fair?',
+    'Why do our building projects keep overrunning?',
+    'Why are allotment waiting lists still growing?',
+    'The reasons why tenants do not report repairs',
+    'Why young carers don\'t ask for help',
+  ])('%s is a deficit framing', (q) => {
+    expect(reframe(q).deficit).toBe(true);
+  });
+  it.each([
+    'Why not join us for the harvest supper?',
+    'Why do people love the riverside walk?',
+    'Why do neighbours choose to volunteer at the food bank?',
+  ])('%s is not', (q) => {
+    expect(reframe(q).deficit).toBe(false);
+  });
+});
+
+describe('deficit framing: what stands in the way, and what goes wrong', () => {
+  it.each([
+    'What is stopping families from using the children\'s centre?',
+    'What gets in the way of good handovers?',
+    'What is going wrong with the bin collection rota?',
+    'How can we stop customers abandoning their baskets?',
+  ])('%s is a deficit framing', (q) => {
+    expect(reframe(q).deficit).toBe(true);
+  });
+});
+
+describe('deficit framing: decline, loss and cuts named', () => {
+  it.each([
+    'The decline of the village pub',
+    'Choirs in decline: what now?',
+    'Dwindling congregations and dying chapels',
+    'A once-bustling arcade',
+    'Losing experienced nurses to agencies',
+    'Why good apprentices quit in their first year',
+    'Fewer and fewer students choosing music',
+    'Proposed cuts to the mobile library',
+    'Finding £2m of savings in highways',
+    'Rent arrears and missed appointments at the housing office',
+    'Alarming vacancy figures in social work',
+  ])('%s is a deficit framing', (q) => {
+    expect(reframe(q).deficit).toBe(true);
+  });
+  it.each([
+    'Caring for dying patients and their families at home',
+    'Staff leaving party for Sam on Friday',
+    'Annual leave and staff leave policy update',
+    'Please decline the calendar invitation if you cannot attend',
+  ])('%s is not', (q) => {
+    expect(reframe(q).deficit).toBe(false);
+  });
+});
+
+describe('deficit framing: a problem recast as something good, or both poles named', () => {
+  it.each([
+    'Complaints are a gift: learning from our tenants',
+    'Mistakes as learning opportunities in the lab',
+    'Turning problems into projects with the youth forum',
+    'Hybrid meetings: good or bad idea?',
+  ])('%s is not a deficit framing', (q) => {
+    expect(reframe(q).deficit).toBe(false);
+  });
+  it('a complaint named without being recast still is', () => {
+    expect(reframe('Complaints about the new parking scheme').deficit).toBe(true);
+  });
+});
+
+describe('who might be missing is scoped by the framing\'s setting', () => {
+  const OUTSIDERS = /community groups|faith groups|local businesses/;
+  it.each([
+    'Why do new starters leave within their first year?',
+    'Why are our engineers missing sprint deadlines?',
+    'Why is nobody using the new intranet?',
+    'Why don\'t people fill in their timesheets on Fridays?',
+    'Why are so few women applying for our engineering roles?',
+    'Reducing absenteeism in the warehouse',
+  ])('an internal workplace question, "%s", is not missing the community', (q) => {
+    const missing = reframe(q).whoMightBeMissing;
+    expect(missing.join(' ')).not.toMatch(OUTSIDERS);
+    expect(missing.join(' ')).toMatch(/other teams and levels/);
+  });
+  it('a workplace word beside the people served keeps the community in view', () => {
+    expect(reframe('Why are residents not using the new online forms our staff built?').whoMightBeMissing.join(' ')).toMatch(OUTSIDERS);
+    expect(reframe('What is stopping households from recycling glass?').whoMightBeMissing.join(' ')).toMatch(OUTSIDERS);
+  });
+  it('"people" on its own is not offered as who is missing', () => {
+    expect(reframe('Why don\'t people fill in their timesheets on Fridays?').whoMightBeMissing).not.toContain('people');
+  });
+});
