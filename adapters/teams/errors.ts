@@ -27,7 +27,10 @@ export function toPlatformError(error: unknown, doing: string): PlatformError {
     return new PlatformError('teams', 'unreachable', `Teams: could not ${doing}: ${http.message}; will try again`, { retryable: true, cause: error });
   }
   if (status === 429) {
-    return new PlatformError('teams', 'throttled', `Teams: rate limited while trying to ${doing} (429); will try again`, { retryable: true, ...retry, cause: error });
+    // Teams documents no Retry-After. Without one, a second: its limits are counted per second (the
+    // longer per-conversation windows are kept by the queue itself), so the tenant pauses just past them
+    // rather than sending on at its pace while the service refuses.
+    return new PlatformError('teams', 'throttled', `Teams: rate limited while trying to ${doing} (429); will try again`, { retryable: true, retryAfterMs: http.retryAfterMs ?? 1000, cause: error });
   }
   if (status >= 500) {
     return new PlatformError('teams', `http_${status}`, `Teams: the Bot Framework service failed to ${doing} (${status}); will try again`, { retryable: true, ...retry, cause: error });

@@ -17,10 +17,10 @@ export interface WindowLimit {
 export interface FakeOptions {
   /** Milliseconds before each answer (the round trip the bot sees). */
   latencyMs?: number;
-  /** Across the whole workspace / app. */
+  /** Across the whole workspace (Slack), or per tenant (Teams: 50 requests per second per app per tenant). */
   global?: WindowLimit;
-  /** Per conversation (Slack channel, Teams conversation). */
-  perConversation?: WindowLimit;
+  /** Per conversation (Slack channel, Teams conversation), every window applying at once. */
+  perConversation?: WindowLimit | WindowLimit[];
 }
 
 /** A sliding-window log of accepted instants. */
@@ -55,11 +55,14 @@ export class Tally {
   readonly bySender = new Map<string, number>();
   /** Instants of every post attempt, accepted or not (what the bots offered). */
   readonly attempts: number[] = [];
-  private readonly global: Window | undefined;
-  private readonly conversations = new Map<string, Window>();
+  /** The global window per scope (one for Slack's workspace; one per tenant for Teams). */
+  private readonly globals = new Map<string, Window>();
+  private readonly conversations = new Map<string, Window[]>();
+  private readonly convLimits: WindowLimit[];
 
   constructor(private readonly options: FakeOptions) {
-    this.global = options.global && new Window(options.global);
+    const per = options.perConversation;
+    this.convLimits = per === undefined ? [] : Array.isArray(per) ? per : [per];
   }
 
   /** Counts a call of `method`. */
@@ -67,22 +70,27 @@ export class Tally {
     this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
   }
 
-  /** Applies the limits to a post to `conversation`: the Retry-After in seconds, or 0 when accepted. */
-  admit(conversation: string, sender = ''): number {
+  /**
+   * Applies the limits to a post to `conversation` (within `scope`, the tenant for Teams): the
+   * Retry-After in seconds, or 0 when accepted.
+   */
+  admit(conversation: string, sender = '', scope = ''): number {
     const now = performance.now();
     this.attempts.push(now);
-    let conv: Window | undefined;
-    if (this.options.perConversation) {
-      conv = this.conversations.get(conversation);
-      if (!conv) this.conversations.set(conversation, (conv = new Window(this.options.perConversation)));
+    let global: Window | undefined;
+    if (this.options.global) {
+      global = this.globals.get(scope);
+      if (!global) this.globals.set(scope, (global = new Window(this.options.global)));
     }
-    const wait = Math.max(this.global?.wait(now) ?? 0, conv?.wait(now) ?? 0);
+    let conv = this.conversations.get(conversation);
+    if (!conv) this.conversations.set(conversation, (conv = this.convLimits.map((limit) => new Window(limit))));
+    const wait = Math.max(global?.wait(now) ?? 0, ...conv.map((w) => w.wait(now)));
     if (wait > 0) {
       this.rejected += 1;
       return Math.max(1, Math.ceil(wait / 1000));
     }
-    this.global?.add(now);
-    conv?.add(now);
+    global?.add(now);
+    for (const w of conv) w.add(now);
     this.accepted += 1;
     this.first = Math.min(this.first, now);
     this.last = now;
@@ -179,12 +187,15 @@ export async function startFakeSlack(options: FakeOptions = {}): Promise<Running
   return { url: `http://127.0.0.1:${port}/api/`, tally, close: closer(server) };
 }
 
-/** A fake Bot Framework connector at `url` (the conversations' serviceUrl): sends are limited. */
+/**
+ * A fake Bot Framework connector at `url` (the conversations' serviceUrl): sends are limited, the
+ * global limit per tenant (the activity's `conversation.tenantId`) as Teams documents it.
+ */
 export async function startFakeConnector(options: FakeOptions = {}): Promise<RunningFake> {
   const tally = new Tally(options);
   let id = 0;
   const server = createServer((req, res) => {
-    void body(req).then(() => {
+    void body(req).then((raw) => {
       const parts = (req.url ?? '/').split('?')[0]!.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
       const send = req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities';
       tally.call(send ? 'send' : 'other');
@@ -192,7 +203,13 @@ export async function startFakeConnector(options: FakeOptions = {}): Promise<Run
       let payload: unknown = { id: `msg-${++id}` };
       let headers: Record<string, string> = {};
       if (send) {
-        const retry = tally.admit(parts[2] ?? '');
+        let tenant = '';
+        try {
+          tenant = String((JSON.parse(raw) as { conversation?: { tenantId?: string } }).conversation?.tenantId ?? '');
+        } catch {
+          // Not JSON: counted against the no-tenant scope.
+        }
+        const retry = tally.admit(parts[2] ?? '', '', tenant);
         if (retry > 0) {
           status = 429;
           payload = { error: { code: 'TooManyRequests', message: 'slow down' } };

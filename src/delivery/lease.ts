@@ -5,7 +5,7 @@ import type { PlatformName } from '../model/message.js';
 
 /**
  * Waits for a lease before sending for a workspace (several instances pacing one workspace's limit):
- * only the holder claims and sends for it. Used for platforms with a per-workspace rate (Slack).
+ * only the holder claims and sends for it. Used for platforms with a per-workspace rate (Slack workspaces, Teams tenants).
  */
 export interface WorkspaceLease {
   /** Resolves once this instance may send for the workspace; false when not before `deadline` (or aborted). */

@@ -8,9 +8,9 @@ export interface Rate {
 
 /** A platform's published limits, as the queue enforces them. */
 export interface PlatformLimits {
-  /** Across the whole app on this platform (paced by a token bucket, just under the rate). */
+  /** Across the whole app on this platform, every workspace together (paced by a token bucket, just under the rate). */
   global?: Rate[];
-  /** Per workspace or tenant (paced by a token bucket per workspace, just under the rate). */
+  /** Per workspace (Slack) or tenant (Teams), paced by a token bucket per workspace just under the rate. */
   perWorkspace?: Rate[];
   /** Per conversation (Slack channel, Teams conversation/thread), enforced exactly. */
   perConversation?: Rate[];
@@ -34,8 +34,9 @@ export const DEFAULT_SLACK_WORKSPACE_RATE = 20;
  * Defaults from the platforms' documentation. Slack: chat.postMessage allows about one message per
  * second per channel (short bursts tolerated) and keeps a workspace-wide limit it does not publish
  * (`DEFAULT_SLACK_WORKSPACE_RATE`, set with SLACK_WORKSPACE_RATE; its 429s and Retry-After still
- * govern). Teams: 50 requests per second per app, and per bot per thread 7/s, 60/30 s and 1,800/hour.
- * The shell is a terminal.
+ * govern). Teams ("Optimize your bot with rate limiting"): 50 requests per second per app per tenant,
+ * so a tenant's 429 holds only that tenant, and per bot per conversation 7 a second, 8 in 2 s, 60 in
+ * 30 s and 1,800 an hour. The shell is a terminal.
  */
 export const DEFAULT_LIMITS: Record<PlatformName, PlatformLimits> = {
   slack: {
@@ -44,13 +45,14 @@ export const DEFAULT_LIMITS: Record<PlatformName, PlatformLimits> = {
     throttleScope: 'workspace',
   },
   teams: {
-    global: [{ count: 50, perMs: 1000 }],
+    perWorkspace: [{ count: 50, perMs: 1000 }],
     perConversation: [
       { count: 7, perMs: 1000 },
+      { count: 8, perMs: 2000 },
       { count: 60, perMs: 30_000 },
       { count: 1800, perMs: 3_600_000 },
     ],
-    throttleScope: 'app',
+    throttleScope: 'workspace',
   },
   shell: {},
 };

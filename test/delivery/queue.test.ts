@@ -86,7 +86,7 @@ describe('delivery queue', () => {
     expect((await queue.send(out, channel('C3'), textReply('hi'))).status).toBe('sent');
   });
 
-  it('paces Teams just under 50 requests per second across the app, one send at a time', async () => {
+  it('paces a Teams tenant just under 50 requests per second, one send at a time', async () => {
     const { time, queue, start } = setup();
     const out = new RecordingOutbound('teams', time);
     await Promise.all(Array.from({ length: 120 }, (_, i) => queue.send(out, channel(`c${i}`, 'teams'), textReply('hi'))));
@@ -96,6 +96,52 @@ describe('delivery queue', () => {
     expect(at.filter((t) => t === 0)).toHaveLength(2);
     // 0.95 of the limit: 120 sends (2 at once, then one per 1/47.5 s) end after 118/47.5 s.
     expect(Math.max(...at)).toBeCloseTo((118 * 1000) / 47.5, -1);
+  });
+
+  it('paces each Teams tenant on its own (50 per second per app per tenant): two tenants go side by side', async () => {
+    const { time, queue, start } = setup();
+    const out = new RecordingOutbound('teams', time);
+    const tenants = ['tenant-a', 'tenant-b'];
+    await Promise.all(tenants.flatMap((t) => Array.from({ length: 120 }, (_, i) => queue.send(out, { platform: 'teams', workspaceId: t, conversationId: `c${i}` }, textReply('hi')))));
+    for (const t of tenants) {
+      const at = out.posts.filter((p) => p.target.workspaceId === t).map((p) => p.at - start);
+      expect(at).toHaveLength(120);
+      for (let i = 0; i + 50 < at.length; i++) expect(at[i + 50]! - at[i]!).toBeGreaterThanOrEqual(1000);
+      // Each at 0.95 of its own limit, at the same time as the other.
+      expect(Math.max(...at)).toBeCloseTo((118 * 1000) / 47.5, -1);
+    }
+  });
+
+  it('keeps a Teams 429 to the tenant that got it, for its Retry-After: other tenants go on at their pace', async () => {
+    const time = new FakeTime();
+    const { queue, start } = setup(time);
+    let aCalls = 0;
+    const out = new RecordingOutbound('teams', time, (_call, target) =>
+      target.workspaceId === 'tenant-a' && ++aCalls === 20 ? new PlatformError('teams', 'throttled', 'rate limited', { retryable: true, retryAfterMs: 1000 }) : undefined,
+    );
+    const results = await Promise.all([
+      ...Array.from({ length: 100 }, (_, i) => queue.send(out, { platform: 'teams', workspaceId: 'tenant-a', conversationId: `a${i}` }, textReply('hi'))),
+      ...Array.from({ length: 50 }, (_, i) => queue.send(out, { platform: 'teams', workspaceId: 'tenant-b', conversationId: `b${i}` }, textReply('hi'))),
+    ]);
+    expect(results.every((r) => r.status === 'sent')).toBe(true);
+    const a = out.posts.filter((p) => p.target.workspaceId === 'tenant-a').map((p) => p.at - start);
+    const b = out.posts.filter((p) => p.target.workspaceId === 'tenant-b').map((p) => p.at - start);
+    const pausedAt = a[18]!;
+    // The throttled tenant: nothing inside the pause; the other kept its own pace through it.
+    expect(a.filter((t) => t > pausedAt && t < pausedAt + 1000)).toEqual([]);
+    expect(b.filter((t) => t > pausedAt && t < pausedAt + 1000).length).toBeGreaterThan(10);
+    expect(Math.max(...b)).toBeLessThan(1100);
+    expect(queue.stats.throttled).toBe(1);
+  });
+
+  it('holds a Teams conversation to 8 messages in 2 seconds and 60 in 30 seconds', async () => {
+    const { time, queue, start } = setup();
+    const out = new RecordingOutbound('teams', time);
+    await Promise.all(Array.from({ length: 61 }, () => queue.send(out, channel('busy', 'teams'), textReply('hi'))));
+    const at = out.posts.map((p) => p.at - start);
+    for (let i = 0; i + 7 < at.length; i++) expect(at[i + 7]! - at[i]!).toBeGreaterThanOrEqual(1000);
+    for (let i = 0; i + 8 < at.length; i++) expect(at[i + 8]! - at[i]!).toBeGreaterThanOrEqual(2000);
+    expect(at[60]! - at[0]!).toBeGreaterThanOrEqual(30_000);
   });
 
   it('holds a Teams thread to 1,800 messages an hour', async () => {
@@ -351,6 +397,14 @@ describe('delivery queue pacing', () => {
     await Promise.all(Array.from({ length: 5 }, (_, i) => queue.send(out, channel(`C${i}`), textReply('hi'))));
     expect(events).toEqual(['hold T1', 'release T1']);
     expect(Math.min(...out.posts.map((p) => p.at - start))).toBeGreaterThanOrEqual(5000);
+
+    // A Teams tenant has its own rate (50/s per app per tenant), so its sends wait for its lease too.
+    events.length = 0;
+    const teams = new RecordingOutbound('teams', time);
+    const from = time.clock.now().getTime();
+    await Promise.all(Array.from({ length: 5 }, (_, i) => queue.send(teams, { platform: 'teams', workspaceId: 'tenant-1', conversationId: `c${i}` }, textReply('hi'))));
+    expect(events).toEqual(['hold tenant-1', 'release tenant-1']);
+    expect(Math.min(...teams.posts.map((p) => p.at - from))).toBeGreaterThanOrEqual(5000);
   });
 
   it('fails a send whose lease does not come before its deadline, saying why', async () => {

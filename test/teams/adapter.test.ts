@@ -172,6 +172,15 @@ describe('Teams adapter over HTTP with a fake Bot Framework connector', () => {
     expect(h.connector.calls).toHaveLength(1);
   });
 
+  it('reads a 429 without Retry-After (Teams documents none) as a one-second pause', async () => {
+    await h.post(channelMention(h.connector.url, 'status'));
+    h.connector.reset();
+    h.connector.failNext({ status: 429 });
+    const error = await h.adapter.outbound.post({ platform: 'teams', workspaceId: TENANT, conversationId: CHANNEL }, textReply('x')).catch((e: unknown) => e);
+    expect(error).toMatchObject({ platform: 'teams', retryable: true, retryAfterMs: 1000, platformCode: 'throttled' });
+    expect(h.connector.calls).toHaveLength(1);
+  });
+
   it('maps 5xx to retryable and 403/404 to permanent errors that say what to do', async () => {
     await h.post(channelMention(h.connector.url, 'status'));
     const target = { platform: 'teams' as const, workspaceId: TENANT, conversationId: CHANNEL };
