@@ -11,7 +11,7 @@ const LEAVERS =
 
 /** What a why-question can ask about when it asks why something falls away, drops or goes wrong. */
 const WHY_DECLINE =
-  String.raw`\bwhy\b[^?.]{0,80}?\b(?:fall(?:s|ing|en)?|fell|drop(?:s|ped|ping)?|declin\w*|shrink\w*|shrunk|dwindl\w*|slump\w*|slipp(?:ed|ing)|overrun\w*|worsen\w*|(?:get|gets|getting|got|gotten) worse|go(?:es|ing)? wrong|gone wrong|fewer|less and less|still (?:growing|rising|increasing))\b` +
+  String.raw`(?:\bwhy\b|\breasons?\b(?!\s+to\b))[^?.]{0,80}?\b(?:fall(?:s|ing|en)?|fell|drop(?:s|ped|ping)?|declin\w*|shrink\w*|shrunk|dwindl\w*|slump\w*|slipp(?:ed|ing)|overrun\w*|worsen\w*|(?:get|gets|getting|got|gotten) worse|go(?:es|ing)? wrong|gone wrong|fewer|less and less|still (?:growing|rising|increasing))\b` +
   // A why-question whose subject comes first ("the reasons why patients do not attend"); "why not join us?" is an invitation.
   String.raw`|\bwhy\s+(?!not\b)[^?.]{1,60}?\b(?:do|does|did|are|is|were|was|have|has|can|could|will|would)\s+not\b|\bwhy\s+(?!not\b)[^?.]{1,60}?n['’]t\b`;
 
@@ -37,8 +37,16 @@ const LOSS =
 const CUTS =
   String.raw`\b(?:deep|savage|swingeing|severe|drastic|budget|spending|funding|service|proposed|further) cuts\b|\bcuts (?:to|in)\b|\b(?:find|finding|make|making|deliver|delivering|target\w*|identify\w*|achiev\w*) (?:[\w£$%.,-]+ ){0,3}?savings\b|\bsavings (?:from|in|proposals|targets?|plans?|programme)\b`;
 
-/** Every decline, loss, barrier and cut move, as one global pattern. */
-export const DECLINE = new RegExp([WHY_DECLINE, BARRIER, DECLINE_STATE, LOSS, CUTS].join('|'), 'gi');
+/**
+ * Less of something, or something done about it: "minimising food waste", "lowering the number of
+ * admissions", "what should we do about late payments?", "left behind", "is the high street dying?".
+ */
+const LESSEN =
+  // A title led by "Minimising ..." names its aim; "in order to minimise the risk" in a plan's housekeeping does not.
+  String.raw`(?:^|[:–—-]\s*)minimi[sz](?:e|ing)\b|\blower(?:s|ed|ing) (?:the )?(?:number|rate|level|risk|incidence|cost)s? of\b|\blower the (?:number|rate|level|risk|incidence|cost)s? of\b|\bwhat (?:can|could|should|must|shall|do|will) (?:be done|we do|i do|you do|they do|the council do) about\b|(?<!\b(?:no\s?one|no-one|nobody|none|not)\s+(?:is\s+|are\s+|gets?\s+|be\s+|being\s+)?)\b(?:left|being left) behind\b|\b(?:leav(?:e|es|ing)|left) (?:the |our |their |many |too many |so many )?${LEAVERS} behind\b|\b(?:is|are) (?:the |our |this |their )?(?:[\w'’-]+ ){0,2}dying\b|\brunning late\b|\blate (?:payments?|arrivals|running)\b`;
+
+/** Every decline, loss, barrier, cut and lessening move, as one global pattern. */
+export const DECLINE = new RegExp([WHY_DECLINE, BARRIER, DECLINE_STATE, LOSS, CUTS, LESSEN].join('|'), 'gi');
 
 /**
  * A problem recast as something good ("Complaints are gifts", "mistakes as learning opportunities",

@@ -95,3 +95,46 @@ describe('who might be missing is scoped by the framing\'s setting', () => {
     expect(reframe('Why don\'t people fill in their timesheets on Fridays?').whoMightBeMissing).not.toContain('people');
   });
 });
+
+describe('deficit framing: harms named without a problem verb', () => {
+  it.each([
+    'Food insecurity in rural parishes',
+    'Self-harm among care leavers',
+    'Cyberbullying and group chats',
+    'Dog fouling on the playing field',
+    'Potholes on the B road',
+    'Noise nuisance from the late bar',
+    'Air pollution at the school gate',
+    'Flooding on Riverside Close',
+    'Drink driving over the festive season',
+    'Non-payment of ground rent',
+    'Illegal parking on the zig-zags',
+    'Apprenticeship withdrawal rates by sector',
+  ])('%s is a deficit framing', (q) => {
+    expect(reframe(q).deficit).toBe(true);
+  });
+});
+
+describe('deficit framing: less of something, or something done about it', () => {
+  it.each([
+    'Minimising paper use in the council offices',
+    'Lowering the number of emergency readmissions',
+    'What should we do about the pigeons on the bridge?',
+    'What can be done about late buses?',
+    'Have older readers been left behind by the library app?',
+    'Is the seaside town dying?',
+    'The reasons so many trainees drop out',
+  ])('%s is a deficit framing', (q) => {
+    expect(reframe(q).deficit).toBe(true);
+  });
+  it.each([
+    'Making sure no one is left behind as services go online',
+    'Leave no one behind: our inclusion pledge',
+    'Leaving the car behind: walk to school week',
+    'Reasons to be proud of our high street',
+    'Welcome lunch on the lower level of the museum',
+    'Drop-in session. Please note that to minimise queues we ask you to book a slot.',
+  ])('%s is not', (q) => {
+    expect(reframe(q).deficit).toBe(false);
+  });
+});
