@@ -15,8 +15,12 @@ const SETTLE =
 /** A vote settles a proposal only when one is named ("vote on the merger proposal"), not a choice still open. */
 const VOTE = /\bvote (?:on|to|for or against)\b(?! which\b| every\b| (?:the )?\d| (?:mon|tues|wednes|thurs|fri|satur|sun)day\b| (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)/i;
 const VOTE_ON_PROPOSAL = /\b(?:propos\w+|approv\w+|merger|agreement|amendments?|resolutions?|clause|recommend\w*|final version|draft)\b/i;
-/** Deciding or consulting: converging when the same sentence names a draft, a proposal or set options. */
-const DECIDE_OR_CONSULT = /\b(?:decide|deciding|agree|agreeing|confirm|confirming|finalis\w*|settle|consult(?:ation|ations|ing|s)?|approv(?:e|ing)|agreement on)\b/i;
+/**
+ * Deciding or consulting: converging when the same sentence names a draft, a proposal or set options. Accepting
+ * a named one ("accepting the proposed changes") too, but not "accepting proposals" (a call for them).
+ */
+const DECIDE_OR_CONSULT =
+  /\b(?:decide|deciding|agree|agreeing|confirm|confirming|finali[sz]\w*|settle|consult(?:ation|ations|ing|s)?|approv(?:e|ing)|agreement on|accept(?:s|ing)? (?:the|these|this|its|our|their))\b/i;
 /** Standing business that is approved as a matter of course, like the minutes. */
 const ROUTINE = /\b(?:annual (?:report and )?accounts|(?:the )?accounts|pending approval|subject to (?:\w+ ){0,4}approval|minutes\b[^.\n]{0,60}\bfor approval)\b/gi;
 /** Both answers still open ("approve or reject"), or a consultation that comes later: this meeting settles nothing. */

@@ -116,6 +116,12 @@ export const CONVERSATION_CUES =
 
 /** Phrases that give conversation most of the time ("the rest is open conversation"). */
 export const CONVERSATION_DOMINANT = /\b(?:mostly|mainly|most of (?:the|our) time|the rest is|the majority|largely)\b/gi;
+/**
+ * The time left after one part ("the remainder", "the remaining time", "the rest of the session"): it goes to
+ * whatever is named beside it: before it in its clause ("discussion follows for the remainder of the
+ * seminar"), or else after it ("the rest of the time is for Q&A").
+ */
+export const REMAINDER = /\b(?:the remainder|the remaining time|the rest of the (?:time|session|meeting|hour|evening|morning|afternoon|day))\b/gi;
 
 /** Words that make a talk a small part of the meeting. */
 export const BRIEF = /\b(?:short|brief|quick|a few short)\s+$/i;
@@ -143,8 +149,13 @@ export const HYBRID = /\bhybrid\b/i;
 /** Events that are large by their nature, used when no number is given. */
 export const LARGE_EVENT =
   /\b(?:(?<!(?:parent[- ]\s*teacher|case|video|tele|press|family group|child protection|review) )conferences?(?! (?:rooms?|calls?|centre|center|facilities|suite|line|hall|tables?))|summits?|symposi(?:um|a)|convening|public (?:meetings?|forums?|lectures?|information sessions?|consultation events?|events?)|all are welcome|open to (?:anyone|the public|all members)|anyone (?:interested )?(?:is |are )?welcome|all (?:\w+ )?members (?:are )?(?:invited|welcome|encouraged)|everyone (?:is )?(?:\w+ )?welcome|(?<!\b(?:with|among|by|between|affects?|affecting|for) )all[- ]staff|(?:all|whole)[- ]school (?:staff )?meetings?|all are (?:\w+ )?(?:welcome|invited)|(?:all|any) (?:of (?:our|the) )?(?:[\w'-]+ ){0,4}?(?:members|residents|patients|parents|carers|tenants|people|families|neighbours|staff|employees|colleagues|students|pupils)(?: (?:and|of|of the|of our|in the) [\w'-]+(?: [\w'-]+){0,3})? (?:are|is) (?:\w+ )?(?:welcome\w*|invited|encouraged)|members of the public (?:are|is) (?:\w+ )?(?:invited|welcome)|(?:invit\w+|asking) members of the public|open (?:for|to) anyone|(?<!(?:send|sends|nominate|appoint|elect)\s(?:\w+\s)?)delegates(?! (?:to|from|of|representing|for)\b)|national (?:[\w-]+ ){0,2}events?|town hall(?<!(?:(?:in|at) the|(?:in|at|,|:|venue:?)) town hall)|all[- ]hands|open invitation|open to all|open to everyone|roadshow|expo|rally|whole (?:company|organisation|organization|school)(?! (?:issues?|approach|policy|policies|improvement|priorit\w+|development|strategy|level|matters))|hundreds of|dozens of|(?<!\b(?:with|among|by|between|affects?|affecting|for) )all (?:the )?(?:staff|employees|students|pupils|parents|residents))\b/gi;
-/** The public invited to watch a formal meeting: they observe, so they do not make it a large group. */
-export const OBSERVE_ONLY = /\b(?:observ(?:e|ing|ers?)\b(?! (?:the )?(?:changes?|trends?|data|results?))|(?:public )?gallery|not a public meeting|listen-only)/i;
+/**
+ * The public invited to watch a formal meeting: they observe, so they do not make it a large group. A meeting
+ * with a closed session or confidential items, or open to the public "except" for some business, is such a
+ * formal meeting.
+ */
+export const OBSERVE_ONLY =
+  /\b(?:observ(?:e|ing|ers?)\b(?! (?:the )?(?:changes?|trends?|data|results?))|(?:public )?gallery|not a public meeting|listen-only|closed session|(?:confidential|exempt) (?:items?|business|matters|information|reports?)|open to the public,? (?:except|with the exception|apart from|other than))/i;
 /** The large-event cues that name the public as the audience. */
 export const PUBLIC_AUDIENCE = /\bpublic\b/i;
 

@@ -5,11 +5,11 @@
 import { aspirationCount, deficitSigns, detectDeficit } from '../reframe/deficit.js';
 import {
   AFTER_CUES, AGENDA_SPEAKER, BRIEF, CONVERSATION_CUES, CONVERSATION_DOMINANT, DOCUMENT_CUES, EXPLORE_FIRST,
-  GROUPS, HYBRID, INVITEE_LABEL, LARGE_EVENT, MEETING_NOUN, OBSERVE_ONLY, ONLINE_CUES, OTHER_LABEL,
-  PUBLIC_AUDIENCE,
+  GROUPS, HYBRID, INVITEE_LABEL, MEETING_NOUN, ONLINE_CUES, OTHER_LABEL,
   PRESENTATION_CUES, PROCEDURAL_ITEM, PURPOSE_LABEL, PURPOSE_IMPERATIVE, PURPOSE_TOPIC, PURPOSE_TYPES, PURPOSE_VERB, QUESTION_LEAD,
-  ROOM_CUES, SCHEDULING, SPEAKER_LABEL, TEAM_ROUTINE, TOPIC_GROUPS, TOPIC_MARKER,
+  REMAINDER, ROOM_CUES, SCHEDULING, SPEAKER_LABEL, TEAM_ROUTINE, TOPIC_GROUPS, TOPIC_MARKER,
 } from './cues.js';
+import { largeEventCues } from './crowd.js';
 import { parseInvitees, type Invitees } from './invitees.js';
 import { parseDuration } from './durations.js';
 import { parseCount, type Count } from './quantities.js';
@@ -260,6 +260,19 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
     CONVERSATION_CUES.lastIndex = 0;
     PRESENTATION_CUES.lastIndex = 0;
   }
+  for (const m of allMatches(REMAINDER, text)) {
+    const at = m.index ?? 0;
+    const next = text.slice(at + m[0].length, at + m[0].length + 40).split(/[.;!?\n]/)[0] ?? '';
+    const prev = text.slice(Math.max(0, at - 40), at).split(/[.;!?\n]/).pop() ?? '';
+    // What comes first in the clause names the use ("discussion follows for the remainder of the seminar").
+    const part = CONVERSATION_CUES.test(prev) || PRESENTATION_CUES.test(prev) ? prev : next;
+    CONVERSATION_CUES.lastIndex = 0;
+    PRESENTATION_CUES.lastIndex = 0;
+    if (CONVERSATION_CUES.test(part)) conv.weight += 2;
+    else if (PRESENTATION_CUES.test(part)) pres.weight += 2;
+    CONVERSATION_CUES.lastIndex = 0;
+    PRESENTATION_CUES.lastIndex = 0;
+  }
   const reps = readRepresentatives(text, list);
   const after = matchAll(AFTER_CUES, text, 4);
   if (hints.afterStated) after.unshift(hints.afterStated);
@@ -294,7 +307,7 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
     representatives: reps.yes,
     notRepresentatives: reps.no,
     setting: { room: matchAll(ROOM_CUES, text, 4), online: matchAll(ONLINE_CUES, text, 2), hybrid: HYBRID.test(text) },
-    largeEvent: OBSERVE_ONLY.test(text) ? matchAll(LARGE_EVENT, text, 3).filter((e) => !PUBLIC_AUDIENCE.test(e)) : matchAll(LARGE_EVENT, text, 3),
+    largeEvent: largeEventCues(text),
     wordCount: words,
   };
 }

@@ -105,3 +105,21 @@ describe('converge-early: both answers open, a vote on a date, a consultation st
     expect(converges('Shareholders will vote on the proposed merger at the general meeting.')).toBe(true);
   });
 });
+
+describe('converge-early: accepting or finalising a named proposal, in either spelling', () => {
+  it.each([
+    'The adjourned meeting is only for accepting the proposed rule changes and electing officers.',
+    'Outcome: finalize the proposed timetable and the forms that go with it.',
+    'We will be finalising the draft handbook on the day.',
+  ])('%s', (text) => {
+    expect(converges(text)).toBe(true);
+  });
+
+  it.each([
+    'The festival is accepting proposals for workshops until 1 March.',
+    'The minutes were confirmed and the proposed date agreed later by email.',
+    'Finalists will present their ideas to the panel.',
+  ])('not: %s', (text) => {
+    expect(converges(text)).toBe(false);
+  });
+});

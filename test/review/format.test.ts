@@ -53,3 +53,20 @@ describe('talk versus conversation: a talk only supposed is not the format (revi
     expect(format('The director will give a presentation, then guest speakers take questions.').talk).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('talk versus conversation: the time left after one part goes to what is named beside it', () => {
+  it('gives the remainder to the conversation named before it in the clause', () => {
+    const text = 'Each seminar opens with a presentation from a speaker of up to 40 minutes. Discussion follows for the remainder of the seminar.';
+    const f = format(text);
+    expect(f.conversation).toBeGreaterThanOrEqual(3);
+    expect(extract(text).format.talk).toBeLessThanOrEqual(2 * f.conversation);
+  });
+  it('gives the rest of the time to questions named after it', () => {
+    const plain = format('Each author gives a short overview of the poster.');
+    const withRest = format('Each author gives a short overview of the poster. The rest of the time is for Q&A with the panel.');
+    expect(withRest.talk).toBeGreaterThanOrEqual(plain.talk + 2);
+  });
+  it('counts tables named after "the remaining time" as conversation', () => {
+    expect(format('After a welcome, the remaining time is spent in small group discussion.').conversation).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Words that make a meeting large when no number is given ("conference", "everyone welcome", "all staff"),
+ * kept only where they speak of this meeting's crowd. Three kinds of use say nothing about who will be in
+ * the room: another event (a recent conference, last year's summit, "meetings and conferences" as kinds
+ * of event), who may come rather than who is expected (a forum "open to all parents" or "to all board
+ * members" is open to a body's members, however few come), and the public admitted to watch a formal
+ * meeting that goes into closed session for its confidential business.
+ */
+import { LARGE_EVENT, OBSERVE_ONLY, PUBLIC_AUDIENCE } from './cues.js';
+import { allMatches } from './text.js';
+
+/**
+ * Marks in the noun phrase that the event named is another one: "a recent conference", "another summit",
+ * "previous town halls". Not "the recent conference" (a write-up's own event) nor "other delegates" (this
+ * event's); the marker modifies the event's name, so "over the past two years the conference" is not one.
+ */
+const OTHER_EVENT_BEFORE =
+  /\b(?:an? (?:recent|future)|previous|past|earlier|another|last year'?s|next year'?s)\s+(?:(?!(?:the|a|an|this|our|its|their|years?|months?|weeks?|days?|decades?|times?)\b)[\w'-]+\s+){0,3}$/i;
+/** Kinds of event in a list ("meetings and conferences", "conferences, seminars"): events in general. */
+const KINDS_BEFORE = /\b(?:meetings|seminars|workshops|events|webinars|courses|forums|fora|symposia|summits|conferences|trainings?)\s*(?:,|and|or|&)\s*(?:[\w-]+\s+)?$/i;
+const KINDS_AFTER = /^\s*(?:,|and|or|&)\s*(?:[\w-]+\s+)?(?:meetings|seminars|workshops|events|webinars|courses|forums|fora|symposia|summits|conferences|training)\b/i;
+const PLURAL_KIND = /(?:conferences|summits|symposia|meetings|forums|events|lectures)$/i;
+/**
+ * "Open to all" names who may come. It says a crowd is expected only for the public, anyone interested or
+ * a whole staff (the guide's "all staff"); for a body's members ("all parents", "all board members") it
+ * says who is eligible, not how many come.
+ */
+const OPEN_TO_ALL = /^open to all(?: members)?$/i;
+const OPEN_TO_PUBLIC_AFTER =
+  /^(?:\s*(?:[.,;!)]|$)|\s+(?:(?:the )?public|of the public|comers|persons|people|ages|interested|who|and (?:free|any)|staff|employees|colleagues|residents|citizens|in the community)\b)/i;
+
+/** Whether one matched cue speaks of another event or of who may come, judged from the words around it. */
+function notThisCrowd(text: string, at: number, phrase: string): boolean {
+  const before = text.slice(Math.max(0, at - 60), at).split(/[.;!?\n]/).pop() ?? '';
+  const after = text.slice(at + phrase.length, at + phrase.length + 40);
+  if (OTHER_EVENT_BEFORE.test(before)) return true;
+  if (PLURAL_KIND.test(phrase) && (KINDS_BEFORE.test(before) || KINDS_AFTER.test(after))) return true;
+  if (!OPEN_TO_ALL.test(phrase)) return false;
+  return /members$/i.test(phrase.trim()) ? !/^\s+of the public\b/i.test(after) : !OPEN_TO_PUBLIC_AFTER.test(after);
+}
+
+/** The words (at most `limit`, without repeats) that infer a large meeting when no number is given. */
+export function largeEventCues(text: string, limit = 3): string[] {
+  const observed = OBSERVE_ONLY.test(text);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const m of allMatches(LARGE_EVENT, text)) {
+    const phrase = m[0].trim();
+    if (observed && PUBLIC_AUDIENCE.test(phrase)) continue;
+    if (notThisCrowd(text, m.index, m[0])) continue;
+    const key = phrase.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(phrase);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
