@@ -70,3 +70,21 @@ describe('talk versus conversation: the time left after one part goes to what is
     expect(format('After a welcome, the remaining time is spent in small group discussion.').conversation).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('talk versus conversation: conversation told as what the participants do', () => {
+  it.each([
+    'After the update the room will break into groups to talk about priorities.',
+    'More than the talks, the day got people talking to each other about what to try.',
+    'Residents sat round a table with the housing officers.',
+  ])('%s', (text) => {
+    expect(format(text).conversation).toBeGreaterThan(0);
+  });
+  it('keeps a plan of two talks and a short "break into groups" from reading as talk-dominated', () => {
+    const text = 'The evening starts with a presentation from the council and a briefing from the police. Then we will break into groups to set priorities.';
+    const f = format(text);
+    expect(f.talk > 2 * f.conversation).toBe(false);
+  });
+  it('does not read a speaker talking as the participants talking', () => {
+    expect(format('The head of students talking about the new timetable.').conversation).toBe(0);
+  });
+});
