@@ -97,7 +97,15 @@ function supposed(text: string, at: number, length: number): boolean {
 }
 const MAYBE_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:may|might|could|sometimes|occasionally)\b/i;
 
-function weigh(re: RegExp, text: string): { phrases: string[]; weight: number } {
+/** A line that is an item of a list: a bullet or a number. */
+const ITEM_START = /^\s*(?:-\s|\d{1,2}[.)]\s)/;
+
+/**
+ * The cues of one kind in a text and their weight. With `items`, an item of a list weighs once however many
+ * cues it holds ("Principal's report / keynote presentation"): one part of the meeting, not several; the
+ * set is shared between calls so talk and reports on one line count once together.
+ */
+function weigh(re: RegExp, text: string, items?: Set<number>): { phrases: string[]; weight: number } {
   const phrases: string[] = [];
   const seen = new Set<string>();
   let weight = 0;
@@ -108,7 +116,12 @@ function weigh(re: RegExp, text: string): { phrases: string[]; weight: number } 
     // "If a member of staff is to make a presentation": a cue in a condition is a possibility, not the format.
     if (re === PRESENTATION_CUES && supposed(text, m.index ?? 0, m[0].length)) continue;
     const brief = BRIEF.test(lead);
-    weight += brief ? 0.5 : 1;
+    const lineStart = text.lastIndexOf('\n', m.index ?? 0) + 1;
+    const counted = items !== undefined && ITEM_START.test(text.slice(lineStart, lineStart + 6)) && items.has(lineStart);
+    if (!counted) {
+      items?.add(lineStart);
+      weight += brief ? 0.5 : 1;
+    }
     const key = phrase.toLowerCase();
     if (!seen.has(key)) {
       seen.add(key);
@@ -246,8 +259,9 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
   let deficit = detectDeficit(themeOf(framing)).evidence;
   if (deficit.length === 0 && items.length > 0 && aspirationCount(framing) === 0) deficit = agendaDeficit(items);
   if (deficit.length > 0 && purpose.length === 0) purpose.push(framing);
-  const pres = weigh(PRESENTATION_CUES, text);
-  const docs = weigh(DOCUMENT_CUES, text);
+  const talkItems = new Set<number>();
+  const pres = weigh(PRESENTATION_CUES, text, talkItems);
+  const docs = weigh(DOCUMENT_CUES, text, talkItems);
   for (const d of docs.phrases) if (!pres.phrases.some((p) => p.toLowerCase().includes(d.toLowerCase()))) pres.phrases.push(d);
   pres.weight += docs.weight / 2;
   const byline = text.includes("\n") ? matchAll(AGENDA_SPEAKER, text, 3).map((l) => l.replace(/^-\s+/, "")) : [];

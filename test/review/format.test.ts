@@ -88,3 +88,17 @@ describe('talk versus conversation: conversation told as what the participants d
     expect(format('The head of students talking about the new timetable.').conversation).toBe(0);
   });
 });
+
+describe('talk versus conversation: one item of a list is one part of the meeting', () => {
+  it('counts an item with several talk words once', () => {
+    const text = 'Monthly forum\n1. Apologies\n2. Head\'s report / guest speaker presentation (the school gives an update)\n3. Events coming up\n4. Any other business';
+    expect(format(text).talk).toBe(1);
+  });
+  it('still counts separate talk items separately', () => {
+    const text = 'Programme\n- Keynote address\n- Panel discussion with Q&A\n- Closing remarks';
+    expect(format(text).talk).toBeGreaterThanOrEqual(3);
+  });
+  it('counts talk words in prose as before', () => {
+    expect(format('The keynote speaker gives a presentation, then takes questions from the floor.').talk).toBeGreaterThanOrEqual(3);
+  });
+});
