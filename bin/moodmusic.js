@@ -3,6 +3,9 @@
 import { existsSync, statSync } from 'node:fs';
 
 const entry = new URL('../dist/src/cli/main.js', import.meta.url);
+// The same CLI bundled into a few files by `npm run build` (scripts/bundle-cli.ts): a cold command loads
+// faster. Used only while it is at least as new as the compiled CLI, so a bare `tsc` is never shadowed.
+const bundle = new URL('../dist/bundle/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {
   console.error('moodmusic is not built yet: run `npm ci` (or `npm run build`) in the package folder first.');
   process.exit(1);
@@ -15,6 +18,14 @@ function smallFile(args) {
   if (files.length !== 1) return false;
   try {
     return statSync(files[0]).size <= 10_000;
+  } catch {
+    return false;
+  }
+}
+/** True when `file` exists and is not older than the compiled CLI it was made from. */
+function fresh(file) {
+  try {
+    return statSync(file).mtimeMs >= statSync(entry).mtimeMs;
   } catch {
     return false;
   }
@@ -34,6 +45,6 @@ if (command === undefined || (command === 'start' && !wantsHelp)) {
     // Flags change only how V8 compiles a regex, never what it matches.
     if (command === 'reframe' || smallFile(process.argv.slice(3))) setFlagsFromString('--no-regexp-optimization');
   }
-  const { main } = await import('../dist/src/cli/main.js');
+  const { main } = await import(fresh(bundle) ? bundle.href : entry.href);
   await main();
 }

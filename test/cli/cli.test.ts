@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,6 +79,32 @@ describe('moodmusic explains itself', () => {
     const reframed = io();
     expect(await runCli(['reframe', '--json', question], reframed.io)).toBe(0);
     expect(spawnSync(process.execPath, ['bin/moodmusic.js', 'reframe', '--json', question], { cwd: ROOT, encoding: 'utf8' }).stdout).toBe(reframed.out());
+  });
+
+  it('the bin runs the bundled CLI that npm run build makes, and the compiled one once the bundle is older', async () => {
+    // A copy of the package's built files, so the test can take parts away without touching the real build.
+    const dir = tempDir();
+    cleanups.push(dir.cleanup);
+    for (const part of ['bin', 'package.json', 'dist/src', 'dist/bundle/cli']) cpSync(path.join(ROOT, part), path.join(dir.dir, part), { recursive: true });
+    const file = path.join(dir.dir, 'plan.txt');
+    writeFileSync(file, 'Workshop for 20 people on how we welcome new starters, with small-group discussion.\n');
+    const inProcess = io();
+    expect(await runCli(['review', '--json', file], inProcess.io)).toBe(0);
+    const bin = (args: string[]) => spawnSync(process.execPath, [path.join(dir.dir, 'bin/moodmusic.js'), ...args], { cwd: dir.dir, encoding: 'utf8' });
+    // Without the compiled review the bin still reviews: the bundle holds it.
+    rmSync(path.join(dir.dir, 'dist/src/review'), { recursive: true });
+    const bundled = bin(['review', '--json', file]);
+    expect(bundled.status, bundled.stderr).toBe(0);
+    expect(bundled.stdout).toBe(inProcess.out());
+    expect(bin(['--version']).stdout).toBe(`moodmusic ${VERSION} (Node.js ${process.version})\n`);
+    // A compile newer than the bundle (a bare tsc) wins: the bin now looks for the compiled review.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(dir.dir, 'dist/src/cli/main.js'), later, later);
+    const compiled = bin(['review', '--json', file]);
+    expect(compiled.status).toBe(1);
+    expect(compiled.stderr).toMatch(/review/);
+    cpSync(path.join(ROOT, 'dist/src/review'), path.join(dir.dir, 'dist/src/review'), { recursive: true });
+    expect(bin(['review', '--json', file]).stdout).toBe(inProcess.out());
   });
 
   it('review on a terminal says to paste the plan, then Ctrl-D; piped input gets no hint', async () => {
