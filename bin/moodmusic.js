@@ -45,6 +45,11 @@ if (command === undefined || (command === 'start' && !wantsHelp)) {
     // Flags change only how V8 compiles a regex, never what it matches.
     if (command === 'reframe' || smallFile(process.argv.slice(3))) setFlagsFromString('--no-regexp-optimization');
   }
+  // Node 22.1 and later keep V8's compiled code of the files loaded from here on in the OS temp folder
+  // (node-compile-cache, keyed by Node version and each file's content), so the next run compiles less:
+  // about 5 ms of a 100 ms `review FILE`. Node 20 has no such cache; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+  const { enableCompileCache } = await import('node:module');
+  enableCompileCache?.();
   const { main } = await import(fresh(bundle) ? bundle.href : entry.href);
   await main();
 }

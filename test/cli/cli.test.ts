@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import nodeModule from 'node:module';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -106,6 +107,22 @@ describe('moodmusic explains itself', () => {
     cpSync(path.join(ROOT, 'dist/src/review'), path.join(dir.dir, 'dist/src/review'), { recursive: true });
     expect(bin(['review', '--json', file]).stdout).toBe(inProcess.out());
   });
+
+  it.runIf(typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function')(
+    'the bin keeps compiled code in the temp folder\'s node-compile-cache where Node has one, and answers the same from it',
+    () => {
+      const dir = tempDir();
+      cleanups.push(dir.cleanup);
+      const file = path.join(dir.dir, 'plan.txt');
+      writeFileSync(file, 'Workshop for 20 people on how we welcome new starters.\n');
+      const env = { PATH: process.env.PATH ?? '', TMPDIR: dir.dir };
+      const first = spawnSync(process.execPath, ['bin/moodmusic.js', 'review', '--json', file], { cwd: ROOT, encoding: 'utf8', env });
+      expect(first.status, first.stderr).toBe(0);
+      expect(readdirSync(path.join(dir.dir, 'node-compile-cache'), { recursive: true }).length).toBeGreaterThan(1);
+      const second = spawnSync(process.execPath, ['bin/moodmusic.js', 'review', '--json', file], { cwd: ROOT, encoding: 'utf8', env });
+      expect(second.stdout).toBe(first.stdout);
+    },
+  );
 
   it('review on a terminal says to paste the plan, then Ctrl-D; piped input gets no hint', async () => {
     const tty = Object.assign(new PassThrough(), { isTTY: true });
