@@ -11,7 +11,7 @@ const LEAVERS =
 
 /** What a why-question can ask about when it asks why something falls away, drops or goes wrong. */
 const WHY_DECLINE =
-  String.raw`(?:\bwhy\b|\breasons?\b(?!\s+to\b))[^?.]{0,80}?\b(?:fall(?:s|ing|en)?|fell|drop(?:s|ped|ping)?|declin\w*|shrink\w*|shrunk|dwindl\w*|slump\w*|slipp(?:ed|ing)|overrun\w*|worsen\w*|(?:get|gets|getting|got|gotten) worse|go(?:es|ing)? wrong|gone wrong|fewer|less and less|still (?:growing|rising|increasing))\b` +
+  String.raw`(?:\bwhy\b|\breasons?\b(?!\s+to\b))[^?.]{0,80}?\b(?:fall(?:s|ing|en)?|fell|drop(?:s|ped|ping)?|declin\w*|shrink\w*|shrunk|dwindl\w*|slump\w*|slipp(?:ed|ing)|overrun\w*|worsen\w*|(?:get|gets|getting|got|gotten) worse|go(?:es|ing)? wrong|gone wrong|fewer|less and less|(?:take|takes|taking|took|taken) (?:so|too) long|(?:so|too) long to|so slow(?:ly)?|still (?:growing|rising|increasing))\b` +
   // A why-question whose subject comes first ("the reasons why patients do not attend"); "why not join us?" is an invitation.
   String.raw`|\bwhy\s+(?!not\b)[^?.]{1,60}?\b(?:do|does|did|are|is|were|was|have|has|can|could|will|would)\s+not\b|\bwhy\s+(?!not\b)[^?.]{1,60}?n['’]t\b`;
 

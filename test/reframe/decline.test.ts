@@ -138,3 +138,32 @@ describe('deficit framing: less of something, or something done about it', () =>
     expect(reframe(q).deficit).toBe(false);
   });
 });
+
+describe('deficit framing: neutral nouns whose core is a problem', () => {
+  it.each([
+    'Winter pressures on the community nursing team',
+    'Skills gaps in green construction',
+    'Vacancy rates in home care',
+    'Void properties and empty homes in the district',
+    'Disrepair and overcrowding in private lets',
+    'Work-related stress in the contact centre',
+    'Anxiety before exams',
+    'Loan sharks and household debt',
+    'Gambling harms in our town',
+    'Recruitment difficulties in rural pharmacies',
+    'Pupil lateness after the timetable change',
+    'How do we get fewer people calling in sick on Mondays?',
+    'Why does it take so long to answer a housing enquiry?',
+  ])('%s is a deficit framing', (q) => {
+    expect(reframe(q).deficit).toBe(true);
+  });
+  it.each([
+    'Supporting patients with hearing difficulties at the front desk',
+    'Filling the data gaps before the database goes live',
+    'How do we plan for next year under real financial pressure, and still try new things?',
+    'Why do some nurses stay on the same ward for so long?',
+    'Stress-free tips for planning a street party',
+  ])('%s is not', (q) => {
+    expect(reframe(q).deficit).toBe(false);
+  });
+});
