@@ -102,3 +102,26 @@ describe('talk versus conversation: one item of a list is one part of the meetin
     expect(format('The keynote speaker gives a presentation, then takes questions from the floor.').talk).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('talk versus conversation: talk told as what the hosts do to the room', () => {
+  it.each([
+    'Ward councillors answered questions from residents about the parking scheme.',
+    'The trust\'s directors will answer your questions on the new clinic.',
+    'The chief officer then responded to comments and questions from the committee.',
+    'The negotiators will brief the membership on every change.',
+    'The purpose of the evening is to inform residents about the plans.',
+  ])('%s', (text) => {
+    expect(format(text).talk).toBeGreaterThanOrEqual(1);
+  });
+  it.each([
+    'Volunteers will be on hand to answer any questions over tea.',
+    'Each team member is asked to answer the three questions in turn.',
+  ])('not: %s', (text) => {
+    expect(format(text).talk).toBeLessThanOrEqual(0.5);
+  });
+  it('reads an open house that informs and answers questions as talk-led', () => {
+    const f = format('The open house is for officers to:\n- Inform you about the proposal;\n- Inform you about the process;\n- Answer your questions.');
+    expect(f.talk).toBeGreaterThanOrEqual(2);
+    expect(f.conversation).toBe(0);
+  });
+});
