@@ -120,7 +120,7 @@ export const TOPICS: Topic[] = [
   },
   {
     id: 'staff', who: 'colleagues', internal: true,
-    re: /\b(?:staff morale|morale|sickness absence|sickness|burnout|turnover|retention|absenteeism|wellbeing at work)\b/i,
+    re: /\b(?:staff morale|morale|sickness absence|sickness|burnout|turnover|retention|absenteeism|wellbeing at work)\b|\b(?:staff|employees?|colleagues|nurses|midwives|teachers|doctors|social workers|care workers|clinicians|new starters|starters|engineers|developers|apprentices)\b[^?.]{0,40}\b(?:leav(?:e|es|ing)|quit\w*|resign\w*)\b|\blosing (?:good |great |experienced |skilled |talented )?(?:staff|employees|colleagues|nurses|midwives|teachers|doctors|social workers|care workers|clinicians|apprentices)\b/i,
     missing: () => ['front-line staff on every shift, not only their managers', 'people who have recently joined, and people who have recently left'],
     rewrite: (s) => [
       `What makes ${at(s, 'this')} a place where people love to work?`,
@@ -256,6 +256,6 @@ export const INTERNAL_MISSING = ['front-line staff who see this every day', 'peo
  * when no topic says so: "Why do new starters leave within six months?", "Why is nobody using the intranet?".
  */
 export const INTERNAL_QUESTION =
-  /\b(?:staff|employees?|employers?|colleagues|workforce|team members|our people|managers|line managers|hr|recruitment|retention|morale|mandatory training|sick(?:ness)? (?:leave|absence)|absenteeism|presenteeism|appraisals?|one-to-ones|performance reviews?|induction|onboarding|new starters?|starters|new joiners|joiners|leavers|exit interviews?|payroll|pay rise|salar(?:y|ies)|overtime|rotas?|shifts?|timesheets?|expenses claims?|intranet|deadlines|workload|workplace|hybrid working|hiring|job adverts?|(?:job|engineering|senior|leadership) roles|engineers|developers|call handlers|job applicants|applicants|vacancies)\b/i;
+  /\b(?:staff|employees?|employers?|colleagues|workforce|team members|our people|managers|line managers|hr|recruitment|retention|morale|mandatory training|sick(?:ness)? (?:leave|absence)|absenteeism|presenteeism|appraisals?|one-to-ones|performance reviews?|induction|onboarding|new starters?|starters|new joiners|joiners|leavers|exit interviews?|payroll|pay rise|salar(?:y|ies)|overtime|rotas?|shifts?|timesheets?|expenses claims?|intranet|deadlines|workload|workplace|hybrid working|hiring|job adverts?|(?:job|engineering|senior|leadership) roles|engineers|developers|nurses|doctors|teachers|social workers|midwives|care workers|clinicians|apprentices|trainees|call handlers|job applicants|applicants|vacancies)\b/i;
 /** People outside the organisation: a question naming them is not internal. */
 export const OUTSIDE_PEOPLE = /\b(?:residents?|patients?|pupils?|students?|customers?|clients?|service users?|tenants?|citizens?|families|parents|carers|young people|children|public|community|communities)\b/i;

@@ -91,6 +91,17 @@ describe('who might be missing is scoped by the framing\'s setting', () => {
     expect(reframe('Why are residents not using the new online forms our staff built?').whoMightBeMissing.join(' ')).toMatch(OUTSIDERS);
     expect(reframe('What is stopping households from recycling glass?').whoMightBeMissing.join(' ')).toMatch(OUTSIDERS);
   });
+  it('people leaving a job are a workplace question, with workplace rewrites', () => {
+    for (const q of ['Why do new starters leave within their first year?', 'Losing experienced midwives to agency work']) {
+      const r = reframe(q);
+      expect(r.whoMightBeMissing.join(' ')).toMatch(/recently joined, and people who have recently left/);
+      expect(r.suggestions.join(' ')).toMatch(/love to work/);
+    }
+    expect(reframe('Why do volunteers quit the befriending scheme?').suggestions.join(' ')).not.toMatch(/love to work/);
+  });
+  it('a workforce role beside the people served keeps them as who is missing', () => {
+    expect(reframe('Why don\'t patients trust agency nurses?').whoMightBeMissing.join(' ')).toMatch(/patients/);
+  });
   it('"people" on its own is not offered as who is missing', () => {
     expect(reframe('Why don\'t people fill in their timesheets on Fridays?').whoMightBeMissing).not.toContain('people');
   });
