@@ -62,7 +62,8 @@ export async function assertSchedulesCanRun(
   displayBase = process.cwd(),
 ): Promise<void> {
   const fileOf = (theme: Theme) => path.relative(displayBase, path.join(dir, `${theme}.yaml`)) || `${theme}.yaml`;
-  const problems = await scheduleProblems(library.all, await store.subscriptions.list({ kind: 'prompt' }), fileOf, async (sub) =>
+  // Only a schedule naming themes can name one without prompts: start-up reads those, not every schedule.
+  const problems = await scheduleProblems(library.all, await store.subscriptions.list({ kind: 'prompt', themed: true }), fileOf, async (sub) =>
     (await store.customPrompts.list(sub.platform, sub.workspaceId)).map((p) => p.theme),
   );
   if (problems.length > 0) throw new PromptLibraryError(problems);

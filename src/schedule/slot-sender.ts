@@ -115,7 +115,7 @@ export function createSlotSender(deps: SlotSenderDeps): SlotSender {
       const recorded = recordPosted(sub, slot, outcome.posted, prompt.id).then(() => {
         report.posted += 1;
         // One line per post only at debug: a fan-out to thousands would otherwise write thousands.
-        logger.debug('scheduled prompt posted', { subscription: sub.id, slot, conversation: sub.conversationId, attempts: outcome.attempts });
+        if (logger.enabled?.('debug') !== false) logger.debug('scheduled prompt posted', { subscription: sub.id, slot, conversation: sub.conversationId, attempts: outcome.attempts });
       });
       if (!later) return recorded;
       const tracked = recorded.catch((error: unknown) => {

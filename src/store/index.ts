@@ -182,7 +182,7 @@ export async function openStore(location: StoreLocation, clock: Clock = systemCl
     storyChannels: new StoryChannelRepo(db, now),
     events: new EventRepo(db, now, direct),
     subscriptions: new SubscriptionRepo(db, now),
-    slots: new SlotRepo(db, now),
+    slots: new SlotRepo(db, now, direct),
     customPrompts: new CustomPromptRepo(db, now),
     leases: new LeaseRepo(leaseDb, now),
     async ping() {

@@ -164,8 +164,12 @@ export class RotationRepo {
     return { lastUsed, uses };
   }
 
-  /** `state` of many conversations, in the order given, with one query per workspace. */
+  /**
+   * `state` of many conversations, in the order given: on SQLite's connection used directly, one prepared
+   * read per conversation (run synchronously, none built per batch); otherwise one query per workspace.
+   */
   async stateMany(refs: readonly ConversationRef[]): Promise<RotationState[]> {
+    if (this.direct?.free) return refs.map((ref) => this.stateDirect(ref));
     const states = new Map<string, RotationState>();
     const key = (platform: string, workspaceId: string, conversationId: string) => `${platform}\u0000${workspaceId}\u0000${conversationId}`;
     const byWorkspace = new Map<string, ConversationRef[]>();
@@ -194,6 +198,18 @@ export class RotationRepo {
       }
     }
     return refs.map((ref) => states.get(key(ref.platform, ref.workspaceId, ref.conversationId)) as RotationState);
+  }
+
+  /** One conversation's rotation read on the free direct connection (the caller checked `free`). */
+  private stateDirect(ref: ConversationRef): RotationState {
+    const lastUsed = new Map<string, number>();
+    const uses = new Map<string, number>();
+    const rows = this.direct?.all<{ prompt_id: string; last_seq: number; uses: number }>(STATE_SQL, [ref.platform, ref.workspaceId, ref.conversationId]) ?? [];
+    for (const r of rows) {
+      lastUsed.set(r.prompt_id, Number(r.last_seq));
+      uses.set(r.prompt_id, Number(r.uses));
+    }
+    return { lastUsed, uses };
   }
 
   /** prompt id → how many times it has been used in this conversation (the rotation's cycle count). */

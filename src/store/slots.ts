@@ -3,9 +3,11 @@ import type { ConversationRef, PlatformName } from '../model/message.js';
 import type { Database } from './schema.js';
 import type { SlotsTable } from './schedules-schema.js';
 import { reusable } from './compiled.js';
+import type { SqliteDirect } from './direct.js';
 import { ROWS_PER_STATEMENT } from './keys.js';
 import { insertPost, insertPosts, type PostRecord } from './posts.js';
 import { upsertUses, type PromptUse } from './rotation.js';
+import { claimDirect, markPostedDirect } from './slot-batches.js';
 
 export type SlotStatus = 'claimed' | 'posted' | 'skipped' | 'failed';
 
@@ -70,7 +72,8 @@ export const RELEASED_AT = '1970-01-01T00:00:00.000Z';
  * it. That insert is the claim that makes several instances and restarts post each slot once.
  */
 export class SlotRepo {
-  constructor(private readonly db: Kysely<Database>, private readonly now: () => Date) {}
+  /** `direct`: SQLite's connection, for the fan-out's batches (see `slot-batches.ts`). */
+  constructor(private readonly db: Kysely<Database>, private readonly now: () => Date, private readonly direct?: SqliteDirect) {}
 
   private async insert(target: ConversationRef, subscriptionId: string, slot: string, fields: Partial<Selectable<SlotsTable>>): Promise<boolean> {
     const at = this.now().toISOString();
@@ -127,6 +130,12 @@ export class SlotRepo {
     const keys = claims.map(key);
     const order = claims.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
     const ordered = order.map((i) => claims[i] as SlotClaim);
+    const wonDirect = this.direct && claimDirect(this.direct, ordered, instanceId, at);
+    if (wonDirect) {
+      const answers = claims.map(() => false);
+      order.forEach((i, k) => (answers[i] = wonDirect[k] === true));
+      return answers;
+    }
     const won = new Set<string>();
     /** Indexes into `claims` of the claims won. */
     const winners = new Set<number>();
@@ -229,6 +238,7 @@ export class SlotRepo {
     if (slots.length === 0) return;
     const now = this.now();
     const at = now.toISOString();
+    if (this.direct && markPostedDirect(this.direct, slots, at)) return;
     await this.db.transaction().execute(async (trx) => {
       for (const s of slots) {
         await trx.executeQuery(this.postedUpdate({ messageId: s.posted.messageId, threadId: s.posted.threadId ?? null, at, subscriptionId: s.subscriptionId, slot: s.slot }));

@@ -117,10 +117,11 @@ export class SubscriptionRepo {
 
   /**
    * Every subscription of a kind on the given platforms (all platforms when none are given), by id;
-   * with `after` and `limit`, one page of them.
+   * with `after` and `limit`, one page of them; with `themed`, only those naming at least one theme.
    */
-  async list(options: { kind?: SubscriptionKind; platforms?: readonly PlatformName[]; after?: string; limit?: number } = {}): Promise<Subscription[]> {
+  async list(options: { kind?: SubscriptionKind; platforms?: readonly PlatformName[]; after?: string; limit?: number; themed?: boolean } = {}): Promise<Subscription[]> {
     let q = this.db.selectFrom('subscriptions').selectAll().where('kind', '=', options.kind ?? 'prompt');
+    if (options.themed) q = q.where('themes', '!=', '');
     if (options.platforms) {
       if (options.platforms.length === 0) return [];
       q = q.where('platform', 'in', [...options.platforms]);

@@ -56,20 +56,29 @@ describe('outbound: scheduled posts, metadata and Web API errors', () => {
 
   it('posts one shared reply (a fan-out) to many channels: the same blocks each time, each post its own metadata, blocks that cannot change', async () => {
     const h = await harness();
-    const prompt = aPrompt(h);
+    // Text beyond ASCII: the body is serialised once and its length counted in bytes, not characters.
+    const prompt = { ...aPrompt(h), text: 'Qu’est-ce qui a vraiment marché cette semaine — et pour qui ? 🌱' };
     const shared = shareBlocks(promptReply(prompt));
     expect(() => (shared.blocks as unknown[]).push({ type: 'divider' })).toThrow(TypeError);
     expect(() => Object.assign(shared.blocks[0]!, { text: 'changed' })).toThrow(TypeError);
-    for (const [conversationId, slot] of [['C1', '2026-11-23T09:00:00Z'], ['C2', '2026-11-23T10:00:00Z']] as const) {
-      await h.adapter.outbound.post({ ...ref, conversationId }, { ...shared, metadata: { type: 'moodmusic_prompt', payload: { prompt_id: prompt.id, slot } } });
+    for (const [conversationId, slot, threadId] of [['C1', '2026-11-23T09:00:00Z', undefined], ['C2', '2026-11-23T10:00:00Z', '1700000000.000100']] as const) {
+      const target = { ...ref, conversationId, ...(threadId ? { threadId } : {}) };
+      await h.adapter.outbound.post(target, { ...shared, metadata: { type: 'moodmusic_prompt', payload: { prompt_id: prompt.id, slot } } });
     }
     const calls = h.fake.callsTo('chat.postMessage');
     expect(calls.map((c) => c.args.channel)).toEqual(['C1', 'C2']);
     expect(calls.map((c) => (c.args.metadata as { event_payload: { slot: string } }).event_payload.slot)).toEqual(['2026-11-23T09:00:00Z', '2026-11-23T10:00:00Z']);
+    expect(calls.map((c) => Object.keys(c.args))).toEqual([
+      ['channel', 'blocks', 'text', 'unfurl_links', 'unfurl_media', 'metadata'],
+      ['channel', 'blocks', 'text', 'unfurl_links', 'unfurl_media', 'thread_ts', 'metadata'],
+    ]);
+    expect(calls[1]!.args.thread_ts).toBe('1700000000.000100');
     const fresh = renderReply(promptReply(prompt));
+    expect(fresh.text).toContain('🌱');
     for (const c of calls) {
       expect(c.args.blocks).toEqual(fresh.blocks);
       expect(c.args.text).toBe(fresh.text);
+      expect(c.args.unfurl_links).toBe(false);
     }
   });
 
