@@ -25,6 +25,13 @@ const PROCEDURAL_LEAD = /^\s*(?:discussion|update|report|minutes|election|appoin
 /** A body's proper name, with what it is named for ("Community Coalition on Homelessness"). */
 const BODY_NAME = /\b(?:[A-Z][\w'-]*\s+){0,4}(?:Coalition|Partnership|Board|Committee|Forum|Network|Alliance|Taskforce|Commission|Panel|Group)(?:\s+(?:[Oo]n|[Ff]or|[Aa]gainst)\s+(?:[A-Z][\w'-]*\s*)+)?/g;
 
+/**
+ * Idioms whose problem word names no problem: an activity called a challenge ("the Summer Reading
+ * Challenge", "a step count challenge"), rising stars, breaking news or bread, cutting the ribbon.
+ */
+const IDIOMS =
+  /\b(?:(?:reading|step|steps|step count|fitness|bake|baking|photo|quiz|plank|walking|running|cycling|swimming|litter[- ]pick(?:ing)?|plastic[- ]free|sponsored|charity|team|innovation|design|coding|(?:january|february|march|april|may|june|july|august|september|october|november|december|month|week|day|30[- ]day|100[- ]day)) challenge|challenge (?:cup|day|event|walk|award)s?|rising stars?|breaking (?:news|bread|ground|the ice)|cut(?:s|ting)? the ribbon|ribbon[- ]cutting)\b/gi;
+
 /** Problem words that frame nothing: a task tackled, a method's name, or problems paired with opportunities. */
 const NEUTRAL_PAIRS =
   /\b(?:tackl(?:e|es|ed|ing) (?:the |our |this |their |a |an )?(?:[\w/'’-]+ ){0,2}?(?:interviews?|meetings?|tasks?|projects?|agenda|questions?|topics?|subjects?|job|jobs|chores?|paperwork|reading list|evening|session)\b|(?:creative |collaborative |joint |group )?problem[- ]solving|(?:(?:tackl|address|explor|discuss|deal(?:ing)? with)\w* )?(?:the )?(?:issues|problems|challenges|risks|threats|pressures)(?:,)? (?:and|&) (?:the )?opportunit(?:y|ies)|opportunities (?:and|&) (?:the )?(?:issues|problems|challenges|risks|threats|pressures))\b/gi;
@@ -75,7 +82,7 @@ export function deficitSigns(raw: string): { strong: number; nouns: number; aspi
   let text = /apolog/i.test(raw) ? raw.replace(/\bapologies(?: for absence)?\b/gi, ' ') : raw;
   // A method's name ("creative problem solving") and problems paired with opportunities ("tackle the issues
   // and opportunities") name no deficit at the centre: the pair is the ordinary scope of any agenda.
-  text = text.replace(NEUTRAL_PAIRS, ' ').replace(RECAST, ' ');
+  text = text.replace(NEUTRAL_PAIRS, ' ').replace(RECAST, ' ').replace(IDIOMS, ' ');
   // A procedural item about a body ("Discussion - membership of the Coalition on Homelessness") is about
   // the body, not framed around the problem its name carries.
   if (PROCEDURAL_LEAD.test(text)) text = text.replace(BODY_NAME, ' ');

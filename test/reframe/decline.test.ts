@@ -178,3 +178,18 @@ describe('deficit framing: neutral nouns whose core is a problem', () => {
     expect(reframe(q).deficit).toBe(false);
   });
 });
+
+describe('deficit framing: idioms whose problem word names no problem', () => {
+  it.each([
+    'Launch of the Summer Reading Challenge at the library',
+    'A step count challenge for the whole office',
+    'Rising stars: young volunteers\' awards evening',
+    'Breaking bread together: a shared supper',
+    'Cutting the ribbon on the new skate park',
+  ])('%s is not a deficit framing', (q) => {
+    expect(reframe(q).deficit).toBe(false);
+  });
+  it('a challenge facing someone still is', () => {
+    expect(reframe('The biggest challenge facing village shops').deficit).toBe(true);
+  });
+});
