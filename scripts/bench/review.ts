@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { reviewPlan } from '../../src/review/review.js';
+import { cleanText, sentences, wordCount } from '../../src/review/text.js';
 
 const PARAGRAPHS = [
   'Quarterly partnership summit on tackling anti-social behaviour in the town centre. Invitees: one representative from each agency (police, council licensing, housing association, fire service). Around 40 delegates. 10:00-12:00.',
@@ -55,19 +56,52 @@ export function distinctPlan(words = 2000): string | undefined {
   return count >= words ? parts.join('\n\n') : undefined;
 }
 
+/** CPU time of this process so far, in milliseconds (user + system; includes the collector's helper threads). */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/**
+ * The least any review of `plan` does: cleaning it, splitting it into sentences and counting its words.
+ * Timed in the same loop as the reviews, so the machine's load weighs on both alike.
+ */
+function readPlan(plan: string): number {
+  const { text } = cleanText(plan);
+  return sentences(text).length + wordCount(text);
+}
+
 function measure(name: string, plan: string, runs: number, warmup: number): Array<[string, string]> {
-  for (let i = 0; i < warmup; i += 1) reviewPlan(plan);
+  for (let i = 0; i < warmup; i += 1) {
+    reviewPlan(plan);
+    readPlan(plan);
+  }
   const times: number[] = [];
+  const base: number[] = [];
+  let cpu = 0;
+  let baseCpu = 0;
+  // Reviews and baselines take turns, so a change in the shared machine's load hits both.
   for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
+    let c = cpuMs();
+    let start = performance.now();
     reviewPlan(plan);
     times.push(performance.now() - start);
+    cpu += cpuMs() - c;
+    c = cpuMs();
+    start = performance.now();
+    readPlan(plan);
+    base.push(performance.now() - start);
+    baseCpu += cpuMs() - c;
   }
   times.sort((a, b) => a - b);
+  base.sort((a, b) => a - b);
+  const figure = (value: number, baseline: number, target: string): string =>
+    `${value.toFixed(3)} (baseline reading the plan: ${baseline.toFixed(3)}, ratio ${(value / baseline).toFixed(1)}${target})`;
   return [
     [`${name}.words`, String(plan.split(/\s+/).length)],
-    [`${name}.p50_ms`, percentile(times, 50).toFixed(3)],
-    [`${name}.p99_ms`, percentile(times, 99).toFixed(3)],
+    [`${name}.p50_ms`, figure(percentile(times, 50), percentile(base, 50), '')],
+    [`${name}.p99_ms`, figure(percentile(times, 99), percentile(base, 99), '; target < 5')],
+    [`${name}.cpu_ms`, figure(cpu / runs, baseCpu / runs, '; per review')],
   ];
 }
 
