@@ -67,6 +67,54 @@ describeStores('inbound claim and rotation', (h) => {
     expect((await h.store.rotation.state(C1)).uses).toEqual(new Map([['p1', 1]]));
   });
 
+  it('never lets a fan-out batch join a transaction another caller has open: its claims, reads and confirmations survive that rollback', async () => {
+    const sub = await h.store.subscriptions.upsert({
+      ...C1, kind: 'prompt', ruleText: 'every Monday at 09:30', recurrence: { kind: 'weekly', day: 'monday', time: '09:30', everyWeeks: 1 },
+      cron: '30 9 * * 1', timeZone: 'UTC', everyWeeks: 1, themes: [], createdBy: 'U1',
+    });
+    const slot = '2026-11-30T09:30:00.000Z';
+    let claimed: Promise<boolean[]> | undefined;
+    let states: Promise<Array<{ uses: Map<string, number> }>> | undefined;
+    const rolledBack = h.store.db.transaction().execute(async (trx) => {
+      await trx.insertInto('conversations').values({ platform: 'slack', workspace_id: 'T1', conversation_id: 'C2', is_direct: 0, ref: null, time_zone: null, created_at: 'x', updated_at: 'x' }).execute();
+      claimed = h.store.slots.claimMany([{ target: C1, subscriptionId: sub.id, slot, promptId: 'p1', use: { promptId: 'p1', seq: 1 } }], 'one');
+      states = h.store.rotation.stateMany([C1, C2]);
+      await tick();
+      await tick();
+      throw new Error('rolled back on purpose');
+    });
+    await expect(rolledBack).rejects.toThrow('rolled back on purpose');
+    expect(await claimed).toEqual([true]);
+    // The read waited for the rollback like the claim; it may have run before the claim's use or after it.
+    const read = (await states) ?? [];
+    expect(read).toHaveLength(2);
+    expect([undefined, 1]).toContain(read[0]?.uses.get('p1'));
+    expect(read[1]?.uses).toEqual(new Map());
+    let confirmed: Promise<void> | undefined;
+    const again = h.store.db.transaction().execute(async () => {
+      confirmed = h.store.slots.markPostedMany([{ subscriptionId: sub.id, slot, posted: { messageId: 'm1' }, post: { ...C1, messageId: 'm1', kind: 'prompt', promptId: 'p1' } }]);
+      await tick();
+      throw new Error('rolled back on purpose');
+    });
+    await expect(again).rejects.toThrow('rolled back on purpose');
+    await confirmed;
+    expect(await h.store.slots.get(sub.id, slot)).toMatchObject({ status: 'posted', messageId: 'm1', claimedBy: 'one', promptId: 'p1' });
+    expect(await h.store.posts.find(C1, 'm1')).toMatchObject({ promptId: 'p1' });
+    expect(await h.store.conversations.get(C2)).toBeUndefined();
+    expect(await h.store.rotation.stateMany([C1])).toEqual([{ lastUsed: new Map([['p1', 1]]), uses: new Map([['p1', 1]]) }]);
+  });
+
+  it('reads a rotation again after a fan-out claim batch recorded a use in it', async () => {
+    const sub = await h.store.subscriptions.upsert({
+      ...C1, kind: 'prompt', ruleText: 'every Monday at 09:30', recurrence: { kind: 'weekly', day: 'monday', time: '09:30', everyWeeks: 1 },
+      cron: '30 9 * * 1', timeZone: 'UTC', everyWeeks: 1, themes: [], createdBy: 'U1',
+    });
+    await h.store.rotation.markUsed(C1, 'p1', new Map());
+    expect((await h.store.rotation.state(C1)).uses).toEqual(new Map([['p1', 1]]));
+    expect(await h.store.slots.claimMany([{ target: C1, subscriptionId: sub.id, slot: '2026-11-30T09:30:00.000Z', promptId: 'p2', use: { promptId: 'p2', seq: 2 } }], 'one')).toEqual([true]);
+    expect(await h.store.rotation.state(C1)).toEqual({ lastUsed: new Map([['p1', 1], ['p2', 2]]), uses: new Map([['p1', 1], ['p2', 1]]) });
+  });
+
   it('reads rotation state and records a use from the state just read', async () => {
     await h.store.rotation.markUsed(C1, 'p1');
     let state = await h.store.rotation.state(C1);
