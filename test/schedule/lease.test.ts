@@ -54,7 +54,10 @@ describePostgres('workspace lease with several instances on one PostgreSQL', () 
       },
       release: (...args) => store.leases.release(...args),
     };
-    const lease = new StoreLease({ records, holder: id, clock: time.clock, logger: silentLogger, sleep: time.sleep, ttlMs: 5000, renewMs: 1000, pollMs: 1000 });
+    // The fake clock moves whenever any instance sleeps, so while the holder waits on PostgreSQL in real
+    // time the waiters' polls push fake time on, a second per poll. A lease of 30 polls keeps a loaded
+    // machine's slow query from looking like a dead holder; the product's 5 s lease is a real-time one.
+    const lease = new StoreLease({ records, holder: id, clock: time.clock, logger: silentLogger, sleep: time.sleep, ttlMs: 30_000, renewMs: 1000, pollMs: 1000 });
     if (!dead) leases.push(lease);
     // Each instance's posts are tagged, to tell who sent what.
     const base = options.outbound ?? platform.outbound();
