@@ -1,10 +1,10 @@
 /**
  * Words that make a meeting large when no number is given ("conference", "everyone welcome", "all staff"),
- * kept only where they speak of this meeting's crowd. Three kinds of use say nothing about who will be in
- * the room: another event (a recent conference, last year's summit, "meetings and conferences" as kinds
- * of event), who may come rather than who is expected (a forum "open to all parents" or "to all board
- * members" is open to a body's members, however few come), and the public admitted to watch a formal
- * meeting that goes into closed session for its confidential business.
+ * kept only where they speak of this meeting's crowd. Two kinds of use say nothing about who will be in the
+ * room: another event (a recent conference, last year's summit, "meetings and conferences" as kinds of
+ * event), and the public admitted only to watch a formal meeting that goes into closed session for its
+ * confidential business (the labelling guide: an audience that only watches takes no part). An open
+ * invitation to a whole body ("open to all parents") does count, as the guide says.
  */
 import { LARGE_EVENT, OBSERVE_ONLY, PUBLIC_AUDIENCE } from './cues.js';
 import { allMatches } from './text.js';
@@ -20,23 +20,12 @@ const OTHER_EVENT_BEFORE =
 const KINDS_BEFORE = /\b(?:meetings|seminars|workshops|events|webinars|courses|forums|fora|symposia|summits|conferences|trainings?)\s*(?:,|and|or|&)\s*(?:[\w-]+\s+)?$/i;
 const KINDS_AFTER = /^\s*(?:,|and|or|&)\s*(?:[\w-]+\s+)?(?:meetings|seminars|workshops|events|webinars|courses|forums|fora|symposia|summits|conferences|training)\b/i;
 const PLURAL_KIND = /(?:conferences|summits|symposia|meetings|forums|events|lectures)$/i;
-/**
- * "Open to all" names who may come. It says a crowd is expected only for the public, anyone interested or
- * a whole staff (the guide's "all staff"); for a body's members ("all parents", "all board members") it
- * says who is eligible, not how many come.
- */
-const OPEN_TO_ALL = /^open to all(?: members)?$/i;
-const OPEN_TO_PUBLIC_AFTER =
-  /^(?:\s*(?:[.,;!)]|$)|\s+(?:(?:the )?public|of the public|comers|persons|people|ages|interested|who|and (?:free|any)|staff|employees|colleagues|residents|citizens|in the community)\b)/i;
-
-/** Whether one matched cue speaks of another event or of who may come, judged from the words around it. */
+/** Whether one matched cue speaks of another event, judged from the words around it. */
 function notThisCrowd(text: string, at: number, phrase: string): boolean {
   const before = text.slice(Math.max(0, at - 60), at).split(/[.;!?\n]/).pop() ?? '';
   const after = text.slice(at + phrase.length, at + phrase.length + 40);
   if (OTHER_EVENT_BEFORE.test(before)) return true;
-  if (PLURAL_KIND.test(phrase) && (KINDS_BEFORE.test(before) || KINDS_AFTER.test(after))) return true;
-  if (!OPEN_TO_ALL.test(phrase)) return false;
-  return /members$/i.test(phrase.trim()) ? !/^\s+of the public\b/i.test(after) : !OPEN_TO_PUBLIC_AFTER.test(after);
+  return PLURAL_KIND.test(phrase) && (KINDS_BEFORE.test(before) || KINDS_AFTER.test(after));
 }
 
 /** The words (at most `limit`, without repeats) that infer a large meeting when no number is given. */
