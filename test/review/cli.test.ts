@@ -55,11 +55,14 @@ describe('moodmusic review', () => {
       expect(Object.keys(flag)).toEqual(['id', 'nudge', 'why', 'evidence']);
       expect(Array.isArray(flag.evidence)).toBe(true);
     }
-    expect(flags.map((x) => x.id)).toEqual(expect.arrayContaining(['large-group', 'presentation-led']));
-    // Flags the review is less sure of are asked, not stated (representatives: cross-validated precision below 0.8).
+    expect(flags.map((x) => x.id)).toContain('large-group');
+    // Flags the review is less sure of are asked, not stated: their precision on plans nobody tuned the
+    // rules on was below 0.8 (representatives, presentation-led).
     const asked = (json.plan as { openQuestions: string[] }).openQuestions;
     expect(asked.some((q) => /representatives/.test(q))).toBe(true);
+    expect(asked.some((q) => /How much of the time goes to talks/.test(q))).toBe(true);
     expect(flags.map((x) => x.id)).not.toContain('representatives');
+    expect(flags.map((x) => x.id)).not.toContain('presentation-led');
   });
   it('reads stdin with "-" and adds notice only when there is one', async () => {
     const f = fakeIO('');
@@ -72,7 +75,8 @@ describe('moodmusic review', () => {
     writeFileSync(join(dir, 'plan.md'), `# Plan\n\n${PLAN}`);
     const f = fakeIO('', dir);
     expect(await reviewCommand(['plan.md'], f.io)).toBe(0);
-    expect(f.out()).toMatch(/Some questions to consider/);
+    expect(f.out()).toMatch(/(One question|Some questions) to consider:/);
+    expect(f.out()).toMatch(/some things the plan does not make clear to me:/);
     expect(f.out()).not.toMatch(/^\{/);
   });
   it('a missing file is a clear message on stderr and exit 1', async () => {

@@ -85,8 +85,9 @@ describe('rendering', () => {
   });
   it('plain text is readable prose without colour codes', () => {
     const text = reviewToText(reviewPlan(POOR));
-    expect(text).toMatch(/Some questions to consider:/);
+    expect(text).toMatch(/One question to consider:\n\n1\. With 150 people/);
     expect(text).toMatch(/Why: /);
+    expect(text).toMatch(/And some things the plan does not make clear to me:\n {2}- /);
     expect(text).not.toContain(String.fromCharCode(27));
   });
   it('a notice-only result renders as the notice', () => {
