@@ -1,7 +1,8 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { webApi } from '@slack/bolt';
 import { toPlatformError } from './errors.js';
+import { readAll } from '../read-all.js';
 
 /** Answers Slack's Web API gives, as far as a post needs them. */
 type ApiResult = Record<string, unknown>;
@@ -26,17 +27,6 @@ export class JsonBody {
 export type WebApiCall = (method: string, args: Record<string, unknown> | JsonBody) => Promise<ApiResult>;
 
 const ErrorCode = webApi.ErrorCode;
-
-/** Reads a whole answer (Slack's answers to a post are a few hundred bytes). */
-function readAll(res: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (text += chunk));
-    res.on('end', () => resolve(text));
-    res.on('error', reject);
-  });
-}
 
 /**
  * A lean Web API caller for the proactive fan-out: one keep-alive HTTP request with a JSON body and the

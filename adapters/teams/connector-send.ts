@@ -1,6 +1,7 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { ConnectorHttpError, parseRetryAfter } from './connector-http.js';
+import { readAll } from '../read-all.js';
 
 /**
  * The `Authorization` header value for connector calls to a service URL, or undefined when calls go
@@ -19,16 +20,6 @@ interface Origin {
   base: string;
   agent: HttpAgent;
   send: typeof httpRequest;
-}
-
-function readAll(res: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (text += chunk));
-    res.on('end', () => resolve(text));
-    res.on('error', reject);
-  });
 }
 
 /**
