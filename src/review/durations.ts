@@ -3,7 +3,6 @@
  * ("half a day", "all day") and stated lengths ("90 mins", "an hour and a half").
  */
 import { GENERAL, NUM, parseNumber, SPECIFIC } from './quantities.js';
-import { allMatches } from './text.js';
 
 /** A meeting length in minutes with the words that gave it. */
 export interface Duration {
@@ -44,7 +43,7 @@ function agendaSpan(text: string): Duration | undefined {
   if (!text.includes('\n')) return undefined;
   const times: number[] = [];
   const phrases: string[] = [];
-  for (const m of allMatches(AGENDA_TIME, text)) {
+  for (const m of text.matchAll(AGENDA_TIME)) {
     const h = Number(m[1]), min = Number(m[2]);
     if (h > 23 || min > 59) continue;
     let t = clockMinutes(h, min, m[3]);
@@ -66,7 +65,7 @@ const ITEM_LENGTH = /^[ \t]*\S[^\n]{2,120}?[ \t(–-]+(\d{1,3})[ \t]*(?:minutes?
 /** How long an agenda of timed items runs: the items add up (three or more lines, each ending in its length). */
 function itemSpan(text: string): Duration | undefined {
   if (!text.includes('\n')) return undefined;
-  const items = [...allMatches(ITEM_LENGTH, text)];
+  const items = [...text.matchAll(ITEM_LENGTH)];
   if (items.length < 3) return undefined;
   const minutes = items.reduce((sum, m) => sum + Number(m[1]), 0);
   if (minutes < 15 || minutes > 14 * 60) return undefined;
@@ -87,7 +86,7 @@ const LENGTH_BEFORE_NOUN = /^(?:-?long)?,?\s+(?:[\w'-]+,?\s+){0,3}?(?:meetings?|
 const AND_MINUTES = new RegExp(`^\\s+and\\s+(${NUM}|\\d+)\\s*(?:minutes?|mins?)\\b`, 'i');
 
 function meetingLength(text: string): Duration | undefined {
-  for (const m of allMatches(UNIT_DURATION, text)) {
+  for (const m of text.matchAll(UNIT_DURATION)) {
     const at = m.index ?? 0;
     const sentence = sentenceAround(text, at, m[0].length);
     if (!MEETING_WORD.test(sentence)) continue;
@@ -165,7 +164,7 @@ export function parseDuration(text: string): Duration | undefined {
   const stated = meetingLength(text);
   if (stated) return stated;
   const spans: Array<{ start: number; end: number; phrase: string }> = [];
-  for (const m of [...allMatches(CLOCK, text), ...allMatches(START_END, text)]) {
+  for (const m of [...text.matchAll(CLOCK), ...text.matchAll(START_END)]) {
     const [phrase, h1, m1, s1, h2, m2, s2] = m;
     const before = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index ?? 0);
     const after = text.slice((m.index ?? 0) + phrase.length, (m.index ?? 0) + phrase.length + 40);
@@ -200,7 +199,7 @@ export function parseDuration(text: string): Duration | undefined {
   const agenda = agendaSpan(text) ?? itemSpan(text);
   if (agenda) return agenda;
   const days: Array<{ minutes: number; phrase: string }> = [];
-  for (const m of allMatches(DAY_DURATION, text)) {
+  for (const m of text.matchAll(DAY_DURATION)) {
     const g = m.groups ?? {};
     if (DAY_NOT_AFTER.test(text.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0))) continue;
     if (/^\s*(?:per|a|each|every) (?:year|month|week|term)\b|^\s*(?:of (?:annual |study )?leave|of training|of cpd|off\b(?!-))/i.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20))) continue;
@@ -216,7 +215,7 @@ export function parseDuration(text: string): Duration | undefined {
   const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')));
   const title = firstLine.length <= 80 ? firstLine : '';
   const parts: Array<{ minutes: number; phrase: string; talk: boolean; then: boolean }> = [];
-  for (const m of allMatches(UNIT_DURATION, text)) {
+  for (const m of text.matchAll(UNIT_DURATION)) {
     const g = m.groups ?? {};
     const minutes = unitMinutes(g);
     if (minutes === undefined || minutes <= 0 || minutes > 24 * 60) continue;

@@ -10,8 +10,7 @@
  * still describes a meeting to come.
  */
 import type { PlanFacts } from './facts.js';
-import { indexText } from './scan.js';
-import { allMatches, firstMatch } from './text.js';
+import { firstMatch } from './text.js';
 
 type Genre = PlanFacts['genre']['value'];
 
@@ -65,9 +64,9 @@ const SHORT_PLAN_WORDS = 80;
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
 const count = (re: RegExp, text: string): number => {
-  // `text.match(re)` counted, through `allMatches` so an indexed opening is scanned at its candidate words.
+  const n = text.match(re)?.length ?? 0;
   re.lastIndex = 0;
-  return allMatches(re, text).length;
+  return n;
 };
 
 /** How strongly the text is told after the event, and before it. */
@@ -81,7 +80,6 @@ export function tenseScores(text: string): { past: number; future: number; gener
 export function detectGenre(full: string): PlanFacts['genre'] {
   // What kind of text it is shows in its opening; a long paste is not read to the end for it.
   const text = full.length > GENRE_CHARS ? full.slice(0, full.lastIndexOf(' ', GENRE_CHARS) + 1 || GENRE_CHARS) : full;
-  indexText(text);
   const pick = (value: Genre, forwardLooking: boolean, ev: string | undefined): PlanFacts['genre'] => ({ value, forwardLooking, evidence: ev ? [ev] : [] });
   const template = firstMatch(TEMPLATE, text) ?? firstMatch(PLACEHOLDER, text);
   if (template) return pick('template', false, template);

@@ -15,7 +15,6 @@ import { parseDuration } from './durations.js';
 import { parseCount, type Count } from './quantities.js';
 import { parseRoster } from './roster.js';
 import { readRepresentatives } from './representatives.js';
-import { indexText, startReview } from './scan.js';
 import { allMatches, matchAll, sentences, union, unionMatches, wordCount } from './text.js';
 
 export type { Count } from './quantities.js';
@@ -219,8 +218,6 @@ function agendaDeficit(items: string[]): string[] {
 }
 
 function build(text: string, hints: Hints = {}): MeetingPlan {
-  startReview();
-  indexText(text);
   const list = sentences(text);
   const words = wordCount(text);
   const invitees = parseInvitees(list, hints.who);

@@ -251,7 +251,7 @@ const PERSON_BEFORE_EACH = new RegExp(`\\b(?:${SINGLE}|${GENERAL}|${SPECIFIC}|pe
 /** The head count a membership formula gives ("one member from each of the 27 states"); undefined when none. */
 export function fromEachCount(text: string): Count | undefined {
   let best: Count | undefined;
-  for (const m of allMatches(FROM_EACH_OF, text)) {
+  for (const m of text.matchAll(FROM_EACH_OF)) {
     const g = m.groups ?? {};
     const per = /^(?:a|an)$/i.test(g.per ?? '') ? 1 : /^the /i.test(g.per ?? '') ? 2 : parseNumber(g.per ?? '');
     const bodies = parseNumber(g.bodies ?? '');

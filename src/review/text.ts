@@ -2,7 +2,6 @@
  * Text preparation shared by the plan parser and the framing check: people paste plans from documents,
  * chat and email, so markup, odd dashes and giant pastes are normalised once here.
  */
-import { execFast } from './scan.js';
 
 /** Past this many characters a plan is truncated: a real plan fits easily, and latency stays flat. */
 export const MAX_PLAN_CHARS = 20_000;
@@ -154,7 +153,7 @@ export function union(list: RegExp[]): RegExp {
  * regex that `matchAll` makes on every call.
  */
 function nextMatch(re: RegExp, text: string): RegExpExecArray | null {
-  const m = execFast(re, text);
+  const m = re.exec(text);
   if (m && m[0] === '') {
     const at = re.lastIndex;
     const c = text.charCodeAt(at);
@@ -233,7 +232,7 @@ export function matchAll(re: RegExp, text: string, limit = Infinity): string[] {
 
 /** First match of a regex as a trimmed phrase, or undefined. */
 export function firstMatch(re: RegExp, text: string): string | undefined {
-  const m = execFast(re, text);
+  const m = re.exec(text);
   if (re.global) re.lastIndex = 0;
   return m ? m[0].trim() : undefined;
 }
