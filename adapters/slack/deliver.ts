@@ -4,6 +4,7 @@ import type { Outbound, PostedRef } from '../../src/model/outbound.js';
 import { isShared, type Reply } from '../../src/model/reply.js';
 import { slackCall } from './errors.js';
 import { JsonBody, type WebApiCall } from './post.js';
+import { renderOnce } from '../render-once.js';
 import { LIMITS, renderReply, shareBlock, type RenderedMessage, type SlackBlock } from './render.js';
 
 /** The Web API client Bolt built (single-workspace token, our `slackApiUrl` and retry settings). */
@@ -34,40 +35,28 @@ function metadataOf(reply: Reply): Record<string, unknown> {
   return { metadata: { event_type: reply.metadata.type, event_payload: reply.metadata.payload } };
 }
 
-/** A shared reply's rendering and, once asked for, its `"blocks":…,"text":…` serialised with its bytes. */
-interface KeptRendering {
-  fallback: string;
-  rendered: RenderedMessage;
-  json?: { text: string; bytes: number };
-}
+/** `renderReply`, kept for shared blocks: a scheduled prompt goes to thousands of channels. */
+const renderShared = renderOnce(renderReply);
 
-/** Renderings of shared (frozen) blocks, by identity: a scheduled prompt goes to thousands of channels. */
-const renderings = new WeakMap<object, KeptRendering>();
-
-/** `renderReply`, kept for blocks that cannot change (`shareBlocks`), so a fan-out renders each prompt once. */
-function renderShared(reply: Reply): RenderedMessage | KeptRendering {
-  if (!isShared(reply.blocks)) return renderReply(reply);
-  const kept = renderings.get(reply.blocks);
-  if (kept && kept.fallback === reply.fallback) return kept;
-  const fresh: KeptRendering = { fallback: reply.fallback, rendered: renderReply(reply) };
-  renderings.set(reply.blocks, fresh);
-  return fresh;
-}
+/** Kept renderings' `"blocks":…,"text":…`, serialised once, with its length in bytes. */
+const serialised = new WeakMap<RenderedMessage, { text: string; bytes: number }>();
 
 /**
  * `chat.postMessage`'s body for a kept rendering: the same text `JSON.stringify` gives for
  * `{ channel, blocks, text, ...rest }`, with the blocks and text serialised once for every post.
  */
-function keptBody(kept: KeptRendering, channel: string, rest: Record<string, unknown>): JsonBody {
-  if (!kept.json) {
-    const text = JSON.stringify({ blocks: kept.rendered.blocks, text: kept.rendered.text }).slice(1, -1);
-    kept.json = { text, bytes: Buffer.byteLength(text) };
+function keptBody(rendered: RenderedMessage, channel: string, rest: Record<string, unknown>): JsonBody {
+  let json = serialised.get(rendered);
+  if (!json) {
+    const text = JSON.stringify({ blocks: rendered.blocks, text: rendered.text }).slice(1, -1);
+    json = { text, bytes: Buffer.byteLength(text) };
+    serialised.set(rendered, json);
   }
   const head = `{"channel":${JSON.stringify(channel)},`;
   const tail = JSON.stringify(rest);
   // `rest` always holds QUIET, so its braces enclose something and the comma before it is needed.
   const end = `,${tail.slice(1)}`;
-  return new JsonBody(head + kept.json.text + end, Buffer.byteLength(head) + kept.json.bytes + Buffer.byteLength(end));
+  return new JsonBody(head + json.text + end, Buffer.byteLength(head) + json.bytes + Buffer.byteLength(end));
 }
 
 /** Options every post of ours carries: no link previews of echoed links. */
@@ -162,13 +151,12 @@ export function createSlackOutbound(client: SlackClient, post?: WebApiCall): Out
   return {
     platform: 'slack',
     async post(target: ConversationRef, reply: Reply): Promise<PostedRef> {
-      const shared = renderShared(reply);
+      const rendered = renderShared(reply);
       const thread = target.threadId ? { thread_ts: target.threadId } : {};
       const rest = { ...QUIET, ...thread, ...metadataOf(reply) };
-      const rendered = 'rendered' in shared ? shared.rendered : shared;
       const args =
-        post && 'rendered' in shared
-          ? keptBody(shared, target.conversationId, rest)
+        post && isShared(reply.blocks)
+          ? keptBody(rendered, target.conversationId, rest)
           : { channel: target.conversationId, blocks: rendered.blocks, text: rendered.text, ...rest };
       const ts = String((await call('chat.postMessage', args)).ts ?? '');
       return { messageId: ts, threadId: target.threadId ?? ts };

@@ -2,25 +2,16 @@ import { TeamsInfo, TurnContext, type Activity, type CloudAdapter, type Conversa
 import { PlatformError } from '../../src/errors.js';
 import type { ConversationRef } from '../../src/model/message.js';
 import type { Outbound, PostedRef } from '../../src/model/outbound.js';
-import { isShared, type Reply } from '../../src/model/reply.js';
+import type { Reply } from '../../src/model/reply.js';
 import type { Store } from '../../src/store/index.js';
 import { toPlatformError } from './errors.js';
 import { EMULATOR_WORKSPACE, isPersonal, splitConversationId, tenantOf, threadConversationId } from './normalise.js';
 import { proactiveActivity, type ConnectorSend } from './connector-send.js';
 import { renderActivity } from './render.js';
+import { renderOnce } from '../render-once.js';
 
-/** Renderings of shared (frozen) blocks, by identity: a scheduled prompt goes to thousands of conversations. */
-const renderings = new WeakMap<object, { fallback: string; rendered: ReturnType<typeof renderActivity> }>();
-
-/** `renderActivity`, kept for blocks that cannot change (`shareBlocks`), so a fan-out renders each prompt once. */
-function renderShared(reply: Reply): ReturnType<typeof renderActivity> {
-  if (!isShared(reply.blocks)) return renderActivity(reply);
-  const kept = renderings.get(reply.blocks);
-  if (kept && kept.fallback === reply.fallback) return kept.rendered;
-  const rendered = renderActivity(reply);
-  renderings.set(reply.blocks, { fallback: reply.fallback, rendered });
-  return rendered;
-}
+/** `renderActivity`, kept for shared blocks: a scheduled prompt goes to thousands of conversations. */
+const renderShared = renderOnce(renderActivity);
 
 type Reference = Partial<ConversationReference>;
 
