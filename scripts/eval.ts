@@ -1,12 +1,12 @@
 /**
  * `npm run eval`: scores the meeting-plan review and the framing check on the real-plan corpus
  * (`test/review/corpus/`), printing `name: value` lines. Cross-validation runs on the dev split only, in
- * 5 folds grouped by site. The frozen test split (`test/review/corpus/test2/`) is scored only with
+ * 5 folds grouped by site. The frozen test split (`test/review/corpus/test3/`) is scored only with
  * `--test`, and only in aggregate, with the flags the review ships as asked (`ASKED_FLAGS`). The calibration
  * split (`test/review/corpus/cal/`) is scored only with `--cal`: per flag and in aggregate, never per record,
  * to decide which flags are stated; nobody who tunes the rules runs it.
  * `--errors` lists the dev split's cross-validated errors for tuning (never the test split's); `--errors=tuned`
- * only those on records tuned on before, leaving the retired first test split unread as a check.
+ * only those on records tuned on before, leaving the retired test splits unread as a check.
  * The hand-written cases are scored too, as regression figures. Exit 0 whatever the scores.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -155,7 +155,7 @@ function scoreLines(prefix: string, s: Scores, perFlag: boolean): string[] {
 
 /**
  * The same cross-validated figures on two parts of the dev split: records rules were tuned on before
- * (`tuned`) and the retired first test split (`retired`), whose errors nobody read before it was retired.
+ * (`tuned`) and the retired test splits (`retired`), whose errors nobody read before they were retired.
  * A rule that only fits the texts it was tuned on shows as a gap between the two.
  */
 function generalisationLines(dev: CorpusPlan[], gated: Outcome[], raw: Outcome[]): string[] {
@@ -180,7 +180,7 @@ function main(): void {
   const args = process.argv.slice(2);
   const withTest = args.includes('--test');
   const withCal = args.includes('--cal');
-  // `--errors=tuned` lists only records tuned on before (not the retired split), keeping that one unread.
+  // `--errors=tuned` lists only records tuned on before (not the retired splits), keeping those unread.
   const errors = args.includes('--errors') || args.includes('--errors=tuned');
   const errorsTunedOnly = args.includes('--errors=tuned');
   const corpus = loadCorpus(join(root, 'test', 'review', 'corpus'));

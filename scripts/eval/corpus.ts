@@ -2,13 +2,13 @@
  * The real-plan corpus under `test/review/corpus/`: plans, framings and second labels, one JSON object a
  * line, one file per gatherer. Loading checks each record's shape and says which file and line is wrong.
  * Records are tagged with their split here, once, so nothing downstream can mix them: everything under
- * `test2/` is the frozen test split, everything under `cal/` the calibration split, everything else dev
- * (the retired first test split is tagged `retiredTest` so its size can still be reported).
+ * `test3/` is the frozen test split, everything under `cal/` the calibration split, everything else dev
+ * (records of the retired test splits are tagged `retiredTest` so their size can still be reported).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CAL_SPLIT_DIR, isTestSite, TEST_SPLIT_DIR } from '../../test/review/corpus/split.js';
+import { CAL_SPLIT_DIR, FIRST_SPLIT_FILES, isTestSite, RETIRED_SPLIT_DIRS, TEST_SPLIT_DIR } from '../../test/review/corpus/split.js';
 import { FLAG_IDS } from '../../src/review/rules.js';
 
 const flagId = z.enum(FLAG_IDS);
@@ -44,7 +44,7 @@ export const secondLabelSchema = z.union([
  */
 export interface SplitTag {
   split: 'dev' | 'cal' | 'test';
-  /** A dev record that was in the first frozen test split before it was retired. */
+  /** A dev record that was in a frozen test split before that split was retired. */
   retiredTest: boolean;
 }
 export type CorpusPlan = z.infer<typeof corpusPlanSchema> & SplitTag;
@@ -79,12 +79,13 @@ export function parseJsonlRecords<T>(text: string, schema: z.ZodType<T>, source:
   return out;
 }
 
-function readDir<T>(dir: string, schema: z.ZodType<T>): T[] {
+/** Every record of the directory's JSON-lines files, in file-name order, each with its file's name. */
+function readDir<T>(dir: string, schema: z.ZodType<T>): Array<{ record: T; file: string }> {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()
-    .flatMap((f) => parseJsonlRecords(readFileSync(join(dir, f), 'utf8'), schema, join(dir, f)));
+    .flatMap((file) => parseJsonlRecords(readFileSync(join(dir, file), 'utf8'), schema, join(dir, file)).map((record) => ({ record, file })));
 }
 
 /**
@@ -94,20 +95,25 @@ function readDir<T>(dir: string, schema: z.ZodType<T>): T[] {
 export function loadCorpus(dir: string): Corpus {
   const seen = new Set<string>();
   const first = <T extends { id: string }>(r: T): boolean => !seen.has(r.id) && Boolean(seen.add(r.id));
-  const dev = (site: string): SplitTag => ({ split: 'dev', retiredTest: isTestSite(site) });
+  const dev = (site: string, file: string): SplitTag =>
+    ({ split: 'dev', retiredTest: FIRST_SPLIT_FILES.has(file) && isTestSite(site) });
+  const retired = (): SplitTag => ({ split: 'dev', retiredTest: true });
   const held = (split: 'cal' | 'test') => (): SplitTag => ({ split, retiredTest: false });
-  const parts = [
+  const parts: Array<{ root: string; tag: (site: string, file: string) => SplitTag }> = [
     { root: dir, tag: dev },
+    ...RETIRED_SPLIT_DIRS.map((d) => ({ root: join(dir, d), tag: retired })),
     { root: join(dir, CAL_SPLIT_DIR), tag: held('cal') },
     { root: join(dir, TEST_SPLIT_DIR), tag: held('test') },
   ];
   const plans = parts.flatMap(({ root, tag }) =>
-    readDir(join(root, 'plans'), corpusPlanSchema).filter(first).map((p) => ({ ...p, ...tag(p.site) })));
+    readDir(join(root, 'plans'), corpusPlanSchema).filter(({ record }) => first(record))
+      .map(({ record, file }) => ({ ...record, ...tag(record.site, file) })));
   const framings = parts.flatMap(({ root, tag }) =>
-    readDir(join(root, 'framings'), corpusFramingSchema).filter(first).map((f) => ({ ...f, ...tag(f.site) })));
+    readDir(join(root, 'framings'), corpusFramingSchema).filter(({ record }) => first(record))
+      .map(({ record, file }) => ({ ...record, ...tag(record.site, file) })));
   checkSitesApart([...plans, ...framings], dir);
   const labelIds = new Set<string>();
-  const labels2 = parts.flatMap(({ root }) => readDir(join(root, 'labels2'), secondLabelSchema))
+  const labels2 = parts.flatMap(({ root }) => readDir(join(root, 'labels2'), secondLabelSchema).map(({ record }) => record))
     .filter((l) => !labelIds.has(l.id) && Boolean(labelIds.add(l.id)));
   return { plans, framings, labels2 };
 }

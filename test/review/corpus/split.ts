@@ -3,13 +3,23 @@
  *
  * The first test split was every site where the first 8 hex digits of sha256(site), read as an integer,
  * modulo 8 is below 3 (about 37.5% of sites). It had its three allowed scorings and is retired into the
- * dev split: its plans now train and cross-validate like any other. The second test split is whatever
- * lies under `test2/`, gathered from sites used nowhere else by people who do not tune the review.
+ * dev split: its plans now train and cross-validate like any other. The second test split (`test2/`, gathered
+ * from sites used nowhere else by people who did not tune the review) had its three scorings too and lies under
+ * `retired/test2/`, read as dev. The third test split is whatever lies under `test3/`, gathered the same way.
  */
 import { createHash } from 'node:crypto';
 
 /** The directory, under the corpus root, that holds the frozen test split. */
-export const TEST_SPLIT_DIR = 'test2';
+export const TEST_SPLIT_DIR = 'test3';
+
+/** Directories, under the corpus root, of frozen test splits that had their scorings and are now dev. */
+export const RETIRED_SPLIT_DIRS: readonly string[] = ['retired/test2'];
+
+/**
+ * The dev files gathered while the first test split was frozen: only in these is a site that `isTestSite`
+ * picks a record of that retired split. Later dev files take no notice of the hash.
+ */
+export const FIRST_SPLIT_FILES: ReadonlySet<string> = new Set(['corpus-a.jsonl', 'corpus-b.jsonl', 'framings.jsonl']);
 
 /**
  * The directory, under the corpus root, that holds the calibration split: plans from sites used nowhere
