@@ -240,10 +240,13 @@ function main(): void {
     const test = gate(reviewOutcomes(corpus.plans.filter((p) => p.split === 'test')), ASKED_FLAGS);
     const s = scoreOutcomes(test);
     const testFramings = corpus.framings.filter((f) => f.split === 'test');
+    // An empty split has no score: 'n/a', never a perfect one.
+    const when = (n: number, v: number): string => (n === 0 ? 'n/a' : f3(v));
     out.push(
-      `review.test.cases: ${test.length}`, `review.test.precision: ${f3(s.precision)}`, `review.test.recall: ${f3(s.recall)}`,
-      `review.test.f1: ${f3(s.f1)}`, `review.test.f05: ${f3(s.f05)}`,
-      `reframe.test.cases: ${testFramings.length}`, `reframe.test.accuracy: ${f3(scoreFraming(testFramings).accuracy)}`,
+      `review.test.cases: ${test.length}`, `review.test.precision: ${when(test.length, s.precision)}`,
+      `review.test.recall: ${when(test.length, s.recall)}`, `review.test.f1: ${when(test.length, s.f1)}`,
+      `review.test.f05: ${when(test.length, s.f05)}`, `reframe.test.cases: ${testFramings.length}`,
+      `reframe.test.accuracy: ${when(testFramings.length, scoreFraming(testFramings).accuracy)}`,
     );
   }
 
