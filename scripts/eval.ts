@@ -124,16 +124,31 @@ const CAL_MIN_STATED = 4;
  * nobody tuned on, the flags that fall below 0.8 there (`review.cal.asked`), the union with the dev fit
  * (`review.cal.recommended_asked`: what `ASKED_FLAGS` should be), and the aggregate as shipped.
  */
-function calibrationLines(plans: CorpusPlan[], framings: CorpusFraming[], devFitted: readonly string[]): string[] {
-  const raw = reviewOutcomes(plans);
-  const rawScores = scoreOutcomes(raw);
-  const out = [`review.cal.cases: ${raw.length}`, ...scoreLines('review.cal.raw', rawScores, true)];
-  const calAsked = FLAG_IDS.filter((id) => {
-    const f = rawScores.perFlag[id];
+/** Flags stated at least `CAL_MIN_STATED` times with a precision below 0.8. */
+function imprecise(s: Scores): string[] {
+  return FLAG_IDS.filter((id) => {
+    const f = s.perFlag[id];
     return f !== undefined && f.tp + f.fp >= CAL_MIN_STATED && f.precision < 0.8;
   });
-  const recommended = FLAG_IDS.filter((id) => calAsked.includes(id) || devFitted.includes(id));
-  out.push(`review.cal.asked: ${calAsked.join(',') || '-'}`, `review.cal.recommended_asked: ${recommended.join(',') || '-'}`);
+}
+
+/**
+ * Per-flag precision on text nobody tuning the rules has read: the calibration split, and that pooled with
+ * the dev split's retired test splits (whose errors were never listed). A flag is recommended as asked when
+ * either falls below 0.8, or when the dev fit asks it: a flag that fires too rarely on the calibration
+ * split alone to be judged there is still judged on the pooled unread text.
+ */
+function calibrationLines(plans: CorpusPlan[], framings: CorpusFraming[], devFitted: readonly string[], retiredDev: CorpusPlan[]): string[] {
+  const raw = reviewOutcomes(plans);
+  const rawScores = scoreOutcomes(raw);
+  const unread = scoreOutcomes([...raw, ...reviewOutcomes(retiredDev)]);
+  const out = [`review.cal.cases: ${raw.length}`, ...scoreLines('review.cal.raw', rawScores, true)];
+  out.push(`review.unread.cases: ${plans.length + retiredDev.length}`, ...scoreLines('review.unread.raw', unread, true));
+  const calAsked = imprecise(rawScores);
+  const unreadAsked = imprecise(unread);
+  const recommended = FLAG_IDS.filter((id) => calAsked.includes(id) || unreadAsked.includes(id) || devFitted.includes(id));
+  out.push(`review.cal.asked: ${calAsked.join(',') || '-'}`, `review.unread.asked: ${unreadAsked.join(',') || '-'}`);
+  out.push(`review.cal.recommended_asked: ${recommended.join(',') || '-'}`);
   out.push(...scoreLines('review.cal.shipped', scoreOutcomes(gate(raw, ASKED_FLAGS)), false));
   out.push(...scoreLines('review.cal.recommended', scoreOutcomes(gate(raw, recommended)), false));
   out.push(`reframe.cal.cases: ${framings.length}`, `reframe.cal.accuracy: ${f3(scoreFraming(framings).accuracy)}`);
@@ -233,7 +248,8 @@ function main(): void {
   const framingShown = new Set(devFramings.filter((f) => !errorsTunedOnly || !f.retiredTest).map((f) => f.id));
   if (errors) for (const id of devFraming.errors.filter((e) => framingShown.has(e))) out.push(`# reframe ${id} ${JSON.stringify(devFramings.find((f) => f.id === id)?.text)}`);
 
-  if (withCal) out.push(...calibrationLines(corpus.plans.filter((p) => p.split === 'cal'), corpus.framings.filter((f) => f.split === 'cal'), fitted));
+  if (withCal) out.push(...calibrationLines(corpus.plans.filter((p) => p.split === 'cal'), corpus.framings.filter((f) => f.split === 'cal'), fitted,
+    dev.filter((p) => p.retiredTest)));
 
   if (withTest) {
     // The frozen split, as users get it: the flags the review ships as asked are not stated. Aggregate only.

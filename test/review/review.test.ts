@@ -38,11 +38,12 @@ describe('bad input never throws and gets a notice', () => {
     expect(r.notice).toMatch(/first 20,000 characters/);
     expect(r.flags.map((f) => f.id)).toContain('large-group');
   });
-  it('a plan too thin to judge is told it states no purpose and gets a notice asking for more', () => {
+  it('a plan too thin to judge is asked what it is for and gets a notice asking for more', () => {
     const r = reviewPlan("Let's get together.");
-    expect(r.flags.map((f) => f.id)).toEqual(['purpose-unclear']);
-    expect(r.plan.openQuestions).toEqual([]);
-    expect(reviewPlan("Let's get together.", { asked: ['purpose-unclear'] }).plan.openQuestions).toEqual([OPEN_QUESTIONS['purpose-unclear']]);
+    // Purpose-unclear is asked, not stated: on plans nobody tuning the rules read it was right 57% of the time.
+    expect(r.flags).toEqual([]);
+    expect(r.plan.openQuestions).toEqual([OPEN_QUESTIONS['purpose-unclear']]);
+    expect(reviewPlan("Let's get together.", { asked: [] }).flags.map((f) => f.id)).toEqual(['purpose-unclear']);
     expect(r.notice).toBe(ASK_FOR_PLAN);
   });
   it('markdown is read as text', () => {
