@@ -75,6 +75,11 @@ function itemSpan(text: string): Duration | undefined {
 
 /** A length that is a talk's or a speaker's turn ("speak for up to 40 minutes", "talks of 20 minutes"). */
 const TALK_BEFORE = /\b(?:speak|speaking|talks?|presents?|presenting|presentations?|lectures?|keynotes?)\b[^.;\n]{0,25}$/i;
+/**
+ * A length that names its part right after it ("a 30-minute presentation", "a 40 minute keynote", "a
+ * 45 minute tour"): that part's length, not the meeting's, which is usually longer.
+ */
+const PART_AFTER = /^\s*-?\s*(?:long\s+)?(?:(?:opening|introductory|short|brief|live|guided|formal)\s+)?(?:presentations?|talks?|keynotes?|lectures?|address|speech(?:es)?|q\s*&\s*a|question(?:s| and answer)(?: session)?|panel(?: discussion)?|film|video|screening|tour|performance|demonstration|demo|welcome|introductions?|overview)\b/i;
 /** A part that follows another: the two add up. */
 const THEN_BEFORE = /\b(?:followed by|then|plus|after which)\s+(?:[\w-]+\s+){0,2}$/i;
 
@@ -93,6 +98,8 @@ function meetingLength(text: string): Duration | undefined {
     const before = text.slice(Math.max(0, at - 60), at);
     const after = text.slice(at + m[0].length, at + m[0].length + 60);
     if (!LENGTH_VERB.test(before) && !LENGTH_BEFORE_NOUN.test(after)) continue;
+    // "Two hours a day in meetings", "presentations should last no more than 15 minutes": a rate, or a part's length.
+    if (otherThing(text, at, m[0].length) || namesPart(text, at, m[0].length)) continue;
     let minutes = unitMinutes(m.groups ?? {});
     if (minutes === undefined) continue;
     let phrase = m[0].trim();
@@ -117,7 +124,10 @@ function unitMinutes(g: Record<string, string | undefined>): number | undefined 
 
 /** A length that belongs to something else: a video, a break, a walk, a time per day or year, each talk. */
 const OTHER_THING_BEFORE = /\b(?:video|film|clip|recording|podcast|break|lunch|coffee|walk|drive|bus|train|journey|read|reading|module|e-?learning|(?<!the )course|per|registration|arrival|refreshments|networking|doors open|slot|talks? of|presentations? of|pitch(?:es)?|allotment|allowance|checkpoint)\b[^.;\n]{0,25}$|\b(?:after|within|first|last|every)\s+$/i;
-const OTHER_THING_AFTER = /^[^.;\n]{0,3}\b(?:video|film|clip|recording|podcast|break|lunch|walk|drive|bus|train|journey|read|e-?learning|module|course|per|a (?:day|week|month|year)|from|away|apiece|slots?|of (?:cpd|training|learning|leave|lesson|teaching|class)|allotments?|checkpoints?|each)\b/i;
+/** Time allowed for getting there ("allow 30 minutes for parking"), not time allowed for questions. */
+const ALLOW_BEFORE = /\ballow(?:ing)?\s+(?:up to |about |around |at least |an? extra |extra )?$/i;
+const ALLOW_FOR_MEETING = /^\s*(?:for\s+(?:the\s+)?(?:questions|discussion|q\s*&\s*a|debate|conversation|feedback|comments))\b/i;
+const OTHER_THING_AFTER = /^[^.;\n]{0,3}\b(?:early|earlier|before(?:hand)?|prior|ahead|in advance|later|late|ago|into|notice|video|film|clip|recording|podcast|break|lunch|walk|drive|bus|train|journey|read|e-?learning|module|course|per|a (?:day|week|month|year)|from|away|apiece|slots?|of (?:cpd|training|learning|leave|lesson|teaching|class)|allotments?|checkpoints?|each)\b/i;
 /** A clock range for a part of the day that is not the meeting (registration, lunch). */
 const NOT_SESSION_BEFORE = /\b(?:registration|arrival|arrivals|coffee|lunch|break|refreshments|networking|doors open|drop[- ]off|surgery hours|opening hours|open)\b[^.;\n]{0,12}$/i;
 
@@ -131,6 +141,25 @@ const MEETING_WORD = /\b(?:meetings?|meets?|sessions?|huddles?|stand-?ups?|scrum
 /** A sentence about one part of a meeting: an agenda item, a speaker's turn, question time. */
 const PART_OF_MEETING = /\b(?:(?:agenda )?items?|speakers?|presenters?|question time|statements?|turns?|pitch(?:es)?)\b/i;
 
+/** The meeting's own nouns: a sentence with one of them speaks of the meeting, not only of a part of it. */
+const MEETING_NOUN_WORD = /\b(?:meetings?|sessions?|huddles?|stand-?ups?|scrums?|briefings?|calls?|catch[- ]?ups?|check[- ]?ins?|assembl(?:y|ies)|workshops?|forums?|seminars?|events?)\b/i;
+
+/** A part of the meeting as the subject of a length ("presentations should last no more than 15 minutes"). */
+const PART_SUBJECT = /^\s*(?:-\s*)?(?:(?:the|all|each|every|any|individual|short|invited|guest)\s+)?(?:[\w-]+\s+)?(?:talks?|presentations?|lectures?|keynotes?|speakers?|presenters?|panell?ists?|pitch(?:es)?|items?|contributions?|statements?|questions?|q\s*&\s*a)\b/i;
+
+/** The words of the sentence (or line) before a match. */
+function sentenceHead(text: string, at: number): string {
+  const head = text.slice(Math.max(0, at - 200), at);
+  return head.slice(Math.max(head.lastIndexOf('.'), head.lastIndexOf('\n'), head.lastIndexOf(';'), head.lastIndexOf('?'), head.lastIndexOf('!')) + 1);
+}
+
+/** Whether a length is one part's: the part named right after it, or the sentence's subject a part and no meeting named. */
+function namesPart(text: string, at: number, length: number): boolean {
+  if (PART_AFTER.test(text.slice(at + length, at + length + 40))) return true;
+  const head = sentenceHead(text, at);
+  return PART_SUBJECT.test(head) && !MEETING_NOUN_WORD.test(head);
+}
+
 /** The sentence (or line) a match sits in. */
 function sentenceAround(text: string, at: number, length: number): string {
   const head = text.slice(Math.max(0, at - 200), at);
@@ -141,10 +170,14 @@ function sentenceAround(text: string, at: number, length: number): string {
 }
 
 function otherThing(text: string, at: number, length: number): boolean {
-  return OTHER_THING_BEFORE.test(text.slice(Math.max(0, at - 40), at)) || OTHER_THING_AFTER.test(text.slice(at + length, at + length + 30));
+  const before = text.slice(Math.max(0, at - 40), at);
+  const after = text.slice(at + length, at + length + 30);
+  if (ALLOW_BEFORE.test(before) && !ALLOW_FOR_MEETING.test(after)) return true;
+  return OTHER_THING_BEFORE.test(before) || OTHER_THING_AFTER.test(after);
 }
 
-const DAY_NOT_AFTER = /\b(?:of|over|across|in|within|after|every|each|next|first|last|once|twice|times|per)\s*$/i;
+/** "A day" after a length or a count is a rate ("20 minutes a day", "twice a day"), not a day-long meeting. */
+const DAY_NOT_AFTER = /\b(?:of|over|across|in|within|after|every|each|next|first|last|once|twice|times|per|minutes?|mins?|hours?|hrs?)\s*$/i;
 
 function clockMinutes(h: number, m: number, suffix: string | undefined): number {
   let hour = h % 12;
@@ -229,7 +262,7 @@ export function parseDuration(text: string): Duration | undefined {
     // unless its own sentence says so; the title naming a meeting is not enough for that.
     if (!Number.isInteger(minutes) || (minutes < MIN_MEETING && !MEETING_WORD.test(sentence))) continue;
     const lead = text.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0);
-    parts.push({ minutes, phrase: m[0].trim(), talk: TALK_BEFORE.test(lead), then: THEN_BEFORE.test(lead) });
+    parts.push({ minutes, phrase: m[0].trim(), talk: TALK_BEFORE.test(lead) || namesPart(text, m.index ?? 0, m[0].length), then: THEN_BEFORE.test(lead) });
   }
   if (parts.length === 0) return undefined;
   // A talk's length alone ("talks should be short, 20 minutes") is not the meeting's.

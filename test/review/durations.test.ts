@@ -64,3 +64,32 @@ describe('session length: which numbers are a length of this meeting (review-c)'
     expect(minutes('Team retro\n1. Check-in (10 minutes)\n2. What went well (20 minutes)\n3. What to change (20 minutes)\n4. Actions (10 minutes)')).toBe(60);
   });
 });
+
+describe('session length: the length of the wrong thing (issue 10: "duration of the wrong thing")', () => {
+  it('reads a length named after its part ("a 30-minute presentation") as that part, not the meeting', () => {
+    expect(minutes('Come to the planning day on 3 June. It opens with a 30-minute presentation, then we work at tables.')).toBeUndefined();
+    expect(minutes('The residents meeting on 5 April includes a 30-minute Q&A with the mayor.')).toBeUndefined();
+    expect(minutes('The summit opens with a 40 minute keynote from the minister.')).toBeUndefined();
+    expect(minutes('Guests can join a 45 minute tour of the new wing after the forum.')).toBeUndefined();
+  });
+  it('reads a length whose subject is a part ("talks should last no more than 15 minutes") as that part', () => {
+    expect(minutes('Talks should last no more than 15 minutes. The symposium is on 1 May.')).toBeUndefined();
+    expect(minutes('Each speaker has 25 minutes at the seminar.')).toBeUndefined();
+  });
+  it('does not read an offset (arrive early, submit before) as a length', () => {
+    expect(minutes('Please arrive 30 minutes early. The town hall starts at 7pm.')).toBeUndefined();
+    expect(minutes('Send your questions at least 30 minutes before the meeting.')).toBeUndefined();
+    expect(minutes('Please allow 30 minutes for parking at the stadium.')).toBeUndefined();
+  });
+  it('still reads time allowed for questions as part of the meeting', () => {
+    expect(minutes('Plan to speak for 40 minutes and allow 10 minutes for questions.')).toBe(50);
+  });
+  it('does not read a rate ("two hours a day in meetings") as a length or a day-long meeting', () => {
+    expect(minutes('Managers spend two hours a day in meetings.')).toBeUndefined();
+    expect(minutes('Nurses lose 20 minutes a day to paperwork.')).toBeUndefined();
+  });
+  it('still reads the meeting\'s own short length', () => {
+    expect(minutes('We will hold a 40-minute meeting to agree the rota.')).toBe(40);
+    expect(minutes('Each session lasts 45 minutes, with a short talk to open it.')).toBe(45);
+  });
+});
