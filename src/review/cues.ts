@@ -179,6 +179,8 @@ export const NOT_A_REPRESENTATIVE = new RegExp([
   String.raw`\b(?:no|not as an?|not)\s+(?:[\w-]+\s+){0,3}?(?:representatives?|reps)\b`,
   String.raw`\b(?:hear(?:ing)? from|talks? from|presentations? from|questions? (?:to|for))\s+(?:an?|the)?\s*representatives?\b[^.;]*`,
   String.raw`\brepresentatives?\b[^.;]{0,120}\b(?:will|have agreed to|to|are on hand to) (?:answer|present|speak|explain|give|talk)\b`,
+  // Representatives who presented or answered questions were on the platform, not among the participants.
+  String.raw`\brepresentatives?\b[^.;]{0,60}\b(?:presented|answered (?:questions|residents|the public)|gave (?:a|an) (?:presentation|talk|update|overview|briefing)|spoke (?:about|on)|outlined)\b`,
   String.raw`\b(?:presenters?|speakers?|panell?ists?) (?:will )?(?:include|are|is)\b[^.;]*`,
 ].join('|'), 'gi');
 /** People coming as themselves: the opposite of representatives, and a strength. */

@@ -34,6 +34,27 @@ const LEADS_AFTER = /^[^.;\n]{0,100}\b(?:to|will|who will|would) (?:lead|facilit
  */
 const OTHER_SENSE_BEFORE = /\b(?:house of|sales|customer(?: service)?|account|legal|elected|your (?:local )?|local elected|constituency)\s+$/i;
 const OTHER_SENSE_AFTER = /^\s+(?:sample|survey|selection|example)s?\b/i;
+/**
+ * "The representative body for nurses", "a representative group of staff": the adjective, describing a
+ * body or a sample. Lower case only: "Carers Forum Representative Group" names a group of representatives.
+ */
+const ADJECTIVE_AFTER = /^\s+(?:body|bodies|organi[sz]ations?|groups?|voices?|structures?|roles?|democracy|government|institutions?|associations?|councils?|assembl(?:y|ies)|forums?|panels?|cross-section|mix|range|views?|data|picture|number|functions?|capacity)\b/;
+
+/**
+ * "On behalf of the board, I am delighted to invite you": the writer speaks for a body, which says nothing
+ * of who attends. Only with "the", "our" or "my": "on behalf of their organisation" still says who comes.
+ */
+const WRITER_BEHALF = /^on behalf of (?:the|our|my)\b/i;
+const FIRST_PERSON_BEFORE = /\b(?:I|[Ww]e)\b[^.;!?\n]{0,60}$/;
+const FIRST_PERSON_AFTER = /^[^.;!?\n]{0,80}?,\s*(?:I|[Ww]e)\b/;
+/** A body's size ("representing over 400 businesses", "which represents 2,000 members"): it describes a body, not who attends. */
+const BODY_SIZE_AFTER = /^\s*(?:over|more than|around|about|some|nearly|almost|up to|in excess of|approximately)?\s*\d[\d,]*\b/i;
+/** People on the platform ("speakers representing the NHS and charities") are speakers, not participants. */
+const SPEAKERS_BEFORE = /\b(?:speakers?|presenters?|panell?ists?|keynotes?|contributors|guest speakers?)\b[^.;!?\n]{0,40}$/i;
+/** "Grammy-nominated", "nominated for an award": an honour, not a delegate. */
+const HONOUR_AFTER = /^\s+for\s+(?:an?\s+|the\s+|this year's\s+)?(?:[\w'’-]+\s+){0,3}(?:awards?|prizes?|honours?|honors?|medals?|titles?)\b/i;
+/** A body's membership counted ("our 60 member organisations", "a network of 60 member organisations"). */
+const COUNTED_BEFORE = /\b\d[\d,]*\s+$/;
 /** Representatives there to serve the participants (a stall, answering questions) are not the participants. */
 const SERVES_AFTER = /^[^.;\n]{0,60}\b(?:(?:will be|are|is) (?:available|on hand|there|at (?:the|their|our) (?:stands?|stalls?|tables?|desk))|(?:to|will) (?:help|assist|advise|take questions|meet (?:visitors|residents|you)))\b/i;
 
@@ -46,7 +67,12 @@ function saysWhoAttends(text: string, at: number, phrase: string): boolean {
     if (REPORT_AFTER.test(after) || REPORT_BEFORE.test(before)) return false;
     if (LEADS_AFTER.test(after) || SERVES_AFTER.test(after)) return false;
     if (OTHER_SENSE_BEFORE.test(before) || OTHER_SENSE_AFTER.test(after)) return false;
+    if (phrase === 'representative' && ADJECTIVE_AFTER.test(after)) return false;
   }
+  if (WRITER_BEHALF.test(phrase) && (FIRST_PERSON_BEFORE.test(before) || FIRST_PERSON_AFTER.test(after))) return false;
+  if (/^(?:representing|(?:who|which|that) represent)$/i.test(phrase) && (BODY_SIZE_AFTER.test(after) || SPEAKERS_BEFORE.test(before))) return false;
+  if (/^nominated$/i.test(phrase) && (before.endsWith('-') || HONOUR_AFTER.test(after))) return false;
+  if (/^member organi[sz]ations?$/i.test(phrase) && COUNTED_BEFORE.test(before)) return false;
   return true;
 }
 

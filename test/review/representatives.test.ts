@@ -48,3 +48,26 @@ describe('representatives: who attends for a body, not who speaks for classmates
     expect(reps(text)).toBe('yes');
   });
 });
+
+describe('representatives: words that speak of a body, not of who attends (rtune)', () => {
+  it.each([
+    'On behalf of the board of trustees, I am delighted to invite you to our spring conference.',
+    'I am writing on behalf of the organising team to invite you to the planning workshop.',
+    'The chamber, representing over 400 local firms, is holding a breakfast briefing on business rates.',
+    'Our network of 60 member organisations meets in June to plan the winter shelter.',
+    'The college is the representative body for the profession and will hold a summit in October.',
+    'The band, Grammy-nominated last year, will open the festival.',
+    'She was nominated for a national award; the launch celebrates the new centre with local families.',
+    'Speakers representing the NHS, the council and two charities will share their experience.',
+    'At the public meeting, representatives of the trust presented the plans and answered questions from residents.',
+  ])('%s', (text) => {
+    expect(reps(text)).not.toBe('yes');
+  });
+  it.each([
+    'Each partner agency is asked to send one representative to the forum.',
+    'We invite each agency to attend on behalf of their organisation.',
+    'The Carers Forum Representative Group met to plan the training evening.',
+  ])('still reads delegates: %s', (text) => {
+    expect(reps(text)).toBe('yes');
+  });
+});
