@@ -17,13 +17,13 @@ const WHY_DECLINE =
 
 /** Questions about what stands in the way: "What is stopping residents from recycling?". */
 const BARRIER =
-  String.raw`\bwhat(?:'s|’s| is| are)? (?:stopping|preventing|holding (?:[\w'’]+ )?back|getting in the way)\b|\bwhat (?:stops|prevents|holds (?:[\w'’]+ )?back|gets in the way)\b|\b(?:is|are|keeps?|keep on) going wrong\b|\bwhat(?:'s|’s| is| are)? not working\b|\b(?:isn'?t|aren'?t|is not|are not) working\b`;
+  String.raw`\bwhat(?:'s|’s| is| are)? (?:stopping|preventing|holding (?:[\w'’]+ ){0,3}?back|getting in the way)\b|\bwhat (?:stops|prevents|holds (?:[\w'’]+ ){0,3}?back|gets in the way)\b|\b(?:is|are|keeps?|keep on) going wrong\b|\bwhat(?:'s|’s| is| are)? not working\b|\b(?:isn'?t|aren'?t|is not|are not) working\b`;
 
 /** A decline named as a state or a noun ("the decline of the high street", "in freefall", "a time-bomb"). */
 const DECLINE_STATE =
   String.raw`(?<!\b(?:to|or|and|may|might|can|could|will|would|please|you|we|i|they) )\bdecline\b|\bin (?:freefall|free fall|decline|meltdown|trouble)\b|\bfreefall\b|\b(?:haemorrhag|hemorrhag)\w*|\bdwindling\b|\bshrinking\b|\btime[- ]?bomb\b|\bexodus\b|\bbrain drain\b|\b(?:dire|alarming|worrying|dismal|crumbling|deteriorating)\s+[\w-]+` +
   // "dying congregations", "a once-thriving high street"; dying people, dying well and Dying Matters are about care, not decline.
-  String.raw`|\bdying\s+(?!(?:people|persons?|patients?|relatives?|loved|well|matters|wish(?:es)?|children|adults|residents|man|woman|mother|father|parent)\b)[a-z][\w-]*|\bonce[- ](?:thriving|great|busy|bustling|vibrant|proud|flourishing|popular|booming|prosperous)\b`;
+  String.raw`|\bdying\s+(?!(?:over|and|or|of|with|in|at|on|for|to|from|by|well|people|persons?|patients?|relatives?|loved|well|matters|wish(?:es)?|children|adults|residents|man|woman|mother|father|parent)\b)[a-z][\w-]*|\bonce[- ](?:thriving|great|busy|bustling|vibrant|proud|flourishing|popular|booming|prosperous)\b`;
 
 /** People lost, leaving or kept from coming: "Losing good teachers", "Why Great Employees Quit", "stop patients missing". */
 const LOSS =

@@ -3,6 +3,7 @@
  * form questions around deficits we may exclude groups whose involvement is critical to new solutions."
  */
 import { DECLINE, RECAST } from './decline.js';
+import { FREE_OF, GENERAL_MOVES, GENERAL_NOUNS, PROCESS_NAMES } from './lexicon.js';
 
 /** Framing moves that put a problem at the centre: reduce it, tackle it, fix it, ask what to do about it. */
 const DEFICIT_MOVES =
@@ -10,7 +11,7 @@ const DEFICIT_MOVES =
 
 /** Problems named as the subject. */
 const DEFICIT_NOUNS =
-  /\b(?:crime|criminal|offending|offenders?|reoffending|anti-?social|asb|vandalism|fly[- ]?tipping|graffiti|litter(?:ing)?|knife|knives|violence|violent|abuse|exploitation|(?:modern )?slavery|trafficking|fraud|scams?|harassment|bullying|discrimination|racism|gangs?|drug (?:dealing|misuse|use)|drug-related|substance misuse|addiction|street drinking|begging|burglar(?:y|ies)|theft|obesity|deprivation|poverty|homelessness|rough sleeping|unemployment|truancy|absenteeism|absence|exclusions|drop-?outs?|non-?attendance|non-?compliance|failures?|failing|fail(?:s|ed)?|broken|breaking|backlogs?|delays?|shortfall|deficit|overspend|complaints?|incidents?|outages?|errors?|mistakes|bugs|defects|near miss(?:es)?|readmissions?|bed[- ]blocking|delayed discharges?|loneliness|lonely|isolation|isolated|low morale|sickness|burnout|turnover|attrition|churn|problems?|problematic|struggling|underperform\w*|underachiev\w*|shortages?|inefficien\w+|crisis|crises|deaths?|silos?|silo working|disengage\w*|not engaging|falling through the cracks|attainment gap|gap|waiting times|long waits|(?<!\w)falls(?! (?:on|under|to|within|in line))|had a fall|damp|mould|disruptions?|overdue|never events?|dropouts?|neets?|not in education|inequalit(?:y|ies)|exclusion|corruption|hate speech|speeding|arrears|missed appointments?|no[- ]shows?|did not attend|waiting lists?|presenteeism|overruns?|food insecurity|insecurity|self[- ]harm|cyberbullying|\w+bullying|fouling|potholes?|nuisance|pollution|flooding|vermin|rats|pests|infestations?|drink[- ]driving|drug[- ]driving|underage drinking|non-?payment|illegal (?:parking|dumping|encampments?|eviction|money lending|lending|working|trading)|delayed transfers?|(?:winter|workforce|demand|financial|budget|budgetary|cost|service|system|capacity|operational|staffing) pressures|(?:skills?|funding|budget|pay|attainment|achievement|care|service|workforce|staffing|knowledge|health|life expectancy) gaps|vacancy rates?|hard[- ]to[- ]fill|unfilled (?:posts|vacancies|shifts|places)|void (?:properties|homes)|empty (?:homes|shops|properties|units|buildings)|derelict\w*|disrepair|dilapidat\w+|overcrowd\w*|stress(?![- ](?:free|test))|anxiety|mental ill[- ]health|ill[- ]health|loan sharks?|county lines|digital divide|debts?|harms?|harmful|(?<!\b(?:hearing|learning|breathing|speech|speaking|communication|sight|visual|mobility|swallowing|reading|language) )difficulties|lateness|call(?:s|ing)? in sick|accidents?|accident rates|(?:student|apprenticeship|course|programme|pupil|early) withdrawals?|withdrawal rates?|challeng(?:e|es|ing)|(?:retention|recruitment|behaviour|attendance|performance|quality|safety|capacity|staffing|workforce|access|conduct|compliance|capability) (?:issues|problems|concerns))\b/gi;
+  /\b(?:crime|criminal|offending|offenders?|reoffending|anti[- ]?social|asb|vandalism|fly[- ]?tipping|graffiti|litter(?:ing)?|knife|knives|violence|violent|abuse|exploitation|(?:modern )?slavery|trafficking|fraud|scams?|harassment|bullying|discrimination|racism|gangs?|drug (?:dealing|misuse|use)|drug-related|substance misuse|addiction|street drinking|begging|burglar(?:y|ies)|theft|obesity|deprivation|poverty|homelessness|rough sleeping|unemployment|truancy|absenteeism|absences?|exclusions|drop-?outs?|non-?attendance|non-?compliance|failures?|failing|fail(?:s|ed)?|broken|breaking|backlogs?|delays?|shortfall|deficit|overspend|complaints?|incidents?|outages?|errors?|mistakes|bugs|defects|near miss(?:es)?|readmissions?|bed[- ]blocking|delayed discharges?|loneliness|lonely|isolation|isolated|low morale|sickness|burnout|turnover|attrition|churn|problems?|problematic|struggling|underperform\w*|underachiev\w*|shortages?|inefficien\w+|crisis|crises|deaths|death (?:rates?|toll)|silos?|silo working|disengage\w*|not engaging|falling through the cracks|attainment gap|gap|waiting times|long waits|(?<!\w)falls(?! (?:on|under|to|within|in line))|had a fall|damp|mould|disruptions?|overdue|never events?|dropouts?|neets?|not in education|inequalit(?:y|ies)|exclusion|corruption|hate speech|speeding|arrears|missed appointments?|no[- ]shows?|did not attend|waiting lists?|presenteeism|overruns?|food insecurity|insecurity|self[- ]harm|cyberbullying|\w+bullying|fouling|potholes?|nuisance|pollution|flooding|vermin|rats|pests|infestations?|drink[- ]driving|drug[- ]driving|underage drinking|non-?payment|illegal (?:parking|dumping|encampments?|eviction|money lending|lending|working|trading)|delayed transfers?|(?:winter|workforce|demand|financial|budget|budgetary|cost|service|system|capacity|operational|staffing) pressures|(?:skills?|funding|budget|pay|attainment|achievement|care|service|workforce|staffing|knowledge|health|life expectancy) gaps|vacancy rates?|hard[- ]to[- ]fill|unfilled (?:posts|vacancies|shifts|places)|void (?:properties|homes)|empty (?:homes|shops|properties|units|buildings)|derelict\w*|disrepair|dilapidat\w+|overcrowd\w*|stress(?![- ](?:free|test))|anxiety|mental ill[- ]health|ill[- ]health|loan sharks?|county lines|digital divide|debts?|harms?|harmful|(?<!\b(?:hearing|learning|breathing|speech|speaking|communication|sight|visual|mobility|swallowing|reading|language) )difficulties|lateness|call(?:s|ing)? in sick|accidents?|accident rates|(?:student|apprenticeship|course|programme|pupil|early) withdrawals?|withdrawal rates?|challeng(?:e|es|ing)|(?:retention|recruitment|behaviour|attendance|performance|quality|safety|capacity|staffing|workforce|access|conduct|compliance|capability) (?:issues|problems|concerns))\b/gi;
 
 /** Adjectives that make an ordinary noun a deficit: "poor attendance", "low uptake", "rising knife crime". */
 const DEFICIT_QUALIFIERS =
@@ -30,7 +31,7 @@ const BODY_NAME = /\b(?:[A-Z][\w'-]*\s+){0,4}(?:Coalition|Partnership|Board|Comm
  * Challenge", "a step count challenge"), rising stars, breaking news or bread, cutting the ribbon.
  */
 const IDIOMS =
-  /\b(?:(?:reading|step|steps|step count|fitness|bake|baking|photo|quiz|plank|walking|running|cycling|swimming|litter[- ]pick(?:ing)?|plastic[- ]free|sponsored|charity|team|innovation|design|coding|(?:january|february|march|april|may|june|july|august|september|october|november|december|month|week|day|30[- ]day|100[- ]day)) challenge|challenge (?:cup|day|event|walk|award)s?|rising stars?|breaking (?:news|bread|ground|the ice)|cut(?:s|ting)? the ribbon|ribbon[- ]cutting)\b/gi;
+  /\b(?:(?:reading|step|steps|step count|fitness|bake|baking|photo|quiz|plank|walking|running|cycling|swimming|litter[- ]pick(?:ing)?|plastic[- ]free|sponsored|charity|team|innovation|design|coding|(?:january|february|march|april|may|june|july|august|september|october|november|december|month|week|day|30[- ]day|100[- ]day)) challenge|challenge (?:cup|day|event|walk|award)s?|rising stars?|breaking (?:news|bread|ground|the ice)|cut(?:s|ting)? the ribbon|ribbon[- ]cutting|litter[- ]pick(?:s|ing|ers?)?|police,? (?:fire )?and crime (?:commissioner|panel|plan|committee)s?)\b/gi;
 
 /** Problem words that frame nothing: a task tackled, a method's name, or problems paired with opportunities. */
 const NEUTRAL_PAIRS =
@@ -42,7 +43,7 @@ const NEUTRAL_PAIRS =
  * not what the question is framed around.
  */
 const NAMED_BODY =
-  /\b(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for|on|against)\s+)?){1,5}(?:Commissioner|Partnership|Team|Unit|Board|Committee|Service|Office|Officer|Hub|Initiative|Programme|Program|Network|Alliance|Taskforce|Coalition|Panel|Agency|Directorate|Department|Squad|Act|Bill)s?\b(?:\s+(?:[Oo]n|[Ff]or|[Aa]gainst)\s+(?:[A-Z][\w'’-]*\s*)+)?/g;
+  /\b(?:(?!(?:Your|Our|Their|My|His|Her|Its|In|At|To|With|How|What|Why|When|Where|Who|A|An|The|Is|Are|Do|Does|Can|From|By|Into|Improve|Improving|Reduce|Reducing|Tackle|Tackling|Prevent|Preventing|Combat\w*|End|Ending|Fight|Fighting|Address|Addressing|Design|Designing|Identify|Identifying|Manage|Managing|Stop|Stopping|Organi[sz]ing|Understanding)\b)[A-Z][\w'’-]*\s+(?:(?:and|&|of|for|on|against)\s+)?){1,5}(?:Commissioner|Partnership|Team|Unit|Board|Committee|Service|Office|Officer|Hub|Initiative|Programme|Program|Network|Alliance|Taskforce|Coalition|Panel|Agency|Directorate|Department|Squad|Act|Bill)s?\b(?:\s+(?:[Oo]n|[Ff]or|[Aa]gainst)\s+(?:[A-Z][\w'’-]*\s*)+)?/g;
 
 /** How many aspirational cues a text has ("what would it take", "proud", "feel valued"). */
 export function aspirationCount(text: string): number {
@@ -55,10 +56,12 @@ export interface DeficitResult {
   evidence: string[];
 }
 
-function collect(re: RegExp, text: string, into: string[]): number {
+function collect(re: RegExp, text: string, into: string[], raw = text): number {
   let n = 0;
   for (const m of text.matchAll(re)) {
-    const phrase = m[0].trim();
+    const found = m[0].trim();
+    // Apostrophes were straightened to match; quote the words as the text has them.
+    const phrase = raw.includes(found) ? found : found.replace(/'/g, '’');
     if (!into.some((p) => p.toLowerCase().includes(phrase.toLowerCase()) || phrase.toLowerCase().includes(p.toLowerCase()))) into.push(phrase);
     n += 1;
   }
@@ -70,16 +73,31 @@ function collect(re: RegExp, text: string, into: string[]): number {
  * A problem word beside strong aspiration ("so nobody eats alone") reads as an aspiration; a framing
  * move ("reducing", "tackling") is a deficit framing whatever else surrounds it.
  */
-export function detectDeficit(text: string): DeficitResult {
-  const { strong, nouns, aspiration, evidence } = deficitSigns(text);
+export function detectDeficit(text: string, options: DeficitOptions = {}): DeficitResult {
+  const { strong, nouns, aspiration, evidence } = deficitSigns(text, options);
   const deficit = strong > 0 || (nouns > 0 && nouns >= aspiration);
   return { deficit, evidence: deficit ? evidence : [] };
 }
 
+/** How widely to read a deficit. */
+export interface DeficitOptions {
+  /**
+   * Also read the general vocabulary (`lexicon.ts`: negated verbs, un-/under- words, obstacles, concerns).
+   * On for a question or a title, whose words are all its framing; off for a plan's framing sentences,
+   * where the same words turn up in housekeeping and background ("concerns", "not", "at risk") and made
+   * the review's deficit-framing question fire on twice as many plans that were not framed around a problem.
+   */
+  general?: boolean;
+}
+
 /** The counts behind `detectDeficit`: framing moves and qualifiers (strong), problem nouns, aspiration cues. */
-export function deficitSigns(raw: string): { strong: number; nouns: number; aspiration: number; evidence: string[] } {
+export function deficitSigns(raw: string, options: DeficitOptions = {}): { strong: number; nouns: number; aspiration: number; evidence: string[] } {
   // "Apologies for absence" is an agenda item, not a framing.
   let text = /apolog/i.test(raw) ? raw.replace(/\bapologies(?: for absence)?\b/gi, ' ') : raw;
+  // Curly and straight apostrophes read the same ("didn’t", "didn't").
+  text = text.replace(/[’‘]/g, "'");
+  // A problem word naming a procedure ("complaints handling") or what an aim is free of ("hunger-free") frames nothing.
+  text = text.replace(PROCESS_NAMES, ' ').replace(FREE_OF, ' ');
   // A method's name ("creative problem solving") and problems paired with opportunities ("tackle the issues
   // and opportunities") name no deficit at the centre: the pair is the ordinary scope of any agenda.
   text = text.replace(NEUTRAL_PAIRS, ' ').replace(RECAST, ' ').replace(IDIOMS, ' ');
@@ -88,7 +106,8 @@ export function deficitSigns(raw: string): { strong: number; nouns: number; aspi
   if (PROCEDURAL_LEAD.test(text)) text = text.replace(BODY_NAME, ' ');
   text = text.replace(NAMED_BODY, ' ');
   const evidence: string[] = [];
-  const strong = collect(DEFICIT_MOVES, text, evidence) + collect(DEFICIT_QUALIFIERS, text, evidence) + collect(DECLINE, text, evidence);
-  const nouns = collect(DEFICIT_NOUNS, text, evidence);
+  const strong = collect(DEFICIT_MOVES, text, evidence, raw) + collect(DEFICIT_QUALIFIERS, text, evidence, raw) + collect(DECLINE, text, evidence, raw) +
+    (options.general ? collect(GENERAL_MOVES, text, evidence, raw) : 0);
+  const nouns = collect(DEFICIT_NOUNS, text, evidence, raw) + (options.general ? collect(GENERAL_NOUNS, text, evidence, raw) : 0);
   return { strong, nouns, aspiration: aspirationCount(text), evidence };
 }

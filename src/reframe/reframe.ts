@@ -31,7 +31,7 @@ const NOT_PLACE = /^(?:christmas|easter|summer|winter|spring|autumn|maths|englis
 
 const STAFF = /\b(?:staff|nurses|teachers|developers|colleagues|workers|call handlers|members)\b/i;
 
-function slotsFor(text: string, topic: Topic | undefined): Slots {
+function slotsFor(text: string, topic: Topic | undefined, evidence: string[] = []): Slots {
   let whoMatch = WHO_AFTER.exec(text)?.[1] ?? WHO_ANY.exec(text)?.[1];
   // "Falls on the ward" is about patients even when the question mentions the nurses.
   if (whoMatch && topic?.served && STAFF.test(whoMatch)) whoMatch = undefined;
@@ -39,7 +39,8 @@ function slotsFor(text: string, topic: Topic | undefined): Slots {
   let placeIn = '';
   for (const m of text.matchAll(PLACE)) {
     const words = (m[3] ?? '').trim();
-    if (NOT_PLACE.test(words)) continue;
+    // The words that carry the problem are not a place: "Our lives on hold" is not "on Hold".
+    if (NOT_PLACE.test(words) || evidence.some((e) => e.toLowerCase() === `${m[1]} ${words}`.toLowerCase())) continue;
     if (PLACE_WORDS.test(words) || /^[A-Z]/.test(words) || m[2]) {
       place = `${(m[2] ?? '').trim().toLowerCase() === 'our' ? 'our ' : m[2] ? 'the ' : ''}${words}`;
       placeIn = `${m[1]?.toLowerCase()} ${place}`;
@@ -74,9 +75,9 @@ export function reframe(question: string, judged?: { deficit: boolean; evidence:
   const text = cleanText(String(question ?? ''), MAX_QUESTION_CHARS).text.replace(/\s+/g, ' ').trim();
   if (!/\p{L}/u.test(text)) return { deficit: false, evidence: [], suggestions: [], whoMightBeMissing: [] };
   // A language model's reading, when one was asked, replaces the rules' call on the framing.
-  const { deficit, evidence } = judged ?? detectDeficit(text);
+  const { deficit, evidence } = judged ?? detectDeficit(text, { general: true });
   const topic = TOPICS.find((t) => t.re.test(text));
-  const slots = slotsFor(text, topic);
+  const slots = slotsFor(text, topic, evidence);
   const rewrites = (topic ? topic.rewrite(slots) : genericRewrites(slots)).map((r) => r.replace(/\s+/g, ' ').replace(/ \?/g, '?'));
   let suggestions: string[] = [];
   if (deficit) suggestions = rewrites.slice(0, 3);

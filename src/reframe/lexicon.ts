@@ -1,0 +1,99 @@
+/**
+ * A general deficit vocabulary for the framing check, built from the ordinary English words for a problem,
+ * a shortfall or a harm and from how English makes them (un-, under-, non-, mis-, dis-, anti-; a negated
+ * verb), not from the topics of any corpus. The topic lists in `deficit.ts` and `decline.ts` name problems
+ * people meet in meetings (knife crime, damp, sickness absence); these patterns catch the same framing when
+ * it arrives in words nobody listed ("unmet needs", "Workshops don't work", "What is missing?").
+ */
+
+/**
+ * People and places a prefixed adjective can describe: "unpaid carers", "underserved communities".
+ * Such a phrase names who a question is about, not what is wrong ("Support for unpaid carers"), so the
+ * prefixed word counts only when it qualifies a thing ("unmet needs", "unsafe homes") or stands alone.
+ */
+const WHO_NOUN =
+  String.raw`(?:people|persons?|carers?|caregivers?|parents?|families|children|young|youth|adults?|women|men|girls|boys|students?|pupils?|learners?|workers?|employees?|staff|volunteers?|residents?|tenants?|patients?|users?|customers?|clients?|communit(?:y|ies)|groups?|populations?|regions?|areas?|neighbou?rhoods?|countries|schools?|individuals?|households?|minorities|voices?)`;
+
+/** Stems that, prefixed with un-, name a need or a standard not met: "unmet needs", "unkept appointments". */
+const UN_STEMS =
+  'met|paid|kept|safe|healthy|fair|resolved|treated|diagnosed|supported|heard|valued|addressed|filled|wanted|insured|reported|answered|recognised|recognized|affordable|acceptable|manageable|sustainable|reliable|available|equal|successful|productive|happy|employed|engaged|finished|sanitary|fit|accounted for|attended|claimed|used|occupied|licensed|regulated|checked|safe|secure|stable|suitable|accessible|welcome|heard';
+
+/** Stems that, prefixed with under-, name too little of something good: "underrepresentation", "underfunding". */
+const UNDER_STEMS =
+  String.raw`represent\w*|perform\w*|achiev\w*|staff\w*|fund\w*|resourc\w*|invest\w*|utili[sz]\w*|us(?:e|ed|age)|paid|pay|valued|report\w*|nourish\w*|employ\w*|diagnos\w*|serv(?:ed|ing)|recogni[sz]\w*|develop(?:ed|ment)`;
+
+/** Nouns made with non-, mis-, dis- that name a failure: "non-completion", "misconduct", "distrust". */
+const PREFIXED_NOUNS =
+  String.raw`\bnon[- ]?(?:attendance|compliance|payment|completion|participation|engagement|response|returns?|continuation|delivery|adherence|disclosure|reporting|uptake|take-?up|submission|conformance|conformity|achievement|progression)\b` +
+  String.raw`|\bmis(?:use|used|conduct|management|manag(?:ed|ing)|treatment|treat(?:ed|ing)|information|diagnos\w*|handl(?:ed|ing)|communication|understandings?|selling|sold|spending|allocation|behaviou?r)\b` +
+  String.raw`|\bdis(?:satisf\w+|content|trust|honest\w*|illusion\w*|connect(?:ed|ion)?|organi[sz]ed|orderly|functional|function|respect(?:ed|ful)?|proportionate(?:ly)?|jointed|array|ruptive|advantage)\b`;
+
+/**
+ * Problems, shortfalls and harms named as nouns, from the general vocabulary of trouble rather than any
+ * sector's topics: obstacles, disparities, burdens, layoffs, waste. Each counts as one problem noun,
+ * outweighed by aspiration as the corpus's other nouns are.
+ */
+const SHORTFALL_NOUNS =
+  String.raw`\b(?:obstacles?|hurdles?|pitfalls?|stumbling blocks?|shortcomings?|failings?|weaknesses|disparit(?:y|ies)|inequit(?:y|ies)|hardships?|burdens?|distress(?:ed|ing)?|suffering|struggles?|grievances?|frustrations?|frustrat(?:ed|ing)|pain points?|bottlenecks?|disputes?|conflicts?(?! of interest)|misery|negligence|neglect(?:ed)?|malpractice|injur(?:y|ies)|layoffs?|lay-?offs?|redundanc(?:y|ies)|job (?:losses|cuts)|downsizing|closures?|wastage|wasteful|dangers?|dangerous|unsafe|threats?(?! and opportunit)|damag(?:e|es|ed|ing)|losses|concerns(?! (?:all|everyone|us|you))|grim|toxic|chaos|chaotic|mess|dysfunction\w*|inadequa\w+|deficienc(?:y|ies)|deficits?|shortfalls?|scarcity|hunger|famine|malnutrition|starvation|cuts|complain(?:ing|ed|s)?|at risk|left out|ignored|overlooked|let down|excluded|sewage|noise|attacks?|rough sleepers?|resistance(?! (?:training|bands?|exercises?)))\b` +
+  // An emergency at the end of its phrase is the problem ("the climate emergency"); "emergency food provision" is a service.
+  String.raw`|\bemergenc(?:y|ies)\b(?!\s+[a-z])`;
+
+/**
+ * Words that put something going wrong or falling short at the centre: "on hold", "falling short",
+ * "what is missing", "crushing morale", "under pressure", "waste of time", "anti-corruption".
+ */
+const GOING_WRONG =
+  String.raw`\bon hold\b|\bfall(?:s|ing|en)? short\b|\bfell short\b|\blagg(?:ing|ed) behind\b|\bslipp(?:ing|ed) through\b|\bstuck\b|\bcrush(?:es|ed|ing)\b|\bundermin\w+|\berod(?:e|es|ed|ing)\b|\bcollaps\w+|\bthreaten\w*` +
+  // "Trustees under pressure"; "improve care under real financial pressure" is a circumstance, not the subject.
+  String.raw`|\bunder (?:pressure|strain|threat|attack|siege|fire)\b` +
+  String.raw`|\b(?:wait(?:s|ing|ed)?|tak(?:e|es|ing)|took) (?:far |much )?(?:too|so) long\b|\bover[- ]?budget\b|\bloss of\b` +
+  String.raw`|\bfeel(?:s|ing)? (?:ignored|unheard|overlooked|neglected|let down|invisible|trapped|excluded|unwelcome|patroni[sz]ed|disrespected|belittled|powerless|hopeless)\b` +
+  String.raw`|\bmissed (?:[\w-]+ )?(?:collections?|deadlines?|targets?|opportunit(?:y|ies)|appointments?|visits?|doses?|payments?|meals?|days)\b` +
+  // "Why is nobody coming?": nobody doing something, asked about, is an absence; "so nobody eats alone" is an aim.
+  String.raw`|\bwhy (?:is|are|does|do|did|has|have) (?:nobody|no one|no-one|nothing)\b` +
+  String.raw`|\bwhat(?:'s| is| are) missing\b|\bmissing out\b|(?<!\b(?:don'?t|not|never|to)\s)\bmiss(?:es|ed|ing)? (?:school|days|lessons|classes|appointments|deadlines|targets|work)\b` +
+  String.raw`|\bwast(?:e|es|ed|ing) (?:of |our |your |their |so much |valuable )?(?:time|energy|money|resources|effort|talent)\b|\bfood waste\b|\b(?:time|money|energy|effort) (?:[\w']+ ){0,3}?wast(?:e|es|ed|ing)\b` +
+  // Against something: "anti-corruption", "anti social behaviour" ("antibiotics" has no hyphen or space).
+  String.raw`|\banti[- ](?!clockwise)[a-z]{3,}` +
+  String.raw`|\b(?:difficult|disruptive|challenging|aggressive|abusive|unacceptable|antisocial|violent) (?:behaviou?rs?|customers?)\b`;
+
+/**
+ * A negated working verb: "Workshops don't work", "Unpaid carers are not valued", "What didn't work?",
+ * "Part of the group does not speak up", "Consequences of not completing training". A sentence-initial
+ * "Don't miss ...", "not alone", "not just" and "not only" are invitations or emphasis, not problems.
+ */
+const NEGATED =
+  // "Please tell us if you cannot attend" is housekeeping: a negation inside an if-clause frames nothing.
+  String.raw`(?<=\S\s+)(?<!\b(?:if|unless|whether|in case)\s+(?:[\w']+\s+){0,3})(?:\b(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)(?:\s+not\b|n't\b)|\b(?:cannot|won't|can't)\b)\s+(?:be\s+|being\s+|been\s+|get\s+|getting\s+|feel\s+)?(?!(?:just|only|alone|always|too|necessarily|a|an|the|to|have|need|needed|know|realise|realize|miss|forget|wait|stop|matter|want|believe|regret|afford to miss)\b)[a-z]{3,}` +
+  String.raw`|\bnot\s+(?:being\s+)?(?!(?:limited|required|needed|forgotten|included|applicable|listed|mentioned|specified|stated|known|allowed|permitted|interested|expecting|exaggerating|kidding|joking|surprising|surprised)\b)[a-z]{3,}(?:ing|ed)\b`;
+
+/**
+ * Prefixed deficits (un-, under-) unless they describe a group of people or a place, or stand for people
+ * themselves ("the needs of the underserved"); "the unmet needs" still counts.
+ */
+const PREFIXED = String.raw`(?:un(?:${UN_STEMS})|under-?(?:${UNDER_STEMS}))\b(?!\s+(?:and\s+\w+\s+)?${WHO_NOUN}\b)`;
+/** Nouns made with under- name the shortfall itself wherever they stand: "the underrepresentation of women". */
+const UNDER_NOUNS = String.raw`\bunder-?(?:represent|perform|achiev|fund|staff|resourc|invest|utili[sz]|us|report|recogni[sz])(?:ation|ance|ement|ment|ing|age)\b`;
+const PREFIXED_ADJECTIVES = new RegExp(
+  String.raw`${UNDER_NOUNS}|(?<!\bthe\s)\b${PREFIXED}|\bthe\s+${PREFIXED}(?=\s+(?!(?:and|or|in|of|across|from|to|with|who|that)\b)[a-z])`,
+  'gi',
+);
+
+/** Deficit moves from the general vocabulary: going wrong, negated verbs (strong evidence, like "reducing"). */
+export const GENERAL_MOVES = new RegExp([GOING_WRONG, NEGATED].join('|'), 'gi');
+
+/** Deficit nouns from the general vocabulary and from morphology (outweighed by aspiration). */
+export const GENERAL_NOUNS = new RegExp([SHORTFALL_NOUNS, PREFIXED_NOUNS, PREFIXED_ADJECTIVES.source].join('|'), 'gi');
+
+/**
+ * A problem named as what is gone in an aspiration: "a hunger-free community", "a future free of hunger",
+ * "stress-free". The aim is the absence, so the problem word frames nothing.
+ */
+export const FREE_OF = /\b[\w-]+-free\b|\bfree (?:of|from) (?:[\w-]+ ){0,2}?[\w-]+/gi;
+
+/**
+ * A problem word that names a service or a procedure, not a problem at the centre: "complaints handling",
+ * "the complaints procedure", "incident reporting".
+ */
+export const PROCESS_NAMES =
+  /\b(?:customer |patient |resident )?(?:complaints?|incidents?|concerns?|grievances?|disputes?)\s+(?:handling|procedures?|process(?:es)?|polic(?:y|ies)|systems?|officers?|teams?|reporting|resolution|log)\b/gi;
