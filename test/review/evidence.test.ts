@@ -31,4 +31,16 @@ describe('evidence is kept only where the plan says it', () => {
     const out = keepEvidence(facts(['three hours']), 'Workshop for parents and teachers.');
     expect(out.facts.session).toEqual({ minutes: null, evidence: [] });
   });
+
+  it('returns a copy: the facts it was given are left as they were, and share nothing with the answer', () => {
+    const given = facts(['two hours', 'three hours']);
+    const before = JSON.stringify(given);
+    const out = keepEvidence(given, 'Workshop for parents and teachers, two hours.').facts;
+    expect(JSON.stringify(given)).toBe(before);
+    expect(out).toEqual({ ...given, session: { minutes: 120, evidence: ['two hours'] } });
+    out.participants.push({ phrase: 'x', role: 'participant', level: 'unknown', organisation: null, group: null });
+    out.genre.evidence.push('x');
+    out.concerns.push({ group: 'x', evidence: 'x' });
+    expect(JSON.stringify(given)).toBe(before);
+  });
 });
