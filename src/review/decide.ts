@@ -41,9 +41,11 @@ export function isLarge(f: PlanFacts): boolean {
 }
 
 /**
- * "All staff", "all parents", "open to all": a whole body of unknown size. Enough to call the group large,
- * not enough to ask how a crowd will sit; the room is asked about when a number or the kind of event
- * (a conference, a public meeting, a town hall) says there will be a crowd.
+ * "All staff", "all parents", "open to all": a whole body of unknown size. Enough to call the group large.
+ * The guide has room-setting follow large-group however it was established, but pages that describe how a
+ * standing forum works ("the forum is open to all parents") use the same words and are not judged for the
+ * room; so a whole body brings in the room only when the text announces one occasion (names its day), and
+ * a number or the kind of event (a conference, a public meeting, a town hall) always does.
  */
 const WHOLE_BODY = /^(?:all\b|open to all|anyone|whole)/i;
 
@@ -93,7 +95,7 @@ export function decide(f: PlanFacts): Decision[] {
   if (minutes !== null && (minutes < 45 || (minutes < 90 && large))) {
     out.push({ id: 'short-time', evidence: [...f.session.evidence, ...(minutes >= 45 ? f.attendance.evidence : [])] });
   }
-  if (large && clearlyLarge(f) && f.setting.mode !== 'online' && !f.setting.roomDescribed && f.genre.forwardLooking) {
+  if (large && (clearlyLarge(f) || f.genre.occasion) && f.setting.mode !== 'online' && !f.setting.roomDescribed && f.genre.forwardLooking) {
     out.push({ id: 'room-setting', evidence: f.attendance.evidence });
   }
   return out;

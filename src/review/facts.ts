@@ -27,6 +27,8 @@ export const planFactsSchema = z.object({
     value: z.enum(GENRES),
     /** True when the text describes a meeting still to happen as a whole plan, so an absence means something. */
     forwardLooking: z.boolean(),
+    /** True when the text names the day of one meeting (an announcement), not only how a kind of meeting goes. */
+    occasion: z.boolean().default(false),
     evidence,
   }),
   purpose: z.object({ stated: z.enum(['yes', 'no', 'unknown']), evidence }),

@@ -37,7 +37,12 @@ const NOTES_WORDS = 80;
  * meeting) may be about something that happens again, so nothing said about after is not an absence.
  */
 export function namesOneOccasion(text: string): boolean {
-  return DAY.test(text) || text.split(/\s+/).filter(Boolean).length <= NOTES_WORDS;
+  return namesDay(text) || text.split(/\s+/).filter(Boolean).length <= NOTES_WORDS;
+}
+
+/** Whether the text names a day for the meeting (a weekday, a date, "tomorrow", "tonight"). */
+export function namesDay(text: string): boolean {
+  return DAY.test(text);
 }
 
 /** Classifies this meeting's follow-up; `none` only when the text describes one whole meeting still to come. */

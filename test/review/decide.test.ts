@@ -46,7 +46,7 @@ describe('decide: the guide', () => {
     expect(ids(facts({ attendance: large }))).toEqual(['large-group', 'room-setting']);
   });
   it('a report written after the event is not asked about its room', () => {
-    expect(ids(facts({ attendance: large, genre: { value: 'report', forwardLooking: false, evidence: [] } }))).toEqual(['large-group']);
+    expect(ids(facts({ attendance: large, genre: { value: 'report', forwardLooking: false, occasion: false, evidence: [] } }))).toEqual(['large-group']);
   });
   it('an online event states its setting', () => {
     expect(ids(facts({ attendance: large, setting: { mode: 'online', roomDescribed: false, roomForTalk: false, roomForConversation: false, evidence: ['online'] } }))).toEqual(['large-group']);
@@ -205,7 +205,7 @@ describe('decide: absences (one-off, room-setting, purpose-unclear) from facts',
   it('room-setting only for a text that describes a whole meeting still to come', () => {
     expect(ids(facts({ attendance: large }))).toContain('room-setting');
     for (const value of ['report', 'template', 'terms-of-reference', 'unknown'] as const) {
-      expect(ids(facts({ attendance: large, genre: { value, forwardLooking: false, evidence: [] } }))).not.toContain('room-setting');
+      expect(ids(facts({ attendance: large, genre: { value, forwardLooking: false, occasion: true, evidence: [] } }))).not.toContain('room-setting');
     }
   });
   it('a hybrid event is judged by its room; a described room is not flagged', () => {
@@ -221,11 +221,18 @@ describe('decide: absences (one-off, room-setting, purpose-unclear) from facts',
     expect(ids(facts({ attendance: { ...whole, evidence: ['all staff', 'town hall'] } }))).toContain('room-setting');
     expect(ids(facts({ attendance: { kind: 'stated', min: 40, max: 40, evidence: ['40 staff'] } }))).toContain('room-setting');
   });
+  it('room-setting follows an open invitation when the text announces one occasion (names its day), as the guide says', () => {
+    const whole = { kind: 'inferred' as const, min: 13, max: null, evidence: ['All parents are invited'] };
+    const announced = { value: 'invitation' as const, forwardLooking: true, occasion: true, evidence: [] };
+    expect(ids(facts({ attendance: whole, genre: announced }))).toEqual(['large-group', 'room-setting']);
+    const online = { mode: 'online' as const, roomDescribed: false, roomForTalk: false, roomForConversation: false, evidence: ['Zoom'] };
+    expect(ids(facts({ attendance: whole, genre: announced, setting: online }))).toEqual(['large-group']);
+  });
   it('room-setting does not wait for a stated purpose: a bare notice for a crowd still needs a room', () => {
     expect(ids(facts({ attendance: large, purpose: { stated: 'no', evidence: [] } }))).toEqual(['purpose-unclear', 'large-group', 'room-setting']);
   });
   it('purpose-unclear follows the purpose fact whatever the genre (a text of standing items shows its whole business)', () => {
-    const minutes = { value: 'report' as const, forwardLooking: false, evidence: ['minutes'] };
+    const minutes = { value: 'report' as const, forwardLooking: false, occasion: false, evidence: ['minutes'] };
     expect(ids(facts({ genre: minutes, purpose: { stated: 'no', evidence: [] } }))).toEqual(['purpose-unclear']);
     expect(ids(facts({ genre: minutes, purpose: { stated: 'unknown', evidence: [] } }))).toEqual([]);
   });

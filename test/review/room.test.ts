@@ -30,3 +30,21 @@ describe('room-setting: a write-up is not a plan still to come', () => {
     expect(extract('Bus cuts discussed at packed meeting\nAbout 150 residents came to the town hall to question the operator.').genre.forwardLooking).toBe(false);
   });
 });
+
+describe('room-setting: an open invitation to one occasion, and seating told as where people sit (rtune)', () => {
+  it('an open invitation with a named day brings in the room, as the guide says', () => {
+    const text = 'All parents are invited to a meeting on Tuesday 4 March at 6pm about the new homework policy.';
+    expect(extract(text).genre.occasion).toBe(true);
+    expect(candidateFlags(text)).toEqual(expect.arrayContaining(['large-group', 'room-setting']));
+  });
+  it('a page on how a standing forum works, naming no day, is not asked about the room', () => {
+    const text = 'The parents forum gives families a voice in the life of the school. The forum is open to all parents and talks about the issues parents raise with the school.';
+    expect(extract(text).genre.occasion).toBe(false);
+    expect(candidateFlags(text)).not.toContain('room-setting');
+  });
+  it('people who will sit in groups around a table: the room is described', () => {
+    const text = 'Open evening for 80 residents on Thursday 5 June at 7pm. Guests will sit in groups around a table with a council officer.';
+    expect(extract(text).setting.roomDescribed).toBe(true);
+    expect(candidateFlags(text)).not.toContain('room-setting');
+  });
+});
