@@ -40,20 +40,6 @@ export function isLarge(f: PlanFacts): boolean {
   return a.kind === 'inferred';
 }
 
-/**
- * "All staff", "all parents", "open to all": a whole body of unknown size. Enough to call the group large.
- * The guide has room-setting follow large-group however it was established, but pages that describe how a
- * standing forum works ("the forum is open to all parents") use the same words and are not judged for the
- * room; so a whole body brings in the room only when the text announces one occasion (names its day), and
- * a number or the kind of event (a conference, a public meeting, a town hall) always does.
- */
-const WHOLE_BODY = /^(?:all\b|open to all|anyone|whole)/i;
-
-function clearlyLarge(f: PlanFacts): boolean {
-  const a = f.attendance;
-  return a.kind === 'stated' || (a.kind === 'inferred' && a.evidence.some((e) => !WHOLE_BODY.test(e.trim())));
-}
-
 function missingGroups(f: PlanFacts): Decision['missing'] {
   if (!f.invitees.stated || f.invitees.open || f.concerns.length === 0) return undefined;
   const present = new Set(participants(f).flatMap((p) => (p.group ? familiesOf(p.group) : [])));
@@ -95,7 +81,11 @@ export function decide(f: PlanFacts): Decision[] {
   if (minutes !== null && (minutes < 45 || (minutes < 90 && large))) {
     out.push({ id: 'short-time', evidence: [...f.session.evidence, ...(minutes >= 45 ? f.attendance.evidence : [])] });
   }
-  if (large && (clearlyLarge(f) || f.genre.occasion) && f.setting.mode !== 'online' && !f.setting.roomDescribed && f.genre.forwardLooking) {
+  // The guide judges the room only in a text that announces a meeting (or how and where to attend one that
+  // recurs). Such a text says when: a day or a clock time. One that says neither describes a kind of meeting
+  // (a guide, a template, a page on how a forum works) or is an excerpt, and its silence about the room says
+  // nothing; a whole body ("all staff", "open to all") counts as a crowd here as any other sign does.
+  if (large && f.genre.occasion && f.setting.mode !== 'online' && !f.setting.roomDescribed && f.genre.forwardLooking) {
     out.push({ id: 'room-setting', evidence: f.attendance.evidence });
   }
   return out;

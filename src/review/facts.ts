@@ -27,7 +27,7 @@ export const planFactsSchema = z.object({
     value: z.enum(GENRES),
     /** True when the text describes a meeting still to happen as a whole plan, so an absence means something. */
     forwardLooking: z.boolean(),
-    /** True when the text names the day of one meeting (an announcement), not only how a kind of meeting goes. */
+    /** True when the text says when a meeting is (a day, a date, a clock time; or it is a planner's short notes). */
     occasion: z.boolean().default(false),
     evidence,
   }),

@@ -37,13 +37,20 @@ const NOTES_WORDS = 80;
  * meeting) may be about something that happens again, so nothing said about after is not an absence.
  */
 export function namesOneOccasion(text: string): boolean {
-  return namesDay(text) || text.split(/\s+/).filter(Boolean).length <= NOTES_WORDS;
+  return DAY.test(text) || text.split(/\s+/).filter(Boolean).length <= NOTES_WORDS;
 }
 
-/** Whether the text names a day for the meeting (a weekday, a date, "tomorrow", "tonight"). */
-export function namesDay(text: string): boolean {
-  return DAY.test(text);
+/**
+ * Whether the text says when a meeting is: one occasion as above, or a clock time. A text that announces a
+ * meeting, or tells people how and where to attend one that recurs, says when; a guide, a template or a
+ * page about a kind of meeting often does not.
+ */
+export function saysWhen(text: string): boolean {
+  return namesOneOccasion(text) || CLOCK_TIME.test(text);
 }
+
+/** A clock time ("7pm", "8:45 AM", "18.30"): an announcement says when. */
+const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:[01]?\d|2[0-3])[:]\d{2}\b/i;
 
 /** Classifies this meeting's follow-up; `none` only when the text describes one whole meeting still to come. */
 export function detectFollowUp(text: string, forwardLooking: boolean, teamRoutine: string[]): PlanFacts['followUp'] {

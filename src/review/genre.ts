@@ -10,7 +10,7 @@
  * still describes a meeting to come.
  */
 import type { PlanFacts } from './facts.js';
-import { namesDay } from './followup.js';
+import { saysWhen } from './followup.js';
 import { firstMatch } from './text.js';
 
 type Genre = PlanFacts['genre']['value'];
@@ -81,7 +81,7 @@ export function tenseScores(text: string): { past: number; future: number; gener
 export function detectGenre(full: string): PlanFacts['genre'] {
   // What kind of text it is shows in its opening; a long paste is not read to the end for it.
   const text = full.length > GENRE_CHARS ? full.slice(0, full.lastIndexOf(' ', GENRE_CHARS) + 1 || GENRE_CHARS) : full;
-  const occasion = namesDay(full);
+  const occasion = saysWhen(full);
   const pick = (value: Genre, forwardLooking: boolean, ev: string | undefined): PlanFacts['genre'] => ({ value, forwardLooking, occasion, evidence: ev ? [ev] : [] });
   const template = firstMatch(TEMPLATE, text) ?? firstMatch(PLACEHOLDER, text);
   if (template) return pick('template', false, template);

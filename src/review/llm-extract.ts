@@ -14,7 +14,7 @@ import { cleanText, looksEnglish, mostlyLatin, wordCount } from './text.js';
 const SYSTEM = `You read a meeting plan and report what it states, as one JSON object with exactly these keys.
 Quote evidence by copying words exactly from the plan (a few words each). Never guess: use "unknown" (or false, null, []) when the plan does not say.
 {
- "genre": {"value": one of ${GENRES.map((g) => `"${g}"`).join('|')}, "forwardLooking": true when the text describes a meeting still to come as a whole plan, "occasion": true when the text names the day of one meeting, "evidence": []},
+ "genre": {"value": one of ${GENRES.map((g) => `"${g}"`).join('|')}, "forwardLooking": true when the text describes a meeting still to come as a whole plan, "occasion": true when the text says when the meeting is (a day, a date or a clock time), "evidence": []},
  "purpose": {"stated": "yes"|"no"|"unknown" ("no" only when a forward-looking plan states no purpose or question at all; the event's name alone is not a purpose), "evidence": []},
  "framing": {"text": the central question or theme or null, "question": the question asked or null, "deficit": true when framed around a problem (crime, failure, reducing or tackling something, poor performance) rather than an aspiration, "evidence": []},
  "participants": [{"phrase": words naming them, "role": "participant"|"speaker"|"host", "level": ${LEVELS.map((l) => `"${l}"`).join('|')}, "organisation": string or null, "group": affected group they belong to ("young people","patients","residents","service users","carers","parents","pupils","tenants","customers","older people") or null}],

@@ -9,7 +9,7 @@ import { reviewFacts, reviewPlan } from '../../src/review/review.js';
 /** Facts for a forward-looking invitation that states a purpose and nothing else; override what a case needs. */
 function facts(over: Partial<PlanFacts> = {}): PlanFacts {
   return planFactsSchema.parse({
-    genre: { value: 'invitation', forwardLooking: true, evidence: [] },
+    genre: { value: 'invitation', forwardLooking: true, occasion: true, evidence: [] },
     purpose: { stated: 'yes', evidence: ['to explore what a good first year looks like'] },
     framing: { text: null, deficit: false, evidence: [] },
     invitees: { stated: false, evidence: [] },
@@ -214,19 +214,17 @@ describe('decide: absences (one-off, room-setting, purpose-unclear) from facts',
     const described = { mode: 'in-person' as const, roomDescribed: true, roomForTalk: false, roomForConversation: false, evidence: ['well ventilated'] };
     expect(ids(facts({ attendance: large, setting: described }))).not.toContain('room-setting');
   });
-  it('room-setting is asked when a number or the kind of event says there will be a crowd, not for a whole body of unknown size', () => {
-    const whole = { kind: 'inferred' as const, min: 13, max: null, evidence: ['all staff'] };
-    expect(ids(facts({ attendance: whole }))).toEqual(['large-group']);
-    expect(ids(facts({ attendance: { ...whole, evidence: ['Open to all residents'] } }))).toEqual(['large-group']);
-    expect(ids(facts({ attendance: { ...whole, evidence: ['all staff', 'town hall'] } }))).toContain('room-setting');
-    expect(ids(facts({ attendance: { kind: 'stated', min: 40, max: 40, evidence: ['40 staff'] } }))).toContain('room-setting');
-  });
-  it('room-setting follows an open invitation when the text announces one occasion (names its day), as the guide says', () => {
+  it('room-setting follows large-group however it was established (a whole body, a kind, a number), as the guide says', () => {
     const whole = { kind: 'inferred' as const, min: 13, max: null, evidence: ['All parents are invited'] };
-    const announced = { value: 'invitation' as const, forwardLooking: true, occasion: true, evidence: [] };
-    expect(ids(facts({ attendance: whole, genre: announced }))).toEqual(['large-group', 'room-setting']);
+    expect(ids(facts({ attendance: whole }))).toEqual(['large-group', 'room-setting']);
+    expect(ids(facts({ attendance: { ...whole, evidence: ['town hall'] } }))).toEqual(['large-group', 'room-setting']);
+    expect(ids(facts({ attendance: { kind: 'stated', min: 40, max: 40, evidence: ['40 staff'] } }))).toContain('room-setting');
     const online = { mode: 'online' as const, roomDescribed: false, roomForTalk: false, roomForConversation: false, evidence: ['Zoom'] };
-    expect(ids(facts({ attendance: whole, genre: announced, setting: online }))).toEqual(['large-group']);
+    expect(ids(facts({ attendance: whole, setting: online }))).toEqual(['large-group']);
+  });
+  it('room-setting only in a text that says when the meeting is: one that does not describes a kind of meeting', () => {
+    const kind = { value: 'unknown' as const, forwardLooking: true, occasion: false, evidence: [] };
+    expect(ids(facts({ attendance: { kind: 'stated', min: 40, max: 40, evidence: ['40 staff'] }, genre: kind }))).toEqual(['large-group']);
   });
   it('room-setting does not wait for a stated purpose: a bare notice for a crowd still needs a room', () => {
     expect(ids(facts({ attendance: large, purpose: { stated: 'no', evidence: [] } }))).toEqual(['purpose-unclear', 'large-group', 'room-setting']);

@@ -31,14 +31,14 @@ describe('room-setting: a write-up is not a plan still to come', () => {
   });
 });
 
-describe('room-setting: an open invitation to one occasion, and seating told as where people sit (rtune)', () => {
+describe('room-setting: a text that says when, an open invitation, and seating told as where people sit (rtune)', () => {
   it('an open invitation with a named day brings in the room, as the guide says', () => {
     const text = 'All parents are invited to a meeting on Tuesday 4 March at 6pm about the new homework policy.';
     expect(extract(text).genre.occasion).toBe(true);
     expect(candidateFlags(text)).toEqual(expect.arrayContaining(['large-group', 'room-setting']));
   });
-  it('a page on how a standing forum works, naming no day, is not asked about the room', () => {
-    const text = 'The parents forum gives families a voice in the life of the school. The forum is open to all parents and talks about the issues parents raise with the school.';
+  it('a page on how a standing forum works, saying no day or time, is not asked about the room', () => {
+    const text = 'The parents forum gives families a voice in the life of the school. The forum is open to all parents and talks about the issues parents raise with the school, from homework and uniform to clubs, trips and the way the school keeps in touch with home. It was set up by parents and governors together, and it helps the school hear what families think before changes are made. Parents who cannot come can send their questions to the school office, and a short note of each forum is sent home with pupils.';
     expect(extract(text).genre.occasion).toBe(false);
     expect(candidateFlags(text)).not.toContain('room-setting');
   });
@@ -46,5 +46,16 @@ describe('room-setting: an open invitation to one occasion, and seating told as 
     const text = 'Open evening for 80 residents on Thursday 5 June at 7pm. Guests will sit in groups around a table with a council officer.';
     expect(extract(text).setting.roomDescribed).toBe(true);
     expect(candidateFlags(text)).not.toContain('room-setting');
+  });
+});
+
+describe('room-setting: a clock time says when (rtune)', () => {
+  it('a long page that names a time but no day still announces a meeting', () => {
+    const text = 'Community conference on the future of the high street. Doors open at 9:30am and the conference closes at 4pm. ' +
+      'Traders, residents, councillors and anyone who cares about the town centre are welcome to come and take part. ' +
+      'We will look at what has worked in other towns, what people want from their high street and what the council can change. ' +
+      'Lunch is provided for everyone who books a place, and there is a creche for young children if you let us know in advance.';
+    expect(extract(text).genre.occasion).toBe(true);
+    expect(candidateFlags(text)).toContain('room-setting');
   });
 });
