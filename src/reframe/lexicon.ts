@@ -34,7 +34,7 @@ const PREFIXED_NOUNS =
  * outweighed by aspiration as the corpus's other nouns are.
  */
 const SHORTFALL_NOUNS =
-  String.raw`\b(?:obstacles?|hurdles?|pitfalls?|stumbling blocks?|shortcomings?|failings?|weaknesses|disparit(?:y|ies)|inequit(?:y|ies)|hardships?|burdens?|distress(?:ed|ing)?|suffering|struggles?|grievances?|frustrations?|frustrat(?:ed|ing)|pain points?|bottlenecks?|disputes?|conflicts?(?! of interest)|misery|negligence|neglect(?:ed)?|malpractice|injur(?:y|ies)|layoffs?|lay-?offs?|redundanc(?:y|ies)|job (?:losses|cuts)|downsizing|closures?|wastage|wasteful|dangers?|dangerous|unsafe|threats?(?! and opportunit)|damag(?:e|es|ed|ing)|losses|concerns(?! (?:all|everyone|us|you))|grim|toxic|chaos|chaotic|mess|dysfunction\w*|inadequa\w+|deficienc(?:y|ies)|deficits?|shortfalls?|scarcity|hunger|famine|malnutrition|starvation|cuts|complain(?:ing|ed|s)?|at risk|left out|ignored|overlooked|let down|excluded|sewage|noise|attacks?|rough sleepers?|resistance(?! (?:training|bands?|exercises?)))\b` +
+  String.raw`\b(?:obstacles?|hurdles?|pitfalls?|stumbling blocks?|shortcomings?|failings?|weaknesses|disparit(?:y|ies)|inequit(?:y|ies)|hardships?|burdens?|distress(?:ed|ing)?|suffering|struggles?|grievances?|frustrations?|frustrat(?:ed|ing)|pain points?|bottlenecks?|disputes?|conflicts?(?! of interest)|misery|negligence|neglect(?:ed)?|malpractice|injur(?:y|ies)|layoffs?|lay-?offs?|redundanc(?:y|ies)|job (?:losses|cuts)|downsizing|closures?|wastage|wasteful|dangers?|dangerous|unsafe|threats?(?! and opportunit)|damag(?:e|es|ed|ing)|losses|concerns(?! (?:all|everyone|us|you))|grim|toxic|chaos|chaotic|mess|dysfunction\w*|inadequa\w+|deficienc(?:y|ies)|deficits?|shortfalls?|scarcity|hunger|famine|malnutrition|starvation|cuts|complain(?:ing|ed|s)?|at risk|left out|stigma|stigmati[sz]\w*|prejudices?|taboos?|glitch(?:es)?|hiccups?|snags?|nightmares?|headaches?|ignored|overlooked|let down|excluded|sewage|noise|attacks?|rough sleepers?|resistance(?! (?:training|bands?|exercises?)))\b` +
   // An emergency at the end of its phrase is the problem ("the climate emergency"); "emergency food provision" is a service.
   String.raw`|\bemergenc(?:y|ies)\b(?!\s+[a-z])`;
 
@@ -51,6 +51,11 @@ const GOING_WRONG =
   String.raw`|\bmissed (?:[\w-]+ )?(?:collections?|deadlines?|targets?|opportunit(?:y|ies)|appointments?|visits?|doses?|payments?|meals?|days)\b` +
   // "Why is nobody coming?": nobody doing something, asked about, is an absence; "so nobody eats alone" is an aim.
   String.raw`|\bwhy (?:is|are|does|do|did|has|have) (?:nobody|no one|no-one|nothing)\b` +
+  // Questions that ask people to look at what is wrong: what worries or frustrates them, what causes something.
+  String.raw`|\bwhat (?:worries|frustrates|annoys|bothers|upsets|irritates|scares|frightens|keeps (?:you|us|them) (?:up|awake))\b` +
+  String.raw`|\b(?:what|which)(?:'s| is| are)? (?:[\w-]+ )?caus(?:es|ed|ing)\b|\b(?:root |underlying |main |common |real )?causes of\b` +
+  // Failure told in the passive: "calls missed by patients", "tenants let down by repairs".
+  String.raw`|\b(?:missed|ignored|overlooked|neglected|rejected|refused|denied|failed|let down|excluded|turned away) by\b` +
   String.raw`|\bwhat(?:'s| is| are) missing\b|\bmissing out\b|(?<!\b(?:don'?t|not|never|to)\s)\bmiss(?:es|ed|ing)? (?:school|days|lessons|classes|appointments|deadlines|targets|work)\b` +
   String.raw`|\bwast(?:e|es|ed|ing) (?:of |our |your |their |so much |valuable )?(?:time|energy|money|resources|effort|talent)\b|\bfood waste\b|\b(?:time|money|energy|effort) (?:[\w']+ ){0,3}?wast(?:e|es|ed|ing)\b` +
   // Against something: "anti-corruption", "anti social behaviour" ("antibiotics" has no hyphen or space).
@@ -64,7 +69,7 @@ const GOING_WRONG =
  */
 const NEGATED =
   // "Please tell us if you cannot attend" is housekeeping: a negation inside an if-clause frames nothing.
-  String.raw`(?<=\S\s+)(?<!\b(?:if|unless|whether|in case)\s+(?:[\w']+\s+){0,3})(?:\b(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)(?:\s+not\b|n't\b)|\b(?:cannot|won't|can't)\b)\s+(?:be\s+|being\s+|been\s+|get\s+|getting\s+|feel\s+)?(?!(?:just|only|alone|always|too|necessarily|a|an|the|to|have|need|needed|know|realise|realize|miss|forget|wait|stop|matter|want|believe|regret|afford to miss)\b)[a-z]{3,}` +
+  String.raw`(?<=\S\s+)(?<!\b(?:if|unless|whether|in case)\s+(?:[\w']+\s+){0,3})(?:\b(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)(?:\s+not\b|n't\b)|\b(?:cannot|won't|can't)\b|\b(?:they|we|you|it|that|he|she|there)'(?:re|s)\s+not\b)\s+(?:be\s+|being\s+|been\s+|get\s+|getting\s+|feel\s+)?(?!(?:just|only|alone|always|too|necessarily|a|an|the|to|have|need|needed|know|realise|realize|miss|forget|wait|stop|matter|want|believe|regret|afford to miss)\b)[a-z]{3,}` +
   String.raw`|\bnot\s+(?:being\s+)?(?!(?:limited|required|needed|forgotten|included|applicable|listed|mentioned|specified|stated|known|allowed|permitted|interested|expecting|exaggerating|kidding|joking|surprising|surprised)\b)[a-z]{3,}(?:ing|ed)\b`;
 
 /**

@@ -121,3 +121,23 @@ describe('who might be missing, and the rewrites, for the new kinds of question'
     expect(r.suggestions.join(' ')).not.toMatch(/on hold/i);
   });
 });
+
+describe('general deficit vocabulary: more of the plain words and the question grammar', () => {
+  it.each([
+    'Tackling the stigma of hearing aids',
+    'Glitches in the new booking system',
+    'Calls missed by the out-of-hours team',
+    'They\'re not reading the noticeboard',
+    'What worries you about the new bus timetable?',
+    'What causes the queues at the pharmacy?',
+    'The root causes of late invoices',
+  ])('%s is a deficit framing', (q) => {
+    expect(deficit(q)).toBe(true);
+  });
+  it.each([
+    'Raising money for good causes this Christmas',
+    'What makes our allotments special?',
+  ])('%s is not', (q) => {
+    expect(deficit(q)).toBe(false);
+  });
+});
