@@ -15,6 +15,7 @@ import { ROLE_LEVELS } from './cues.js';
 import { parsePlan, planFromForm, type Count, type MeetingPlan, type PlanForm } from './plan.js';
 import { fromEachCount } from './quantities.js';
 import { parseRoster } from './roster.js';
+import { allMatches } from './text.js';
 
 /** Old follow-up cues that speak of something else going on, not of this meeting's follow-up. */
 const NOT_FOLLOW_UP = /^(?:owners$|action groups?$|continu|ongoing|programme of|work programme|regular|newsletter|kick-?off|feeds? into|fed into|\d+ x|(?:two|three|four|five|\d) (?:sessions|days|meetings)|series|first of|annual|monthly|weekly|fortnightly|quarterly|termly|yearly|every|each)/i;
@@ -44,7 +45,7 @@ function participantsOf(plan: MeetingPlan): Participant[] {
   for (const g of plan.invitees.groups) push({ phrase: g.phrase, role: 'participant', level: 'unknown', organisation: null, group: g.name });
   for (const o of plan.invitees.organisations) push({ phrase: o, role: 'participant', level: 'unknown', organisation: o, group: null });
   for (const [re, role] of [[SPEAKER_LINE, 'speaker'], [SPEAKER_PHRASE, 'speaker'], [HOST_PHRASE, 'host']] as const) {
-    for (const m of plan.text.matchAll(re)) {
+    for (const m of allMatches(re, plan.text)) {
       const phrase = (m[1] ?? '').trim();
       if (phrase) push({ phrase, role, level: levelOf(phrase), organisation: null, group: null });
     }

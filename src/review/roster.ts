@@ -3,6 +3,7 @@
  * The number of names is the head count, which the prose around it rarely states.
  */
 import type { Count } from './quantities.js';
+import { allMatches } from './text.js';
 
 /** A label that opens a list of who attended (not apologies, not a list of speakers). */
 const ROSTER_LABEL = /(?:^|\n)[ \t]*(?:present|in attendance|attendees|attending|those present|members present|attendance)\b(?:\s*\/\s*apologies)?\s*[:\n-]?\s*/gi;
@@ -22,7 +23,7 @@ const MIN_NAMES = 5;
  */
 export function parseRoster(text: string): Count | undefined {
   let best: Count | undefined;
-  for (const m of text.matchAll(ROSTER_LABEL)) {
+  for (const m of allMatches(ROSTER_LABEL, text)) {
     const from = (m.index ?? 0) + m[0].length;
     const rest = text.slice(from, from + 3000);
     const stop = rest.search(ROSTER_END);
