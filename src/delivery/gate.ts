@@ -5,6 +5,7 @@ import type { WorkspaceLease } from './lease.js';
 import type { Arrival } from './arrivals.js';
 import { RateGate, perSecond, type PlatformLimits } from './limits.js';
 import { Pacer } from './pacer.js';
+import type { RoomBounds } from './room-limit.js';
 
 interface ConversationState {
   gates: RateGate[];
@@ -17,6 +18,12 @@ export interface Ticket {
   readonly pacers: Pacer[];
   /** Where each pacer counted the send. */
   readonly arrivals: Array<Arrival | undefined>;
+  /** How long it waited for the rate (its booked instant, the last window, a place in flight), not for its conversation (ms). */
+  readonly waitedMs: number;
+  /** How many sends' time the rate had gone unused just before this one was booked (see `Pacer.unused`). */
+  readonly unused: number;
+  /** When it got its turn (ms). */
+  readonly at: number;
 }
 
 const key = (target: ConversationRef) => `${target.workspaceId}\u0000${target.conversationId}`;
@@ -70,8 +77,27 @@ export class PlatformGate {
    * 40), just enough queued to fill the rate.
    */
   backlogLimit(): number {
-    const rate = perSecond(this.limits.perWorkspace) || perSecond(this.limits.global);
-    return Math.max(40, Math.ceil(rate * 2));
+    return Math.max(40, Math.ceil(this.workspaceRate() * 2));
+  }
+
+  /**
+   * Where a workspace's room starts and moves (see `RoomLimit`): from 20 sends up to the backlog limit,
+   * starting at a tenth of a second's worth at the rate; sends may queue for the rate for two sends'
+   * time (at least 50 ms: claims land in batches, and a busy event loop wakes senders late).
+   */
+  roomBounds(): RoomBounds {
+    const rate = this.workspaceRate();
+    return {
+      floor: 20,
+      ceiling: this.backlogLimit(),
+      start: Math.ceil(rate / 10),
+      queueMs: rate > 0 ? Math.max(50, 2000 / rate) : 50,
+      sendMs: rate > 0 ? 1000 / rate : 1,
+    };
+  }
+
+  private workspaceRate(): number {
+    return perSecond(this.limits.perWorkspace) || perSecond(this.limits.global);
   }
 
   /**
@@ -161,6 +187,8 @@ export class PlatformGate {
   }
 
   private async book(target: ConversationRef, deadline: number, stop: Promise<void>, signal?: AbortSignal): Promise<Ticket | false> {
+    let waitedMs = 0;
+    let unused = 0;
     for (;;) {
       if (signal?.aborted) return false;
       // The lease was lost while this send waited (it expired, another instance has it): wait for it again.
@@ -180,8 +208,12 @@ export class PlatformGate {
       let at = now;
       for (const p of pacers) at = Math.max(at, p.peek(now));
       if (at > deadline) return false;
+      // The bucket that binds decides whether the rate went unused (unlimited ones never bind).
+      const limited = pacers.filter((p) => p.interval > 0);
+      unused = limited.length ? Math.min(...limited.map((p) => p.unused(now))) : at > now ? 0 : 1;
       // Booked before sleeping: every waiter has its own instant, so they wake one by one at the rate.
       for (const p of pacers) p.book(at);
+      const asked = now;
       if (at > now) {
         await Promise.race([this.sleep(at - now), stop]);
         if (signal?.aborted) return false;
@@ -194,11 +226,13 @@ export class PlatformGate {
         if (signal?.aborted) return false;
         now = this.clock.now().getTime();
       }
+      waitedMs += now - asked;
       // A 429 while we slept paused a bucket: book again after the pause (spread at the rate, no herd).
       if (conv.pausedUntil > now || pacers.some((p) => p.pausedUntil > now)) continue;
       if (this.inFlight >= this.cap) {
         let wake!: () => void;
         await Promise.race([new Promise<void>((resolve) => this.waiting.push((wake = resolve))), stop]);
+        waitedMs += this.clock.now().getTime() - now;
         // Cancelled while waiting: leave the line, so a later wake-up is not spent on nobody.
         const mine = this.waiting.indexOf(wake);
         if (mine >= 0) this.waiting.splice(mine, 1);
@@ -208,7 +242,7 @@ export class PlatformGate {
       const arrivals = pacers.map((p) => p.sent(now));
       this.inFlight += 1;
       this.prune(now);
-      return { pacers, arrivals };
+      return { pacers, arrivals, waitedMs, unused, at: now };
     }
   }
 }

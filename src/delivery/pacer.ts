@@ -71,6 +71,15 @@ export class Pacer {
     return Math.max(now, this.pausedUntil, this.tat - this.tolerance);
   }
 
+  /**
+   * How many sends at the paced rate (a fraction too) could have gone between the last booked instant
+   * and `now` and did not: 0 before the first booking, and for an unlimited bucket.
+   */
+  unused(now: number): number {
+    if (this.interval === 0 || !Number.isFinite(this.tat)) return 0;
+    return Math.max(0, now - this.tat) / this.interval;
+  }
+
   /** Books the next free instant at or after `now`; undefined (nothing booked) when it is after `deadline`. */
   book(now: number, deadline = Number.POSITIVE_INFINITY): number | undefined {
     const at = this.peek(now);

@@ -134,6 +134,7 @@ export class DeliveryQueue {
         return fail(`gave up at the deadline ${new Date(deadline).toISOString()} after ${attempts} attempt(s)${last ? `; last error: ${last}` : ' waiting for the rate limit'}`, 'deadline');
       }
       attempts += 1;
+      this.workspaces.booked(outbound.platform, target.workspaceId, allowed);
       let error: unknown;
       try {
         const posted = await outbound.post(target, reply);
