@@ -1,6 +1,7 @@
 import { systemClock } from '../src/clock.js';
 import { readConfig, type Config } from '../src/config.js';
 import { createCore } from '../src/core/core.js';
+import { watchOldSpace } from '../src/old-space.js';
 import { StoreLease } from '../src/delivery/lease.js';
 import { DEFAULT_LIMITS } from '../src/delivery/limits.js';
 import { ConfigError, MoodmusicError, describeError } from '../src/errors.js';
@@ -91,6 +92,9 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
     process.exit(1);
   }
 
+  // Garbage a busy spell promotes is collected every few MB, not left until V8's old-space limit
+  // (sized from the machine's memory): the bot's resident memory then follows what it holds.
+  const oldSpace = watchOldSpace({ onError: (error) => logger.warn('old-space collection failed', { error: describeError(error) }) });
   let store: Store | undefined;
   let lease: StoreLease | undefined;
   let core;
@@ -189,6 +193,7 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
       // Workspace leases given back, so other instances take the workspaces over at once, not at expiry.
       if (lease) await beforeDeadline(lease.close(), Date.now() + STORE_CLOSE_MS);
       await closeStore(store, logger);
+      oldSpace.stop();
       logger.info('stopped', { seconds: Math.round((Date.now() - began) / 100) / 10 });
     })());
 
