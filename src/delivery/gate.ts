@@ -18,7 +18,7 @@ export interface Ticket {
   readonly pacers: Pacer[];
   /** Where each pacer counted the send. */
   readonly arrivals: Array<Arrival | undefined>;
-  /** How long it waited for the rate (its booked instant, the last window, a place in flight), not for its conversation (ms). */
+  /** How long it waited for the rate as planned (its booked instant, the last window) and for a place in flight; not for its conversation, nor a late wake-up (ms). */
   readonly waitedMs: number;
   /** How many sends' time the rate had gone unused just before this one was booked (see `Pacer.unused`). */
   readonly unused: number;
@@ -213,7 +213,8 @@ export class PlatformGate {
       unused = limited.length ? Math.min(...limited.map((p) => p.unused(now))) : at > now ? 0 : 1;
       // Booked before sleeping: every waiter has its own instant, so they wake one by one at the rate.
       for (const p of pacers) p.book(at);
-      const asked = now;
+      // Counted as planned, not as slept: a busy event loop wakes senders late, which is no queue.
+      waitedMs += at - now;
       if (at > now) {
         await Promise.race([this.sleep(at - now), stop]);
         if (signal?.aborted) return false;
@@ -222,11 +223,11 @@ export class PlatformGate {
       // Woken late (a busy event loop): the sends of the last window decide, not the booked instant.
       for (let due = Math.max(now, ...pacers.map((p) => p.due(now))); due > now; due = Math.max(now, ...pacers.map((p) => p.due(now)))) {
         if (due > deadline) return false;
+        waitedMs += due - now;
         await Promise.race([this.sleep(due - now), stop]);
         if (signal?.aborted) return false;
         now = this.clock.now().getTime();
       }
-      waitedMs += now - asked;
       // A 429 while we slept paused a bucket: book again after the pause (spread at the rate, no herd).
       if (conv.pausedUntil > now || pacers.some((p) => p.pausedUntil > now)) continue;
       if (this.inFlight >= this.cap) {
