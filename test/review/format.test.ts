@@ -125,3 +125,14 @@ describe('talk versus conversation: talk told as what the hosts do to the room',
     expect(f.conversation).toBe(0);
   });
 });
+
+describe('talk versus conversation: "experience" is conversation only as the participants\' own (rtune)', () => {
+  it('the student experience, years of experience or a customer experience programme is not conversation', () => {
+    expect(format('Keynote on improving the student experience, then a panel with 20 years of experience in the sector.').conversation).toBe(0);
+    expect(format('Presentations on the new customer experience programme, followed by questions.').conversation).toBe(0);
+  });
+  it('people sharing their own experience is', () => {
+    expect(format('Parents share their experiences of the new timetable.').conversation).toBeGreaterThan(0);
+    expect(format('Time to swap experiences with other carers over lunch.').conversation).toBeGreaterThan(0);
+  });
+});
