@@ -136,3 +136,13 @@ describe('talk versus conversation: "experience" is conversation only as the par
     expect(format('Time to swap experiences with other carers over lunch.').conversation).toBeGreaterThan(0);
   });
 });
+
+describe('talk versus conversation: a speaker discussing is not the participants\' conversation (rtune)', () => {
+  it('speakers or a panel who discuss a subject give a talk', () => {
+    expect(format('Our speakers will discuss the new funding rules.').conversation).toBe(0);
+    expect(format('A panel of experts will discuss how we work from home.').conversation).toBe(0);
+  });
+  it('participants who discuss still converse', () => {
+    expect(format('Residents will discuss the plans at their tables.').conversation).toBeGreaterThan(0);
+  });
+});
