@@ -101,3 +101,18 @@ describe('one-off: minutes and a worried post are not plans still to come', () =
     expect(extract('My manager has called a meeting with me on Friday at 2pm about my hours. I\'m wondering whether I can bring a colleague with me to it.').genre.forwardLooking).toBe(false);
   });
 });
+
+describe('one-off: recurrence and follow-up said in other words (rtune)', () => {
+  it.each([
+    ['The AGM will be held on 3 July at 7pm for all 60 members to elect the committee and review the year.', 'recurring'],
+    ['Join all 40 members on 5 May at 7pm for the spring meeting of the Friends of the Park to plan the summer litter picks.', 'recurring'],
+    ['The second of our listening events takes place on 8 June for 30 families to hear how they use the library.', 'series'],
+    ['A workshop on 4 May for 25 young people to co-design the new youth centre. This is the first step in a year-long programme.', 'series'],
+    ['Come to our open evening on 4 May at 6pm for 100 families to find out about the new sixth form. Further open evenings follow in the summer.', 'actions'],
+    ['The parish council invites 80 residents to a meeting on 5 May at 7pm on the draft plan. Comments received will be considered by the council.', 'actions'],
+    ['The away day for 45 staff on 3 June will look at our priorities for next year. Each team will leave with three actions to take back.', 'actions'],
+  ])('%s', (text, kind) => {
+    expect(follow(text)).toBe(kind);
+    expect(candidateFlags(text)).not.toContain('one-off');
+  });
+});
