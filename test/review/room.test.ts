@@ -59,3 +59,14 @@ describe('room-setting: a clock time says when (rtune)', () => {
     expect(candidateFlags(text)).toContain('room-setting');
   });
 });
+
+describe('room-setting: short notes that describe how sessions of a kind go are not one meeting (rtune)', () => {
+  it('"the talks are short" or "sessions typically last an hour" describes a kind; the room is not asked', () => {
+    const text = 'Lunch and learn talks are short, 20-minute talks by a colleague, held over lunch. Anyone interested is welcome.';
+    expect(extract(text).genre.occasion).toBe(false);
+    expect(candidateFlags(text)).not.toContain('room-setting');
+  });
+  it('short notes for one meeting still are', () => {
+    expect(extract('Town hall for all 200 staff on the new rota. 90 minutes. Presentations then questions.').genre.occasion).toBe(true);
+  });
+});
