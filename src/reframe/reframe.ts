@@ -27,6 +27,7 @@ const WHO_ANY = new RegExp(`\\b(${PEOPLE})\\b`, 'i');
 const PLACE_WORDS =
   /^(?:borough|estate|town|town centre|city|city centre|village|county|district|ward|wards|campus|care homes?|(?:secondary |primary )?schools?|hospital|a&e|(?:the )?\w+ service|high street|neighbourhood|area|community|unit|practice|team|department|organisation|region|streets?|parks?|library|centre|north|south|east|west)$/i;
 const PLACE = /\b(in|on|at|across|around|within)\s+(the\s+|our\s+|this\s+)?([a-z&][\w&'-]*(?:\s+[a-z&][\w&'-]*){0,2}?)(?=\s*(?:[?.!,;]|$|\s+(?:for|among|and|with|so)\b))/gi;
+const STREET = /\b(?:street|road|lane|avenue|estate|way|green|hill|park|square|close|drive|place|row|terrace|crescent|parade|walk)$/i;
 const NOT_PLACE = /^(?:christmas|easter|summer|winter|spring|autumn|maths|english|first|general|practice|time|future|work|school|the morning|the evening)$/i;
 
 const STAFF = /\b(?:staff|nurses|teachers|developers|colleagues|workers|call handlers|members)\b/i;
@@ -37,11 +38,16 @@ function slotsFor(text: string, topic: Topic | undefined, evidence: string[] = [
   if (whoMatch && topic?.served && STAFF.test(whoMatch)) whoMatch = undefined;
   let place = '';
   let placeIn = '';
+  // In a title where most words are capitalised, a capital says nothing about a place ("Report on Staff Turnover").
+  const long = text.match(/\b[A-Za-z][a-z]{3,}\b/g) ?? [];
+  const titleCase = long.length >= 2 && long.filter((w) => /^[A-Z]/.test(w)).length >= long.length * 0.6;
   for (const m of text.matchAll(PLACE)) {
     const words = (m[3] ?? '').trim();
     // The words that carry the problem are not a place: "Our lives on hold" is not "on Hold".
     if (NOT_PLACE.test(words) || evidence.some((e) => e.toLowerCase() === `${m[1]} ${words}`.toLowerCase())) continue;
-    if (PLACE_WORDS.test(words) || /^[A-Z]/.test(words) || m[2]) {
+    // "On" names a place only as a street or an estate ("on Market Street", "on the estate"), not "on the schedule".
+    if (m[1]?.toLowerCase() === 'on' && !PLACE_WORDS.test(words) && !STREET.test(words)) continue;
+    if (PLACE_WORDS.test(words) || (/^[A-Z]/.test(words) && !titleCase) || m[2]) {
       place = `${(m[2] ?? '').trim().toLowerCase() === 'our' ? 'our ' : m[2] ? 'the ' : ''}${words}`;
       placeIn = `${m[1]?.toLowerCase()} ${place}`;
       break;
@@ -55,6 +61,30 @@ function slotsFor(text: string, topic: Topic | undefined, evidence: string[] = [
   const offer = /\b(flu jabs?|vaccinations?|vaccines?|screening|health checks?)\b/i.exec(text)?.[1]?.toLowerCase();
   if (!thing) thing = offer ?? (/referral/i.test(text) ? 'referral process' : /repair/i.test(text) ? 'repairs service' : 'process');
   return { who, place, placeIn: placeIn || 'here', thing, namedWho: Boolean(whoMatch), namedPlace: Boolean(place) };
+}
+
+/**
+ * Evidence as the reader sees it: phrases that overlap or touch in the question are joined into the one
+ * stretch of the question they cover ("Why are staff not" and "not completing" become "Why are staff not
+ * completing"), so the quote never stops at a word that only makes sense with the next one.
+ */
+function joinOverlaps(text: string, evidence: string[]): string[] {
+  const spans: Array<[number, number]> = [];
+  const loose: string[] = [];
+  for (const e of evidence) {
+    const at = text.indexOf(e);
+    if (at < 0) loose.push(e);
+    else spans.push([at, at + e.length]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const joined: Array<[number, number]> = [];
+  for (const [start, end] of spans) {
+    const last = joined[joined.length - 1];
+    // Overlapping phrases, and phrases only a space apart ("knife" "crime"), read as one.
+    if (last && (start < last[1] || /^\s+$/.test(text.slice(last[1], start)))) last[1] = Math.max(last[1], end);
+    else joined.push([start, end]);
+  }
+  return [...joined.map(([start, end]) => text.slice(start, end)), ...loose];
 }
 
 function unique(items: string[]): string[] {
@@ -90,7 +120,7 @@ export function reframe(question: string, judged?: { deficit: boolean; evidence:
   const reminders = internal ? INTERNAL_MISSING : ALWAYS_MISSING;
   return {
     deficit,
-    evidence,
+    evidence: joinOverlaps(text, evidence),
     suggestions: unique(suggestions).filter((s) => s.toLowerCase() !== text.toLowerCase()),
     // The general reminders are dropped where the subject already names front-line staff or outsiders.
     whoMightBeMissing: unique([

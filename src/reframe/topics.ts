@@ -90,7 +90,8 @@ export const TOPICS: Topic[] = [
   },
   {
     id: 'students', served: true, who: 'students',
-    re: /\b(?:students?|drop-?out|retention of students|first[- ]year (?:students|undergraduates|cohort)|freshers|course|university)\b/i,
+    // A course or a university named alone ("a community–university conference") is not about students leaving.
+    re: /\b(?:students?|drop-?out|retention of students|first[- ]year (?:students|undergraduates|cohort)|freshers|(?:course|university|college) (?:withdrawals?|dropouts?|completion|retention|attrition)|(?:leav\w*|quit\w*|drop\w* out of|withdraw\w* from) (?:the |their |a )?(?:course|university|college))\b/i,
     missing: () => ['students, including those who nearly left', 'personal tutors and support staff', 'students\' union officers'],
     rewrite: () => [
       'What would help every student feel they belong from their first week?',

@@ -141,3 +141,24 @@ describe('general deficit vocabulary: more of the plain words and the question g
     expect(deficit(q)).toBe(false);
   });
 });
+
+describe('evidence reads as a stretch of the question', () => {
+  it('joins phrases that overlap or touch', () => {
+    expect(reframe('Why are staff not completing their induction?').evidence).toEqual(['Why are staff not completing']);
+    expect(reframe('Reducing knife crime near the station').evidence[0]).toBe('Reducing knife crime');
+  });
+});
+
+describe('the place in the rewrites', () => {
+  it('is not a capitalised phrase in a title-case title, nor something "on" that is not a street', () => {
+    expect(reframe('Report on Staff Turnover').suggestions.join(' ')).not.toMatch(/Staff Turnover/);
+    expect(reframe('Why do people miss the meetings on the schedule?').suggestions.join(' ')).not.toMatch(/on the schedule/);
+  });
+  it('is still a named street, estate or town', () => {
+    expect(reframe('Fly-tipping on the Broadwater estate').suggestions[0]).toMatch(/the Broadwater estate/);
+    expect(reframe('Why is footfall falling in Ripon?').suggestions[0]).toMatch(/in Ripon/);
+  });
+  it('a university named in passing does not make a question about students leaving', () => {
+    expect(reframe('Tackling health disparities with a university partner').whoMightBeMissing.join(' ')).not.toMatch(/students/);
+  });
+});
