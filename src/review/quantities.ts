@@ -241,17 +241,23 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
  * "One representative from each of the city's 18 neighbourhood councils", "the chair and secretary from each
  * of the 43 branches": a membership formula. The head count is the people per body times the bodies.
  */
-const FROM_EACH_OF = new RegExp(
+export const FROM_EACH_OF = new RegExp(
   `\\b(?<per>${NUM}|a|an|the \\w+ and(?: the)? \\w+)\\s+(?:[\\w'’-]+\\s+){0,4}?from each of (?:the |our |its |their )?(?:[\\w]+['’]s )?(?<bodies>${NUM})\\s+(?:[\\w'’-]+\\s+){0,3}?[a-z-]+s\\b`,
   'gi',
 );
+
+/** Words every match of `FROM_EACH_OF` holds, whatever their case. */
+export const FROM_EACH_OF_WORDS = /from each of /i;
 
 const PERSON_BEFORE_EACH = new RegExp(`\\b(?:${SINGLE}|${GENERAL}|${SPECIFIC}|person|delegate|chair(?:person)?)s?$`, 'i');
 
 /** The head count a membership formula gives ("one member from each of the 27 states"); undefined when none. */
 export function fromEachCount(text: string): Count | undefined {
+  // Few plans say "from each of": looking for the words first spares most plans a scan that tries a number
+  // at every word (about 2% of a long plan's review). The test holds the regex to needing them.
+  if (!FROM_EACH_OF_WORDS.test(text)) return undefined;
   let best: Count | undefined;
-  for (const m of text.matchAll(FROM_EACH_OF)) {
+  for (const m of allMatches(FROM_EACH_OF, text)) {
     const g = m.groups ?? {};
     const per = /^(?:a|an)$/i.test(g.per ?? '') ? 1 : /^the /i.test(g.per ?? '') ? 2 : parseNumber(g.per ?? '');
     const bodies = parseNumber(g.bodies ?? '');
