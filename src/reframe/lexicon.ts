@@ -54,6 +54,8 @@ const GOING_WRONG =
   // Questions that ask people to look at what is wrong: what worries or frustrates them, what causes something.
   String.raw`|\bwhat (?:worries|frustrates|annoys|bothers|upsets|irritates|scares|frightens|keeps (?:you|us|them) (?:up|awake))\b` +
   String.raw`|\b(?:what|which)(?:'s| is| are)? (?:[\w-]+ )?caus(?:es|ed|ing)\b|\b(?:root |underlying |main |common |real )?causes of\b` +
+  // Why people leave, whatever the word order: "why teachers are leaving", "on why they are quitting".
+  String.raw`|\bwhy\b[^?.!]{0,60}?\b(?:leav(?:e|es|ing)(?! (?:a|your|us|their) (?:legacy|comment|review|message|note|feedback))|quit(?:s|ting)?|drop(?:s|ping)? out|resign(?:s|ing)?|walk(?:s|ing)? out)\b` +
   // Failure told in the passive: "calls missed by patients", "tenants let down by repairs".
   String.raw`|\b(?:missed|ignored|overlooked|neglected|rejected|refused|denied|failed|let down|excluded|turned away) by\b` +
   String.raw`|\bwhat(?:'s| is| are) missing\b|\bmissing out\b|(?<!\b(?:don'?t|not|never|to)\s)\bmiss(?:es|ed|ing)? (?:school|days|lessons|classes|appointments|deadlines|targets|work)\b` +
@@ -98,7 +100,7 @@ export const FREE_OF = /\b[\w-]+-free\b|\bfree (?:of|from) (?:[\w-]+ ){0,2}?[\w-
 
 /**
  * A problem word that names a service or a procedure, not a problem at the centre: "complaints handling",
- * "the complaints procedure", "incident reporting".
+ * "the complaints procedure", "incident reporting", members excluded from a meeting's discussion.
  */
 export const PROCESS_NAMES =
-  /\b(?:customer |patient |resident )?(?:complaints?|incidents?|concerns?|grievances?|disputes?)\s+(?:handling|procedures?|process(?:es)?|polic(?:y|ies)|systems?|officers?|teams?|reporting|resolution|log)\b/gi;
+  /\b(?:customer |patient |resident )?(?:complaints?|incidents?|concerns?|grievances?|disputes?)\s+(?:handling|procedures?|process(?:es)?|polic(?:y|ies)|systems?|officers?|teams?|reporting|resolution|log)\b|\bexclu(?:sion|ded|ding|de)\b(?:\s+of(?:\s+[\w'-]+){1,4}?)?\s+from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:meetings?|discussions?|room|votes?|voting|items?)\b/gi;

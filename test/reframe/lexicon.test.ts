@@ -162,3 +162,12 @@ describe('the place in the rewrites', () => {
     expect(reframe('Tackling health disparities with a university partner').whoMightBeMissing.join(' ')).not.toMatch(/students/);
   });
 });
+
+describe('why people leave, and exclusion as procedure', () => {
+  it.each(['why nurses are leaving the ward', 'Three volunteers on why they are quitting'])('%s is a deficit framing', (q) => {
+    expect(deficit(q)).toBe(true);
+  });
+  it.each(['Why leaving a legacy to the museum matters', 'Exclusion of staff governors from pay discussions'])('%s is not', (q) => {
+    expect(deficit(q)).toBe(false);
+  });
+});
