@@ -19,7 +19,9 @@ const DATE_RANGE_AFTER = /^(?:st|nd|rd|th)?\s*(?:,\s*(?:19|20)\d{2}\b|(?:of\s+)?
  * "Starts at 12:00 and ends at 1 PM", "from 6pm, finishing by 8pm": a start and an end said apart. The
  * gap between them holds a word for ending, so two unrelated times in one sentence are not paired.
  */
-const START_END = /(?<![\w.:£$])(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\b[^.;\n\d]{0,25}?\b(?:ends?|ending|finish(?:es|ing)?|clos(?:es|ing))\s+(?:at|by|around|about)?\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?(?![\w:]|\.\d)/gi;
+const START_END = /(?<![\w.:£$])(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\b[^.;\n\d]{0,25}?\b(?:ends?|ending|finish(?:es|ing)?|clos(?:es|ing)|runs? (?:until|till|to)|running (?:until|till|to)|goes on (?:until|till))\s+(?:at|by|around|about)?\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?(?![\w:]|\.\d)/gi;
+/** "7pm start, 8.30pm finish": each time named by what happens at it. */
+const START_FINISH = /(?<![\w.:£$])(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s+start\b[^.;\n\d]{0,12}?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s+(?:finish|end|close)\b/gi;
 const NOT_A_TIME_AFTER = new RegExp(
   `^\\s*(?:(?:[a-z'-]+\\s+){0,2}(?:${GENERAL}|${SPECIFIC})\\b|%|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|come\\b|attend|of\\b|` +
     `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b)`,
@@ -197,13 +199,14 @@ export function parseDuration(text: string): Duration | undefined {
   const stated = meetingLength(text);
   if (stated) return stated;
   const spans: Array<{ start: number; end: number; phrase: string }> = [];
-  for (const m of [...text.matchAll(CLOCK), ...text.matchAll(START_END)]) {
+  for (const m of [...text.matchAll(CLOCK), ...text.matchAll(START_END), ...text.matchAll(START_FINISH)]) {
     const [phrase, h1, m1, s1, h2, m2, s2] = m;
     const before = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index ?? 0);
     const after = text.slice((m.index ?? 0) + phrase.length, (m.index ?? 0) + phrase.length + 40);
     const bare = !m1 && !m2 && !s1 && !s2;
     if (NOT_A_TIME_BEFORE.test(before) || (!s1 && !s2 && NOT_A_TIME_AFTER.test(after))) continue;
-    if (!m1 && !m2 && (DATE_RANGE_BEFORE.test(before) || DATE_RANGE_AFTER.test(after))) continue;
+    // "March 7-9" is a range of days; "March. 7pm start" or "5 March 7-9pm" is a range of hours.
+    if (!m1 && !m2 && !s1 && !s2 && (DATE_RANGE_BEFORE.test(before) || DATE_RANGE_AFTER.test(after))) continue;
     // "4-5 slides", "2-3 pages": a bare range before a plural noun counts things, not hours.
     if (bare && /^\s*[a-z]+s\b/.test(after)) continue;
     const a = Number(h1), b = Number(h2);

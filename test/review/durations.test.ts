@@ -93,3 +93,14 @@ describe('session length: the length of the wrong thing (issue 10: "duration of 
     expect(minutes('Each session lasts 45 minutes, with a short talk to open it.')).toBe(45);
   });
 });
+
+describe('session length: times said after a date, or by what happens at them (rtune)', () => {
+  it('reads "7pm start, 8pm finish" and "starts at 9.30am and runs until 4pm"', () => {
+    expect(minutes('Residents meeting, Thursday 5 March. 7pm start, 8pm finish.')).toBe(60);
+    expect(minutes('The conference starts at 9.30am and runs until 4pm.')).toBe(390);
+  });
+  it('reads a range with am or pm after a date as hours, a bare one as days', () => {
+    expect(minutes('Public meeting on 5 March 7-9pm in the church hall.')).toBe(120);
+    expect(minutes('Regional summit, March 7-9, in the civic centre.')).toBeUndefined();
+  });
+});
