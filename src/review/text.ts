@@ -2,6 +2,7 @@
  * Text preparation shared by the plan parser and the framing check: people paste plans from documents,
  * chat and email, so markup, odd dashes and giant pastes are normalised once here.
  */
+import { execAtLines, LINE_LED_MIN, lineLedCopy } from './line-led.js';
 
 /** Past this many characters a plan is truncated: a real plan fits easily, and latency stays flat. */
 export const MAX_PLAN_CHARS = 20_000;
@@ -55,9 +56,6 @@ export function cleanText(raw: string, max = MAX_PLAN_CHARS): CleanText {
   if (truncated) text = text.slice(0, max);
   return { text, truncated, hadUrlOnly };
 }
-
-/** Below this length a line-led regex is scanned plainly: a sentence has no line breaks to jump between. */
-const LINE_LED_MIN = 200;
 
 /** Abbreviations and initials ("approx. 25", "Dr A. Patel", "c. 40") end with a full stop but not a sentence. */
 const ABBREVIATION_END = /(?:^|[^\w.])(?:approx|c|ca|dr|mr|mrs|ms|prof|cllr|insp|sgt|supt|no|vs|incl|cf|e\.g|i\.e|[a-z])\.$/i;
@@ -148,62 +146,6 @@ export function mostlyLatin(text: string): boolean {
  */
 export function union(list: RegExp[]): RegExp {
   return new RegExp(list.map((re, i) => `(?<u${i}>${re.source})`).join('|'), 'gi');
-}
-
-/** How a regex that starts each match at a line break (or at the text's start) is written: `(?:^|\n)`. */
-const LINE_LED_HEAD = '(?:^|\\n)';
-
-/** Whether a regex source has a `|` outside every group and class (then its first part does not lead every match). */
-function alternatesAtTop(source: string): boolean {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i += 1) {
-    const c = source[i];
-    if (c === '\\') i += 1;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth += 1;
-    else if (c === ')') depth -= 1;
-    else if (c === '|' && depth === 0) return true;
-  }
-  return false;
-}
-
-/**
- * For a global regex whose every match starts at the text's start or at a line break (`(?:^|\n)` first,
- * not repeated, no `m` flag, no other branch at the top), a sticky copy that is tried only there; `null`
- * for any other regex. A plain scan tries such a regex at every character of a long plan, costing about
- * ten times as much as trying it at its hundred-odd line breaks.
- */
-const lineLed = new WeakMap<RegExp, RegExp | null>();
-
-function lineLedCopy(re: RegExp): RegExp | null {
-  let copy = lineLed.get(re);
-  if (copy === undefined) {
-    const { source } = re;
-    const led = source.startsWith(LINE_LED_HEAD) && !re.sticky && !'?*+{'.includes(source[LINE_LED_HEAD.length] ?? '?') &&
-      !re.multiline && !re.unicode && !re.flags.includes('v') && !alternatesAtTop(source);
-    copy = led ? new RegExp(source, `${re.flags.replace('g', '')}y`) : null;
-    lineLed.set(re, copy);
-  }
-  return copy;
-}
-
-/** `re.exec(text)` for a line-led global regex, trying its sticky copy only where a match can start. */
-function execAtLines(re: RegExp, copy: RegExp, text: string): RegExpExecArray | null {
-  let at = re.lastIndex;
-  if (at > 0) at = at > text.length ? -1 : text.indexOf('\n', at);
-  while (at >= 0) {
-    copy.lastIndex = at;
-    const m = copy.exec(text);
-    if (m) {
-      re.lastIndex = copy.lastIndex;
-      return m;
-    }
-    at = text.indexOf('\n', at + 1);
-  }
-  re.lastIndex = 0;
-  return null;
 }
 
 /**
