@@ -12,16 +12,6 @@ if (!existsSync(entry)) {
 }
 const command = process.argv[2];
 
-/** True when the command's one FILE argument is a file of at most 10,000 bytes (standard input is unknown). */
-function smallFile(args) {
-  const files = args.filter((a) => !a.startsWith('-'));
-  if (files.length !== 1) return false;
-  try {
-    return statSync(files[0]).size <= 10_000;
-  } catch {
-    return false;
-  }
-}
 /** True when `file` exists and is not older than the compiled CLI it was made from. */
 function fresh(file) {
   try {
@@ -35,16 +25,8 @@ if (command === undefined || (command === 'start' && !wantsHelp)) {
   const { start } = await import('../dist/adapters/main.js');
   await start();
 } else {
-  if (command === 'review' || command === 'reframe') {
-    // A one-shot run: each of the review's large regexes runs a few times on one text, so compiling it
-    // to machine code at once beats interpreting it first (V8's tier-up pays off only in a long-lived bot).
-    const { setFlagsFromString } = await import('node:v8');
-    setFlagsFromString('--no-regexp-tier-up');
-    // Compiling the ~160 regexes is most of a cold review. V8's regexp optimisation pass makes each compile
-    // dearer and each scan cheaper: below about 10,000 characters of text the compile is the bigger cost.
-    // Flags change only how V8 compiles a regex, never what it matches.
-    if (command === 'reframe' || smallFile(process.argv.slice(3))) setFlagsFromString('--no-regexp-optimization');
-  }
+  // No V8 flags are set at run time (`v8.setFlagsFromString`): Node calls that undefined behaviour once code
+  // has run, and a cold review with the regexp flags changed crashed (SIGSEGV) now and then on Node 22 and 24.
   // Node 22.1 and later keep V8's compiled code of the files loaded from here on in the OS temp folder
   // (node-compile-cache, keyed by Node version and each file's content), so the next run compiles less:
   // about 5 ms of a 100 ms `review FILE`. Node 20 has no such cache; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
