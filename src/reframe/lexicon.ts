@@ -16,7 +16,7 @@ const WHO_NOUN =
 
 /** Stems that, prefixed with un-, name a need or a standard not met: "unmet needs", "unkept appointments". */
 const UN_STEMS =
-  'met|paid|kept|safe|healthy|fair|resolved|treated|diagnosed|supported|heard|valued|addressed|filled|wanted|insured|reported|answered|recognised|recognized|affordable|acceptable|manageable|sustainable|reliable|available|equal|successful|productive|happy|employed|engaged|finished|sanitary|fit|accounted for|attended|claimed|used|occupied|licensed|regulated|checked|safe|secure|stable|suitable|accessible|welcome|heard';
+  'met|paid|kept|safe|healthy|fair|resolved|treated|diagnosed|supported|heard|valued|addressed|filled|wanted|insured|reported|answered|recognised|recognized|affordable|acceptable|manageable|sustainable|reliable|available|equal|successful|productive|happy|employed|engaged|finished|sanitary|fit|accounted for|attended|claimed|used|occupied|licensed|regulated|checked|secure|stable|suitable|accessible|welcome';
 
 /** Stems that, prefixed with under-, name too little of something good: "underrepresentation", "underfunding". */
 const UNDER_STEMS =
