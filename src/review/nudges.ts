@@ -188,10 +188,28 @@ export function strengthText(s: Strength, f: PlanFacts): string {
     case 'conversation':
       return 'Most of the time goes to conversation among the people in the room.';
     case 'carries-on':
-      return `It carries on afterwards (${ev[0] ?? 'a next step is planned'}), so relationships can continue.`;
+      return carriesOnText(f.followUp.kind, ev[0]);
     case 'time':
       return 'There is enough time for a real conversation.';
     case 'room':
       return isLarge(f) ? `The room has been thought about (${list(ev.slice(0, 2))}).` : 'The setting has been thought about.';
+  }
+}
+
+/**
+ * The "carries on" strength in words true to the kind of follow-up read: a plan's "previous workshops" or "as usual"
+ * shows a run of meetings, not that this one carries on afterwards, so only planned actions are called that.
+ */
+function carriesOnText(kind: PlanFacts['followUp']['kind'], evidence: string | undefined): string {
+  const ev = evidence ? ` (${evidence})` : '';
+  switch (kind) {
+    case 'series':
+      return `It is one of a series${ev}, so relationships can continue.`;
+    case 'standing-group':
+      return `It is a standing group${ev}, so relationships can continue.`;
+    case 'actions':
+      return `Next steps are planned${ev}, so the conversation leads somewhere.`;
+    default:
+      return `It is not a one-off${ev}, so relationships can continue.`;
   }
 }

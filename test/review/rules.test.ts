@@ -102,8 +102,21 @@ describe('strengths', () => {
     const all = r.strengths.join(' ');
     expect(all).toMatch(/people this is about/);
     expect(all).toMatch(/explores/);
-    expect(all).toMatch(/carries on/);
+    expect(all).toMatch(/not a one-off \(meet again\)/);
     expect(all).toMatch(/experience/);
     expect(all).toMatch(/enough time/);
+  });
+});
+
+describe('the follow-up strength says only what the plan shows', () => {
+  it('calls a past run of meetings a run, not a carrying on', () => {
+    const r = reviewPlan('Building on our previous workshops, this session asks what a good first week looks like for new nurses. Twelve staff from three wards, two hours, round tables.');
+    const s = r.strengths.find((x) => /relationships can continue/.test(x));
+    expect(s, r.strengths.join(' | ')).toBeDefined();
+    expect(s).not.toMatch(/afterwards/);
+  });
+  it('names planned next steps as next steps', () => {
+    const r = reviewPlan('Two-hour conversation with ten tenants and four housing officers about what makes repairs go well. Actions will be agreed with named owners and reviewed at the next meeting.');
+    expect(r.strengths.join(' ')).not.toMatch(/carries on afterwards/);
   });
 });
