@@ -22,6 +22,16 @@ describe('one-off: a cycle said in other words is recurrence', () => {
   });
 });
 
+describe('one-off: meeting each other is not meeting each week', () => {
+  it('a chance to meet each other is not a cycle', () => {
+    const f = extract('Open evening on Tuesday 3 March at 6pm for new tenants to meet each other and the housing team, with tea and cake.').followUp;
+    expect(f.evidence.join(' ')).not.toMatch(/meet each/);
+  });
+  it('a forum that meets each term still recurs', () => {
+    expect(follow('The tenants\' panel meets each term to look at repairs with the housing team.')).toBe('recurring');
+  });
+});
+
 describe('one-off: an edition of an event that comes back is recurrence', () => {
   it('an event in its twelfth year', () => {
     expect(follow('The county food fair, now in its twelfth year, will be held on Saturday 7 June to celebrate local growers.')).toBe('recurring');
