@@ -2,6 +2,7 @@
  * Deficit detection, shared by the framing check and the meeting-plan review. "Where to Begin": "If we
  * form questions around deficits we may exclude groups whose involvement is critical to new solutions."
  */
+import { dropBackground } from './background.js';
 import { DECLINE, RECAST } from './decline.js';
 import { FREE_OF, GENERAL_MOVES, GENERAL_NOUNS, PROCESS_NAMES } from './lexicon.js';
 
@@ -105,9 +106,23 @@ export function deficitSigns(raw: string, options: DeficitOptions = {}): { stron
   // the body, not framed around the problem its name carries.
   if (PROCEDURAL_LEAD.test(text)) text = text.replace(BODY_NAME, ' ');
   text = text.replace(NAMED_BODY, ' ');
+  // In a title or question, a problem named only as what a good head comes after ("Recovery after
+  // redundancy") is background, not the frame.
+  if (options.general) {
+    text = dropBackground(text, (words) => count(words, options, [], words) > 0, (words) => strongSigns(words, options, [], words) > 0);
+  }
   const evidence: string[] = [];
-  const strong = collect(DEFICIT_MOVES, text, evidence, raw) + collect(DEFICIT_QUALIFIERS, text, evidence, raw) + collect(DECLINE, text, evidence, raw) +
-    (options.general ? collect(GENERAL_MOVES, text, evidence, raw) : 0);
+  const strong = strongSigns(text, options, evidence, raw);
   const nouns = collect(DEFICIT_NOUNS, text, evidence, raw) + (options.general ? collect(GENERAL_NOUNS, text, evidence, raw) : 0);
   return { strong, nouns, aspiration: aspirationCount(text), evidence };
+}
+
+function strongSigns(text: string, options: DeficitOptions, evidence: string[], raw: string): number {
+  return collect(DEFICIT_MOVES, text, evidence, raw) + collect(DEFICIT_QUALIFIERS, text, evidence, raw) + collect(DECLINE, text, evidence, raw) +
+    (options.general ? collect(GENERAL_MOVES, text, evidence, raw) : 0);
+}
+
+/** Every deficit sign in a stretch of words, strong or noun. */
+function count(text: string, options: DeficitOptions, evidence: string[], raw: string): number {
+  return strongSigns(text, options, evidence, raw) + collect(DEFICIT_NOUNS, text, evidence, raw) + (options.general ? collect(GENERAL_NOUNS, text, evidence, raw) : 0);
 }

@@ -34,7 +34,9 @@ const PREFIXED_NOUNS =
  * outweighed by aspiration as the corpus's other nouns are.
  */
 const SHORTFALL_NOUNS =
-  String.raw`\b(?:obstacles?|hurdles?|pitfalls?|stumbling blocks?|shortcomings?|failings?|weaknesses|disparit(?:y|ies)|inequit(?:y|ies)|hardships?|burdens?|distress(?:ed|ing)?|suffering|struggles?|grievances?|frustrations?|frustrat(?:ed|ing)|pain points?|bottlenecks?|disputes?|conflicts?(?! of interest)|misery|negligence|neglect(?:ed)?|malpractice|injur(?:y|ies)|layoffs?|lay-?offs?|redundanc(?:y|ies)|job (?:losses|cuts)|downsizing|closures?|wastage|wasteful|dangers?|dangerous|unsafe|threats?(?! and opportunit)|damag(?:e|es|ed|ing)|losses|concerns(?! (?:all|everyone|us|you))|grim|toxic|chaos|chaotic|mess|dysfunction\w*|inadequa\w+|deficienc(?:y|ies)|deficits?|shortfalls?|scarcity|hunger|famine|malnutrition|starvation|cuts|complain(?:ing|ed|s)?|at risk|left out|stigma|stigmati[sz]\w*|prejudices?|taboos?|glitch(?:es)?|hiccups?|snags?|nightmares?|headaches?|ignored|overlooked|let down|excluded|sewage|noise|attacks?|rough sleepers?|resistance(?! (?:training|bands?|exercises?)))\b` +
+  String.raw`\b(?:obstacles?|hurdles?|pitfalls?|stumbling blocks?|shortcomings?|failings?|weaknesses|disparit(?:y|ies)|inequit(?:y|ies)|hardships?|burdens?|distress(?:ed|ing)?|suffering|struggles?|grievances?|frustrations?|frustrat(?:ed|ing)|pain points?|bottlenecks?|disputes?|conflicts?(?! of interest)|misery|negligence|neglect(?:ed)?|malpractice|injur(?:y|ies)|layoffs?|lay-?offs?|redundanc(?:y|ies)|job (?:losses|cuts)|downsizing|closures?|wastage|wasteful|dangers?|dangerous|unsafe|threats?(?! and opportunit)|damag(?:e|es|ed|ing)|losses|concerns(?! (?:all|everyone|us|you))|grim|toxic|chaos|chaotic|mess|dysfunction\w*|inadequa\w+|deficienc(?:y|ies)|deficits?|shortfalls?|scarcity|hunger|famine|malnutrition|starvation|cuts|complain(?:ing|ed|s)?|at risk|left out|stigma|stigmati[sz]\w*|prejudices?|taboos?|glitch(?:es)?|hiccups?|snags?|nightmares?|headaches?|ignored|overlooked|let down|excluded|sewage|noise|attacks?|rough sleepers?|resistance(?! (?:training|bands?|exercises?))` +
+  // What stands in the way, in the ordinary words for it: "Were there any blockers?", "What is blocking you?".
+  String.raw`|blockers?|roadblocks?|impediments?|hindrances?|obstructions?|(?<!first )refusals?|friction|hinder(?:s|ed|ing)?|imped(?:e|es|ed|ing)|obstruct(?:s|ed|ing)?|(?<!time[- ])blocking|blocked|unblock\w*)\b` +
   // An emergency at the end of its phrase is the problem ("the climate emergency"); "emergency food provision" is a service.
   String.raw`|\bemergenc(?:y|ies)\b(?!\s+[a-z])`;
 
@@ -62,7 +64,15 @@ const GOING_WRONG =
   String.raw`|\bwast(?:e|es|ed|ing) (?:of |our |your |their |so much |valuable )?(?:time|energy|money|resources|effort|talent)\b|\bfood waste\b|\b(?:time|money|energy|effort) (?:[\w']+ ){0,3}?wast(?:e|es|ed|ing)\b` +
   // Against something: "anti-corruption", "anti social behaviour" ("antibiotics" has no hyphen or space).
   String.raw`|\banti[- ](?!clockwise)[a-z]{3,}` +
-  String.raw`|\b(?:difficult|disruptive|challenging|aggressive|abusive|unacceptable|antisocial|violent) (?:behaviou?rs?|customers?)\b`;
+  String.raw`|\b(?:difficult|disruptive|challenging|aggressive|abusive|unacceptable|antisocial|violent) (?:behaviou?rs?|customers?)\b` +
+  // Something that did not go well or went badly: "What didn't go well on the project?".
+  String.raw`|\b(?:did|does|do|is|was|are|were)(?:n't| not) go(?:ing)? (?:so |too |very )?(?:well|to plan|as planned|right|smoothly)\b|\bwent (?:badly|awry)\b|\bcould have gone better\b` +
+  // The reasons people leave, asked as a theme: "Reasons for leaving: exit survey themes".
+  String.raw`|\breasons? (?:for|behind|why people are) (?:[\w'-]+ ){0,2}?(?:leaving|quitting|resigning|dropping out)\b` +
+  // Losing people, with words between: "To which rivals are you losing which particular customers?".
+  String.raw`|\blo(?:se|ses|sing|st) (?:[\w'-]+ ){1,3}?(?:customers?|clients?|members|staff|employees|volunteers|talent|students|patients|users|subscribers|donors|visitors)\b` +
+  // Ending something, said as an aim: "Action to End Child Marriage"; not the end of a day or a meeting.
+  String.raw`|(?:^|[:–—-]\s*|\b(?:to|and|will|can|must|helps?|helping|pledge|commitment) )end(?:s|ing)? (?!(?:of|to|up|on|with|in|at|well|date|dates|user|users|point|points|results?|game|goals?|products?|the (?:day|year|week|month|term|session|meeting|evening|night|event|call))\b)[a-z][\w'-]*(?: (?!(?:and|or|in|by|for|with|through|at|on|the|a|an)\b)[a-z][\w'-]*)?`;
 
 /**
  * A negated working verb: "Workshops don't work", "Unpaid carers are not valued", "What didn't work?",
@@ -71,7 +81,7 @@ const GOING_WRONG =
  */
 const NEGATED =
   // "Please tell us if you cannot attend" is housekeeping: a negation inside an if-clause frames nothing.
-  String.raw`(?<=\S\s+)(?<!\b(?:if|unless|whether|in case)\s+(?:[\w']+\s+){0,3})(?:\b(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)(?:\s+not\b|n't\b)|\b(?:cannot|won't|can't)\b|\b(?:they|we|you|it|that|he|she|there)'(?:re|s)\s+not\b)\s+(?:be\s+|being\s+|been\s+|get\s+|getting\s+|feel\s+)?(?!(?:just|only|alone|always|too|necessarily|a|an|the|to|have|need|needed|know|realise|realize|miss|forget|wait|stop|matter|want|believe|regret|afford to miss)\b)[a-z]{3,}` +
+  String.raw`(?<=\S\s+)(?<!\b(?:if|unless|whether|in case)\s+(?:[\w']+\s+){0,3})(?:\b(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)(?:\s+not\b|n't\b)|\b(?:cannot|won't|can't)\b|\b(?:they|we|you|it|that|he|she|there)'(?:re|s)\s+not\b)\s+(?:be\s+|being\s+|been\s+|get\s+|getting\s+|feel\s+)?(?!(?:just|only|alone|always|too|necessarily|a|an|the|to|have|need|needed|know|realise|realize|miss|forget|wait|stop|matter|want|believe|regret|afford to miss|about|all|everything|rocket|hard|difficult|complicated|impossible)\b)[a-z]{3,}` +
   String.raw`|\bnot\s+(?:being\s+)?(?!(?:limited|required|needed|forgotten|included|applicable|listed|mentioned|specified|stated|known|allowed|permitted|interested|expecting|exaggerating|kidding|joking|surprising|surprised)\b)[a-z]{3,}(?:ing|ed)\b`;
 
 /**

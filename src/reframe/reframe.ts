@@ -4,6 +4,7 @@
  * people's passion for something can release different forms of energy" ("Where to Begin").
  */
 import { cleanText } from '../review/text.js';
+import { hasGoodHead } from './background.js';
 import { aspirationCount, detectDeficit } from './deficit.js';
 import { ALWAYS_MISSING, genericRewrites, INTERNAL_MISSING, INTERNAL_QUESTION, OUTSIDE_PEOPLE, TOPICS, type Slots, type Topic } from './topics.js';
 
@@ -111,8 +112,9 @@ export function reframe(question: string, judged?: { deficit: boolean; evidence:
   const rewrites = (topic ? topic.rewrite(slots) : genericRewrites(slots)).map((r) => r.replace(/\s+/g, ' ').replace(/ \?/g, '?'));
   let suggestions: string[] = [];
   if (deficit) suggestions = rewrites.slice(0, 3);
-  // A question that already reaches for something good needs no rewrite; a neutral one gets a widening.
-  else if (aspirationCount(text) === 0) suggestions = rewrites.slice(0, 2);
+  // A question that already reaches for something good ("Celebrating recovery from addiction") needs no
+  // rewrite; a neutral one gets a widening.
+  else if (aspirationCount(text) === 0 && !hasGoodHead(text)) suggestions = rewrites.slice(0, 2);
   // A named group is who might be missing; "people" on its own names nobody in particular.
   const missing = topic ? topic.missing(slots) : slots.namedWho && slots.who !== 'people' ? [slots.who] : [];
   // An internal workplace question (staff, training, recruitment) is not missing the community.

@@ -1,0 +1,48 @@
+/**
+ * What a title or question is about, as against what it only comes after. "Celebrating recovery from
+ * addiction", "Building resilience after the floods", "Positive wellbeing following redundancy": the head
+ * names something good being celebrated, built or regained, and the problem is named only as what came
+ * before it or what it grew out of. The labelling guide's "Framing hard cases" reads such a framing as an
+ * aspiration, so the problem words in that trailing phrase are not read as its frame. The rule is about the
+ * grammar of the framing (a good head, then a phrase of origin), not about any topic's words.
+ */
+
+/**
+ * Heads that name something good reached, kept or regained: a celebration, recovery, resilience,
+ * wellbeing, thriving, a life or a future built again.
+ */
+const GOOD_HEAD = new RegExp(
+  String.raw`\b(?:celebrat\w*|honou?r(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing)|thriv\w*|flourish\w*|recover(?:y|ies|ing|ed)?|resilien\w*|well-?being|wellness|positive|growth|grow(?:s|ing)? (?:stronger|together|resilience|hope)|(?:re)?build(?:s|ing)? (?:back|resilience|hope|confidence|(?:a |your |our )?(?:better |brighter |new )?(?:future|lives?))|rebuild\w*|renew\w*|hope|best life|(?:a |new |your |our )?life|living well|mov(?:e|es|ing) (?:forward|on)|stronger|freedom|strengths?|heal(?:s|ing)?|bounc(?:e|es|ing) back|new beginnings?|fresh start)\b`,
+  'i',
+);
+
+/**
+ * Where the problem is only the origin or the setting: after, following, beyond, out of, recovery from,
+ * or the fight that someone is honoured for ("honoured for their fight against domestic violence").
+ * The phrase runs to the end of its clause.
+ */
+const BACKGROUND = /\b(?:after|following|during|through|beyond|post[- ]|from|despite|in spite of|in the face of|out of|survivors? of|(?:for|in) (?:their |her |his |its |the )?(?:fight|battle|stand|struggle) against)\s+[^.?!:;–—|]*/gi;
+
+/**
+ * Blanks the phrases that name a problem only as background to a good head, when the words before the
+ * phrase name something good and no problem of their own (`framesProblem` says whether a stretch of words
+ * carries deficit signs). "Tackling poverty: the challenge beyond the pandemic" keeps its frame, because
+ * its head is itself a move against a problem; so does "Building stronger communities through tackling fly
+ * tipping", whose trailing phrase is a move against a problem, not its origin (`actsOnProblem`).
+ */
+export function dropBackground(text: string, framesProblem: (words: string) => boolean, actsOnProblem: (words: string) => boolean): string {
+  let out = text;
+  for (const m of text.matchAll(BACKGROUND)) {
+    const start = m.index ?? 0;
+    const before = text.slice(0, start);
+    // The head is in the clause before the phrase: the title up to it, after any series label ("Wellbeing Series:").
+    if (!GOOD_HEAD.test(before) || framesProblem(before) || actsOnProblem(m[0])) continue;
+    out = out.slice(0, start) + ' '.repeat(m[0].length) + out.slice(start + m[0].length);
+  }
+  return out;
+}
+
+/** Whether a framing's words already reach for something good (a celebration, recovery, resilience, a life). */
+export function hasGoodHead(text: string): boolean {
+  return GOOD_HEAD.test(text);
+}
