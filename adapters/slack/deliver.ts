@@ -1,9 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { ConversationRef } from '../../src/model/message.js';
-import type { Outbound, PostedRef } from '../../src/model/outbound.js';
+import type { Pace } from '../../src/delivery/index.js';
+import type { Outbound, PostedRef, PostOptions } from '../../src/model/outbound.js';
 import { isShared, type Reply } from '../../src/model/reply.js';
 import { slackCall } from './errors.js';
 import { JsonBody, type WebApiCall } from './post.js';
+import { pacedCalls, type SlackCalls } from './paced.js';
 import { renderOnce } from '../render-once.js';
 import { LIMITS, renderReply, shareBlock, type RenderedMessage, type SlackBlock } from './render.js';
 
@@ -90,9 +92,9 @@ export async function deliverReply(post: WebApiCall, reply: Reply, to: ReplyTarg
   await postMessage(post, to.channel, rendered, { ...thread, ...metadataOf(reply) });
 }
 
-/** Opens (or finds) the DM with a person; returns its channel id. */
-export async function openDm(client: SlackClient, userId: string): Promise<string> {
-  const result = await api(client, 'conversations.open', { users: userId });
+/** Opens (or finds) the DM with a person through `call` (Bolt's client, paced); returns its channel id. */
+export async function openDm(call: WebApiCall, userId: string): Promise<string> {
+  const result = await call('conversations.open', { users: userId });
   const channel = (result.channel as { id?: unknown } | undefined)?.id;
   if (typeof channel !== 'string') throw new Error('conversations.open returned no channel id');
   return channel;
@@ -102,21 +104,15 @@ export async function openDm(client: SlackClient, userId: string): Promise<strin
  * Sends a reply privately in the person's DM, with a "Share in channel" button when it was asked for
  * from a channel (a modal has no conversation of its own to answer in).
  */
-export async function deliverPrivately(
-  client: SlackClient,
-  post: WebApiCall,
-  reply: Reply,
-  user: string,
-  shareTo?: { channel: string; threadTs?: string },
-): Promise<void> {
-  const dm = await openDm(client, user);
+export async function deliverPrivately(calls: SlackCalls, reply: Reply, user: string, shareTo?: { channel: string; threadTs?: string }): Promise<void> {
+  const dm = await openDm(calls.api, user);
   const rendered = renderReply(reply);
   if (shareTo && !shareTo.channel.startsWith('D')) {
     const blocks: SlackBlock[] = rendered.blocks.slice(0, LIMITS.blocks - 1);
     blocks.push(shareBlock(shareTo.channel, shareTo.threadTs));
     rendered.blocks = blocks;
   }
-  await postMessage(post, dm, rendered);
+  await postMessage(calls.post, dm, rendered);
 }
 
 interface SlackUser {
@@ -129,8 +125,8 @@ interface SlackUser {
 }
 
 /** A person's name and whether they are a workspace admin or owner (`users.info`). */
-async function userInfo(client: SlackClient, userId: string): Promise<{ name?: string; admin: boolean }> {
-  const result = await api(client, 'users.info', { user: userId });
+async function userInfo(call: WebApiCall, userId: string): Promise<{ name?: string; admin: boolean }> {
+  const result = await call('users.info', { user: userId });
   const user = result.user as SlackUser | undefined;
   const name = (user?.profile?.display_name || user?.profile?.real_name || user?.real_name || user?.name)?.trim();
   return { ...(name ? { name } : {}), admin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner) };
@@ -144,13 +140,16 @@ interface HistoryMessage {
 
 /**
  * The outbound seam for the core: proactive posts, DMs, and finding a post again by its metadata.
- * `post`, when given, makes the proactive posts (the scheduled fan-out) instead of Bolt's client.
+ * `post`, when given, makes the proactive posts (the scheduled fan-out) instead of Bolt's client. With
+ * `pace`, every call waits for the core's rate limits first, except the delivery queue's own posts.
  */
-export function createSlackOutbound(client: SlackClient, post?: WebApiCall): Outbound {
+export function createSlackOutbound(client: SlackClient, post?: WebApiCall, pace?: Pace): Outbound {
   const call: WebApiCall = post ?? ((method, args) => api(client, method, args instanceof JsonBody ? args.args() : args));
+  const raw: SlackCalls = { post: call, api: (method, args) => api(client, method, args instanceof JsonBody ? args.args() : args) };
+  const calls = (workspaceId: string): SlackCalls => (pace ? pacedCalls(pace, workspaceId, raw) : raw);
   return {
     platform: 'slack',
-    async post(target: ConversationRef, reply: Reply): Promise<PostedRef> {
+    async post(target: ConversationRef, reply: Reply, options?: PostOptions): Promise<PostedRef> {
       const rendered = renderShared(reply);
       const thread = target.threadId ? { thread_ts: target.threadId } : {};
       const rest = { ...QUIET, ...thread, ...metadataOf(reply) };
@@ -158,21 +157,23 @@ export function createSlackOutbound(client: SlackClient, post?: WebApiCall): Out
         post && isShared(reply.blocks)
           ? keptBody(rendered, target.conversationId, rest)
           : { channel: target.conversationId, blocks: rendered.blocks, text: rendered.text, ...rest };
-      const ts = String((await call('chat.postMessage', args)).ts ?? '');
+      const send = () => call('chat.postMessage', args);
+      const where = { platform: 'slack' as const, workspaceId: target.workspaceId, conversationId: target.conversationId, method: 'chat.postMessage' };
+      const ts = String((await (options?.paced || !pace ? send() : pace(where, 'chat.postMessage', send))).ts ?? '');
       return { messageId: ts, threadId: target.threadId ?? ts };
     },
     async update(target: ConversationRef, posted: PostedRef, reply: Reply): Promise<void> {
       const rendered = renderReply(reply);
-      await api(client, 'chat.update', { channel: target.conversationId, ts: posted.messageId, blocks: rendered.blocks, text: rendered.text });
+      await calls(target.workspaceId).api('chat.update', { channel: target.conversationId, ts: posted.messageId, blocks: rendered.blocks, text: rendered.text });
     },
     async openDirect(workspaceId: string, userId: string): Promise<ConversationRef> {
-      return { platform: 'slack', workspaceId, conversationId: await openDm(client, userId) };
+      return { platform: 'slack', workspaceId, conversationId: await openDm(calls(workspaceId).api, userId) };
     },
-    async displayName(_workspaceId: string, userId: string): Promise<string | undefined> {
-      return (await userInfo(client, userId)).name;
+    async displayName(workspaceId: string, userId: string): Promise<string | undefined> {
+      return (await userInfo(calls(workspaceId).api, userId)).name;
     },
-    async member(_target, userId) {
-      return userInfo(client, userId);
+    async member(target, userId) {
+      return userInfo(calls(target.workspaceId).api, userId);
     },
     async findPosted(target, type, match, since) {
       const oldest = (since.getTime() / 1000).toFixed(6);
@@ -180,7 +181,7 @@ export function createSlackOutbound(client: SlackClient, post?: WebApiCall): Out
       let cursor: string | undefined;
       // Ten pages of 200 messages cover any channel's traffic within a catch-up window.
       for (let page = 0; page < 10; page += 1) {
-        const result = await api(client, method, {
+        const result = await calls(target.workspaceId).api(method, {
           channel: target.conversationId,
           ...(target.threadId ? { ts: target.threadId } : {}),
           oldest,

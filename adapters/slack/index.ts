@@ -1,4 +1,5 @@
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type CustomRoute, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import { paceFor } from '../../src/delivery/index.js';
 import { ConfigError, describeError } from '../../src/errors.js';
 import { rateLimitedWarn } from '../../src/log-limit.js';
 import type { Logger } from '../../src/logger.js';
@@ -6,10 +7,11 @@ import type { GracefulServer } from '../http/graceful.js';
 import { sdkLog } from '../sdk-log.js';
 import type { Adapter, AdapterDeps } from '../types.js';
 import { requestUrl, writeWeb } from '../web.js';
-import { createSlackOutbound } from './deliver.js';
+import { api, createSlackOutbound } from './deliver.js';
 import { socketStartError, toPlatformError } from './errors.js';
 import { createSlackServer } from './http.js';
-import { createWebApiCall } from './post.js';
+import { JsonBody, createWebApiCall } from './post.js';
+import { pacedCalls, type SlackCalls } from './paced.js';
 import { registerListeners, type SlackRuntime } from './listeners.js';
 
 /** The Slack adapter, plus what tests and operators need to see of it. */
@@ -125,11 +127,13 @@ export function createSlackAdapter(deps: AdapterDeps): SlackAdapter {
   const app = new App({ token: settings.botToken, receiver, logger: bolt, clientOptions, deferInitialization: true, convoStore: false });
   // Posts (replies and the scheduled fan-out) share one keep-alive caller; other methods use Bolt's client.
   const post = createWebApiCall(clientOptions.slackApiUrl, settings.botToken);
+  // Every call outside the delivery queue waits for the same rate buckets as the scheduled fan-out.
+  const pace = paceFor(deps.core.ctx);
+  const raw: SlackCalls = { post, api: (method, args) => api(app.client, method, args instanceof JsonBody ? args.args() : args) };
   const inFlight = new Set<Promise<void>>();
   const runtime: SlackRuntime = {
     core: deps.core,
-    client: app.client,
-    post,
+    calls: (team) => pacedCalls(pace, team, raw),
     logger,
     run(what, work) {
       const job = work().catch((error: unknown) => {
@@ -155,7 +159,7 @@ export function createSlackAdapter(deps: AdapterDeps): SlackAdapter {
 
   return {
     name: 'slack',
-    outbound: createSlackOutbound(app.client, post),
+    outbound: createSlackOutbound(app.client, post, pace),
     port: () => port ?? (settings.mode === 'socket' ? settings.port : undefined),
     idle,
     async start() {

@@ -5,31 +5,23 @@ import { recordReaction } from '../../src/features/engagement.js';
 import type { Logger } from '../../src/logger.js';
 import type { IncomingMessage } from '../../src/model/message.js';
 import type { Reply } from '../../src/model/reply.js';
-import { api, deliverPrivately, deliverReply, openDm, postMessage, type ReplyTarget, type SlackClient } from './deliver.js';
+import { deliverPrivately, deliverReply, openDm, type ReplyTarget } from './deliver.js';
 import { homeView } from './home.js';
-import type { WebApiCall } from './post.js';
+import type { SlackCalls } from './paced.js';
+import { replacePressed, share, type InteractionBody } from './pressed.js';
 import { homeInsights, type VisibleChannel } from '../../src/insights/home.js';
 import { fromCommand, fromMemberJoined, fromMention, fromMessage, isDmChannel, type SlackCommand, type SlackMessageEvent } from './inbound.js';
-import {
-  MODAL_CALLBACK,
-  SHARE_ACTION,
-  decodeActionId,
-  decodeForm,
-  readModalOrigin,
-  readModalValues,
-  renderModal,
-  renderReply,
-  type FormSpec,
-  type SlackBlock,
-} from './render.js';
-import { escapeSlack } from './text.js';
+import { MODAL_CALLBACK, decodeActionId, decodeForm, readModalOrigin, readModalValues, renderModal, renderReply, type FormSpec } from './render.js';
 
-/** What the listeners share: the core, the Web API client, a logger and the in-flight tracker. */
+/** What the listeners share: the core, the Web API, a logger and the in-flight tracker. */
 export interface SlackRuntime {
   core: Core;
-  client: SlackClient;
-  /** Posts (`chat.postMessage`, `chat.postEphemeral`) as one lean JSON request each. */
-  post: WebApiCall;
+  /**
+   * The Web API for one workspace (team id), every call paced by the core's rate buckets ahead of the
+   * scheduled fan-out: a reply to a person waiting must neither push the app over Slack's limits nor be
+   * lost to a 429.
+   */
+  calls(team: string): SlackCalls;
   logger: Logger;
   /** Runs work after the ack; tracked so `stop` waits for it, failures logged (never shown raw to people). */
   run(what: string, work: () => Promise<void>): Promise<void>;
@@ -40,25 +32,14 @@ interface EventBody {
   event_id?: string;
 }
 
-interface InteractionBody {
-  team?: { id?: string } | null;
-  user: { id: string; team_id?: string };
-  enterprise?: { id?: string } | null;
-  trigger_id?: string;
-  channel?: { id?: string };
-  container?: { type?: string; channel_id?: string; message_ts?: string; thread_ts?: string; is_ephemeral?: boolean };
-  message?: { ts?: string; thread_ts?: string; text?: string; blocks?: SlackBlock[] };
-  view?: { private_metadata?: string; state?: unknown };
-  response_url?: string;
-}
-
 /** Web API refusals meaning the bot cannot post in that channel (it is not a member): nothing was posted. */
 const NOT_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
 
 const teamOf = (body: InteractionBody): string => body.team?.id ?? body.user.team_id ?? body.enterprise?.id ?? 'unknown';
 
 async function answer(rt: SlackRuntime, message: IncomingMessage, to: ReplyTarget): Promise<void> {
-  for (const reply of await rt.core.handle(message)) await deliverReply(rt.post, reply, to);
+  const { post } = rt.calls(message.workspaceId);
+  for (const reply of await rt.core.handle(message)) await deliverReply(post, reply, to);
 }
 
 function formOf(reply: Reply): FormSpec | undefined {
@@ -114,9 +95,9 @@ function registerEvents(app: App, rt: SlackRuntime): void {
     const team = context.teamId ?? (body as { team_id?: string }).team_id ?? '';
     // Publishing the same view twice is harmless, so a redelivery needs no de-duplication here.
     await rt.run('app_home_opened', async () => {
-      const channels = await visibleChannels(rt, e.user);
+      const channels = await visibleChannels(rt, team, e.user);
       const summary = await homeInsights(rt.core.ctx, { platform: 'slack', workspaceId: team }, channels);
-      await api(rt.client, 'views.publish', { user_id: e.user, view: homeView(renderReply({ blocks: summary, fallback: '' }).blocks) });
+      await rt.calls(team).api('views.publish', { user_id: e.user, view: homeView(renderReply({ blocks: summary, fallback: '' }).blocks) });
     });
   });
 }
@@ -133,7 +114,7 @@ function registerCommand(app: App, rt: SlackRuntime): void {
         if (form && c.trigger_id) {
           try {
             const view = renderModal(form, { channel: c.channel_id });
-            await api(rt.client, 'views.open', { trigger_id: c.trigger_id, view });
+            await rt.calls(c.team_id).api('views.open', { trigger_id: c.trigger_id, view });
             continue;
           } catch (error) {
             rt.logger.warn('could not open the form; sending a button instead', { error: describeError(error) });
@@ -154,23 +135,24 @@ function registerActions(app: App, rt: SlackRuntime): void {
     const a = action as unknown as { action_id: string; value?: string; text?: { text?: string } };
     await rt.run('block_actions', async () => {
       const decoded = decodeActionId(a.action_id);
+      const team = teamOf(b);
+      const calls = rt.calls(team);
       const channel = b.channel?.id ?? b.container?.channel_id;
       const threadTs = b.message?.thread_ts ?? b.container?.thread_ts;
       if (decoded.kind === 'form') {
         const form = decodeForm(a.value);
         if (!form || !b.trigger_id) return;
         const view = renderModal(form, { ...(channel ? { channel } : {}), ...(threadTs ? { threadTs } : {}) });
-        await api(rt.client, 'views.open', { trigger_id: b.trigger_id, view });
+        await calls.api('views.open', { trigger_id: b.trigger_id, view });
         return;
       }
       if (decoded.kind === 'share') {
-        await share(rt, b, a.value);
+        await share(rt, calls, b, a.value);
         return;
       }
       if (decoded.kind !== 'core') return;
-      const team = teamOf(b);
       // Buttons in the App Home or a modal have no conversation: answer in the person's DM.
-      const where = channel ?? (await openDm(rt.client, b.user.id));
+      const where = channel ?? (await openDm(calls.api, b.user.id));
       const isDirect = isDmChannel(where);
       const message: IncomingMessage = {
         platform: 'slack',
@@ -187,9 +169,9 @@ function registerActions(app: App, rt: SlackRuntime): void {
       };
       const to: ReplyTarget = { channel: where, user: b.user.id, isDirect, ...(threadTs ? { threadTs } : {}), ...(b.message?.ts ? { messageTs: b.message.ts } : {}) };
       for (const reply of await rt.core.handle(message)) {
-        if (reply.replacesPressed && (await replacePressed(rt, b, reply, respond))) continue;
+        if (reply.replacesPressed && (await replacePressed(rt, calls, b, reply, respond))) continue;
         try {
-          await deliverReply(rt.post, reply, to);
+          await deliverReply(calls.post, reply, to);
         } catch (error) {
           // A button on a /moodmusic answer in a channel the bot is not in: the Web API cannot post there,
           // but the interaction's response_url can (privately when the reply is private).
@@ -207,57 +189,6 @@ function registerActions(app: App, rt: SlackRuntime): void {
   });
 }
 
-/**
- * Replaces the message whose button was pressed (a choice made): `chat.update` for a normal message, the
- * interaction's response_url for an ephemeral one, which the Web API cannot edit. False when neither
- * worked, so the reply is posted as usual.
- */
-async function replacePressed(rt: SlackRuntime, b: InteractionBody, reply: Reply, respond: (message: Record<string, unknown>) => Promise<unknown>): Promise<boolean> {
-  const rendered = renderReply(reply);
-  const channel = b.channel?.id ?? b.container?.channel_id;
-  const ts = b.message?.ts ?? b.container?.message_ts;
-  try {
-    if (!b.container?.is_ephemeral && channel && ts) {
-      await api(rt.client, 'chat.update', { channel, ts, blocks: rendered.blocks, text: rendered.text });
-      return true;
-    }
-    if (b.response_url) {
-      await respond({ replace_original: true, blocks: rendered.blocks, text: rendered.text });
-      return true;
-    }
-  } catch (error) {
-    rt.logger.warn('could not replace the message in place; posting the answer instead', { error: describeError(error) });
-  }
-  return false;
-}
-
-/** Posts a privately delivered result in the channel it was asked from, then marks the DM copy shared. */
-async function share(rt: SlackRuntime, b: InteractionBody, value: string | undefined): Promise<void> {
-  let target: { c?: unknown; t?: unknown } = {};
-  try {
-    target = JSON.parse(value ?? '{}') as typeof target;
-  } catch {
-    return;
-  }
-  const dm = b.channel?.id ?? b.container?.channel_id;
-  if (typeof target.c !== 'string' || !/^[A-Z0-9]+$/.test(target.c) || !b.message?.blocks || !dm) return;
-  const blocks = b.message.blocks.filter((block) => block.block_id !== SHARE_ACTION);
-  const thread = typeof target.t === 'string' ? { thread_ts: target.t } : {};
-  try {
-    await postMessage(rt.post, target.c, { blocks, text: b.message.text ?? 'Shared from moodmusic' }, thread);
-  } catch (error) {
-    rt.logger.warn('sharing in the channel failed', { error: describeError(error), channel: target.c });
-    await api(rt.client, 'chat.postMessage', { channel: dm, text: `I couldn't share it in <#${target.c}>: ${escapeSlack(describeError(error))}` });
-    return;
-  }
-  if (b.message.ts) {
-    const done = [...blocks, { type: 'context', elements: [{ type: 'mrkdwn', verbatim: true, text: `Shared in <#${target.c}>.` }] }];
-    await api(rt.client, 'chat.update', { channel: dm, ts: b.message.ts, blocks: done, text: b.message.text ?? 'Shared' }).catch((error: unknown) =>
-      rt.logger.debug('could not mark the private copy as shared', { error: describeError(error) }),
-    );
-  }
-}
-
 /** A submitted modal: the values go to the core as the form's action; the answer comes privately. */
 function registerViews(app: App, rt: SlackRuntime): void {
   app.view(MODAL_CALLBACK, async ({ ack, body, view }) => {
@@ -266,7 +197,8 @@ function registerViews(app: App, rt: SlackRuntime): void {
     await rt.run('view_submission', async () => {
       const origin = readModalOrigin((view as { private_metadata?: string }).private_metadata);
       if (!origin) return;
-      const where = origin.channel ?? (await openDm(rt.client, b.user.id));
+      const calls = rt.calls(teamOf(b));
+      const where = origin.channel ?? (await openDm(calls.api, b.user.id));
       const message: IncomingMessage = {
         platform: 'slack',
         workspaceId: teamOf(b),
@@ -281,7 +213,7 @@ function registerViews(app: App, rt: SlackRuntime): void {
         raw: body,
       };
       for (const reply of await rt.core.handle(message)) {
-        await deliverPrivately(rt.client, rt.post, reply, b.user.id, origin.channel ? { channel: origin.channel, ...(origin.threadTs ? { threadTs: origin.threadTs } : {}) } : undefined);
+        await deliverPrivately(calls, reply, b.user.id, origin.channel ? { channel: origin.channel, ...(origin.threadTs ? { threadTs: origin.threadTs } : {}) } : undefined);
       }
     });
   });
@@ -299,8 +231,8 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
  * Channels this person is in that the bot can see (users.conversations), so the home summary never
  * names a channel they could not open. Up to 200; a failure shows no channels rather than wrong ones.
  */
-async function visibleChannels(rt: SlackRuntime, user: string): Promise<VisibleChannel[]> {
-  const result = (await api(rt.client, 'users.conversations', { user, types: 'public_channel,private_channel', exclude_archived: true, limit: 200 })) as {
+async function visibleChannels(rt: SlackRuntime, team: string, user: string): Promise<VisibleChannel[]> {
+  const result = (await rt.calls(team).api('users.conversations', { user, types: 'public_channel,private_channel', exclude_archived: true, limit: 200 })) as {
     channels?: Array<{ id?: string; name?: string }>;
   };
   return (result.channels ?? []).flatMap((c) => (c.id ? [{ id: c.id, name: c.name ?? c.id }] : []));

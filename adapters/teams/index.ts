@@ -1,4 +1,5 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type Request as BotRequest, type Response as BotResponse, type TurnContext } from 'botbuilder';
+import { paceFor } from '../../src/delivery/index.js';
 import { PlatformError, describeError } from '../../src/errors.js';
 import { rateLimitedWarn } from '../../src/log-limit.js';
 import { recordReaction } from '../../src/features/engagement.js';
@@ -108,14 +109,23 @@ export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptio
   const adapter = new QuietCloudAdapter(auth);
   const rejected = rateLimitedWarn(logger, 'teams request rejected');
   const send = createConnectorSend({ authorize: authorizeWith(adapter, appId) });
-  const outbound = createTeamsOutbound({ adapter, appId, audience: PUBLIC_CLOUD_AUDIENCE, store: core.ctx.store, send });
+  // Every connector call outside the delivery queue (replies in a turn, updates, 1:1 chats) waits for
+  // the same rate buckets as the scheduled fan-out, ahead of it.
+  const pace = paceFor(core.ctx);
+  const outbound = createTeamsOutbound({ adapter, appId, audience: PUBLIC_CLOUD_AUDIENCE, store: core.ctx.store, send, pace });
+
+  /** One call within the turn, paced in the message's conversation; failures as `PlatformError`s. */
+  function inTurn<T>(message: IncomingMessage, doing: string, call: () => Promise<T>): Promise<T> {
+    const target = { platform: 'teams' as const, workspaceId: message.workspaceId, conversationId: message.conversationId };
+    return pace(target, doing, () => call().catch((error: unknown) => Promise.reject(toPlatformError(error, doing))));
+  }
 
   async function answer(context: TurnContext, message: IncomingMessage, reply: Reply): Promise<void> {
     const pressed = message.source === 'action' && reply.replacesPressed ? context.activity.replyToId : undefined;
     if (pressed) {
       // A choice made on a card: the card itself changes, so its buttons do not stay live.
       try {
-        await context.updateActivity({ ...renderActivity(reply), id: pressed });
+        await inTurn(message, 'update a card in a turn', () => context.updateActivity({ ...renderActivity(reply), id: pressed }));
         return;
       } catch (error) {
         logger.warn('could not update the card in place; sending the answer as a new message', { error: describeError(error), workspaceId: message.workspaceId });
@@ -129,11 +139,11 @@ export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptio
         return;
       } catch (error) {
         logger.warn('private reply could not be delivered in a 1:1 chat', { error, workspaceId: message.workspaceId });
-        await context.sendActivity(renderActivity(textReply(PRIVATE_FALLBACK)));
+        await inTurn(message, 'reply in a turn', () => context.sendActivity(renderActivity(textReply(PRIVATE_FALLBACK))));
         return;
       }
     }
-    await context.sendActivity(renderActivity(reply));
+    await inTurn(message, 'reply in a turn', () => context.sendActivity(renderActivity(reply)));
   }
 
   async function countReactions(activity: Partial<Activity>): Promise<void> {

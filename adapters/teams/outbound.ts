@@ -1,7 +1,8 @@
 import { TeamsInfo, TurnContext, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import type { Pace } from '../../src/delivery/index.js';
 import { PlatformError } from '../../src/errors.js';
 import type { ConversationRef } from '../../src/model/message.js';
-import type { Outbound, PostedRef } from '../../src/model/outbound.js';
+import type { Outbound, PostedRef, PostOptions } from '../../src/model/outbound.js';
 import type { Reply } from '../../src/model/reply.js';
 import type { Store } from '../../src/store/index.js';
 import { toPlatformError } from './errors.js';
@@ -42,6 +43,11 @@ export interface TeamsOutboundDeps {
   store: Store;
   /** The lean "send to conversation" call proactive posts go through (see `createConnectorSend`). */
   send: ConnectorSend;
+  /**
+   * Makes each connector call wait for the core's rate buckets first (Teams counts every call against
+   * the tenant, and a conversation's against it), except the delivery queue's own posts.
+   */
+  pace?: Pace;
 }
 
 /** The Teams outbound seam plus a hook that learns each tenant's service URL from inbound traffic. */
@@ -54,6 +60,11 @@ export interface TeamsOutbound extends Outbound {
 export function createTeamsOutbound(deps: TeamsOutboundDeps): TeamsOutbound {
   const { adapter, appId, audience, store, send } = deps;
   const templates = new Map<string, Reference>();
+  // A `PlatformError` out of every call, so the pacing knows a 429 (and its Retry-After) when it sees one.
+  const paced = <T>(workspaceId: string, conversationId: string, what: string, call: () => Promise<T>): Promise<T> => {
+    const mapped = () => call().catch((error: unknown) => Promise.reject(toPlatformError(error, what)));
+    return deps.pace ? deps.pace({ platform: 'teams', workspaceId, conversationId }, what, mapped) : mapped();
+  };
 
   async function template(workspaceId: string): Promise<Reference | undefined> {
     const known = templates.get(workspaceId);
@@ -82,16 +93,14 @@ export function createTeamsOutbound(deps: TeamsOutboundDeps): TeamsOutbound {
       }
       const channel = ref.conversation.conversationType === 'channel';
       const conversation = target.threadId && channel ? { ...ref.conversation, id: threadConversationId(target.conversationId, target.threadId) } : ref.conversation;
-      try {
-        await adapter.continueConversationAsync(appId, { ...ref, conversation }, async (context) => {
+      await paced(target.workspaceId, target.conversationId, `update a message in conversation ${target.conversationId}`, () =>
+        adapter.continueConversationAsync(appId, { ...ref, conversation }, async (context) => {
           await context.updateActivity({ ...renderActivity(reply), id: posted.messageId, conversation: context.activity.conversation });
-        });
-      } catch (error) {
-        throw toPlatformError(error, `update a message in conversation ${target.conversationId}`);
-      }
+        }),
+      );
     },
 
-    async post(target: ConversationRef, reply: Reply): Promise<PostedRef> {
+    async post(target: ConversationRef, reply: Reply, options?: PostOptions): Promise<PostedRef> {
       const record = await store.conversations.get({ platform: 'teams', workspaceId: target.workspaceId, conversationId: target.conversationId });
       const ref = record?.ref as Reference | undefined;
       if (!ref?.serviceUrl || !ref.conversation?.id) {
@@ -103,11 +112,18 @@ export function createTeamsOutbound(deps: TeamsOutboundDeps): TeamsOutbound {
       }
       const channel = ref.conversation.conversationType === 'channel';
       const conversation = target.threadId && channel ? { ...ref.conversation, id: threadConversationId(target.conversationId, target.threadId) } : ref.conversation;
+      const serviceUrl = ref.serviceUrl;
+      const doing = `post to conversation ${target.conversationId}`;
+      const post = () => send(serviceUrl, conversation.id as string, proactiveActivity(renderShared(reply), ref, conversation));
       let messageId: string | undefined;
-      try {
-        messageId = (await send(ref.serviceUrl, conversation.id as string, proactiveActivity(renderShared(reply), ref, conversation))).id;
-      } catch (error) {
-        throw toPlatformError(error, `post to conversation ${target.conversationId}`);
+      if (options?.paced) {
+        try {
+          messageId = (await post()).id;
+        } catch (error) {
+          throw toPlatformError(error, doing);
+        }
+      } else {
+        messageId = (await paced(target.workspaceId, target.conversationId, doing, post)).id;
       }
       if (!messageId) throw new PlatformError('teams', 'no_message_id', 'Teams accepted the post but returned no message id');
       return { messageId, ...(channel ? { threadId: target.threadId ?? messageId } : {}) };
@@ -118,14 +134,12 @@ export function createTeamsOutbound(deps: TeamsOutboundDeps): TeamsOutbound {
       const ref = record?.ref as Reference | undefined;
       if (!ref?.serviceUrl || !ref.conversation?.id) return undefined;
       let found: { name?: string; userRole?: string } | undefined;
-      try {
-        // The roster of the team (or chat) this conversation belongs to: GET /v3/conversations/{id}/members/{user}.
-        await adapter.continueConversationAsync(appId, ref, async (context) => {
+      // The roster of the team (or chat) this conversation belongs to: GET /v3/conversations/{id}/members/{user}.
+      await paced(target.workspaceId, target.conversationId, `look up ${userId} in the roster of ${target.conversationId}`, () =>
+        adapter.continueConversationAsync(appId, ref, async (context) => {
           found = await TeamsInfo.getMember(context, userId);
-        });
-      } catch (error) {
-        throw toPlatformError(error, `look up ${userId} in the roster of ${target.conversationId}`);
-      }
+        }),
+      );
       if (!found) return undefined;
       return { ...(found.name ? { name: found.name } : {}), admin: found.userRole?.toLowerCase() === 'owner' };
     },
@@ -138,13 +152,13 @@ export function createTeamsOutbound(deps: TeamsOutboundDeps): TeamsOutbound {
       const tenant = workspaceId === EMULATOR_WORKSPACE ? {} : { tenantId: workspaceId, channelData: { tenant: { id: workspaceId } } };
       const parameters = { isGroup: false, members: [{ id: userId, name: '' }], ...(known.bot ? { bot: known.bot } : {}), ...tenant } as ConversationParameters;
       let conversationId: string | undefined;
-      try {
-        await adapter.createConversationAsync(appId, known.channelId ?? 'msteams', known.serviceUrl, audience, parameters, async (context) => {
+      const serviceUrl = known.serviceUrl;
+      // Teams counts calls per conversation; a new 1:1 chat's is the person's (its id comes back only after).
+      await paced(workspaceId, `create:${userId}`, `open a 1:1 chat with ${userId}`, () =>
+        adapter.createConversationAsync(appId, known.channelId ?? 'msteams', serviceUrl, audience, parameters, async (context) => {
           conversationId = context.activity.conversation?.id;
-        });
-      } catch (error) {
-        throw toPlatformError(error, `open a 1:1 chat with ${userId}`);
-      }
+        }),
+      );
       if (!conversationId) throw new PlatformError('teams', 'no_conversation_id', 'Teams created the chat but returned no conversation id');
       const ref: Reference = {
         channelId: known.channelId ?? 'msteams',

@@ -29,11 +29,17 @@ export class ArrivalWindow {
     private readonly perMs: number,
   ) {}
 
-  /** The earliest instant at or after `now` a send keeps this window under `count`. */
-  earliest(now: number): number {
+  /**
+   * The earliest instant at or after `now` a send keeps this window under `count`, with `reserved`
+   * places in it kept for sends that go first (see `Pacer.claim`).
+   */
+  earliest(now: number, reserved = 0): number {
     this.expire(now);
-    if (this.arrivals.length < this.count) return now;
-    return Math.max(now, (this.arrivals[this.arrivals.length - this.count] as Arrival).at + this.perMs);
+    const free = this.count - reserved;
+    if (this.arrivals.length < free) return now;
+    // More reserved than the window holds: wait for the whole window to pass (the first sends are few).
+    const index = Math.min(this.arrivals.length - 1, Math.max(0, this.arrivals.length - free));
+    return Math.max(now, (this.arrivals[index] as Arrival).at + this.perMs);
   }
 
   /** Counts a send leaving at `now` (not before an earlier one). */

@@ -3,11 +3,12 @@ import type { ConversationRef, PlatformName } from '../model/message.js';
 import { whenAborted } from './abort.js';
 import type { WorkspaceLease } from './lease.js';
 import type { Arrival } from './arrivals.js';
-import { RateGate, perSecond, type PlatformLimits } from './limits.js';
+import { RateGate, perSecond, type CallTarget, type PlatformLimits } from './limits.js';
 import { Pacer } from './pacer.js';
 import type { RoomBounds } from './room-limit.js';
 
-interface ConversationState {
+/** @internal A conversation's windows (or a method's, see `PlatformLimits.methods`) and its pause. */
+export interface ConversationState {
   gates: RateGate[];
   /** A 429's Retry-After for this conversation. */
   pausedUntil: number;
@@ -26,7 +27,8 @@ export interface Ticket {
   readonly at: number;
 }
 
-const key = (target: ConversationRef) => `${target.workspaceId}\u0000${target.conversationId}`;
+/** A method's own lane in a workspace is keyed apart from any conversation id. */
+const METHOD = '\u0001';
 
 /**
  * One platform's limits as the queue enforces them: each send waits for its conversation's limits
@@ -42,6 +44,8 @@ export class PlatformGate {
   private readonly conversations = new Map<string, ConversationState>();
   private inFlight = 0;
   private readonly waiting: Array<() => void> = [];
+  /** Sends that go first (see `acquireFirst`) waiting for a place in flight: woken before `waiting`. */
+  private readonly waitingFirst: Array<() => void> = [];
   /** Per conversation, the tail of the line of senders waiting for their turn. */
   private readonly lines = new Map<string, Promise<void>>();
   private sends = 0;
@@ -126,13 +130,17 @@ export class PlatformGate {
       const now = this.clock.now().getTime();
       ticket.pacers.forEach((p, i) => p.answered(ticket.arrivals[i], now));
     }
-    if (this.inFlight < this.cap) this.waiting.shift()?.();
+    if (this.inFlight < this.cap) (this.waitingFirst.shift() ?? this.waiting.shift())?.();
   }
 
-  /** Pauses what a 429 concerns: the conversation, and its workspace's or the app's buckets. */
-  throttle(target: ConversationRef, until: number): void {
+  /**
+   * Pauses what a 429 concerns: the conversation, and its workspace's or the app's buckets; for a method
+   * with its own rates, only that method in the workspace.
+   */
+  throttle(target: CallTarget, until: number): void {
     const conv = this.conversation(target);
     conv.pausedUntil = Math.max(conv.pausedUntil, until);
+    if (this.methodRates(target)) return;
     const pacers = this.limits.throttleScope === 'workspace' ? this.workspace(target.workspaceId) : this.global.length ? this.global : this.workspace(target.workspaceId);
     for (const p of pacers) p.pause(until);
   }
@@ -143,7 +151,7 @@ export class PlatformGate {
    * the function that lets the next one in.
    */
   private async line(target: ConversationRef): Promise<() => void> {
-    const k = key(target);
+    const k = this.key(target);
     const before = this.lines.get(k);
     let done!: () => void;
     const mine = new Promise<void>((resolve) => (done = resolve));
@@ -156,14 +164,60 @@ export class PlatformGate {
     };
   }
 
-  private conversation(target: ConversationRef): ConversationState {
-    const k = key(target);
+  /** The rates of the method `target` calls, when the limits give it its own (see `PlatformLimits.methods`). */
+  private methodRates(target: CallTarget) {
+    return target.method === undefined ? undefined : this.limits.methods?.[target.method];
+  }
+
+  /** Where a call's windows are kept: its method's lane in the workspace, else its conversation (or, with none, its method). */
+  private key(target: CallTarget): string {
+    const lane = this.methodRates(target) || target.conversationId === undefined ? `${METHOD}${target.method ?? ''}` : target.conversationId;
+    return `${target.workspaceId}\u0000${lane}`;
+  }
+
+  /** @internal The windows a call waits for (its conversation's, or its method's). */
+  conversation(target: CallTarget): ConversationState {
+    const k = this.key(target);
     let conv = this.conversations.get(k);
     if (!conv) {
-      conv = { gates: (this.limits.perConversation ?? []).map((r) => new RateGate(r)), pausedUntil: 0 };
+      conv = { gates: (this.methodRates(target) ?? this.limits.perConversation ?? []).map((r) => new RateGate(r)), pausedUntil: 0 };
       this.conversations.set(k, conv);
     }
     return conv;
+  }
+
+  /** @internal The buckets a call takes a token from: the app's, and its workspace's unless its method has its own rates. */
+  pacers(target: CallTarget): Pacer[] {
+    return this.methodRates(target) ? this.global : [...this.global, ...this.workspace(target.workspaceId)];
+  }
+
+  /** Requests let through and not yet released. */
+  open(): number {
+    return this.inFlight;
+  }
+
+  /** @internal Whether a send now would exceed the cap on requests in flight. */
+  full(): boolean {
+    return this.inFlight >= this.cap;
+  }
+
+  /** @internal Resolves when a place in flight may be free (`first`: ahead of the other waiters), or on `stop`. */
+  async placeFreed(first: boolean, stop: Promise<void>): Promise<void> {
+    const list = first ? this.waitingFirst : this.waiting;
+    let wake!: () => void;
+    await Promise.race([new Promise<void>((resolve) => list.push((wake = resolve))), stop]);
+    // Cancelled while waiting: leave the line, so a later wake-up is not spent on nobody.
+    const mine = list.indexOf(wake);
+    if (mine >= 0) list.splice(mine, 1);
+  }
+
+  /** @internal Lets a send through at `now`: counts it in its windows and buckets and in flight. */
+  admit(conv: ConversationState, pacers: Pacer[], now: number, waitedMs: number, unused: number): Ticket {
+    for (const g of conv.gates) g.commit(now);
+    const arrivals = pacers.map((p) => p.sent(now));
+    this.inFlight += 1;
+    this.prune(now);
+    return { pacers, arrivals, waitedMs, unused, at: now };
   }
 
   private workspace(workspaceId: string): Pacer[] {
@@ -204,7 +258,7 @@ export class PlatformGate {
         await Promise.race([this.sleep(convAt - now), stop]);
         continue;
       }
-      const pacers = [...this.global, ...this.workspace(target.workspaceId)];
+      const pacers = this.pacers(target);
       let at = now;
       for (const p of pacers) at = Math.max(at, p.peek(now));
       if (at > deadline) return false;
@@ -230,20 +284,12 @@ export class PlatformGate {
       }
       // A 429 while we slept paused a bucket: book again after the pause (spread at the rate, no herd).
       if (conv.pausedUntil > now || pacers.some((p) => p.pausedUntil > now)) continue;
-      if (this.inFlight >= this.cap) {
-        let wake!: () => void;
-        await Promise.race([new Promise<void>((resolve) => this.waiting.push((wake = resolve))), stop]);
+      if (this.full()) {
+        await this.placeFreed(false, stop);
         waitedMs += this.clock.now().getTime() - now;
-        // Cancelled while waiting: leave the line, so a later wake-up is not spent on nobody.
-        const mine = this.waiting.indexOf(wake);
-        if (mine >= 0) this.waiting.splice(mine, 1);
         continue;
       }
-      for (const g of conv.gates) g.commit(now);
-      const arrivals = pacers.map((p) => p.sent(now));
-      this.inFlight += 1;
-      this.prune(now);
-      return { pacers, arrivals, waitedMs, unused, at: now };
+      return this.admit(conv, pacers, now, waitedMs, unused);
     }
   }
 }

@@ -1,9 +1,12 @@
 import type { CoreContext } from '../core/types.js';
+import type { Pace } from './call.js';
 import { DeliveryQueue, type DeliveryQueueOptions } from './queue.js';
 
 export { DeliveryQueue } from './queue.js';
 export type { DeliveryQueueOptions } from './queue.js';
-export type { DeliveryOutcome, DeliveryStats, SendOptions } from './outcome.js';
+export type { CallStats, DeliveryOutcome, DeliveryStats, SendOptions } from './outcome.js';
+export type { Pace, PlatformCall } from './call.js';
+export type { CallTarget } from './limits.js';
 export type { WorkspaceLease } from './lease.js';
 export { DEFAULT_LIMITS, DEFAULT_SLACK_WORKSPACE_RATE, RateGate } from './limits.js';
 export { PACE_FRACTION, Pacer } from './pacer.js';
@@ -32,4 +35,12 @@ export function deliveryQueueFor(ctx: Pick<CoreContext, 'clock' | 'logger' | 'wo
     queues.set(ctx, queue);
   }
   return queue;
+}
+
+/**
+ * The core's `DeliveryQueue.pace`, for adapters: every call they make outside the queue (replies,
+ * updates, 1:1 chats) takes its tokens from the same buckets as the queue's sends, ahead of them.
+ */
+export function paceFor(ctx: Parameters<typeof deliveryQueueFor>[0]): Pace {
+  return (target, what, call) => deliveryQueueFor(ctx).pace(target, what, call);
 }

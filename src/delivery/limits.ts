@@ -15,6 +15,12 @@ export interface PlatformLimits {
   /** Per conversation (Slack channel, Teams conversation/thread), enforced exactly. */
   perConversation?: Rate[];
   /**
+   * Calls of these methods (Slack: a Web API method's tier) are counted per workspace against their own
+   * rates instead: not the workspace's post bucket, nor a conversation's windows. A method not listed
+   * is counted as a post (the workspace's bucket and, with a conversation, its windows).
+   */
+  methods?: Record<string, Rate[]>;
+  /**
    * Optional cap on sends in flight at once. Off by default: the rate decides throughput, and as many
    * requests fly as the round trip needs to fill it.
    */
@@ -27,6 +33,22 @@ export interface PlatformLimits {
   throttleScope?: 'app' | 'workspace';
 }
 
+/**
+ * What a call to a platform counts against: its workspace's (tenant's) buckets and, for a post, its
+ * conversation's windows; a call of a method the limits list (`PlatformLimits.methods`) counts against
+ * that method's rates in the workspace instead. A scheduled send's `ConversationRef` is one.
+ */
+export interface CallTarget {
+  workspaceId: string;
+  conversationId?: string;
+  /** The platform's name for the call (`chat.update`, `views.publish`); a post when absent or unlisted. */
+  method?: string;
+}
+
+/** Slack's published tiers, per method per workspace: Tier 3 allows 50+ calls a minute, Tier 4 100+. */
+const TIER_3: Rate[] = [{ count: 50, perMs: 60_000 }];
+const TIER_4: Rate[] = [{ count: 100, perMs: 60_000 }];
+
 /** Slack's workspace-wide rate for chat.postMessage when SLACK_WORKSPACE_RATE does not say (Slack publishes none). */
 export const DEFAULT_SLACK_WORKSPACE_RATE = 20;
 
@@ -34,7 +56,8 @@ export const DEFAULT_SLACK_WORKSPACE_RATE = 20;
  * Defaults from the platforms' documentation. Slack: chat.postMessage allows about one message per
  * second per channel (short bursts tolerated) and keeps a workspace-wide limit it does not publish
  * (`DEFAULT_SLACK_WORKSPACE_RATE`, set with SLACK_WORKSPACE_RATE; its 429s and Retry-After still
- * govern). Teams ("Optimize your bot with rate limiting"): 50 requests per second per app per tenant,
+ * govern); other methods by their tier (Slack's "Rate limits" page). Teams ("Optimize your bot with rate
+ * limiting"): 50 requests per second per app per tenant, every call counted (sends, updates, rosters),
  * so a tenant's 429 holds only that tenant, and per bot per conversation 7 a second, 8 in 2 s, 60 in
  * 30 s and 1,800 an hour. The shell is a terminal.
  */
@@ -42,6 +65,18 @@ export const DEFAULT_LIMITS: Record<PlatformName, PlatformLimits> = {
   slack: {
     perConversation: [{ count: 1, perMs: 1000 }],
     perWorkspace: [{ count: DEFAULT_SLACK_WORKSPACE_RATE, perMs: 1000 }],
+    // chat.postMessage and chat.postEphemeral are posts (the channel's and the workspace's limits);
+    // every other method the bot calls has its own tier per workspace.
+    methods: {
+      'chat.update': TIER_3,
+      'conversations.open': TIER_3,
+      'conversations.history': TIER_3,
+      'conversations.replies': TIER_3,
+      'users.conversations': TIER_3,
+      'users.info': TIER_4,
+      'views.open': TIER_4,
+      'views.publish': TIER_4,
+    },
     throttleScope: 'workspace',
   },
   teams: {

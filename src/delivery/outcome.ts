@@ -31,3 +31,13 @@ export interface DeliveryStats {
   retries: number;
   throttled: number;
 }
+
+/** Counters of the calls made outside the queue (see `DeliveryQueue.pace`). */
+export interface CallStats {
+  /** Calls the platform accepted. */
+  made: number;
+  /** Calls that finally failed (after any retries), or gave up at their deadline. */
+  failed: number;
+  /** 429s answered to them (each retried after its Retry-After when there was time). */
+  throttled: number;
+}

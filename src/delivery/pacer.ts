@@ -51,9 +51,38 @@ export class Pacer {
     this.window = new ArrivalWindow(Math.max(1, Math.ceil(paced)), rate.perMs);
   }
 
-  /** The earliest instant at or after `now` a send keeps the last window of real sends under the paced count. */
-  due(now: number): number {
-    return this.window ? this.window.earliest(now) : now;
+  /**
+   * Sends that go first (a person waiting for a reply) and are waiting for a place in the window:
+   * scheduled sends leave them that many places, so a reply is not outrun by sends booked before it.
+   */
+  private claims = 0;
+
+  /**
+   * The earliest instant at or after `now` a send keeps the last window of real sends under the paced
+   * count; `first` for a send that goes first, which does not leave places for the claims.
+   */
+  due(now: number, first = false): number {
+    return this.window ? this.window.earliest(now, first ? 0 : this.claims) : now;
+  }
+
+  /** A send that goes first waits for a place in the window (see `due`); `unclaim` once it has one or gives up. */
+  claim(): void {
+    this.claims += 1;
+  }
+
+  unclaim(): void {
+    this.claims = Math.max(0, this.claims - 1);
+  }
+
+  /**
+   * Counts a send made ahead of the booked ones (it went first): bookings made from now on start one
+   * interval later, so the paced rate holds on average. Bookings already made keep their instants and
+   * wait for the window instead.
+   */
+  take(now: number): void {
+    if (this.interval === 0) return;
+    this.tat = Math.max(this.tat, now) + this.interval;
+    this.lastBooked = now;
   }
 
   /** Records a send made at `now` (not before an earlier one); pass what it returns to `answered`. */
@@ -97,6 +126,6 @@ export class Pacer {
 
   /** True when the bucket holds nothing that still matters at `now`. */
   idle(now: number): boolean {
-    return this.tat <= now && this.pausedUntil <= now && (this.window?.idle(now) ?? true);
+    return this.tat <= now && this.pausedUntil <= now && this.claims === 0 && (this.window?.idle(now) ?? true);
   }
 }

@@ -5,10 +5,11 @@ import type { ConversationRef, PlatformName } from '../model/message.js';
 import type { Outbound } from '../model/outbound.js';
 import type { Reply } from '../model/reply.js';
 import { whenAborted } from './abort.js';
+import { callWithin, type PlatformCall } from './call.js';
 import { PlatformGate } from './gate.js';
 import type { WorkspaceLease } from './lease.js';
 import { DEFAULT_LIMITS, type PlatformLimits } from './limits.js';
-import type { DeliveryOutcome, DeliveryStats, SendOptions } from './outcome.js';
+import type { CallStats, DeliveryOutcome, DeliveryStats, SendOptions } from './outcome.js';
 import { WorkspaceRoom } from './room.js';
 
 export type { DeliveryOutcome, DeliveryStats, SendOptions } from './outcome.js';
@@ -32,7 +33,12 @@ export interface DeliveryQueueOptions {
   maxAttempts?: number;
   /** With several instances on one database: who paces each workspace (see `WorkspaceLease`). */
   lease?: WorkspaceLease;
+  /** How long a call outside the queue (see `pace`) may wait for the rate and its retries; 30 s by default. */
+  callWithinMs?: number;
 }
+
+/** Told to `Outbound.post` by the queue: the send already holds its place in the rate limits. */
+const PACED = { paced: true } as const;
 
 /**
  * The way every proactive message leaves the bot. Each send waits for its platform's limits (see
@@ -55,6 +61,8 @@ export class DeliveryQueue {
   private readonly gates = new Map<PlatformName, PlatformGate>();
   private readonly workspaces: WorkspaceRoom;
   readonly stats: DeliveryStats = { sent: 0, failed: 0, retries: 0, throttled: 0 };
+  readonly callStats: CallStats = { made: 0, failed: 0, throttled: 0 };
+  private readonly callWithinMs: number;
 
   constructor(options: DeliveryQueueOptions) {
     this.clock = options.clock;
@@ -67,6 +75,7 @@ export class DeliveryQueue {
     this.maxBackoffMs = options.maxBackoffMs ?? 60_000;
     this.maxAttempts = options.maxAttempts ?? 10;
     this.lease = options.lease;
+    this.callWithinMs = options.callWithinMs ?? 30_000;
     this.workspaces = new WorkspaceRoom((platform) => this.gate(platform), this.lease);
   }
 
@@ -87,9 +96,28 @@ export class DeliveryQueue {
     return this.workspaces.room(platform, workspaceId, signal);
   }
 
+  /** Requests on the wire now (sends and calls let through and not yet answered), on every platform. */
+  inFlight(): number {
+    let n = 0;
+    for (const gate of this.gates.values()) n += gate.open();
+    return n;
+  }
+
   /** Gives back room taken by `room` that no send used (the slot was lost or skipped). */
   unreserve(platform: PlatformName, workspaceId: string): void {
     this.workspaces.unreserve(platform, workspaceId);
+  }
+
+  /**
+   * Makes a platform call that is not a queued send (a reply to a person, an update, opening a 1:1 chat,
+   * an App Home) within the same rate limits as the queue's sends, ahead of them: a person waiting beats
+   * a weekly prompt. A 429 pauses only what it concerns (see `PlatformGate.throttle`) and the call is
+   * made again after its Retry-After, within `callWithinMs`; other failures are thrown at once (see
+   * `callWithin`). Adapters route every such call through here.
+   */
+  pace<T>(target: PlatformCall, what: string, call: () => Promise<T>): Promise<T> {
+    const deps = { gate: this.gate(target.platform), clock: this.clock, sleep: this.sleep, logger: this.logger, stats: this.callStats };
+    return callWithin(deps, target, what, call, this.clock.now().getTime() + this.callWithinMs);
   }
 
   /** Sends `reply` to `target` through `outbound`, within the limits. Never throws. */
@@ -137,7 +165,7 @@ export class DeliveryQueue {
       this.workspaces.booked(outbound.platform, target.workspaceId, allowed);
       let error: unknown;
       try {
-        const posted = await outbound.post(target, reply);
+        const posted = await outbound.post(target, reply, PACED);
         this.stats.sent += 1;
         return { status: 'sent', posted, attempts, at: this.clock.now() };
       } catch (e) {

@@ -9,6 +9,12 @@ export interface PostedRef {
   threadId?: string;
 }
 
+/** How a post is made. */
+export interface PostOptions {
+  /** The delivery queue already holds this send's place in the rate limits: post at once. */
+  paced?: boolean;
+}
+
 /** What a platform says about one person in a conversation: their name, and whether they administer it. */
 export interface MemberInfo {
   name?: string;
@@ -25,8 +31,12 @@ export interface MemberInfo {
  */
 export interface Outbound {
   readonly platform: PlatformName;
-  /** Posts a reply into a conversation (or its thread when `target.threadId` is set). */
-  post(target: ConversationRef, reply: Reply): Promise<PostedRef>;
+  /**
+   * Posts a reply into a conversation (or its thread when `target.threadId` is set). Every call an
+   * adapter makes waits for the platform's rate limits first (see `DeliveryQueue.pace`), except a post
+   * the delivery queue makes (`paced`), which already waited for them.
+   */
+  post(target: ConversationRef, reply: Reply, options?: PostOptions): Promise<PostedRef>;
   /**
    * Replaces a message the bot posted (Slack chat.update, Teams updateActivity): a slow answer is posted
    * as "Reading your plan..." at once and updated when ready. Platforms that cannot edit omit it.

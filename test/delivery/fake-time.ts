@@ -13,8 +13,16 @@ export class FakeTime {
   /** Every sleep requested, in ms (for assertions). */
   readonly slept: number[] = [];
 
-  constructor(start: string | Date = '2026-11-23T08:00:00Z') {
-    this.clock = new ManualClock(start);
+  /**
+   * `start` is where a new clock starts, or a clock to move (a core's, so what it sees moves with the
+   * sleepers). `busy` holds time still while it is true (requests on the wire to a local fake, whose
+   * answer takes no time on this clock).
+   */
+  constructor(
+    start: string | Date | ManualClock = '2026-11-23T08:00:00Z',
+    private readonly busy: () => boolean = () => false,
+  ) {
+    this.clock = start instanceof ManualClock ? start : new ManualClock(start);
   }
 
   readonly sleep = (ms: number): Promise<void> => {
@@ -34,6 +42,12 @@ export class FakeTime {
   private pump(): void {
     this.pumping = false;
     if (this.sleepers.length === 0) return;
+    if (this.busy()) {
+      // Checked again once the I/O under way has had its turn (a timer, not setImmediate, lets it in).
+      this.pumping = true;
+      setTimeout(() => this.pump(), 1);
+      return;
+    }
     this.sleepers.sort((a, b) => a.at - b.at || a.seq - b.seq);
     const next = this.sleepers.shift()!;
     if (next.at > this.clock.now().getTime()) this.clock.set(next.at);

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { ManualClock } from '../../src/clock.js';
 import { createCore, type Core } from '../../src/core/core.js';
+import { deliveryQueueFor } from '../../src/delivery/index.js';
+import { FakeTime } from '../delivery/fake-time.js';
 import type { CoreSettings, Feature } from '../../src/core/types.js';
 import { allFeatures } from '../../src/features/index.js';
 import { silentLogger } from '../../src/logger.js';
@@ -51,4 +53,16 @@ export function mention(text: string, overrides: Partial<IncomingMessage> = {}):
     isDirect: false,
     ...overrides,
   };
+}
+
+/**
+ * Makes the core's delivery queue (the rate buckets every platform call waits for) sleep on `clock`
+ * as fake time: a wait moves the clock once nothing else can run and no request is on the wire, so
+ * tests never sleep and a local fake sees requests at the instants the buckets chose. Call it before
+ * anything uses the queue.
+ */
+export function pacedTime(core: Core, clock: ManualClock): FakeTime {
+  const time: FakeTime = new FakeTime(clock, () => deliveryQueueFor(core.ctx).inFlight() > 0);
+  deliveryQueueFor(core.ctx, { sleep: time.sleep });
+  return time;
 }

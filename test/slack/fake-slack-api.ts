@@ -80,6 +80,9 @@ export class FakeSlackApi {
   readonly users = new Map<string, Record<string, unknown>>();
   /** Where `apps.connections.open` sends Socket Mode clients (a `FakeSocketMode`), when set. */
   socketUrl: string | undefined;
+  /** Posts refused for the workspace's rate (see `limitPosts`). */
+  rateLimited = 0;
+  private postLimit: { count: number; perMs: number; now: () => number; accepted: number[] } | undefined;
 
   constructor(
     readonly token = 'xoxb-test',
@@ -113,6 +116,20 @@ export class FakeSlackApi {
     this.releaseHeld();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /**
+   * From now on, accepts at most `count` posts (chat.postMessage and chat.postEphemeral) across the
+   * workspace in any `perMs`, counted on `now`'s clock (a test's fake time); beyond that it answers 429
+   * with Retry-After, as Slack does. `postTimes()` gives the accepted instants.
+   */
+  limitPosts(count: number, perMs: number, now: () => number): void {
+    this.postLimit = { count, perMs, now, accepted: [] };
+  }
+
+  /** The instants (on the limit's clock) of the posts the limit accepted. */
+  postTimes(): number[] {
+    return [...(this.postLimit?.accepted ?? [])];
   }
 
   /** Makes the next call(s) of `method` fail as given, in order. */
@@ -200,6 +217,17 @@ export class FakeSlackApi {
       if (!alternatives.some((name) => args[name] !== undefined && args[name] !== '')) {
         return send(200, { ok: false, error: 'invalid_arguments', response_metadata: { messages: [`missing required field: ${alternatives.join(' or ')}`] } });
       }
+    }
+    const limit = this.postLimit;
+    if (limit && (method === 'chat.postMessage' || method === 'chat.postEphemeral')) {
+      const now = limit.now();
+      const inWindow = limit.accepted.filter((t) => t > now - limit.perMs);
+      if (inWindow.length >= limit.count) {
+        this.rateLimited += 1;
+        const seconds = Math.max(1, Math.ceil(((inWindow[0] as number) + limit.perMs - now) / 1000));
+        return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(seconds) });
+      }
+      limit.accepted.push(now);
     }
     const answer = this.answer(method, args);
     const hold = this.holds.get(method);

@@ -5,7 +5,8 @@ import type { Core } from '../../src/core/core.js';
 import type { CoreSettings, Feature } from '../../src/core/types.js';
 import { createLogger } from '../../src/logger.js';
 import type { Store } from '../../src/store/index.js';
-import { testCore } from '../helpers/core.js';
+import { pacedTime, testCore } from '../helpers/core.js';
+import type { FakeTime } from '../delivery/fake-time.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 
 export const SECRET = 'test-signing-secret';
@@ -100,6 +101,8 @@ export interface SlackHarness {
   core: Core;
   store: Store;
   logs: string[];
+  /** The core's clock, moved by the rate buckets' waits (see `pacedTime`). */
+  time: FakeTime;
   port: number;
   event(event: Record<string, unknown>, eventId?: string, options?: SendOptions): Promise<SentResponse>;
   command(fields: Record<string, string>, options?: SendOptions): Promise<SentResponse>;
@@ -114,6 +117,8 @@ export interface SlackHarness {
 export async function slackHarness(options: { features?: Feature[]; fake?: FakeSlackApi; dbPath?: string; settings?: Partial<CoreSettings> } = {}): Promise<SlackHarness> {
   const fake = options.fake ?? (await new FakeSlackApi('xoxb-test', { userId: BOT, botId: 'BBOT', teamId: TEAM }).start());
   const tc = await testCore({ ...(options.features ? { features: options.features } : {}), ...(options.dbPath ? { dbPath: options.dbPath } : {}), ...(options.settings ? { settings: options.settings } : {}) });
+  // The core's rate buckets run on the core's manual clock: a paced call's wait moves it, never real time.
+  const time = pacedTime(tc.core, tc.clock);
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', stream: { write: (line: string) => logs.push(line) } });
   const config = readConfig({
@@ -133,6 +138,7 @@ export async function slackHarness(options: { features?: Feature[]; fake?: FakeS
     core: tc.core,
     store: tc.store,
     logs,
+    time,
     port,
     event: (event, eventId, sendOptions) => postSigned(port, eventEnvelope(event, eventId), 'application/json', sendOptions),
     command: (fields, sendOptions) => postSigned(port, commandBody(fields), 'application/x-www-form-urlencoded', sendOptions),

@@ -82,10 +82,10 @@ describe('outbound: scheduled posts, metadata and Web API errors', () => {
     }
   });
 
-  it('surfaces a 429 as a retryable PlatformError with Retry-After, without retrying by itself', async () => {
+  it('surfaces a 429 to the delivery queue as a retryable PlatformError with Retry-After, without retrying by itself', async () => {
     const h = await harness();
     h.fake.failNext('chat.postMessage', { status: 429, retryAfter: 7 });
-    const error = await h.adapter.outbound.post(ref, promptReply(aPrompt(h))).catch((e: unknown) => e);
+    const error = await h.adapter.outbound.post(ref, promptReply(aPrompt(h)), { paced: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlatformError);
     expect(error).toMatchObject({ platform: 'slack', platformCode: 'ratelimited', retryable: true, retryAfterMs: 7000 });
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
@@ -96,7 +96,7 @@ describe('outbound: scheduled posts, metadata and Web API errors', () => {
     const codes = ['channel_not_found', 'not_in_channel', 'invalid_auth', 'account_inactive'];
     h.fake.failNext('chat.postMessage', ...codes.map((error) => ({ error })));
     const errors: PlatformError[] = [];
-    for (const _ of codes) errors.push((await h.adapter.outbound.post(ref, promptReply(aPrompt(h))).catch((e: unknown) => e)) as PlatformError);
+    for (const _ of codes) errors.push((await h.adapter.outbound.post(ref, promptReply(aPrompt(h)), { paced: true }).catch((e: unknown) => e)) as PlatformError);
     expect(errors.map((e) => [e.platformCode, e.retryable])).toEqual(codes.map((c) => [c, false]));
     expect(errors[1]?.message).toMatch(/\/invite @moodmusic/);
     expect(errors[2]?.message).toMatch(/SLACK_BOT_TOKEN/);

@@ -162,11 +162,11 @@ describe('Teams adapter over HTTP with a fake Bot Framework connector', () => {
     expect(cardText(h.connector.calls[1]!.body)).toContain("didn't understand");
   });
 
-  it('reports 429 from the connector as a retryable PlatformError with Retry-After, without retrying itself', async () => {
+  it('reports 429 from the connector to the delivery queue as a retryable PlatformError with Retry-After, without retrying itself', async () => {
     await h.post(channelMention(h.connector.url, 'status'));
     h.connector.reset();
     h.connector.failNext({ status: 429, headers: { 'Retry-After': '7' } });
-    const error = await h.adapter.outbound.post({ platform: 'teams', workspaceId: TENANT, conversationId: CHANNEL }, textReply('x')).catch((e: unknown) => e);
+    const error = await h.adapter.outbound.post({ platform: 'teams', workspaceId: TENANT, conversationId: CHANNEL }, textReply('x'), { paced: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlatformError);
     expect(error).toMatchObject({ platform: 'teams', retryable: true, retryAfterMs: 7000, platformCode: 'throttled' });
     expect(h.connector.calls).toHaveLength(1);
@@ -176,7 +176,7 @@ describe('Teams adapter over HTTP with a fake Bot Framework connector', () => {
     await h.post(channelMention(h.connector.url, 'status'));
     h.connector.reset();
     h.connector.failNext({ status: 429 });
-    const error = await h.adapter.outbound.post({ platform: 'teams', workspaceId: TENANT, conversationId: CHANNEL }, textReply('x')).catch((e: unknown) => e);
+    const error = await h.adapter.outbound.post({ platform: 'teams', workspaceId: TENANT, conversationId: CHANNEL }, textReply('x'), { paced: true }).catch((e: unknown) => e);
     expect(error).toMatchObject({ platform: 'teams', retryable: true, retryAfterMs: 1000, platformCode: 'throttled' });
     expect(h.connector.calls).toHaveLength(1);
   });
@@ -204,12 +204,15 @@ describe('Teams adapter over HTTP with a fake Bot Framework connector', () => {
     });
   });
 
-  it('still answers 200 to Teams when its own reply is throttled, and logs instead of crashing', async () => {
+  it('still answers 200 to Teams when its own reply is throttled, and makes the reply again after Retry-After', async () => {
     h.connector.failNext({ status: 429, headers: { 'Retry-After': '1' } });
     expect((await h.post(channelMention(h.connector.url, 'help'))).status).toBe(200);
-    expect(h.connector.calls).toHaveLength(1);
+    // The refused reply, then the same reply once the pause was over (on the core's clock, not slept).
+    const [refused, made] = h.connector.calls;
+    expect(h.connector.calls).toHaveLength(2);
+    expect(made!.body).toEqual(refused!.body);
     expect((await h.post(channelMention(h.connector.url, 'help'))).status).toBe(200);
-    expect(h.connector.activities()).toHaveLength(2);
+    expect(h.connector.activities()).toHaveLength(3);
   });
 
   it('answers a 45,000-character message', async () => {

@@ -33,6 +33,15 @@ export interface FakeConnector {
   readonly members: Map<string, { name: string; userRole: 'owner' | 'user' | 'guest' }>;
   /** The next `count` calls fail with this status (and headers such as Retry-After). */
   failNext(failure: Failure, count?: number): void;
+  /**
+   * From now on, accepts at most `count` calls in any `perMs` (Teams counts every call per app per
+   * tenant; this fake has one tenant), on `now`'s clock; beyond that, 429 with Retry-After in seconds.
+   */
+  limit(count: number, perMs: number, now: () => number): void;
+  /** Calls refused for the rate (see `limit`). */
+  rateLimited(): number;
+  /** The instants (on the limit's clock) of the calls the limit accepted. */
+  acceptedTimes(): number[];
   /** Holds every answer from now on (the call is recorded at once) until `release()`: a stalled network. */
   hold(): void;
   /** Answers everything held and stops holding. */
@@ -51,6 +60,21 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   let counter = 0;
   let holding = false;
   const waiting: Array<() => void> = [];
+  let rateLimit: { count: number; perMs: number; now: () => number; accepted: number[]; refused: number } | undefined;
+  /** 429 with Retry-After when the call is over the rate; the call is then not made. */
+  const overLimit = (): Failure | undefined => {
+    if (!rateLimit) return undefined;
+    const now = rateLimit.now();
+    const limit = rateLimit;
+    const inWindow = limit.accepted.filter((t) => t > now - limit.perMs);
+    if (inWindow.length < limit.count) {
+      limit.accepted.push(now);
+      return undefined;
+    }
+    limit.refused += 1;
+    const seconds = Math.max(1, Math.ceil(((inWindow[0] as number) + limit.perMs - now) / 1000));
+    return { status: 429, headers: { 'Retry-After': String(seconds) } };
+  };
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -85,7 +109,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     });
 
     function answer(call: ConnectorCall) {
-      const failure = failures.shift();
+      const failure = failures.shift() ?? overLimit();
       if (failure) {
         res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
         res.end(JSON.stringify(failure.body ?? { error: { code: 'Fake', message: `fake failure ${failure.status}` } }));
@@ -128,6 +152,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       for (const go of waiting.splice(0)) go();
     },
     held: () => waiting.length,
+    limit(count, perMs, now) {
+      rateLimit = { count, perMs, now, accepted: [], refused: 0 };
+    },
+    rateLimited: () => rateLimit?.refused ?? 0,
+    acceptedTimes: () => [...(rateLimit?.accepted ?? [])],
     reset() {
       calls.length = 0;
       failures.length = 0;

@@ -7,7 +7,8 @@ import type { Core } from '../../src/core/core.js';
 import type { CoreSettings, Feature } from '../../src/core/types.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Store } from '../../src/store/index.js';
-import { testCore } from '../helpers/core.js';
+import { pacedTime, testCore } from '../helpers/core.js';
+import type { FakeTime } from '../delivery/fake-time.js';
 import { tempDir } from '../helpers/temp.js';
 import { startFakeConnector, type FakeConnector } from './fake-connector.js';
 
@@ -56,6 +57,8 @@ export interface Harness {
   core: Core;
   store: Store;
   connector: FakeConnector;
+  /** The core's clock, moved by the rate buckets' waits (see `pacedTime`). */
+  time: FakeTime;
   /** `http://127.0.0.1:PORT/api/messages`. */
   endpoint: string;
   /** POSTs an activity; resolves with the HTTP status once botbuilder has finished the turn. */
@@ -66,11 +69,13 @@ export interface Harness {
 /** A real core on SQLite, the real Teams adapter on 127.0.0.1, and a fake connector for its replies. */
 export async function startHarness(options: { env?: Record<string, string>; features?: Feature[]; settings?: Partial<CoreSettings> } = {}): Promise<Harness> {
   const tmp = tempDir('moodmusic-teams-');
-  const { core, store, close: closeCore } = await testCore({
+  const { core, store, clock, close: closeCore } = await testCore({
     dbPath: path.join(tmp.dir, 'teams.db'),
     ...(options.features ? { features: options.features } : {}),
     ...(options.settings ? { settings: options.settings } : {}),
   });
+  // The core's rate buckets run on the core's manual clock: a paced call's wait moves it, never real time.
+  const time = pacedTime(core, clock);
   const connector = await startFakeConnector();
   const config = readConfig({ ADAPTERS: 'teams', TEAMS_PORT: '0', SQLITE_PATH: path.join(tmp.dir, 'teams.db'), ...options.env });
   const deps = { core, config, logger: silentLogger, io: { stdin: process.stdin, stdout: process.stdout } } satisfies AdapterDeps;
@@ -83,6 +88,7 @@ export async function startHarness(options: { env?: Record<string, string>; feat
     core,
     store,
     connector,
+    time,
     endpoint,
     async post(body, headers = {}) {
       const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
