@@ -63,7 +63,8 @@ export function detectFollowUp(text: string, forwardLooking: boolean, teamRoutin
   if (recurring.length > 0 || teamRoutine.length > 0) return { kind: 'recurring', evidence: [...recurring, ...teamRoutine].slice(0, 3) };
   const series = [...matchAll(SERIES, text, 3), ...datesListed(text)].slice(0, 3);
   if (series.length > 0) return { kind: 'series', evidence: series };
-  const standing = matchAll(STANDING, text, 3);
+  // The verb that told a group from a one-off ("advisory group has been") is not quoted: the group is the evidence.
+  const standing = matchAll(STANDING, text, 3).map((e) => e.replace(/\s+(?:will|to|meets?|has been|is being|are being)$/i, ''));
   if (standing.length > 0) return { kind: 'standing-group', evidence: standing };
   const actions = matchAll(ACTIONS, text, 3);
   if (actions.length > 0) return { kind: 'actions', evidence: actions };

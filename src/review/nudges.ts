@@ -11,9 +11,15 @@ import type { FlagId } from './rules.js';
 
 const SEED = '"Where to Begin"';
 
+/** A count the plan gives loosely ("over 300", "about 40"), in its own words. */
+const APPROXIMATE = /^(over|more than|at least|about|around|approximately|roughly|nearly|almost|up to|some)\s+(\d[\d,]*)(?![\d,.-])/i;
+
 function people(f: PlanFacts): string {
-  const { kind, min, max } = f.attendance;
+  const { kind, min, max, evidence } = f.attendance;
   if (kind !== 'stated' || max === null) return 'a group this size';
+  // "Over 300" is read as at least 301 for deciding, but the answer repeats the plan's own words, not 301.
+  const approx = evidence.length === 1 ? APPROXIMATE.exec(evidence[0]?.trim() ?? '') : null;
+  if (approx) return `${approx[1]?.toLowerCase()} ${approx[2]} people`;
   if (min !== null && min !== max) return `${min}-${max} people`;
   return `${max} people`;
 }

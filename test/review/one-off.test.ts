@@ -27,6 +27,11 @@ describe('one-off: meeting each other is not meeting each week', () => {
     const f = extract('Open evening on Tuesday 3 March at 6pm for new tenants to meet each other and the housing team, with tea and cake.').followUp;
     expect(f.evidence.join(' ')).not.toMatch(/meet each/);
   });
+  it('a standing group is quoted as the group, not the verb after it', () => {
+    const f = extract('Agenda item 2: the advisory group has been asked to propose how its chair rotates among members.').followUp;
+    expect(f.kind).toBe('standing-group');
+    expect(f.evidence).toContain('advisory group');
+  });
   it('a forum that meets each term still recurs', () => {
     expect(follow('The tenants\' panel meets each term to look at repairs with the housing team.')).toBe('recurring');
   });

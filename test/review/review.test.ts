@@ -91,6 +91,11 @@ describe('rendering', () => {
     expect(text).toMatch(/And some things the plan does not make clear to me:\n {2}- /);
     expect(text).not.toContain(String.fromCharCode(27));
   });
+  it('a loose head count is repeated in the plan\'s words, not as the number read for deciding', () => {
+    const text = reviewToText(reviewPlan('Town hall for the whole trust on the new rota. Over 300 staff are expected in the lecture theatre.'));
+    expect(text).toMatch(/With over 300 people/);
+    expect(text).not.toMatch(/301/);
+  });
   it('a notice-only result renders as the notice', () => {
     expect(reviewToText(reviewPlan(''))).toBe(`${ASK_FOR_PLAN}\n`);
   });
