@@ -24,6 +24,17 @@ const GOOD_HEAD = new RegExp(
 const BACKGROUND = /\b(?:after|following|during|through|beyond|post[- ]|from|despite|in spite of|in the face of|out of|survivors? of|(?:for|in) (?:their |her |his |its |the )?(?:fight|battle|stand|struggle) against)\s+[^.?!:;–—|]*/gi;
 
 /**
+ * A problem word that only says what kind of good thing the head is: "addiction recovery", "flood
+ * resilience", "cancer survivorship". The head noun comes after its modifier in an English noun phrase.
+ */
+const MODIFIER = /\b[\w-]+(?=\s+(?:recovery|resilience|survivorship)\b)/gi;
+
+/** A problem recast as the good thing it is turned into: "Turning mass layoffs into opportunities for quality jobs". */
+const TURNED_INTO = /\bturn(?:s|ing|ed)?\s+(?:[\w'’-]+\s+){1,5}?into\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:opportunit(?:y|ies)|strengths?|assets?|lessons?|gifts?|ideas?)\b/gi;
+
+const blank = (s: string): string => ' '.repeat(s.length);
+
+/**
  * Blanks the phrases that name a problem only as background to a good head, when the words before the
  * phrase name something good and no problem of their own (`framesProblem` says whether a stretch of words
  * carries deficit signs). "Tackling poverty: the challenge beyond the pandemic" keeps its frame, because
@@ -31,13 +42,14 @@ const BACKGROUND = /\b(?:after|following|during|through|beyond|post[- ]|from|des
  * tipping", whose trailing phrase is a move against a problem, not its origin (`actsOnProblem`).
  */
 export function dropBackground(text: string, framesProblem: (words: string) => boolean, actsOnProblem: (words: string) => boolean): string {
-  let out = text;
-  for (const m of text.matchAll(BACKGROUND)) {
+  let out = text.replace(TURNED_INTO, blank).replace(MODIFIER, (word) => (actsOnProblem(word) || GOOD_HEAD.test(word) ? word : blank(word)));
+  const read = out;
+  for (const m of read.matchAll(BACKGROUND)) {
     const start = m.index ?? 0;
-    const before = text.slice(0, start);
+    const before = read.slice(0, start);
     // The head is in the clause before the phrase: the title up to it, after any series label ("Wellbeing Series:").
     if (!GOOD_HEAD.test(before) || framesProblem(before) || actsOnProblem(m[0])) continue;
-    out = out.slice(0, start) + ' '.repeat(m[0].length) + out.slice(start + m[0].length);
+    out = out.slice(0, start) + blank(m[0]) + out.slice(start + m[0].length);
   }
   return out;
 }

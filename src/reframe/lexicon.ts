@@ -67,6 +67,14 @@ const GOING_WRONG =
   String.raw`|\b(?:difficult|disruptive|challenging|aggressive|abusive|unacceptable|antisocial|violent) (?:behaviou?rs?|customers?)\b` +
   // Something that did not go well or went badly: "What didn't go well on the project?".
   String.raw`|\b(?:did|does|do|is|was|are|were)(?:n't| not) go(?:ing)? (?:so |too |very )?(?:well|to plan|as planned|right|smoothly)\b|\bwent (?:badly|awry)\b|\bcould have gone better\b` +
+  // Slowing, refusing, not wanting to come, going backwards: "What slowed our cycle time most?", "Does the
+  // child refuse to go to school?", "My child doesn't want to go to school", "Have we got it backwards?".
+  String.raw`|\bslow(?:s|ed|ing) (?:us|them|you|things|everything|progress|down|the|our|their)\b|\brefus(?:es|ed|ing)\b|\brefuses? to\b` +
+  // Not when the question weighs both ("Do the days you DO want to come outnumber the days you DON'T?").
+  String.raw`|(?<!\b(?:do|does|did) want to [^?]*)\b(?:does|do|did|will|would)(?:n't| not) want to (?:go|come|attend|work|learn|stay|take part|join|engage|speak|return)\b` +
+  String.raw`|\b(?:got|gotten|get|getting|going|gone|went|moving|moved|step(?:s|ping)?)(?: [\w'-]+){0,3} backwards?\b` +
+  // Gaps in something, and asking whether something is good enough: "gaps in communication", "Is 90% attendance good enough?".
+  String.raw`|\bgaps (?:in|between)\b|\b(?:is|are|was|were)\b[^?.]{0,40}\bgood enough\?` +
   // The reasons people leave, asked as a theme: "Reasons for leaving: exit survey themes".
   String.raw`|\breasons? (?:for|behind|why people are) (?:[\w'-]+ ){0,2}?(?:leaving|quitting|resigning|dropping out)\b` +
   // Losing people, with words between: "To which rivals are you losing which particular customers?".

@@ -16,6 +16,8 @@ describe('framing hard cases: a positive title that names a problem (labelling g
     'Positive wellbeing following redundancy',
     'Growing resilience during the restructure',
     'Honouring survivors of domestic abuse at the spring lunch',
+    'Sharing stories of gambling recovery',
+    'Turning our office closures into opportunities to meet in the community',
   ])('%s has a good head and the problem only as background: an aspiration', (q) => {
     expect(deficit(q)).toBe(false);
   });
@@ -61,6 +63,12 @@ describe('framing hard cases: a neutral-sounding title with a problem at its cor
     'Why are we losing our newest members so quickly?',
     'Together to end child marriage',
     'What hindered the move to the new office?',
+    'What slowed the handover most?',
+    'Why do some tenants refuse to let the surveyors in?',
+    'My son doesn’t want to go to swimming club any more',
+    'Have we got our induction backwards?',
+    'Closing gaps in the out-of-hours rota',
+    'Is one volunteer per shift good enough?',
   ])('%s is a deficit framing', (q) => {
     expect(deficit(q)).toBe(true);
   });
@@ -74,6 +82,8 @@ describe('framing hard cases: a neutral-sounding title with a problem at its cor
     'Ending well: care in the last year of life',
     'Right of first refusal on the community hall',
     'Lost property at the leisure centre',
+    'Do the weeks you do want to come in outnumber the weeks you don’t want to come in?',
+    'Refuse collection days over the holidays',
   ])('%s frames no problem: not a deficit framing', (q) => {
     expect(deficit(q)).toBe(false);
   });
