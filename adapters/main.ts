@@ -1,6 +1,7 @@
 import { systemClock } from '../src/clock.js';
 import { readConfig, type Config } from '../src/config.js';
 import { createCore } from '../src/core/core.js';
+import { settleHeap } from '../src/heap-settle.js';
 import { watchOldSpace } from '../src/old-space.js';
 import { StoreLease } from '../src/delivery/lease.js';
 import { DEFAULT_LIMITS } from '../src/delivery/limits.js';
@@ -95,6 +96,8 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
   // Garbage a busy spell promotes is collected every few MB, not left until V8's old-space limit
   // (sized from the machine's memory): the bot's resident memory then follows what it holds.
   const oldSpace = watchOldSpace({ onError: (error) => logger.warn('old-space collection failed', { error: describeError(error) }) });
+  // And once start-up or a fan-out is over, the heap V8 grew for it is given back, not kept ~30 s.
+  const settle = settleHeap({ onError: (error) => logger.warn('giving back spare heap failed', { error: describeError(error) }) });
   let store: Store | undefined;
   let lease: StoreLease | undefined;
   let core;
@@ -194,6 +197,7 @@ export async function start(options: StartOptions = {}): Promise<{ stop: () => P
       if (lease) await beforeDeadline(lease.close(), Date.now() + STORE_CLOSE_MS);
       await closeStore(store, logger);
       oldSpace.stop();
+      settle.stop();
       logger.info('stopped', { seconds: Math.round((Date.now() - began) / 100) / 10 });
     })());
 
