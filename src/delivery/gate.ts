@@ -6,6 +6,7 @@ import type { Arrival } from './arrivals.js';
 import { RateGate, perSecond, type CallTarget, type PlatformLimits } from './limits.js';
 import { Pacer } from './pacer.js';
 import type { RoomBounds } from './room-limit.js';
+import { WindowLine, windowTurn } from './window-line.js';
 
 /** @internal A conversation's windows (or a method's, see `PlatformLimits.methods`) and its pause. */
 export interface ConversationState {
@@ -48,6 +49,8 @@ export class PlatformGate {
   private readonly waitingFirst: Array<() => void> = [];
   /** Per conversation, the tail of the line of senders waiting for their turn. */
   private readonly lines = new Map<string, Promise<void>>();
+  /** Per workspace, senders waiting for room in the last window of real sends. */
+  private readonly windowLine = new WindowLine();
   private sends = 0;
   /** Requests open at once (see `inFlightCap`). */
   private readonly cap: number;
@@ -275,21 +278,26 @@ export class PlatformGate {
         now = this.clock.now().getTime();
       }
       // Woken late (a busy event loop): the sends of the last window decide, not the booked instant.
-      for (let due = Math.max(now, ...pacers.map((p) => p.due(now))); due > now; due = Math.max(now, ...pacers.map((p) => p.due(now)))) {
-        if (due > deadline) return false;
-        waitedMs += due - now;
-        await Promise.race([this.sleep(due - now), stop]);
-        if (signal?.aborted) return false;
-        now = this.clock.now().getTime();
-      }
+      const turn = await windowTurn(this.windowLine, target.workspaceId, pacers, { now, deadline, clock: this.clock, sleep: this.sleep, stop, signal });
+      if (!turn) return false;
+      now = turn.now;
+      waitedMs += turn.waitedMs;
       // A 429 while we slept paused a bucket: book again after the pause (spread at the rate, no herd).
-      if (conv.pausedUntil > now || pacers.some((p) => p.pausedUntil > now)) continue;
+      if (conv.pausedUntil > now || pacers.some((p) => p.pausedUntil > now)) {
+        turn.leave();
+        continue;
+      }
       if (this.full()) {
+        // Waiting for a place in flight is a line of its own: the next sender may look at the window.
+        turn.leave();
         await this.placeFreed(false, stop);
         waitedMs += this.clock.now().getTime() - now;
         continue;
       }
-      return this.admit(conv, pacers, now, waitedMs, unused);
+      const ticket = this.admit(conv, pacers, now, waitedMs, unused);
+      // Counted: the next sender in the window line looks at a window that includes this send.
+      turn.leave();
+      return ticket;
     }
   }
 }
