@@ -13,7 +13,7 @@ export const SETTLE_SPARE_BYTES = 8 * 1024 * 1024;
 export const SETTLE_BUSY_BYTES = 1024 * 1024;
 
 /** How long the heap must stay quiet before its spare memory is given back (ms). */
-export const SETTLE_QUIET_MS = 2000;
+export const SETTLE_QUIET_MS = 3000;
 
 /** How often the heap is looked at (ms). */
 export const SETTLE_EVERY_MS = 500;
