@@ -117,9 +117,13 @@ export function nudgeFor(d: Decision, f: PlanFacts): { nudge: string; why: strin
       const online = f.setting.mode === 'online';
       const tables = f.setting.roomForConversation && !f.setting.roomForTalk;
       return {
-        nudge: tables || online
+        // Only a plan that describes small groups (tables, breakout rooms) is told it has thought about them: a call
+        // "held on Zoom" says where, not how people will talk.
+        nudge: tables
           ? `With ${people(f)}, you have already thought about ${online ? 'the online space' : 'the tables'}. How will each small conversation be held, and how will what they find come back together?`
-          : f.setting.roomForTalk
+          : online
+            ? `With ${people(f)} online, how will everyone get to speak and be heard? Breakout rooms with a clear question for each, and someone holding each conversation, all help.`
+            : f.setting.roomForTalk
             ? `With ${people(f)} in rows, people will mostly listen. Could some of the time be at tables, so everyone gets to speak and be heard?`
             : `With ${people(f)}, how will everyone get to speak and be heard? Small mixed tables, a clear question for each round, and someone holding each conversation all help.`,
         why: `Past about ${LARGE_GROUP_SIZE} people, a conversational way of working "requires particular care and attention to the meeting design" (${SEED}).`,
@@ -186,7 +190,8 @@ export function strengthText(s: Strength, f: PlanFacts): string {
     case 'as-themselves':
       return 'People come as themselves rather than as representatives.';
     case 'question':
-      return `The question invites people in rather than naming a problem: ${quoted((ev[0] ?? '').replace(/^[^:?]{0,60}:\s*/, ''), 140)}`;
+      // From the whole question, not the 60-character evidence above: a question cut short reads as a different one.
+      return `The question invites people in rather than naming a problem: ${quoted((s.evidence[0] ?? '').replace(/^[^:?]{0,60}:\s*/, ''), 140)}`;
     case 'explores':
       return 'It explores possibilities before settling on anything.';
     case 'stories':

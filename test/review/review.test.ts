@@ -96,6 +96,17 @@ describe('rendering', () => {
     expect(text).toMatch(/With over 300 people/);
     expect(text).not.toMatch(/301/);
   });
+  it('a large call held online is not told it has already thought about small conversations', () => {
+    const text = reviewToText(reviewPlan('Our next open meeting is on 4 June at 7pm on Zoom and all 200 members are invited to hear the plans for the new park.'));
+    expect(text).toMatch(/With 200 people online, how will everyone get to speak/);
+    expect(text).not.toMatch(/already thought about/);
+  });
+  it('praises a question quoted whole, or marked where it was shortened', () => {
+    const q = 'How can our village library become the place young families want to spend a Saturday morning?';
+    const r = reviewPlan(`${q} Two hours on 6 June with twelve parents, four librarians and two councillors, round tables.`);
+    const praise = r.strengths.find((x) => x.startsWith('The question invites'));
+    expect(praise).toContain(q);
+  });
   it('a notice-only result renders as the notice', () => {
     expect(reviewToText(reviewPlan(''))).toBe(`${ASK_FOR_PLAN}\n`);
   });
