@@ -33,7 +33,7 @@ const PAST_VERB = /(?<!\b(?:be|been|being|to|will|would|can|could|may|might|shou
 /** A past auxiliary ("was", "were"): weak on its own, telling in numbers. */
 const PAST_AUX = /\b(?:was|were)\b/gi;
 /** Words that place a text after the event. */
-const PAST_TIME = /\b(?:last (?:week|month|year|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|term)(?! of)|yesterday|this past|earlier (?:today|this (?:week|month|year))|recently (?:held|hosted)|as it happened|highlights from|a (?:report|summary|write-up|recap) (?:of|from)|(?:conference|event|workshop|summit|meeting) (?:report|recap|write-up)|minutes of|notes of a meeting|present ?\/ ?apologies|apologies (?:were )?received)\b|\bpresent\s*:-?(?!\w)|^[^\n\d]{0,60}\bminutes *$/gim;
+const PAST_TIME = /\b(?:last (?:week|month|year|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|term)(?! of)|yesterday|this past|earlier (?:today|this (?:week|month|year))|recently (?:held|hosted)|as it happened|highlights from|a (?:report|summary|write-up|recap) (?:of|from)|(?:conference|event|workshop|summit|meeting|session) (?:report|recap|write-up|summary)|summary of (?:the|our|this) (?:meeting|event|session|workshop|discussion)|minutes of|notes of a meeting|present ?\/ ?apologies|apologies (?:were )?received)\b|\bpresent\s*:-?(?!\w)|^[^\n\d]{0,60}\bminutes *$/gim;
 const FUTURE =
   /\b(?:will (?:be|take place|include|run|meet|bring|hear|explore|focus|feature|start|begin|open|provide|offer|give|host|hold|have|discuss|consider|allow|cover|look|tell|aim|conduct|present|share|welcome|close|end|last)|(?:we|you|they)(?:'ll| will)|book (?:your|a|now)|booking|register(?: now| here| your| to| for|)?|registration (?:is|opens|closes)|tickets?|join us|you are (?:\w+ )?invited|we invite|please (?:join|come|book|register|let us know|rsvp|attend|bring|arrive|note)|rsvp|save the date|places are limited|is open to|are (?:all )?welcome|(?:is|are) (?:scheduled|planned|due) (?:for|to)|upcoming|forthcoming|tomorrow|next (?:week|month)|this (?:coming )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|evening|afternoon)|we are (?:holding|hosting|running|planning|organising|organizing)|we'll|come along|sign up|how to (?:join|attend|book|get there))\b/gi;
 /** A day, a date or a clock time: an announcement names when. */
@@ -70,6 +70,21 @@ const count = (re: RegExp, text: string): number => {
   return n;
 };
 
+/** A heading: a short first line with no full stop ("Walk out at public meeting June 6, 2016"). */
+const HEADING = /^[^\n.!?]{1,90}\n/;
+
+/**
+ * Whether the text's first sentence after any heading tells what happened ("we held", "took place",
+ * "walked out") and says nothing ahead: a write-up opens with the event.
+ */
+export function opensInThePast(text: string): boolean {
+  const body = text.replace(HEADING, '');
+  const first = /^[^\n]{0,400}?[.!?](?=\s|$)/.exec(body.trimStart())?.[0] ?? '';
+  if (!first) return false;
+  const past = count(REPORT, first) + count(PAST_TIME, first) + count(PAST_ACT, first) + count(PAST_VERB, first);
+  return past > 0 && count(FUTURE, first) === 0;
+}
+
 /** How strongly the text is told after the event, and before it. */
 export function tenseScores(text: string): { past: number; future: number; generic: number } {
   const past = 2 * count(REPORT, text) + 2 * count(PAST_TIME, text) + count(PAST_ACT, text) + count(PAST_VERB, text) + count(PAST_AUX, text) / 2;
@@ -89,7 +104,9 @@ export function detectGenre(full: string): PlanFacts['genre'] {
   if (terms) return pick('terms-of-reference', false, terms);
   const { past, future, generic } = tenseScores(text);
   // Told mostly in the past: a write-up of something that happened (a report, a news item, a blog post).
-  if (past >= 1 && past > future) {
+  // A text that opens by telling what happened is one too, even when it goes on to what comes next
+  // ("we held our first forum ... the meetings will take place each half term").
+  if ((past >= 1 && past > future) || opensInThePast(text)) {
     const ev = firstMatch(new RegExp(REPORT.source, 'i'), text) ?? firstMatch(new RegExp(PAST_TIME.source, 'i'), text) ?? firstMatch(new RegExp(PAST_ACT.source, 'i'), text);
     return pick('report', false, ev);
   }

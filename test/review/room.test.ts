@@ -70,3 +70,25 @@ describe('room-setting: short notes that describe how sessions of a kind go are 
     expect(extract('Town hall for all 200 staff on the new rota. 90 minutes. Presentations then questions.').genre.occasion).toBe(true);
   });
 });
+
+describe('room-setting: a text that opens by telling what happened is a write-up', () => {
+  it('a first meeting told in the past, then how the next ones will run', () => {
+    const text = 'Carers Forum\nOn Tuesday 4 February we held our first Carers Forum meeting for 40 carers. The meetings will take place once a term and will be open to all carers, with a newsletter going home afterwards.';
+    expect(extract(text).genre.value).toBe('report');
+    expect(candidateFlags(text)).not.toContain('room-setting');
+  });
+  it('a headline, then a crowd that walked out', () => {
+    const text = 'Walk out at public meeting 3 May\nMany of the 200 residents at the public meeting walked out after an hour. Tickets for the next one go on sale soon. Book your place now: the council will reply to every question.';
+    expect(extract(text).genre.forwardLooking).toBe(false);
+  });
+  it('still reads an invitation whose first sentence says what will happen as well', () => {
+    const text = 'Our first forum met in March; we will hold the second for 60 residents on 12 June at 7pm. Book your place now.';
+    expect(extract(text).genre.forwardLooking).toBe(true);
+    expect(candidateFlags(text)).toContain('room-setting');
+  });
+  it('a meeting summary under the agenda', () => {
+    const text = 'Agenda\n- Questions from the all staff meeting (3:30-3:45)\n- Discussion of the three questions (3:45-4:30)\nMeeting Summary\nThe 20 of us talked through each question, we discussed the next steps and it was agreed to set up a working group. We will send a survey next week.';
+    expect(extract(text).genre.forwardLooking).toBe(false);
+    expect(extract(text.replace('Meeting Summary\n', '')).genre.forwardLooking).toBe(true);
+  });
+});
