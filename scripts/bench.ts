@@ -1,5 +1,6 @@
 // `npm run bench [-- NAME...]`: benchmarks printed as `name: value` lines, each figure with its baseline
-// from the same run and the ratio. NAME selects by prefix (`slack.ack`, `fanout.e2e.slack.n5k`, `fanout.e2e.slack.pg3`, `rss`,
+// from the same run and the ratio. NAME selects by prefix (`slack.ack`, `fanout.e2e.slack.n5k`, `fanout.e2e.slack.pg3`,
+// `fanout.replies.slack`, `fanout.replies.teams`, `rss`,
 // `review`, `cli`); with none, everything runs (several minutes). Timings are from this machine and run:
 // compare ratios measured side by side, not numbers across machines.
 import { benchAck } from './bench/ack.js';
@@ -8,6 +9,7 @@ import { benchFanout } from './bench/fanout.js';
 import { benchRotation } from './bench/rotation.js';
 import { benchFanoutE2e, benchRss } from './bench/fanout-e2e.js';
 import { benchFanoutPg3 } from './bench/fanout-pg.js';
+import { benchReplies } from './bench/replies.js';
 import { benchCli, benchReview } from './bench/review.js';
 
 const only = process.argv.slice(2);
@@ -23,6 +25,7 @@ const suites: Array<[string, () => Promise<Array<[string, string]>>]> = [
   ['slack.ack', () => benchAck()],
   ['fanout.e2e', () => benchFanoutE2e(selected)],
   ['fanout.e2e.slack.pg3', () => benchFanoutPg3()],
+  ['fanout.replies', () => benchReplies(selected)],
   ['rss', () => benchRss()],
 ];
 

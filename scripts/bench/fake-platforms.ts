@@ -46,6 +46,10 @@ class Window {
 /** What a fake saw; `acceptedAt` holds the first and last accepted instants (performance.now). */
 export class Tally {
   readonly perConversation = new Map<string, number>();
+  /** When each conversation's first post was accepted (performance.now), for reply latencies. */
+  readonly firstAccepted = new Map<string, number>();
+  /** 429s answered per conversation. */
+  readonly rejectedPer = new Map<string, number>();
   readonly calls = new Map<string, number>();
   accepted = 0;
   rejected = 0;
@@ -87,6 +91,7 @@ export class Tally {
     const wait = Math.max(global?.wait(now) ?? 0, ...conv.map((w) => w.wait(now)));
     if (wait > 0) {
       this.rejected += 1;
+      this.rejectedPer.set(conversation, (this.rejectedPer.get(conversation) ?? 0) + 1);
       return Math.max(1, Math.ceil(wait / 1000));
     }
     global?.add(now);
@@ -95,6 +100,7 @@ export class Tally {
     this.first = Math.min(this.first, now);
     this.last = now;
     this.perConversation.set(conversation, (this.perConversation.get(conversation) ?? 0) + 1);
+    if (!this.firstAccepted.has(conversation)) this.firstAccepted.set(conversation, now);
     this.bySender.set(sender, (this.bySender.get(sender) ?? 0) + 1);
     return 0;
   }
