@@ -77,6 +77,8 @@ interface RepliesRun {
   /** Reply latencies (ms), sorted; a reply never accepted is left out (and counted lost). */
   latencies: number[];
   replyLosses: number;
+  /** Requests for a reply the bot did not answer 200 (refused, or the connection failed). */
+  askFailed: number;
   replyDuplicates: number;
   rejected: number;
   /** Sends of the fan-out (0 for the baseline) and what became of them. */
@@ -108,6 +110,7 @@ async function run(platform: Platform, n: number, fanout: boolean, replies: numb
     const isReply = (conversation: string) => (platform === 'slack' ? /^R\d+$/.test(conversation) : conversation.startsWith('19:r'));
     const fanned = () => [...t.perConversation.keys()].filter((c) => !isReply(c)).length;
     const asked: number[] = [];
+    let askFailed = 0;
     try {
       await waitForPort(port, 60_000, bot.process);
       // The fan-out's replies start with its first post; the baseline's once the start-up run is over
@@ -124,7 +127,7 @@ async function run(platform: Platform, n: number, fanout: boolean, replies: numb
         asked[i] = performance.now();
         asking.push(ask(platform, port, agent, running.url, i).catch(() => 0));
       }
-      await Promise.all(asking);
+      askFailed = (await Promise.all(asking)).filter((status) => status !== 200).length;
       let last = -1;
       let lastChange = performance.now();
       const done = () => t.firstAccepted.size >= (fanout ? n : 0) + replies;
@@ -158,6 +161,7 @@ async function run(platform: Platform, n: number, fanout: boolean, replies: numb
     return {
       latencies,
       replyLosses: replies - latencies.length,
+      askFailed,
       replyDuplicates,
       rejected: t.rejected,
       fanoutSends: fanout ? n : 0,
@@ -168,7 +172,8 @@ async function run(platform: Platform, n: number, fanout: boolean, replies: numb
   } finally {
     agent.destroy();
     await running.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP) console.error(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -179,7 +184,10 @@ function rows(prefix: string, base: RepliesRun, load: RepliesRun, limitPerS: num
     [`${prefix}.reply_p50_ms`, versus(percentile(load.latencies, 50), percentile(base.latencies, 50))],
     [`${prefix}.reply_p99_ms`, versus(percentile(load.latencies, 99), percentile(base.latencies, 99))],
     [`${prefix}.reply_max_ms`, versus(load.latencies.at(-1) ?? 0, base.latencies.at(-1) ?? 0)],
-    [`${prefix}.replies`, `${load.latencies.length} made, ${load.replyLosses} lost, ${load.replyDuplicates} duplicated (baseline ${base.latencies.length}, ${base.replyLosses}, ${base.replyDuplicates})`],
+    [
+      `${prefix}.replies`,
+      `${load.latencies.length} made, ${load.replyLosses} lost, ${load.replyDuplicates} duplicated, ${load.askFailed} requests not answered 200 (baseline ${base.latencies.length}, ${base.replyLosses}, ${base.replyDuplicates}, ${base.askFailed})`,
+    ],
     [`${prefix}.fanout`, `${load.fanoutSends - load.fanoutLosses} of ${load.fanoutSends} posted, ${load.fanoutLosses} lost, ${load.fanoutDuplicates} duplicated`],
     [`${prefix}.fanout_fraction_of_limit`, `${load.fanoutFraction.toFixed(3)} (baseline 1.000 = ${limitPerS}/s, the replies share it)`],
   ];

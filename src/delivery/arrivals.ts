@@ -31,7 +31,8 @@ export class ArrivalWindow {
 
   /**
    * The earliest instant at or after `now` a send keeps this window under `count`, with `reserved`
-   * places in it kept for sends that go first (see `Pacer.claim`).
+   * places in it kept for sends that go first (see `Pacer.claim`); a negative `reserved` lets a send
+   * that goes first use that many places beyond `count` (see `Pacer.due`).
    */
   earliest(now: number, reserved = 0): number {
     this.expire(now);

@@ -39,6 +39,7 @@ export class Pacer {
       // Unlimited: only a pause holds it.
       this.interval = 0;
       this.tolerance = 0;
+      this.margin = 0;
       return;
     }
     const paced = Math.max(rate.count * fraction, Math.min(rate.count, 1));
@@ -48,7 +49,9 @@ export class Pacer {
     this.tolerance = (burst - 1) * this.interval;
     // The paced count, not the limit: what arrives at the platform is also bunched by the network and
     // the platform's own pauses, and the margin up to the limit absorbs that.
-    this.window = new ArrivalWindow(Math.max(1, Math.ceil(paced)), rate.perMs);
+    const counted = Math.max(1, Math.ceil(paced));
+    this.window = new ArrivalWindow(counted, rate.perMs);
+    this.margin = Math.max(0, Math.floor(rate.count) - counted);
   }
 
   /**
@@ -58,11 +61,20 @@ export class Pacer {
   private claims = 0;
 
   /**
+   * Places between the paced count and the limit itself in the last window: kept for sends that go
+   * first. A fan-out at the paced rate fills its window, and the window's count follows the platform's
+   * (answers held up move sends later, see `ArrivalWindow`), so a reply limited to the paced count
+   * waited with it, up to hundreds of ms under load; within the limit it goes at once.
+   */
+  private readonly margin: number;
+
+  /**
    * The earliest instant at or after `now` a send keeps the last window of real sends under the paced
-   * count; `first` for a send that goes first, which does not leave places for the claims.
+   * count; `first` for a send that goes first, which may use the margin up to the limit and leaves no
+   * places for the claims.
    */
   due(now: number, first = false): number {
-    return this.window ? this.window.earliest(now, first ? 0 : this.claims) : now;
+    return this.window ? this.window.earliest(now, first ? -this.margin : this.claims) : now;
   }
 
   /** A send that goes first waits for a place in the window (see `due`); `unclaim` once it has one or gives up. */
