@@ -66,7 +66,7 @@ const GOING_WRONG =
   String.raw`|\banti[- ](?!clockwise)[a-z]{3,}` +
   String.raw`|\b(?:difficult|disruptive|challenging|aggressive|abusive|unacceptable|antisocial|violent) (?:behaviou?rs?|customers?)\b` +
   // Something that did not go well or went badly: "What didn't go well on the project?".
-  String.raw`|\b(?:did|does|do|is|was|are|were)(?:n't| not) go(?:ing)? (?:so |too |very )?(?:well|to plan|as planned|right|smoothly)\b|\bwent (?:badly|awry)\b|\bcould have gone better\b` +
+  String.raw`|\b(?:did|does|do|is|was|are|were)(?:n't| not) go(?:ing)? (?:so |too |very )?(?:well|to plan|as planned|right|smoothly)\b|\bwent (?:badly|awry)\b|\b(?:go|goes|going|gone|went) (?:badly |horribly |seriously )?wrong\b|\bcould have gone better\b` +
   // Slowing, refusing, not wanting to come, going backwards: "What slowed our cycle time most?", "Does the
   // child refuse to go to school?", "My child doesn't want to go to school", "Have we got it backwards?".
   String.raw`|\bslow(?:s|ed|ing) (?:us|them|you|things|everything|progress|down|the|our|their)\b|\brefus(?:es|ed|ing)\b|\brefuses? to\b` +

@@ -69,6 +69,7 @@ describe('framing hard cases: a neutral-sounding title with a problem at its cor
     'Have we got our induction backwards?',
     'Closing gaps in the out-of-hours rota',
     'Is one volunteer per shift good enough?',
+    'When fundraising events go wrong',
   ])('%s is a deficit framing', (q) => {
     expect(deficit(q)).toBe(true);
   });
