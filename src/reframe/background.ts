@@ -44,11 +44,17 @@ const blank = (s: string): string => ' '.repeat(s.length);
 export function dropBackground(text: string, framesProblem: (words: string) => boolean, actsOnProblem: (words: string) => boolean): string {
   let out = text.replace(TURNED_INTO, blank).replace(MODIFIER, (word) => (actsOnProblem(word) || GOOD_HEAD.test(word) ? word : blank(word)));
   const read = out;
+  // Where the first good head ends: a phrase of origin before it has no good head to be background to.
+  const head = GOOD_HEAD.exec(read);
+  if (!head) return out;
+  const headEnd = head.index + head[0].length;
   for (const m of read.matchAll(BACKGROUND)) {
     const start = m.index ?? 0;
     const before = read.slice(0, start);
     // The head is in the clause before the phrase: the title up to it, after any series label ("Wellbeing Series:").
-    if (!GOOD_HEAD.test(before) || framesProblem(before) || actsOnProblem(m[0])) continue;
+    if (start < headEnd || actsOnProblem(m[0])) continue;
+    // Once the words before a phrase frame a problem, every later phrase has them before it too.
+    if (framesProblem(before)) break;
     out = out.slice(0, start) + blank(m[0]) + out.slice(start + m[0].length);
   }
   return out;

@@ -71,7 +71,7 @@ const GOING_WRONG =
   // child refuse to go to school?", "My child doesn't want to go to school", "Have we got it backwards?".
   String.raw`|\bslow(?:s|ed|ing) (?:us|them|you|things|everything|progress|down|the|our|their)\b|\brefus(?:es|ed|ing)\b|\brefuses? to\b` +
   // Not when the question weighs both ("Do the days you DO want to come outnumber the days you DON'T?").
-  String.raw`|(?<!\b(?:do|does|did) want to [^?]*)\b(?:does|do|did|will|would)(?:n't| not) want to (?:go|come|attend|work|learn|stay|take part|join|engage|speak|return)\b` +
+  String.raw`|\b(?:does|do|did|will|would)(?<!\b(?:do|does|did) want to [^?]*\w+)(?:n't| not) want to (?:go|come|attend|work|learn|stay|take part|join|engage|speak|return)\b` +
   String.raw`|\b(?:got|gotten|get|getting|going|gone|went|moving|moved|step(?:s|ping)?)(?: [\w'-]+){0,3} backwards?\b` +
   // Gaps in something, and asking whether something is good enough: "gaps in communication", "Is 90% attendance good enough?".
   String.raw`|\bgaps (?:in|between)\b|\b(?:is|are|was|were)\b[^?.]{0,40}\bgood enough\?` +
