@@ -97,6 +97,9 @@ function supposed(text: string, at: number, length: number): boolean {
 }
 const MAYBE_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:may|might|could|sometimes|occasionally)\b/i;
 
+/** Talk cues that name the kind of event itself: a town hall, a seminar, a webinar, an information evening. */
+const EVENT_KIND = /^(?:town hall|seminar|webinar|information|all[- ]hands|lunch|lecture series|school assembl|whole school assembl)/i;
+
 /** A line that is an item of a list: a bullet or a number. */
 const ITEM_START = /^\s*(?:-\s|\d{1,2}[.)]\s)/;
 
@@ -108,6 +111,7 @@ const ITEM_START = /^\s*(?:-\s|\d{1,2}[.)]\s)/;
 function weigh(re: RegExp, text: string, items?: Set<number>): { phrases: string[]; weight: number } {
   const phrases: string[] = [];
   const seen = new Set<string>();
+  const kinds = new Set<string>();
   let weight = 0;
   for (const m of allMatches(re, text)) {
     const phrase = m[0].trim();
@@ -115,6 +119,10 @@ function weigh(re: RegExp, text: string, items?: Set<number>): { phrases: string
     if (NEGATED.test(lead)) continue;
     // "If a member of staff is to make a presentation": a cue in a condition is a possibility, not the format.
     if (re === PRESENTATION_CUES && supposed(text, m.index ?? 0, m[0].length)) continue;
+    // The event's own kind named again ("the town hall ... town hall meetings are ...") is still one format.
+    const kind = re === PRESENTATION_CUES ? EVENT_KIND.exec(phrase)?.[0].toLowerCase() : undefined;
+    if (kind && kinds.has(kind)) continue;
+    if (kind) kinds.add(kind);
     const brief = BRIEF.test(lead);
     const lineStart = text.lastIndexOf('\n', m.index ?? 0) + 1;
     const counted = items !== undefined && ITEM_START.test(text.slice(lineStart, lineStart + 6)) && items.has(lineStart);
