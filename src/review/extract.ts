@@ -18,7 +18,7 @@ import { parseRoster } from './roster.js';
 import { allMatches } from './text.js';
 
 /** Old follow-up cues that speak of something else going on, not of this meeting's follow-up. */
-const NOT_FOLLOW_UP = /^(?:owners$|action groups?$|continu|ongoing|programme of|work programme|regular|newsletter|kick-?off|feeds? into|fed into|\d+ x|(?:two|three|four|five|\d) (?:sessions|days|meetings)|series|first of|annual|monthly|weekly|fortnightly|quarterly|termly|yearly|every|each)/i;
+const NOT_FOLLOW_UP = /^(?:owners$|(?:action|working|steering|task(?: and finish)?|implementation|reference|advisory|project) groups?$|continu|ongoing|programme of|work programme|regular|newsletter|kick-?off|feeds? into|fed into|\d+ x|(?:two|three|four|five|\d) (?:sessions|days|meetings)|series|first of|annual|monthly|weekly|fortnightly|quarterly|termly|yearly|every|each)/i;
 const SPEAKER_LINE = /(?:^|\n)\s*(?:speakers?|presenters?|panellists?|keynote(?: speakers?)?|guest speakers?)\s*[:-]\s*([^\n]{2,160})/gi;
 const SPEAKER_PHRASE = /\b(?:keynote (?:from|by)|(?:talk|presentation|address|speech|welcome|briefing|update)s? (?:from|by)|(?:chaired|presented) by|(?:with|featuring) (?:guest |keynote )?speakers?)\s+([^,.;\n]{2,80})/gi;
 const HOST_PHRASE = /\b(?:hosted|organised|organized|facilitated|run|convened|led) by\s+([^,.;\n]{2,80})/gi;

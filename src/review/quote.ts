@@ -20,7 +20,9 @@ export function cleanQuote(phrase: string, max = 110): string {
 export function quoted(phrase: string, max = 110): string {
   const clean = cleanQuote(phrase, max);
   const whole = phrase.replace(/\s+/g, ' ').trim().replace(/^["'\u201c\u2018]+|["'\u201d\u2019]+$/g, '').replace(/[\s,;:-]+$/, '');
-  return `"${clean}${clean.length < whole.length ? '…' : ''}"`;
+  // Quotation marks inside become single ones, so the answer never shows doubled quotes ("on "If I knew…"").
+  const inner = clean.replace(/[\u201c\u201d"]/g, (c) => (c === '\u201c' ? '\u2018' : c === '\u201d' ? '\u2019' : "'"));
+  return `"${inner}${clean.length < whole.length ? '…' : ''}"`;
 }
 
 const DANGLING_END = /\s+(?:their|the|a|an|our|your|his|her|its|my|of|to|and|or|from|by|with|for|on|in|at|as|into)$/i;

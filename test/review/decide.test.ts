@@ -178,6 +178,10 @@ describe('readable answer', () => {
     expect(cleanQuote('one two three four five six', 12)).toBe('one two');
     expect(quoted('one two three four five six', 12)).toBe('"one two…"');
   });
+  it('turns quotation marks inside a quote into single ones', () => {
+    expect(quoted('Her talk on \u201cWhat would we do differently?\u201d opened the day')).toBe('"Her talk on \u2018What would we do differently?\u2019 opened the day"');
+    expect(quoted('He asked "why not?" twice')).toBe('"He asked \'why not?\' twice"');
+  });
   it('never shows a bare "(Also worth a thought: the room.)"', () => {
     const text = reviewToText(reviewPlan('Conference on reducing knife crime for 300 delegates representing agencies: keynote, panels and Q&A, to approve the draft strategy. 45 minutes. Senior leaders only: chief executives and directors.'));
     expect(text).not.toMatch(/Also worth a thought: the room\./);

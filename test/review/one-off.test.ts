@@ -32,6 +32,10 @@ describe('one-off: meeting each other is not meeting each week', () => {
     expect(f.kind).toBe('standing-group');
     expect(f.evidence).toContain('advisory group');
   });
+  it('a group named in passing is not a next step', () => {
+    const f = extract('Workshop on 4 May for twenty carers about respite. The speaker sits on the national advisory group.').followUp;
+    expect(f.evidence.join(' ')).not.toMatch(/advisory group/i);
+  });
   it('a forum that meets each term still recurs', () => {
     expect(follow('The tenants\' panel meets each term to look at repairs with the housing team.')).toBe('recurring');
   });
