@@ -51,6 +51,11 @@ export function aspirationCount(text: string): number {
   return text.match(ASPIRATION)?.length ?? 0;
 }
 
+/** The aspiration cues of a text as quoted, each once ("better", "together"): the review weighs them against a lone problem. */
+export function aspirationPhrases(text: string): string[] {
+  return [...new Set(text.match(ASPIRATION) ?? [])];
+}
+
 /** Deficit evidence with how strongly it frames the question around a problem. */
 export interface DeficitResult {
   deficit: boolean;

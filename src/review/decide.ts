@@ -62,12 +62,23 @@ function narrowLevel(f: PlanFacts): Decision['level'] {
   return level;
 }
 
+/**
+ * Whether the central framing is framed around a problem, per the guide ("framed around a problem or
+ * deficit ..., not an aspiration"): it names a problem, and not one problem word alone beside an
+ * aspiration ("to shape our future strategy and tackle problems", "a better future after the floods").
+ * A framing that names two or more problems, or one with no aspiration beside it, is framed around them.
+ */
+export function framedAroundDeficit(f: PlanFacts): boolean {
+  if (!f.framing.deficit || f.framing.evidence.length === 0) return false;
+  return f.framing.evidence.length > 1 || f.framing.aspiration.length === 0;
+}
+
 /** Applies the guide to the facts; flags in the contract's order. */
 export function decide(f: PlanFacts): Decision[] {
   const out: Decision[] = [];
   const large = isLarge(f);
   if (f.purpose.stated === 'no') out.push({ id: 'purpose-unclear', evidence: [] });
-  if (f.framing.deficit) out.push({ id: 'deficit-framing', evidence: f.framing.evidence });
+  if (framedAroundDeficit(f)) out.push({ id: 'deficit-framing', evidence: f.framing.evidence });
   const missing = f.genre.value === 'agenda' || f.genre.value === 'template' ? undefined : missingGroups(f);
   if (missing) out.push({ id: 'affected-people-absent', evidence: [...missing.map((m) => m.evidence), ...f.invitees.evidence.slice(0, 2)], missing });
   const level = narrowLevel(f);

@@ -48,6 +48,7 @@ export function keepEvidence(facts: PlanFacts, plan: string, onDrop?: (quote: st
   for (const key of ['genre', 'purpose', 'framing', 'invitees', 'attendance', 'session', 'outcome', 'followUp', 'setting', 'representatives'] as const) {
     out[key].evidence = clean(out[key].evidence);
   }
+  out.framing.aspiration = clean(out.framing.aspiration);
   out.format.talkEvidence = clean(out.format.talkEvidence);
   out.format.conversationEvidence = clean(out.format.conversationEvidence);
   out.participants = out.participants.filter((p) => ok(p.phrase));

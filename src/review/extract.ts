@@ -92,7 +92,13 @@ export function factsFromPlan(plan: MeetingPlan, onDrop?: (quote: string) => voi
   const facts: PlanFacts = {
     genre,
     purpose,
-    framing: { text: plan.framing || null, question: plan.question ?? null, deficit: plan.deficit.length > 0, evidence: plan.deficit.slice(0, 6) },
+    framing: {
+      text: plan.framing || null,
+      question: plan.question ?? null,
+      deficit: plan.deficit.length > 0,
+      evidence: plan.deficit.slice(0, 6),
+      aspiration: plan.aspiration.slice(0, 6),
+    },
     participants,
     invitees: {
       stated: plan.invitees.stated,

@@ -32,7 +32,17 @@ export const planFactsSchema = z.object({
     evidence,
   }),
   purpose: z.object({ stated: z.enum(['yes', 'no', 'unknown']), evidence }),
-  framing: z.object({ text: z.string().nullable(), question: z.string().nullable().default(null), deficit: z.boolean(), evidence }),
+  /**
+   * The central framing: `deficit` and `evidence` say whether its title, opening, stated aim or central
+   * question names a problem and quote it; `aspiration` quotes its aspiration words ("better", "together").
+   */
+  framing: z.object({
+    text: z.string().nullable(),
+    question: z.string().nullable().default(null),
+    deficit: z.boolean(),
+    evidence,
+    aspiration: evidence,
+  }),
   participants: z.array(participantSchema).max(40).default([]),
   /** Whether the plan says who takes part (a list, a kind of person, an open invitation). */
   invitees: z.object({

@@ -16,7 +16,7 @@ Quote evidence by copying words exactly from the plan (a few words each). Never 
 {
  "genre": {"value": one of ${GENRES.map((g) => `"${g}"`).join('|')}, "forwardLooking": true when the text describes a meeting still to come as a whole plan, "occasion": true when the text says when the meeting is (a day, a date or a clock time), "evidence": []},
  "purpose": {"stated": "yes"|"no"|"unknown" ("no" only when a forward-looking plan states no purpose or question at all; the event's name alone is not a purpose), "evidence": []},
- "framing": {"text": the central question or theme or null, "question": the question asked or null, "deficit": true when framed around a problem (crime, failure, reducing or tackling something, poor performance) rather than an aspiration, "evidence": []},
+ "framing": {"text": the central question or theme or null, "question": the question asked or null, "deficit": true when framed around a problem (crime, failure, reducing or tackling something, poor performance) rather than an aspiration, "evidence": [], "aspiration": [] words of the central question or theme that name an aspiration},
  "participants": [{"phrase": words naming them, "role": "participant"|"speaker"|"host", "level": ${LEVELS.map((l) => `"${l}"`).join('|')}, "organisation": string or null, "group": affected group they belong to ("young people","patients","residents","service users","carers","parents","pupils","tenants","customers","older people") or null}],
  "invitees": {"stated": whether the plan says who takes part, "open": true for "open to all"/"everyone welcome", "mixedLevels": true when invitees span levels on purpose, "evidence": []},
  "concerns": [{"group": the group of people the issue is about, "evidence": words}],

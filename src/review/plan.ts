@@ -2,7 +2,7 @@
  * The meeting-plan model and its parsers. Free text and a filled-in form (Slack modal, Teams card) both
  * become a `MeetingPlan`; the rules only ever read this model, so both routes get the same review.
  */
-import { aspirationCount, deficitSigns, detectDeficit } from '../reframe/deficit.js';
+import { aspirationCount, deficitSigns } from '../reframe/deficit.js';
 import {
   AFTER_CUES, AGENDA_SPEAKER, BRIEF, CONVERSATION_CUES, CONVERSATION_DOMINANT, DOCUMENT_CUES, EXPLORE_FIRST,
   GROUPS, HYBRID, INVITEE_LABEL, MEETING_NOUN, ONLINE_CUES, OTHER_LABEL,
@@ -10,6 +10,7 @@ import {
   REMAINDER, ROOM_CUES, SCHEDULING, SPEAKER_LABEL, TEAM_ROUTINE, TOPIC_GROUPS, TOPIC_MARKER,
 } from './cues.js';
 import { largeEventCues } from './crowd.js';
+import { addPurposeParts, GREETING, openingParts, readCentralFraming, type FramingPart } from './framing.js';
 import { parseInvitees, type Invitees } from './invitees.js';
 import { parseDuration } from './durations.js';
 import { parseCount, type Count } from './quantities.js';
@@ -36,7 +37,12 @@ export interface MeetingPlan {
   purpose: string[];
   /** The sentences that frame the issue (title, question, stated purpose). */
   framing: string;
+  /** Each framing sentence with why it is in the framing. */
+  framingParts: FramingPart[];
+  /** Problem words of the central framing (see `framing.ts`). */
   deficit: string[];
+  /** Aspiration words of the central framing. */
+  aspiration: string[];
   invitees: Invitees;
   /** Groups the issue is about. */
   concerns: Concern[];
@@ -71,17 +77,11 @@ interface Hints {
   afterStated?: string;
 }
 
-const LEADING_VERB =
-  /^(?:go|discuss|review|agree|decide|explore|look|talk|plan|share|reducing|tackling|improving|preventing|addressing|fixing|cutting|combating|dealing|exploring|reviewing|agreeing|deciding|planning|looking|to)\b/i;
-/** Sentences that state an aim in the planner's own words belong to the framing wherever they appear. */
-const PURPOSE_SENTENCE = /\b(?:we want to|we'd like to|we would like to|we hope to|we need to|the (?:aim|purpose|goal|point) is|so that|in order to|looking to|the question is)\b/i;
 const STORIES = /\b(?:stor(?:y|ies)|(?:own|personal|their|people's|lived) experiences?|from experience|what it feels like)\b/gi;
 const TITLE_STOP = new Set(
   "let's lets let have a an the our my this next new quick short big small whole all team weekly monthly daily regular catch up general staff annual national regional international leadership members member partnership partners spring summer autumn winter christmas festive local community network networking quarterly yearly away open".split(' '),
 );
 const NOTHING_AFTER = /^(?:nothing|none|n\/?a|tbc|tbd|not sure|no|not yet|-|\?)\b/i;
-/** A salutation line ("Hi all,", "Dear colleagues,") says nothing about the meeting. */
-const GREETING = /^(?:hi|hello|hey|dear|morning|afternoon|good (?:morning|afternoon|evening)|greetings)\b[^.!?:]{0,30}[,!.]?$/i;
 /** A cue word just after a negation ("no presentations", "not a lecture") does not count. */
 const NEGATED = /\b(?:no|not|not a|not an|not any|without|rather than|instead of|never|nor)\s+(?:[\w-]+\s+)?$/i;
 /** A clause that only supposes something ("if", "whether", "where needed", "may", "might", "could", "sometimes"). */
@@ -137,17 +137,6 @@ function weigh(re: RegExp, text: string, items?: Set<number>): { phrases: string
     }
   }
   return { phrases, weight };
-}
-
-/** Sentences about the meeting's own arrangements (put off, cancelled, fewer meetings) are not its theme. */
-const ARRANGEMENTS = /\b(?:postponed|cancell?ed|rescheduled|rearranged|number of (?:meetings|sessions)|(?:meetings|sessions) (?:will be|are) (?:fewer|reduced))\b/i;
-
-/** The framing as read for a deficit: without "challenges" (any event's word for its topics) and the meeting's arrangements. */
-function themeOf(framing: string): string {
-  return sentences(framing)
-    .filter((s) => !ARRANGEMENTS.test(s))
-    .join(' ')
-    .replace(/\bchalleng\w*/gi, ' ');
 }
 
 /** A question someone else put ("asked what would happen", "wondered what might change") is reported, not explored here. */
@@ -209,20 +198,19 @@ function agendaItems(text: string): string[] {
 }
 
 /**
- * Deficit framing carried by an agenda rather than a stated question: a framing move in any item
- * ("Tackling underachievement"), or problems named in more than half of the items.
+ * Deficit framing carried by an agenda rather than a stated question: problems named in more than half
+ * of the items. One item's framing move ("Tackling underachievement" among eight) is one part of the
+ * business, not the meeting's theme.
  */
 function agendaDeficit(items: string[]): string[] {
   const evidence: string[] = [];
-  let strong = 0;
   let problemItems = 0;
   for (const item of items) {
     const signs = deficitSigns(item);
-    if (signs.strong > 0) strong += 1;
     if (signs.nouns > 0 && signs.nouns >= signs.aspiration) problemItems += 1;
     if (signs.strong > 0 || signs.nouns > signs.aspiration) evidence.push(...signs.evidence);
   }
-  return strong > 0 || problemItems * 2 > items.length ? evidence : [];
+  return problemItems * 2 > items.length ? evidence : [];
 }
 
 function build(text: string, hints: Hints = {}): MeetingPlan {
@@ -232,14 +220,7 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
   const items = agendaItems(text);
   const itemSet = new Set(items);
   // Greetings do not count among the opening lines that frame the meeting.
-  let opening = 0;
-  const framingSentences = list.filter((s) => {
-    if (PURPOSE_LABEL.test(s)) return true;
-    if (OTHER_LABEL.test(s) || (hints.who && s.startsWith('Who:'))) return false;
-    if (opening < 2 && GREETING.test(s)) return false;
-    opening += 1;
-    return opening <= 2 || s.includes('?') || LEADING_VERB.test(s) || PURPOSE_SENTENCE.test(s);
-  });
+  const parts = openingParts(list, { skip: (line) => Boolean(hints.who && line.startsWith('Who:')) });
   const first = list.find((s) => !GREETING.test(s)) ?? '';
   const questionSentence = hints.question ?? list.find((s) => s.includes('?') && wordCount(s) >= 3 && !SCHEDULING.test(s));
   const routine = matchAll(TEAM_ROUTINE, text, 2);
@@ -253,18 +234,17 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
   }
   if (purpose.length === 0 && titleTopic(first)) purpose.push(first);
   // A stated purpose found outside the opening lines belongs to the framing too (not agenda items: below).
-  for (const p of purpose) {
-    if (framingSentences.some((s) => s.includes(p))) continue;
-    const s = list.find((x) => x.includes(p));
-    if (s && !itemSet.has(s) && !framingSentences.includes(s)) framingSentences.push(s);
-  }
+  addPurposeParts(parts, list, purpose, itemSet);
   // An agenda of real business says what the meeting is for, even with no stated aim.
   if (purpose.length === 0 && items.length >= 2) purpose.push(...items.slice(0, 2));
-  let framing = framingSentences.join(' ');
+  let framing = parts.map((p) => p.text).join(' ');
   if (hints.question && !framing.includes(hints.question)) framing = `${hints.question} ${framing}`;
   const masked = invitees.phrases.reduce((acc, p) => acc.split(p).join(' '), framing);
   // "Challenges" is the ordinary word for what any event discusses ("opportunities and challenges"): not a deficit framing by itself.
-  let deficit = detectDeficit(themeOf(framing)).evidence;
+  for (const p of parts) if (p.text === questionSentence) p.role = 'question';
+  if (hints.question && !parts.some((p) => p.text === hints.question)) parts.unshift({ text: hints.question, role: 'question' });
+  const central = readCentralFraming(parts);
+  let deficit = central.deficit;
   if (deficit.length === 0 && items.length > 0 && aspirationCount(framing) === 0) deficit = agendaDeficit(items);
   if (deficit.length > 0 && purpose.length === 0) purpose.push(framing);
   const talkItems = new Set<number>();
@@ -312,7 +292,9 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
     ...(questionSentence ? { question: questionSentence } : {}),
     purpose,
     framing,
+    framingParts: parts,
     deficit,
+    aspiration: central.aspiration,
     invitees,
     concerns: findConcerns(
       masked + (hints.question && !masked.includes(hints.question) ? ` ${hints.question}` : '') + (items.length > 0 ? ` ${items.join(' ; ')}` : ''),
