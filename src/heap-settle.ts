@@ -117,6 +117,8 @@ export async function giveBackSpareHeap(): Promise<void> {
   try {
     await new Promise<void>((resolve, reject) => session.post('HeapProfiler.collectGarbage', (error) => (error ? reject(error) : resolve())));
   } finally {
+    // After the await, never inside post's callback: disconnecting from within that callback leaves
+    // Node 20's main thread waiting on a lock for good (seen with HeapProfiler.collectGarbage).
     session.disconnect();
   }
 }
