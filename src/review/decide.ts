@@ -102,6 +102,8 @@ export function decide(f: PlanFacts): Decision[] {
   return out;
 }
 
+const DEFINITION = /^\W*what (?:is|are) (?:a|an)\s+[\w'’ -]{1,60}\?\W*$/i;
+
 /** What the plan already does well, from the same facts; never praises what a flag questions. */
 export function strengths(f: PlanFacts, flags: readonly FlagId[]): Strength[] {
   const has = (id: FlagId): boolean => flags.includes(id);
@@ -118,7 +120,10 @@ export function strengths(f: PlanFacts, flags: readonly FlagId[]): Strength[] {
     out.push({ id: small ? 'small-mixed' : 'mixed', evidence: [] });
   }
   if (f.representatives.value === 'no') out.push({ id: 'as-themselves', evidence: f.representatives.evidence });
-  if (!f.framing.deficit && f.framing.question && /\b(?:what|how|where)\b/i.test(f.framing.question)) out.push({ id: 'question', evidence: [f.framing.question] });
+  // A heading that defines a term ("What is a kick-off meeting?") is not a question put to the people in the room.
+  if (!f.framing.deficit && f.framing.question && /\b(?:what|how|where)\b/i.test(f.framing.question) && !DEFINITION.test(f.framing.question)) {
+    out.push({ id: 'question', evidence: [f.framing.question] });
+  }
   if (f.outcome.explores && !has('converge-early') && !has('presentation-led')) out.push({ id: 'explores', evidence: f.outcome.evidence });
   if (f.format.stories) out.push({ id: 'stories', evidence: [] });
   // "Most of the time goes to conversation" needs more than one cue of it and at least twice the talk.

@@ -120,3 +120,14 @@ describe('the follow-up strength says only what the plan shows', () => {
     expect(r.strengths.join(' ')).not.toMatch(/carries on afterwards/);
   });
 });
+
+describe('the question strength praises a question put to people', () => {
+  it('not a heading that defines a term', () => {
+    const r = reviewPlan('What is a team huddle?\nA huddle is a ten-minute stand-up where the ward team shares what matters today.');
+    expect(r.strengths.join(' ')).not.toMatch(/The question invites/);
+  });
+  it('but a question for the room', () => {
+    const r = reviewPlan('What would make the ward a place new nurses want to stay? Two hours with twelve nurses, two matrons and three patients, round tables.');
+    expect(r.strengths.join(' ')).toMatch(/The question invites/);
+  });
+});
