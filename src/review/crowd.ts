@@ -7,6 +7,7 @@
  * invitation to a whole body ("open to all parents") does count, as the guide says.
  */
 import { LARGE_EVENT, OBSERVE_ONLY, PUBLIC_AUDIENCE } from './cues.js';
+import { clauseBefore } from './clause.js';
 import { allMatches } from './text.js';
 
 /**
@@ -22,7 +23,7 @@ const KINDS_AFTER = /^\s*(?:,|and|or|&)\s*(?:[\w-]+\s+)?(?:meetings|seminars|wor
 const PLURAL_KIND = /(?:conferences|summits|symposia|meetings|forums|events|lectures)$/i;
 /** Whether one matched cue speaks of another event, judged from the words around it. */
 function notThisCrowd(text: string, at: number, phrase: string): boolean {
-  const before = text.slice(Math.max(0, at - 60), at).split(/[.;!?\n]/).pop() ?? '';
+  const before = clauseBefore(text, at - 60, at);
   const after = text.slice(at + phrase.length, at + phrase.length + 40);
   if (OTHER_EVENT_BEFORE.test(before)) return true;
   return PLURAL_KIND.test(phrase) && (KINDS_BEFORE.test(before) || KINDS_AFTER.test(after));

@@ -16,6 +16,7 @@ import { parseDuration } from './durations.js';
 import { parseCount, type Count } from './quantities.js';
 import { parseRoster } from './roster.js';
 import { readRepresentatives } from './representatives.js';
+import { clauseAfter, clauseBefore } from './clause.js';
 import { allMatches, matchAll, sentences, union, unionMatches, wordCount } from './text.js';
 
 export type { Count } from './quantities.js';
@@ -91,8 +92,8 @@ const AGENDA_LINE = /^(?:-\s+|\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:-\s+)?)(?=\S)/i
 
 /** Whether a cue sits in a clause that only supposes it: "if" or "whether" before it, or a "may" on either side. */
 function supposed(text: string, at: number, length: number): boolean {
-  const before = text.slice(Math.max(0, at - 80), at).split(/[.;!?\n]/).pop() ?? '';
-  const after = text.slice(at + length, at + length + 50).split(/[.;!?\n]/)[0] ?? '';
+  const before = clauseBefore(text, at - 80, at);
+  const after = clauseAfter(text, at + length, at + length + 50);
   return CONDITIONAL.test(before) || MAYBE_AFTER.test(after);
 }
 const MAYBE_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:may|might|could|sometimes|occasionally)\b/i;
@@ -264,8 +265,8 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
   }
   for (const m of allMatches(REMAINDER, text)) {
     const at = m.index ?? 0;
-    const next = text.slice(at + m[0].length, at + m[0].length + 40).split(/[.;!?\n]/)[0] ?? '';
-    const prev = text.slice(Math.max(0, at - 40), at).split(/[.;!?\n]/).pop() ?? '';
+    const next = clauseAfter(text, at + m[0].length, at + m[0].length + 40);
+    const prev = clauseBefore(text, at - 40, at);
     // What comes first in the clause names the use ("discussion follows for the remainder of the seminar").
     const part = CONVERSATION_CUES.test(prev) || PRESENTATION_CUES.test(prev) ? prev : next;
     CONVERSATION_CUES.lastIndex = 0;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { clauseAfter, clauseBefore } from '../../src/review/clause.js';
+import { countWords, SENTENCE_BREAK } from '../../src/review/text.js';
+
+const texts = [
+  'Agenda. Welcome; then a talk! Any questions? Close',
+  'no clause end at all here',
+  '',
+  '.;!?\n',
+  'Line one\nline two. Three;',
+  'a.  b\n \n c!\t\td?  \n e',
+  '  leading. x',
+  'end.',
+  'The THE the-the people,people; it/it Its it_s 4the about:about',
+  'für den Rat und the people; café and caf\u00e9 with the_team',
+];
+
+describe('the clause around a cue', () => {
+  it('is what splitting at . ; ! ? and line breaks gives, before and after a place', () => {
+    for (const text of texts) {
+      for (let at = 0; at <= text.length; at += 1) {
+        for (const span of [0, 3, 40]) {
+          expect(clauseBefore(text, at - span, at)).toBe(text.slice(Math.max(0, at - span), at).split(/[.;!?\n]/).pop() ?? '');
+          expect(clauseAfter(text, at, at + span)).toBe(text.slice(at, at + span).split(/[.;!?\n]/)[0] ?? '');
+        }
+      }
+    }
+    expect(clauseAfter('abc', 5, 9)).toBe('');
+  });
+});
+
+describe('counting listed words', () => {
+  const list = ['the', 'people', 'it', 'about', 'and'];
+  const re = new RegExp(String.raw`\b(?:${list.join('|')})\b`, 'gi');
+  it('counts what a whole-word regex of the list counts, in any case, with ASCII word characters', () => {
+    for (const text of texts) expect(countWords(text, new Set(list))).toBe(text.match(re)?.length ?? 0);
+    expect(countWords('The THE the-the', new Set(list))).toBe(4);
+  });
+});
+
+describe('sentence breaks', () => {
+  const before = /(?<=[.!?])\s+|\n+/g;
+  const breaks = (re: RegExp, text: string): string[] => [...text.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
+  it('are where the lookbehind-first form found them', () => {
+    const more = ['a\n \n b', 'x. \n\n y', 'a \n. b', '\n\n', '.\n', 'One. Two!  Three?\nFour\n\n Five.'];
+    for (const text of [...texts, ...more]) expect(breaks(SENTENCE_BREAK, text)).toEqual(breaks(before, text));
+  });
+});
