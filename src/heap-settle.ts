@@ -1,4 +1,5 @@
 import v8 from 'node:v8';
+import { unrefInterval } from './unref-interval.js';
 
 /** What V8's heap holds now (bytes): in use, and committed (resident once touched). */
 export interface HeapFigures {
@@ -121,10 +122,4 @@ export async function giveBackSpareHeap(): Promise<void> {
     // Node 20's main thread waiting on a lock for good (seen with HeapProfiler.collectGarbage).
     session.disconnect();
   }
-}
-
-function unrefInterval(check: () => void, everyMs: number): () => void {
-  const timer = setInterval(check, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

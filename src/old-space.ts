@@ -1,5 +1,6 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { unrefInterval } from './unref-interval.js';
 
 /** Old-space growth since the last full collection that asks for the next one (bytes). */
 export const OLD_SPACE_GROWTH = 16 * 1024 * 1024;
@@ -87,10 +88,4 @@ function fullCollection(): Promise<unknown> {
   } finally {
     process.emitWarning = emit;
   }
-}
-
-function unrefInterval(check: () => void, everyMs: number): () => void {
-  const timer = setInterval(check, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }
