@@ -1,6 +1,7 @@
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { giveBackSpareHeap, settleHeap, type HeapFigures } from '../../src/heap-settle.js';
+import { manualTimer } from './manual-timer.js';
 
 const MB = 1024 * 1024;
 
@@ -23,17 +24,6 @@ function fakeHeap(used: number, committed: number) {
   return heap;
 }
 
-/** A timer the test drives: `tick()` runs the check as the interval would. */
-function manualTimer() {
-  const timer = { check: undefined as (() => void) | undefined, everyMs: 0, stopped: false };
-  const every = (check: () => void, everyMs: number) => {
-    Object.assign(timer, { check, everyMs });
-    return () => {
-      timer.stopped = true;
-    };
-  };
-  return { timer, every };
-}
 
 /** Four looks of 500 ms: the 2 s of quiet the watch waits for. */
 async function quietLooks(check: () => Promise<void>, looks = 4): Promise<void> {

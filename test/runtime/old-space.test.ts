@@ -1,6 +1,7 @@
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { watchOldSpace } from '../../src/old-space.js';
+import { manualTimer } from './manual-timer.js';
 
 const MB = 1024 * 1024;
 
@@ -24,17 +25,6 @@ function fakeHeap(used: number, live: number) {
   return heap;
 }
 
-/** A timer the test drives: `tick()` runs the check as the interval would. */
-function manualTimer() {
-  const timer = { check: undefined as (() => void) | undefined, everyMs: 0, stopped: false };
-  const every = (check: () => void, everyMs: number) => {
-    Object.assign(timer, { check, everyMs });
-    return () => {
-      timer.stopped = true;
-    };
-  };
-  return { timer, every };
-}
 
 describe('old-space watch', () => {
   it('asks for a full collection once the old space has grown by the threshold since the last one', async () => {
