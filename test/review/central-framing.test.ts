@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decide, framedAroundDeficit } from '../../src/review/decide.js';
-import { planFactsSchema, type PlanFacts } from '../../src/review/facts.js';
+import type { PlanFacts } from '../../src/review/facts.js';
 import { foreground, readCentralFraming, type FramingPart } from '../../src/review/framing.js';
 import { parsePlan } from '../../src/review/plan.js';
 import { candidateFlags } from '../../src/review/review.js';
+import { invitationFacts } from './facts-fixture.js';
 
 const flagged = (text: string): boolean => candidateFlags(text).includes('deficit-framing');
 
@@ -82,18 +83,9 @@ describe('the central framing: title, opening, stated aim and question', () => {
 
 /** Facts for an invitation whose framing is given; nothing else known. */
 function facts(framing: Partial<PlanFacts['framing']>): PlanFacts {
-  return planFactsSchema.parse({
-    genre: { value: 'invitation', forwardLooking: true, occasion: true, evidence: [] },
+  return invitationFacts({
     purpose: { stated: 'unknown', evidence: [] },
-    framing: { text: null, deficit: false, evidence: [], ...framing },
-    invitees: { stated: false, evidence: [] },
-    attendance: { kind: 'unknown', evidence: [] },
-    session: { minutes: null, evidence: [] },
-    format: {},
-    outcome: { fixed: 'unknown', evidence: [] },
-    followUp: { kind: 'unknown', evidence: [] },
-    setting: { mode: 'unknown', roomDescribed: false, evidence: [] },
-    representatives: { value: 'unknown', evidence: [] },
+    framing: { text: null, deficit: false, evidence: [], ...framing } as PlanFacts['framing'],
     words: 60,
   });
 }

@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decide, strengths } from '../../src/review/decide.js';
 import { extract } from '../../src/review/extract.js';
-import { planFactsSchema, type PlanFacts } from '../../src/review/facts.js';
+import type { PlanFacts } from '../../src/review/facts.js';
 import { cleanQuote, quoted } from '../../src/review/quote.js';
 import { reviewToText } from '../../src/review/render.js';
 import { reviewFacts, reviewPlan } from '../../src/review/review.js';
+import { invitationFacts } from './facts-fixture.js';
 
-/** Facts for a forward-looking invitation that states a purpose and nothing else; override what a case needs. */
-function facts(over: Partial<PlanFacts> = {}): PlanFacts {
-  return planFactsSchema.parse({
-    genre: { value: 'invitation', forwardLooking: true, occasion: true, evidence: [] },
-    purpose: { stated: 'yes', evidence: ['to explore what a good first year looks like'] },
-    framing: { text: null, deficit: false, evidence: [] },
-    invitees: { stated: false, evidence: [] },
-    attendance: { kind: 'unknown', evidence: [] },
-    session: { minutes: null, evidence: [] },
-    format: {},
-    outcome: { fixed: 'unknown', evidence: [] },
-    followUp: { kind: 'unknown', evidence: [] },
-    setting: { mode: 'unknown', roomDescribed: false, evidence: [] },
-    representatives: { value: 'unknown', evidence: [] },
-    words: 100,
-    ...over,
-  });
-}
+const facts = invitationFacts;
 const ids = (f: PlanFacts): string[] => decide(f).map((d) => d.id);
 
 describe('decide: unknown never raises a flag', () => {
