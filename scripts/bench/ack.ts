@@ -1,7 +1,7 @@
 /**
  * `slack.ack.*`: how fast the real bot process acknowledges signed `app_mention` events over Bolt's HTTP
  * receiver (SQLite file, default log level), against a bare Bolt app with one handler calling `say`,
- * both talking to the same local fake Web API. Events carry unique `event_id`s, spread over 50 channels,
+ * both talking to the same local fake Web API. Events carry unique `event_id`s, spread over 1,000 channels,
  * sent by CONCURRENCY clients at once, each over its own keep-alive connection (opened in a warm-up at
  * that concurrency, the same for both apps); the two apps run side by side and take turns in four
  * stretches per level, so a change in the machine's load hits both. Reports rate, p50/p99 of the ack, CPU per event (the
@@ -18,7 +18,14 @@ import { startFakeSlack, type RunningFake } from './fake-platforms.js';
 import { cpuMs, freePort, percentile, sleep, startBot, startNode, versus, waitForPort, type Child } from './proc.js';
 
 const SECRET = 'bench-signing-secret';
-const TOKEN = 'xoxb-bench';
+/** Each app has its own token, so the fake tells their replies apart even when one arrives late. */
+const TOKENS = { bot: 'xoxb-bench-bot', bare: 'xoxb-bench-bare' } as const;
+/**
+ * Mentions come from many channels, as in a real workspace: Slack allows about one post a second per
+ * channel, and the bot paces its replies to that, so 2,000 mentions in 50 channels within two seconds
+ * would measure the channels' limit, not the ack.
+ */
+const CHANNELS = 1000;
 let seq = 0;
 
 function signedMention(): { body: string; headers: Record<string, string> } {
@@ -31,7 +38,7 @@ function signedMention(): { body: string; headers: Record<string, string> } {
     event_id: `EvBench${process.pid}x${seq}`,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
-    event: { type: 'app_mention', user: `U${seq % 20}`, text: '<@UBOT> prompt', ts: `1700000000.${String(seq).padStart(6, '0')}`, channel: `C${seq % 50}`, event_ts: `1700000000.${String(seq).padStart(6, '0')}` },
+    event: { type: 'app_mention', user: `U${seq % 20}`, text: '<@UBOT> prompt', ts: `1700000000.${String(seq).padStart(6, '0')}`, channel: `C${seq % CHANNELS}`, event_ts: `1700000000.${String(seq).padStart(6, '0')}` },
   });
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -76,9 +83,12 @@ function post(url: URL, agent: Agent, body: string, headers: Record<string, stri
  * Sends `count` events with `concurrency` clients over `agent` (one keep-alive socket per client, so
  * no connection is opened mid-run once warmed up); waits for the replies; measures.
  */
-async function load(port: number, pid: number, fake: RunningFake, agent: Agent, count: number, concurrency: number): Promise<Sample> {
+async function load(app: RunningApp, fake: RunningFake, agent: Agent, count: number, concurrency: number): Promise<Sample> {
+  const { port, child: { pid } } = app;
   const url = new URL(`http://127.0.0.1:${port}/slack/events`);
-  const repliesBefore = (fake.tally.calls.get('chat.postMessage') ?? 0) + (fake.tally.calls.get('chat.postEphemeral') ?? 0);
+  // Replies are counted by the app's token: the other app's late replies never land in this count.
+  const sent = () => fake.tally.bySender.get(`Bearer ${TOKENS[app.kind]}`) ?? 0;
+  const repliesBefore = sent();
   const cpuBefore = cpuMs(pid);
   const times: number[] = [];
   let failed = 0;
@@ -96,10 +106,11 @@ async function load(port: number, pid: number, fake: RunningFake, agent: Agent, 
   };
   await Promise.all(Array.from({ length: concurrency }, client));
   const elapsed = performance.now() - started;
-  const replies = () => (fake.tally.calls.get('chat.postMessage') ?? 0) + (fake.tally.calls.get('chat.postEphemeral') ?? 0) - repliesBefore;
-  // The work after the ack (the reply) belongs to the event's cost: wait for it, then stop the clock.
-  for (let waited = 0; replies() < count && waited < 20_000; waited += 20) await sleep(20);
-  await sleep(200);
+  const replies = () => sent() - repliesBefore;
+  // The work after the ack (the reply) belongs to the event's cost: wait for every reply, then a little
+  // longer so a second reply to the same event would be counted, then stop the clock.
+  for (let waited = 0; replies() < count && waited < 30_000; waited += 20) await sleep(20);
+  await sleep(300);
   const cpu = cpuMs(pid) - cpuBefore;
   return { count, elapsed, times, cpu, replies: replies(), failed };
 }
@@ -119,16 +130,20 @@ function summary(samples: readonly Sample[]): Load {
 }
 
 interface RunningApp {
+  kind: 'bot' | 'bare';
   port: number;
   child: Child;
 }
 
 async function startApp(kind: 'bot' | 'bare', fake: RunningFake, dir: string): Promise<RunningApp> {
   const port = await freePort();
-  const env = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url };
+  const env = { SLACK_BOT_TOKEN: TOKENS[kind], SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url };
+  // This fake sets no workspace limit and the bare app keeps none, so the bot is told the workspace
+  // allows 1,000 posts a second: its replies are then paced by the channels only, and the figures compare
+  // the work per event. How replies are paced under a real limit is measured by `fanout.replies`.
   const child =
     kind === 'bot'
-      ? startBot({ ...env, SLACK_PORT: String(port), SQLITE_PATH: path.join(dir, 'ack.db'), ADAPTERS: 'slack', NODE_ENV: 'production' }, path.join(dir, 'bot.log'))
+      ? startBot({ ...env, SLACK_PORT: String(port), SQLITE_PATH: path.join(dir, 'ack.db'), ADAPTERS: 'slack', NODE_ENV: 'production', SLACK_WORKSPACE_RATE: '1000' }, path.join(dir, 'bot.log'))
       : startNode(['dist/scripts/bench/bare-bolt.js'], { ...env, BENCH_PORT: String(port) }, path.join(dir, 'bare.log'));
   try {
     await waitForPort(port, 30_000, child.process);
@@ -136,7 +151,7 @@ async function startApp(kind: 'bot' | 'bare', fake: RunningFake, dir: string): P
     await child.stop();
     throw error;
   }
-  return { port, child };
+  return { kind, port, child };
 }
 
 /** Stretches per app and level: the two apps take turns, so a change in the machine's load hits both. */
@@ -160,8 +175,8 @@ async function measureLevel(bot: RunningApp, bare: RunningApp, fake: RunningFake
   const turn = async (app: RunningApp, n: number, measured: boolean) => {
     const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
     try {
-      await load(app.port, app.child.pid, fake, agent, concurrency, concurrency);
-      const sample = await load(app.port, app.child.pid, fake, agent, n, concurrency);
+      await load(app, fake, agent, concurrency, concurrency);
+      const sample = await load(app, fake, agent, n, concurrency);
       if (measured) samples.get(app)?.push(sample);
     } finally {
       agent.destroy();
