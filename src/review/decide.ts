@@ -18,6 +18,8 @@ export interface Decision {
   missing?: Array<{ group: string; evidence: string }>;
   /** The single level every participant is drawn from. */
   level?: 'senior' | 'middle' | 'front-line';
+  /** The fact behind the flag was inferred (a crowd from the kind of event), not stated in the plan. */
+  inferred?: boolean;
 }
 
 /** A strength: what the plan already does well, keyed so the wording can be chosen. */
@@ -85,7 +87,7 @@ export function decide(f: PlanFacts): Decision[] {
   if (level) out.push({ id: 'narrow-mix', evidence: [...new Map(participants(f).filter((p) => p.level === level).map((p) => [p.phrase.toLowerCase(), p.phrase])).values()], level });
   if (f.representatives.value === 'yes') out.push({ id: 'representatives', evidence: f.representatives.evidence });
   if (f.followUp.kind === 'none' && f.purpose.stated === 'yes') out.push({ id: 'one-off', evidence: f.purpose.evidence.slice(0, 1) });
-  if (large) out.push({ id: 'large-group', evidence: f.attendance.evidence });
+  if (large) out.push({ id: 'large-group', evidence: f.attendance.evidence, ...(f.attendance.kind === 'inferred' ? { inferred: true } : {}) });
   if (f.format.talk >= 2 && f.format.talk > 2 * f.format.conversation) out.push({ id: 'presentation-led', evidence: f.format.talkEvidence });
   if (f.outcome.fixed === 'yes' && !f.outcome.explores) out.push({ id: 'converge-early', evidence: f.outcome.evidence });
   const minutes = f.session.minutes;

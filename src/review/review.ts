@@ -6,7 +6,7 @@
 import { decide, strengths as findStrengths, type Decision } from './decide.js';
 import { extract, extractForm } from './extract.js';
 import type { PlanFacts } from './facts.js';
-import { ASKED_FLAGS } from './findings.js';
+import { ASKED_FLAGS, isAsked } from './findings.js';
 import { nudgeFor, OPEN_QUESTIONS, strengthText } from './nudges.js';
 import type { PlanForm } from './plan.js';
 import { cleanQuote } from './quote.js';
@@ -99,8 +99,8 @@ function toFlag(d: Decision, f: PlanFacts): Flag {
 /** The review of extracted facts: findings, open questions and strengths. */
 export function reviewFacts(facts: PlanFacts, asked: readonly FlagId[] = ASKED_FLAGS): ReviewResult {
   const decisions = decide(facts);
-  const stated = decisions.filter((d) => !asked.includes(d.id));
-  const open = decisions.filter((d) => asked.includes(d.id)).map((d) => OPEN_QUESTIONS[d.id]);
+  const stated = decisions.filter((d) => !isAsked(d, asked));
+  const open = decisions.filter((d) => isAsked(d, asked)).map((d) => OPEN_QUESTIONS[d.id]);
   const flags = stated.map((d) => toFlag(d, facts));
   // Strengths are read against every candidate, so nothing the review is unsure of is praised.
   const strengths = findStrengths(facts, decisions.map((d) => d.id)).map((s) => strengthText(s, facts));
@@ -142,6 +142,14 @@ export function reviewPlan(input: string | PlanForm, options: ReviewOptions = {}
     // The parsers are written not to throw; this keeps a chat reply possible if one ever does.
     return empty(ASK_FOR_PLAN);
   }
+}
+
+/**
+ * The flag ids the review states as findings for a text plan, as users get them (asked flags left out);
+ * what the eval scores on the calibration and frozen test splits.
+ */
+export function statedFlags(text: string): string[] {
+  return reviewPlan(text).flags.map((f) => f.id);
 }
 
 /** The flag ids the rules raise for a text plan, before the precision gate (what the eval scores). */

@@ -24,6 +24,27 @@ describe('decide: unknown never raises a flag', () => {
   });
 });
 
+describe('review: a crowd the plan only implies is asked about, not stated', () => {
+  const crowd = (kind: 'stated' | 'inferred') =>
+    facts({ attendance: { kind, min: kind === 'stated' ? 60 : null, max: kind === 'stated' ? 60 : null, evidence: [kind === 'stated' ? '60 people' : 'all staff'] } });
+  it('states large-group when the plan gives the head count', () => {
+    const r = reviewFacts(crowd('stated'));
+    expect(r.flags.map((f) => f.id)).toContain('large-group');
+    expect(r.plan.openQuestions).not.toContain('How many people will there be, and how will everyone get to speak?');
+  });
+  it('asks how many will come when the crowd is inferred from the kind of event', () => {
+    const f = crowd('inferred');
+    expect(ids(f)).toContain('large-group');
+    const r = reviewFacts(f);
+    expect(r.flags.map((x) => x.id)).not.toContain('large-group');
+    expect(r.plan.openQuestions).toContain('How many people will there be, and how will everyone get to speak?');
+  });
+  it('asks an inferred crowd even when a caller asks no flag', () => {
+    expect(reviewFacts(crowd('stated'), []).flags.map((f) => f.id)).toContain('large-group');
+    expect(reviewFacts(crowd('inferred'), []).flags.map((f) => f.id)).not.toContain('large-group');
+  });
+});
+
 describe('decide: the guide', () => {
   const large = { kind: 'stated' as const, min: 45, max: 45, evidence: ['45 people'] };
   it('a large group with no room detail in a forward-looking plan gets room-setting', () => {
