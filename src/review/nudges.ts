@@ -197,7 +197,9 @@ export function strengthText(s: Strength, f: PlanFacts): string {
     case 'stories':
       return 'People work from their own experience and stories.';
     case 'conversation':
-      return 'Most of the time goes to conversation among the people in the room.';
+      return f.setting.mode === 'online'
+        ? 'Most of the time goes to conversation among the people taking part.'
+        : 'Most of the time goes to conversation among the people in the room.';
     case 'carries-on':
       return carriesOnText(f.followUp.kind, ev[0]);
     case 'time':

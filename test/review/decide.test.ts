@@ -45,6 +45,18 @@ describe('review: a crowd the plan only implies is asked about, not stated', () 
   });
 });
 
+describe('review: strengths say where the conversation happens', () => {
+  it('an online call is not said to have people in a room', () => {
+    const f = facts({
+      format: { talk: 0, conversation: 3, talkEvidence: [], conversationEvidence: ['breakout discussions'], stories: false },
+      setting: { mode: 'online', roomDescribed: false, roomForTalk: false, roomForConversation: false, evidence: ['Zoom'] },
+    });
+    const said = reviewFacts(f).strengths.join(' ');
+    expect(said).toContain('conversation among the people taking part');
+    expect(said).not.toContain('in the room');
+  });
+});
+
 describe('decide: the guide', () => {
   const large = { kind: 'stated' as const, min: 45, max: 45, evidence: ['45 people'] };
   it('a large group with no room detail in a forward-looking plan gets room-setting', () => {

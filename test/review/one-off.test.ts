@@ -22,6 +22,18 @@ describe('one-off: a cycle said in other words is recurrence', () => {
   });
 });
 
+describe('one-off: a yearly document or sum is not a yearly meeting', () => {
+  it('the annual report and accounts', () => {
+    expect(follow('Extraordinary session on Friday 6 June at 10am for the trustees to receive the annual report and accounts.')).not.toBe('recurring');
+  });
+  it('annual leave', () => {
+    expect(follow('Team workshop on Monday 2 June, 9am to noon, to agree how annual leave is covered over the summer.')).not.toBe('recurring');
+  });
+  it('an annual conference still recurs', () => {
+    expect(follow('Our annual conference for school governors is on Saturday 14 June in the town hall.')).toBe('recurring');
+  });
+});
+
 describe('one-off: meeting each other is not meeting each week', () => {
   it('a chance to meet each other is not a cycle', () => {
     const f = extract('Open evening on Tuesday 3 March at 6pm for new tenants to meet each other and the housing team, with tea and cake.').followUp;
