@@ -2,6 +2,7 @@
  * Numbers, head counts and durations in the loose ways people write them in plans: "about forty",
  * "30-40", "a dozen", "9.30-11", "an hour and a half", "half a day".
  */
+import { bodyAfterSuffix, countedOverAPeriod, LIST_GLUE, listedSingles, notThisMeetingBefore } from './not-this-count.js';
 import { allMatches } from './text.js';
 
 const UNITS: Record<string, number> = {
@@ -77,7 +78,7 @@ export const SPECIFIC =
   "professionals|partners|employees|receptionists|porters|workers|pcsos|hcas|owners|rangers|" +
   "designers|analysts|lecturers|tutors|mentors|heads|executives|commissioners|coordinators|pms|" +
   "learners|neighbours|stakeholders|officials|paramedics|pharmacists|midwives|therapists|apprentices|" +
-  "governors|deputies|ahts|board members|representatives|reps|teenagers|adults|women|men|mums|dads)";
+  "governors|deputies|ahts|board members|representatives|reps|teenagers|adults|women|men|mums|dads|shareholders|stockholders)";
 /** One named person in a list ("a school nurse"), counted only beside other numbered people. */
 const SINGLE =
   '(?:nurse|teacher|worker|manager|councillor|caretaker|head|officer|coordinator|co-ordinator|gp|' +
@@ -108,11 +109,11 @@ const NOT_PEOPLE_AFTER =
   /\s*(?:%|half\b|[:.]\d|am\b|pm\b|hours?|hrs?|h\b|mins?|minutes?|days?|weeks?|months?|years?|miles?|km|metres?|sessions?|times|of\b|x\b)/iy;
 const TOTAL_AFTER = /\s+(?:in total|altogether)\b/iy;
 /** "20 businesses ... attended": bodies that came; each sends at least one person. */
-const ORGS_AFTER = /\s+(?:(?!and\b)[a-z][a-z'&-]*\s+){0,2}?(?:businesses|organi[sz]ations|agencies|companies|charities|institutions|affiliates|member states|nations)\b/iy;
+const ORGS_AFTER = /\s+(?:(?!and\b)[a-z][a-z'&-]*\s+){0,2}?(?:businesses|organi[sz]ations|agencies|companies|charities|institutions|affiliates|member states|nations|countries|states|districts|branches|councils|authorities|ministries)\b/iy;
 const PERSON_SUFFIX = /-(?:person|people|strong)\b/iy;
 const GENERAL_RE = new RegExp(`^${GENERAL}$`, 'i');
-/** "tables of eight", "split into a group of four": the size of a part, not of the meeting ("our group of 16" is). */
-const TABLE_SIZE = /\b(?:tables?|groups|rooms?|circles?|teams?|pairs?|trios|clusters?|(?:small|each|per|(?:in|into) a|break-?out) group)\s+(?:of|for)\s*$/i;
+/** "tables of eight", "split into a group of four": the size of a part, not of the meeting ("our group of 16", "the team of 25" is). */
+const TABLE_SIZE = /\b(?:tables?|groups|rooms?|circles?|teams|pairs?|trios|clusters?|(?:small|each|per|(?:in|into) a|break-?out) (?:group|team))\s+(?:of|for)\s*$/i;
 const SINGLE_PERSON = new RegExp(`(?:\\b(?:a|an|one)|\\b(?:the|our|their|your)(?<=,\\s?(?:the|our|their|your)))\\s+(?:[\\w'-]+\\s+){0,3}?${SINGLE}\\b(?!')`, 'gi');
 /** "fifteen or so of us", "a dozen of us": the whole group, counted loosely. */
 const OF_US = /(?:\s+or so|\s*-?odd|\s*-?ish)?\s+of (?:us|you)\b/iy;
@@ -143,6 +144,8 @@ interface Mention {
   approx: boolean;
   phrase: string;
   sentence: number;
+  /** Where the phrase lies in its sentence, [start, end): single people listed beside it count too. */
+  span: [number, number];
 }
 
 function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
@@ -153,7 +156,10 @@ function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
 /** Head-count mentions in one sentence, found at each number. */
 function mentionsIn(s: string, i: number, out: Mention[]): void {
   if (!HAS_NUMBER.test(s)) return;
+  // A running total over months or years counts many sessions' people, not one meeting's.
+  if (countedOverAPeriod(s)) return;
   let consumed = 0;
+  let bodyEnd = -1;
   for (const start of allMatches(NUM_START, s)) {
     const at = start.index ?? 0;
     if (at < consumed) continue;
@@ -171,6 +177,14 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
     if (!n || n.max === 0 || n.max > 100_000) continue;
     // "June 2 asking members": a day of the month, not a head count.
     if (MONTH_BEFORE.test(before)) continue;
+    // A year, a body's size or growth, a venue's capacity: the words before say whose number it is.
+    // The rest of a list after such a number is the same body's ("the school has 900 pupils and 60 staff").
+    if (notThisMeetingBefore(num[0], s.slice(Math.max(0, at - 50), at)) || (bodyEnd >= 0 && LIST_GLUE.test(s.slice(bodyEnd, at)))) {
+      const noun = sticky(PEOPLE_AFTER, s, end);
+      bodyEnd = noun ? end + noun[0].length : end;
+      consumed = bodyEnd;
+      continue;
+    }
     // "1 in 5 children", "one in four staff": a share of a population, not a head count.
     if (/\b(?:\d+|one|two|three)\s+(?:in|out of)\s*$/i.test(before)) continue;
     const people = sticky(PEOPLE_AFTER, s, end);
@@ -191,49 +205,52 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
       if (POPULATION_BEFORE.test(before)) continue;
       // People who answered a survey or signed a petition gave their views, but not in the room.
       if (SURVEY.test(s) && !ATTENDING.test(s)) continue;
+      const from = pre ? at - (before.length - (PRE_BEFORE.exec(before)?.index ?? before.length)) : at;
       out.push({
         n,
         general: GENERAL_RE.test(g.noun ?? '') || Boolean(g.each),
         additive: pre.startsWith('plus'),
         approx: (pre !== '' && !pre.startsWith('plus')) || /dozens|hundreds|scores|few|couple|handful/i.test(num[0]),
         // Quoted exactly as written, from the qualifier ("about", "~") to the noun.
-        phrase: s.slice(pre ? at - (before.length - (PRE_BEFORE.exec(before)?.index ?? before.length)) : at, end + people[0].length).trim(),
+        phrase: s.slice(from, end + people[0].length).trim(),
         sentence: i,
+        span: [from, end + people[0].length],
       });
       continue;
     }
     const orgs = n.max > LARGE_ORGS && ATTENDING.test(s) && !POPULATION_BEFORE.test(before) ? sticky(ORGS_AFTER, s, end) : null;
     if (orgs) {
       if (/^(?:over|more|at least)/i.test(PRE_BEFORE.exec(before)?.[0].trim() ?? '')) n.min = n.max = n.max + 1;
-      out.push({ n, general: true, additive: false, approx: true, phrase: `${num[0]}${orgs[0]}`, sentence: i });
+      out.push({ n, general: true, additive: false, approx: true, phrase: `${num[0]}${orgs[0]}`, sentence: i, span: [at, end + orgs[0].length] });
       continue;
     }
     const ofUs = s.slice(end, end + 14).includes(' of ') ? sticky(OF_US, s, end) : null;
     if (ofUs) {
-      out.push({ n, general: true, additive: false, approx: true, phrase: `${num[0]}${ofUs[0]}`, sentence: i });
+      out.push({ n, general: true, additive: false, approx: true, phrase: `${num[0]}${ofUs[0]}`, sentence: i, span: [at, end + ofUs[0].length] });
       continue;
     }
     const bracket = before.includes('(') ? BRACKET_COUNT_BEFORE.exec(before) : null;
     const close = bracket ? sticky(BRACKET_CLOSE, s, end) : null;
     if (bracket && close) {
       const from = at - (before.length - bracket.index);
-      out.push({ n, general: false, additive: false, approx: false, phrase: s.slice(from, end + close[0].length).replace(/^\W+/, ''), sentence: i });
+      out.push({ n, general: false, additive: false, approx: false, phrase: s.slice(from, end + close[0].length).replace(/^\W+/, ''), sentence: i, span: [from, end + close[0].length] });
       continue;
     }
     const suffix = sticky(PERSON_SUFFIX, s, end);
     if (suffix) {
-      out.push({ n, general: true, additive: false, approx: false, phrase: `${num[0]}${suffix[0]}`, sentence: i });
+      if (bodyAfterSuffix(s, end + suffix[0].length)) continue;
+      out.push({ n, general: true, additive: false, approx: false, phrase: `${num[0]}${suffix[0]}`, sentence: i, span: [at, end + suffix[0].length] });
       continue;
     }
     if (n.max >= 1900 && n.max <= 2100) continue;
     const marker = MARKER_BEFORE.exec(before)?.[0].trim();
     if (marker && !sticky(NOT_PEOPLE_AFTER, s, end)) {
       const markerAt = MARKER_BEFORE.exec(before)?.index ?? before.length;
-      out.push({ n, general: true, additive: false, approx: true, phrase: s.slice(at - (before.length - markerAt), end).trim(), sentence: i });
+      out.push({ n, general: true, additive: false, approx: true, phrase: s.slice(at - (before.length - markerAt), end).trim(), sentence: i, span: [at - (before.length - markerAt), end] });
       continue;
     }
     const total = sticky(TOTAL_AFTER, s, end);
-    if (total) out.push({ n, general: true, additive: false, approx: false, phrase: `${num[0]}${total[0]}`, sentence: i });
+    if (total) out.push({ n, general: true, additive: false, approx: false, phrase: `${num[0]}${total[0]}`, sentence: i, span: [at, end + total[0].length] });
   }
 }
 
@@ -301,7 +318,9 @@ export function parseCount(sentenceList: string[]): Count | undefined {
   let bestSum = -1;
   let singles = 0;
   for (const [i, ms] of bySent) {
-    const k = (sentenceList[i] ?? '').match(SINGLE_PERSON)?.length ?? 0;
+    const sentence = sentenceList[i] ?? '';
+    const singleSpans = [...sentence.matchAll(SINGLE_PERSON)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+    const k = singleSpans.length === 0 ? 0 : listedSingles(sentence, ms.map((m) => m.span), singleSpans);
     const sum = ms.reduce((a, m) => a + m.n.max, 0) + k;
     if (sum > bestSum) { bestSum = sum; bestSent = ms; singles = k; }
   }
