@@ -14,6 +14,7 @@ import { addPurposeParts, GREETING, openingParts, readCentralFraming, type Frami
 import { parseInvitees, type Invitees } from './invitees.js';
 import { parseDuration } from './durations.js';
 import { parseCount, type Count } from './quantities.js';
+import { COME_TO_HEAR, FEATURES_PERSON, programmeSpeakers } from './programme.js';
 import { parseRoster } from './roster.js';
 import { readRepresentatives } from './representatives.js';
 import { clauseAfter, clauseBefore } from './clause.js';
@@ -255,6 +256,14 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
   pres.weight += docs.weight / 2;
   const byline = text.includes("\n") ? matchAll(AGENDA_SPEAKER, text, 3).map((l) => l.replace(/^-\s+/, "")) : [];
   if (byline.length > 0) { pres.weight += text.match(AGENDA_SPEAKER)?.length ?? 0; pres.phrases.push(...byline); }
+  // Timed slots given to named people are talks, even when no line says "talk".
+  const speakers = programmeSpeakers(text);
+  if (speakers.length > 0) { pres.weight += speakers.length; pres.phrases.push(...speakers); }
+  for (const re of [COME_TO_HEAR, FEATURES_PERSON]) {
+    const told = weigh(re, text, talkItems);
+    pres.weight += told.weight;
+    pres.phrases.push(...told.phrases);
+  }
   const conv = weigh(CONVERSATION_CUES, text);
   for (const m of allMatches(CONVERSATION_DOMINANT, text)) {
     const next = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40);

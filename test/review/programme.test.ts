@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../src/review/decide.js';
+import { extract } from '../../src/review/extract.js';
+import { programmeSpeakers } from '../../src/review/programme.js';
+
+const flags = (text: string) => decide(extract(text)).map((d) => d.id);
+
+const PROGRAMME = [
+  'Regional housing forum, 12 March',
+  '09.30 - 09.45',
+  'Welcome',
+  'Cllr Jo Baker, Leader of the Council',
+  '09.45 - 10.30',
+  'What the new standards mean for landlords',
+  'Dr Sam Okoro, Head of Policy, Housing Institute',
+  '10.30 - 11.15',
+  'Lessons from the pilot areas',
+  'Priya Shah, Programme Manager, Northfield Homes',
+].join('\n');
+
+describe('a programme of timed slots given to named people is a run of talks', () => {
+  it('reads the named speakers of a timed programme', () => {
+    expect(programmeSpeakers(PROGRAMME)).toEqual([
+      'Cllr Jo Baker, Leader of the Council',
+      'Dr Sam Okoro, Head of Policy, Housing Institute',
+      'Priya Shah, Programme Manager, Northfield Homes',
+    ]);
+    expect(flags(PROGRAMME)).toContain('presentation-led');
+  });
+
+  it('does not read a list of who was present as speakers', () => {
+    const minutes = ['Present:', 'Jo Baker, Chair', 'Sam Okoro, Treasurer', '10.00 Apologies', '10.05 Minutes of the last meeting'].join('\n');
+    expect(programmeSpeakers(minutes)).toEqual([]);
+  });
+
+  it('needs clock times: names with roles alone are not a programme', () => {
+    const contacts = ['For more information contact:', 'Jo Baker, Events Officer', 'Sam Okoro, Communications Lead'].join('\n');
+    expect(programmeSpeakers(contacts)).toEqual([]);
+  });
+
+  it('leaves the balance to the conversation cues: slots of table discussion are not a run of talks', () => {
+    const mixed = `${PROGRAMME}\n11.15 - 12.30\nRound tables: residents and landlords discuss the standards in small groups, sharing their own experience, then workshops on the next steps.`;
+    expect(flags(mixed)).not.toContain('presentation-led');
+  });
+});
