@@ -3,7 +3,8 @@
  * kept only where they speak of this meeting's crowd. Two kinds of use say nothing about who will be in the
  * room: another event (a recent conference, last year's summit, "meetings and conferences" as kinds of
  * event), and the public admitted only to watch a formal meeting that goes into closed session for its
- * confidential business (the labelling guide: an audience that only watches takes no part). An open
+ * confidential business (the labelling guide: an audience that only watches takes no part). An agenda
+ * item to hold or plan an event names another event too. An open
  * invitation to a whole body ("open to all parents") does count, as the guide says.
  */
 import { LARGE_EVENT, OBSERVE_ONLY, PUBLIC_AUDIENCE } from './cues.js';
@@ -21,11 +22,17 @@ const OTHER_EVENT_BEFORE =
 const KINDS_BEFORE = /\b(?:meetings|seminars|workshops|events|webinars|courses|forums|fora|symposia|summits|conferences|trainings?)\s*(?:,|and|or|&)\s*(?:[\w-]+\s+)?$/i;
 const KINDS_AFTER = /^\s*(?:,|and|or|&)\s*(?:[\w-]+\s+)?(?:meetings|seminars|workshops|events|webinars|courses|forums|fora|symposia|summits|conferences|training)\b/i;
 const PLURAL_KIND = /(?:conferences|summits|symposia|meetings|forums|events|lectures)$/i;
+/**
+ * A clause that opens with an order to hold or plan an event ("7. Hold a public forum on the nutrition plan",
+ * "- Plan the spring conference"): an agenda item or a task about another event, not this meeting's crowd.
+ * "We will hold a public meeting" opens with its subject, so it is not one.
+ */
+const ORDER_TO_HOLD_BEFORE = /^\s*(?:-\s*)?(?:hold|organi[sz]e|plan|arrange|host|prepare for|set up|schedule)\s+(?:[\w'’-]+\s+){0,5}$/i;
 /** Whether one matched cue speaks of another event, judged from the words around it. */
 function notThisCrowd(text: string, at: number, phrase: string): boolean {
   const before = clauseBefore(text, at - 60, at);
   const after = text.slice(at + phrase.length, at + phrase.length + 40);
-  if (OTHER_EVENT_BEFORE.test(before)) return true;
+  if (OTHER_EVENT_BEFORE.test(before) || ORDER_TO_HOLD_BEFORE.test(before)) return true;
   return PLURAL_KIND.test(phrase) && (KINDS_BEFORE.test(before) || KINDS_AFTER.test(after));
 }
 

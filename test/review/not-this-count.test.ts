@@ -89,6 +89,12 @@ describe('a crowd inferred only from the kinds of event the guide names', () => 
     expect(attendance('The new policy is for all staff.').kind).toBe('unknown');
   });
 
+  it('does not infer a crowd from an agenda item to hold or plan another event', () => {
+    expect(attendance('Board agenda\n1. Minutes\n2. Hold a public forum on the nutrition plan\n3. Budget').kind).toBe('unknown');
+    expect(attendance('- Plan the spring conference with the events team').kind).toBe('unknown');
+    expect(attendance('We will hold a public meeting on 5 May in the library.').kind).toBe('inferred');
+  });
+
   it('counts districts and countries that were invited, as it counts organisations', () => {
     expect(count('Thirteen to fourteen districts were invited to each workshop.')?.max).toBe(14);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../src/review/decide.js';
 import { extract } from '../../src/review/extract.js';
-import { programmeSpeakers } from '../../src/review/programme.js';
+import { COME_TO_HEAR, FEATURES_PERSON, programmeSpeakers } from '../../src/review/programme.js';
 
 const flags = (text: string) => decide(extract(text)).map((d) => d.id);
 
@@ -41,5 +41,22 @@ describe('a programme of timed slots given to named people is a run of talks', (
   it('leaves the balance to the conversation cues: slots of table discussion are not a run of talks', () => {
     const mixed = `${PROGRAMME}\n11.15 - 12.30\nRound tables: residents and landlords discuss the standards in small groups, sharing their own experience, then workshops on the next steps.`;
     expect(flags(mixed)).not.toContain('presentation-led');
+  });
+});
+
+describe('talk told by what the audience comes for, or by the person a session features', () => {
+  it('reads "come and hear" and "attend to hear" as talk, with another talk cue making a run of talks', () => {
+    expect('Please attend to hear more about the plans.'.match(COME_TO_HEAR)).toEqual(['attend to hear']);
+    expect('Come along and hear what the new rules mean.'.match(COME_TO_HEAR)).toEqual(['Come along and hear']);
+    expect(flags('Parents evening, 6pm on 4 May. Come and hear our head explain the new timetable, with a presentation from the governors.')).toContain('presentation-led');
+  });
+
+  it('reads a session that features a named person as talk, not a session that features a game', () => {
+    expect('This session will feature Dr Ann Lee, author of Slow Growth.'.match(FEATURES_PERSON)).toEqual(['feature Dr Ann Lee']);
+    expect('The evening features a quiz and games.'.match(FEATURES_PERSON)).toBeNull();
+  });
+
+  it('does not read hearing each other as talk', () => {
+    expect('We want to hear from each other about what works.'.match(COME_TO_HEAR)).toBeNull();
   });
 });
