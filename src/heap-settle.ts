@@ -13,8 +13,16 @@ export const SETTLE_SPARE_BYTES = 8 * 1024 * 1024;
 /** A change in the heap's use between two looks that counts as busy (bytes). */
 export const SETTLE_BUSY_BYTES = 1024 * 1024;
 
-/** How long the heap must stay quiet before its spare memory is given back (ms). */
+/** How long the heap must stay quiet after start-up before its spare memory is given back (ms). */
 export const SETTLE_QUIET_MS = 3000;
+
+/**
+ * How long the heap must stay quiet after any later busy spell (ms). Longer than after start-up: the
+ * release is a stop-the-world collection (80-350 ms on this machine), and requests come in bursts a
+ * few seconds apart, so a release 3 s into a pause kept landing on the next burst's first requests
+ * (the `slack.ack` bench: about 0.35 ms of CPU per event and 350 ms stalls at the start of a stretch).
+ */
+export const SETTLE_LATER_QUIET_MS = 10_000;
 
 /** How often the heap is looked at (ms). */
 export const SETTLE_EVERY_MS = 500;
@@ -27,7 +35,10 @@ export interface HeapSettleOptions {
   /** Runs `check` every `everyMs` until the returned function is called (default: an unreferenced timer). */
   every?: (check: () => void, everyMs: number) => () => void;
   everyMs?: number;
+  /** Quiet before the first release, start-up's (default `SETTLE_QUIET_MS`). */
   quietMs?: number;
+  /** Quiet before each later release (default `SETTLE_LATER_QUIET_MS`). */
+  laterQuietMs?: number;
   spareBytes?: number;
   busyBytes?: number;
   /** A release that failed (the watch goes on). */
@@ -48,14 +59,18 @@ export interface HeapSettle {
  * old space with free pages; V8 keeps both committed, resident in the bot's RSS, until its own memory
  * reducer runs, which at idle takes about 30 s (it samples the allocation rate every 8 s and wants a
  * few low samples). Through that spell a bot that has finished starting holds 40-45 MB it does not use.
- * Released once per busy spell, after `quietMs` without a change in use, so a quiet bot pays a single
- * memory-reducing collection (tens of ms) and a steady trickle of events none.
+ * Released once per busy spell, after `quietMs` without a change in use (start-up's spell) or
+ * `laterQuietMs` (every later one), so a quiet bot pays a single memory-reducing collection (tens of
+ * ms) and a steady trickle of events none. After start-up nobody waits on the first seconds of idle,
+ * and V8's own reducer would give the memory back at about 30 s anyway: waiting 10 s costs little
+ * memory-time and keeps the stall away from a conversation that is only pausing.
  */
 export function settleHeap(options: HeapSettleOptions): HeapSettle {
   const read = options.read ?? heapFigures;
   const release = options.release ?? giveBackSpareHeap;
   const everyMs = options.everyMs ?? SETTLE_EVERY_MS;
-  const quietMs = options.quietMs ?? SETTLE_QUIET_MS;
+  const laterQuietMs = options.laterQuietMs ?? SETTLE_LATER_QUIET_MS;
+  let quietMs = options.quietMs ?? SETTLE_QUIET_MS;
   const spare = options.spareBytes ?? SETTLE_SPARE_BYTES;
   const busyBytes = options.busyBytes ?? SETTLE_BUSY_BYTES;
   let last = read();
@@ -77,6 +92,7 @@ export function settleHeap(options: HeapSettleOptions): HeapSettle {
     if (!armed || quietFor < quietMs || now.committed - now.used < spare) return Promise.resolve();
     // Once per busy spell: what a release cannot give back is not asked for again until the next one.
     armed = false;
+    quietMs = laterQuietMs;
     releasing = release()
       .then(
         () => undefined,

@@ -135,6 +135,9 @@ interface RunningApp {
   child: Child;
 }
 
+/** BENCH_BARE_ARGS adds Node options to the bare app (e.g. --cpu-prof), as BENCH_BOT_ARGS does to the bot, to compare profiles. */
+const bareArgs = (): string[] => process.env.BENCH_BARE_ARGS?.split(' ').filter(Boolean) ?? [];
+
 async function startApp(kind: 'bot' | 'bare', fake: RunningFake, dir: string): Promise<RunningApp> {
   const port = await freePort();
   const env = { SLACK_BOT_TOKEN: TOKENS[kind], SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url };
@@ -144,7 +147,7 @@ async function startApp(kind: 'bot' | 'bare', fake: RunningFake, dir: string): P
   const child =
     kind === 'bot'
       ? startBot({ ...env, SLACK_PORT: String(port), SQLITE_PATH: path.join(dir, 'ack.db'), ADAPTERS: 'slack', NODE_ENV: 'production', SLACK_WORKSPACE_RATE: '1000' }, path.join(dir, 'bot.log'))
-      : startNode(['dist/scripts/bench/bare-bolt.js'], { ...env, BENCH_PORT: String(port) }, path.join(dir, 'bare.log'));
+      : startNode([...bareArgs(), 'dist/scripts/bench/bare-bolt.js'], { ...env, BENCH_PORT: String(port) }, path.join(dir, 'bare.log'));
   try {
     await waitForPort(port, 30_000, child.process);
   } catch (error) {

@@ -30,7 +30,7 @@ async function quietLooks(check: () => Promise<void>, looks = 4): Promise<void> 
   for (let i = 0; i < looks; i += 1) await check();
 }
 
-const options = { everyMs: 500, quietMs: 2000, spareBytes: 8 * MB, busyBytes: 1 * MB };
+const options = { everyMs: 500, quietMs: 2000, laterQuietMs: 5000, spareBytes: 8 * MB, busyBytes: 1 * MB };
 
 describe('heap settle', () => {
   it('gives the spare heap back once start-up has been quiet for the quiet time', async () => {
@@ -88,6 +88,30 @@ describe('heap settle', () => {
     await quietLooks(() => watch.check(), 12);
     expect(heap.releases).toBe(2);
     expect(heap.figures.committed).toBe(30 * MB);
+  });
+
+  it('waits longer after a later busy spell than after start-up, so a pause between bursts is not stalled', async () => {
+    const heap = fakeHeap(24 * MB, 67 * MB);
+    const release = () => {
+      heap.releases += 1;
+      return Promise.resolve();
+    };
+    const watch = settleHeap({ ...options, read: heap.read, release, every: manualTimer().every, onError: () => undefined });
+    // Start-up: released after quietMs (four looks).
+    await quietLooks(() => watch.check(), 4);
+    expect(heap.releases).toBe(1);
+    // A burst of requests, then a pause of 4.5 s: quiet enough after start-up, not after a later spell.
+    heap.figures.used += 3 * MB;
+    await watch.check();
+    await quietLooks(() => watch.check(), 9);
+    expect(heap.releases).toBe(1);
+    // The next burst starts the count again; 5 s of quiet after it (laterQuietMs) and the heap is settled.
+    heap.figures.used += 3 * MB;
+    await watch.check();
+    await quietLooks(() => watch.check(), 9);
+    expect(heap.releases).toBe(1);
+    await watch.check();
+    expect(heap.releases).toBe(2);
   });
 
   it('reports a failed release and goes on watching', async () => {
