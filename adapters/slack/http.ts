@@ -14,15 +14,34 @@ export interface SlackHttpOptions {
   onError(error: unknown): void;
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_SLACK_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * The whole body, or undefined once it passes the limit (the request is then destroyed, as leaving a
+ * `for await` loop over it early did). Plain listeners rather than the stream's async iterator: every
+ * event Slack sends passes here before the ack, and the iterator's promise per chunk cost more than
+ * reading a one-chunk body.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_SLACK_BODY_BYTES) {
+        req.off('data', onData);
+        req.destroy();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)));
+    req.once('error', reject);
+    // A client gone mid-body: the same failure the iterator reported (a settled promise ignores it otherwise).
+    req.once('close', () => {
+      if (!req.complete) reject(new Error('the request closed before its body was read'));
+    });
+  });
 }
 
 function signed(req: IncomingMessage, body: string, signingSecret: string): boolean {
