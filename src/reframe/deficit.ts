@@ -5,6 +5,8 @@
 import { dropBackground } from './background.js';
 import { DECLINE, RECAST } from './decline.js';
 import { FREE_OF, GENERAL_MOVES, GENERAL_NOUNS, PROCESS_NAMES } from './lexicon.js';
+// Every pattern here is compiled to machine code at its first use: see native-regex.ts.
+import { primeNative as native } from '../review/native-regex.js';
 
 /** Framing moves that put a problem at the centre: reduce it, tackle it, fix it, ask what to do about it. */
 const DEFICIT_MOVES =
@@ -48,12 +50,12 @@ const NAMED_BODY =
 
 /** How many aspirational cues a text has ("what would it take", "proud", "feel valued"). */
 export function aspirationCount(text: string): number {
-  return text.match(ASPIRATION)?.length ?? 0;
+  return text.match(native(ASPIRATION))?.length ?? 0;
 }
 
 /** The aspiration cues of a text as quoted, each once ("better", "together"): the review weighs them against a lone problem. */
 export function aspirationPhrases(text: string): string[] {
-  return [...new Set(text.match(ASPIRATION) ?? [])];
+  return [...new Set(text.match(native(ASPIRATION)) ?? [])];
 }
 
 /** Deficit evidence with how strongly it frames the question around a problem. */
@@ -64,7 +66,7 @@ export interface DeficitResult {
 
 function collect(re: RegExp, text: string, into: string[], raw = text): number {
   let n = 0;
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(native(re))) {
     const found = m[0].trim();
     // Apostrophes were straightened to match; quote the words as the text has them.
     const phrase = raw.includes(found) ? found : found.replace(/'/g, '’');
@@ -103,14 +105,14 @@ export function deficitSigns(raw: string, options: DeficitOptions = {}): { stron
   // Curly and straight apostrophes read the same ("didn’t", "didn't").
   text = text.replace(/[’‘]/g, "'");
   // A problem word naming a procedure ("complaints handling") or what an aim is free of ("hunger-free") frames nothing.
-  text = text.replace(PROCESS_NAMES, ' ').replace(FREE_OF, ' ');
+  text = text.replace(native(PROCESS_NAMES), ' ').replace(native(FREE_OF), ' ');
   // A method's name ("creative problem solving") and problems paired with opportunities ("tackle the issues
   // and opportunities") name no deficit at the centre: the pair is the ordinary scope of any agenda.
-  text = text.replace(NEUTRAL_PAIRS, ' ').replace(RECAST, ' ').replace(IDIOMS, ' ');
+  text = text.replace(native(NEUTRAL_PAIRS), ' ').replace(native(RECAST), ' ').replace(native(IDIOMS), ' ');
   // A procedural item about a body ("Discussion - membership of the Coalition on Homelessness") is about
   // the body, not framed around the problem its name carries.
-  if (PROCEDURAL_LEAD.test(text)) text = text.replace(BODY_NAME, ' ');
-  text = text.replace(NAMED_BODY, ' ');
+  if (native(PROCEDURAL_LEAD).test(text)) text = text.replace(native(BODY_NAME), ' ');
+  text = text.replace(native(NAMED_BODY), ' ');
   // In a title or question, a problem named only as what a good head comes after ("Recovery after
   // redundancy") is background, not the frame.
   if (options.general) {

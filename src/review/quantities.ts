@@ -2,6 +2,7 @@
  * Numbers, head counts and durations in the loose ways people write them in plans: "about forty",
  * "30-40", "a dozen", "9.30-11", "an hour and a half", "half a day".
  */
+import { primeNative } from './native-regex.js';
 import { bodyAfterSuffix, countedOverAPeriod, LIST_GLUE, listedSingles, notThisMeetingBefore } from './not-this-count.js';
 import { allMatches } from './text.js';
 
@@ -149,6 +150,7 @@ interface Mention {
 }
 
 function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
+  primeNative(re);
   re.lastIndex = at;
   return re.exec(s);
 }
@@ -319,7 +321,7 @@ export function parseCount(sentenceList: string[]): Count | undefined {
   let singles = 0;
   for (const [i, ms] of bySent) {
     const sentence = sentenceList[i] ?? '';
-    const singleSpans = [...sentence.matchAll(SINGLE_PERSON)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+    const singleSpans = [...sentence.matchAll(primeNative(SINGLE_PERSON))].map((m): [number, number] => [m.index, m.index + m[0].length]);
     const k = singleSpans.length === 0 ? 0 : listedSingles(sentence, ms.map((m) => m.span), singleSpans);
     const sum = ms.reduce((a, m) => a + m.n.max, 0) + k;
     if (sum > bestSum) { bestSum = sum; bestSent = ms; singles = k; }

@@ -3,6 +3,7 @@
  * chat and email, so markup, odd dashes and giant pastes are normalised once here.
  */
 import { execAtLines, LINE_LED_MIN, lineLedCopy } from './line-led.js';
+import { primeNative } from './native-regex.js';
 
 /** Past this many characters a plan is truncated: a real plan fits easily, and latency stays flat. */
 export const MAX_PLAN_CHARS = 20_000;
@@ -197,6 +198,13 @@ function requireGlobal(re: RegExp): void {
   if (!re.global) throw new TypeError('String.prototype.matchAll called with a non-global RegExp argument');
 }
 
+/** Compiles `re`, and the line-led copy `nextMatch` will scan `text` with, to machine code before a scan (native-regex.ts). */
+function prime(re: RegExp, text: string): void {
+  primeNative(re);
+  const copy = text.length > LINE_LED_MIN ? lineLedCopy(re) : null;
+  if (copy) primeNative(copy);
+}
+
 /**
  * Every match of a global regex, exactly as `for (const m of text.matchAll(re))` would give them: from the
  * regex's `lastIndex`, which is left as it was. It runs `exec` on the regex itself rather than on the copy
@@ -204,6 +212,7 @@ function requireGlobal(re: RegExp): void {
  */
 export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   requireGlobal(re);
+  prime(re, text);
   const saved = re.lastIndex;
   const out: RegExpExecArray[] = [];
   try {
@@ -218,6 +227,7 @@ export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
 export function unionMatches(re: RegExp, text: string): Array<[number, string]> {
   const out: Array<[number, string]> = [];
   requireGlobal(re);
+  prime(re, text);
   re.lastIndex = 0;
   for (let m = nextMatch(re, text); m; m = nextMatch(re, text)) {
     const groups = m.groups ?? {};
@@ -240,6 +250,7 @@ export function matchAll(re: RegExp, text: string, limit = Infinity): string[] {
   const out: string[] = [];
   requireGlobal(re);
   if (limit <= 0) return out;
+  prime(re, text);
   const seen = new Set<string>();
   re.lastIndex = 0;
   for (let m = nextMatch(re, text); m; m = nextMatch(re, text)) {
@@ -260,7 +271,7 @@ export function matchAll(re: RegExp, text: string, limit = Infinity): string[] {
 
 /** First match of a regex as a trimmed phrase, or undefined. */
 export function firstMatch(re: RegExp, text: string): string | undefined {
-  const m = re.exec(text);
+  const m = primeNative(re).exec(text);
   if (re.global) re.lastIndex = 0;
   return m ? m[0].trim() : undefined;
 }
