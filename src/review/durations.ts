@@ -2,6 +2,8 @@
  * Meeting lengths as plans state them: clock ranges ("10:00-12:00", "9.30-11", "2-4pm"), day words
  * ("half a day", "all day") and stated lengths ("90 mins", "an hour and a half").
  */
+// The large patterns are compiled to machine code at their first use: see native-regex.ts.
+import { primeNative as native } from './native-regex.js';
 import { GENERAL, NUM, parseNumber, SPECIFIC } from './quantities.js';
 
 /** A meeting length in minutes with the words that gave it. */
@@ -93,10 +95,10 @@ const LENGTH_BEFORE_NOUN = /^(?:-?long)?,?\s+(?:[\w'-]+,?\s+){0,3}?(?:meetings?|
 const AND_MINUTES = new RegExp(`^\\s+and\\s+(${NUM}|\\d+)\\s*(?:minutes?|mins?)\\b`, 'i');
 
 function meetingLength(text: string): Duration | undefined {
-  for (const m of text.matchAll(UNIT_DURATION)) {
+  for (const m of text.matchAll(native(UNIT_DURATION))) {
     const at = m.index ?? 0;
     const sentence = sentenceAround(text, at, m[0].length);
-    if (!MEETING_WORD.test(sentence)) continue;
+    if (!native(MEETING_WORD).test(sentence)) continue;
     const before = text.slice(Math.max(0, at - 60), at);
     const after = text.slice(at + m[0].length, at + m[0].length + 60);
     if (!LENGTH_VERB.test(before) && !LENGTH_BEFORE_NOUN.test(after)) continue;
@@ -199,7 +201,7 @@ export function parseDuration(text: string): Duration | undefined {
   const stated = meetingLength(text);
   if (stated) return stated;
   const spans: Array<{ start: number; end: number; phrase: string }> = [];
-  for (const m of [...text.matchAll(CLOCK), ...text.matchAll(START_END), ...text.matchAll(START_FINISH)]) {
+  for (const m of [...text.matchAll(native(CLOCK)), ...text.matchAll(native(START_END)), ...text.matchAll(native(START_FINISH))]) {
     const [phrase, h1, m1, s1, h2, m2, s2] = m;
     const before = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index ?? 0);
     const after = text.slice((m.index ?? 0) + phrase.length, (m.index ?? 0) + phrase.length + 40);
@@ -228,14 +230,14 @@ export function parseDuration(text: string): Duration | undefined {
     // A short clock range inside a text that also speaks of whole days is one slot of a longer event:
     // which one is "the meeting" is unclear, so the length is left unknown.
     DAY_DURATION.lastIndex = 0;
-    if (whole < 90 && DAY_DURATION.test(text)) { DAY_DURATION.lastIndex = 0; return undefined; }
+    if (whole < 90 && native(DAY_DURATION).test(text)) { DAY_DURATION.lastIndex = 0; return undefined; }
     DAY_DURATION.lastIndex = 0;
     return { minutes: whole, evidence: spans.map((s) => s.phrase) };
   }
   const agenda = agendaSpan(text) ?? itemSpan(text);
   if (agenda) return agenda;
   const days: Array<{ minutes: number; phrase: string }> = [];
-  for (const m of text.matchAll(DAY_DURATION)) {
+  for (const m of text.matchAll(native(DAY_DURATION))) {
     const g = m.groups ?? {};
     if (DAY_NOT_AFTER.test(text.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0))) continue;
     if (/^\s*(?:per|a|each|every) (?:year|month|week|term)\b|^\s*(?:of (?:annual |study )?leave|of training|of cpd|off\b(?!-))/i.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20))) continue;
@@ -251,7 +253,7 @@ export function parseDuration(text: string): Duration | undefined {
   const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')));
   const title = firstLine.length <= 80 ? firstLine : '';
   const parts: Array<{ minutes: number; phrase: string; talk: boolean; then: boolean }> = [];
-  for (const m of text.matchAll(UNIT_DURATION)) {
+  for (const m of text.matchAll(native(UNIT_DURATION))) {
     const g = m.groups ?? {};
     const minutes = unitMinutes(g);
     if (minutes === undefined || minutes <= 0 || minutes > 24 * 60) continue;
@@ -259,8 +261,8 @@ export function parseDuration(text: string): Duration | undefined {
     // A few minutes is a slot (an item, a turn to speak) unless its sentence says it is the meeting's length.
     const sentence = sentenceAround(text, m.index ?? 0, m[0].length);
     // A sentence with several lengths is a breakdown of the meeting ("welcome (10 mins), talk (20 mins)").
-    const breakdown = (sentence.match(UNIT_DURATION)?.length ?? 0) >= 2;
-    if (minutes < SHORT_SLOT && !breakdown && (PART_OF_MEETING.test(sentence) || (!MEETING_WORD.test(sentence) && !MEETING_WORD.test(title)))) continue;
+    const breakdown = (sentence.match(native(UNIT_DURATION))?.length ?? 0) >= 2;
+    if (minutes < SHORT_SLOT && !breakdown && (PART_OF_MEETING.test(sentence) || (!native(MEETING_WORD).test(sentence) && !MEETING_WORD.test(title)))) continue;
     // A few minutes ("a minute's silence") or a fraction of one ("6.3 minutes lost") is never a whole meeting
     // unless its own sentence says so; the title naming a meeting is not enough for that.
     if (!Number.isInteger(minutes) || (minutes < MIN_MEETING && !MEETING_WORD.test(sentence))) continue;

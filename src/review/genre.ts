@@ -11,6 +11,7 @@
  */
 import type { PlanFacts } from './facts.js';
 import { saysWhen } from './followup.js';
+import { primeNative } from './native-regex.js';
 import { firstMatch } from './text.js';
 
 type Genre = PlanFacts['genre']['value'];
@@ -64,8 +65,9 @@ const GENRE_CHARS = 4000;
 const SHORT_PLAN_WORDS = 80;
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
+// Each vocabulary is compiled to machine code at its first use (native-regex.ts).
 const count = (re: RegExp, text: string): number => {
-  const n = text.match(re)?.length ?? 0;
+  const n = text.match(primeNative(re))?.length ?? 0;
   re.lastIndex = 0;
   return n;
 };

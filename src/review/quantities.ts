@@ -51,7 +51,7 @@ const WHOLE_RANGE = new RegExp(`^(${NUM})(?:\\s*(?:-|to|or)\\s*(${NUM}))?(\\+)?$
 
 /** Parses "30-40", "8 to 10", "100+", "forty"; min and max are equal for a single number. */
 export function parseRange(raw: string): { min: number; max: number } | undefined {
-  const m = WHOLE_RANGE.exec(raw.trim());
+  const m = primeNative(WHOLE_RANGE).exec(raw.trim());
   if (!m?.[1]) return undefined;
   const a = parseNumber(m[1]);
   if (a === undefined) return undefined;
