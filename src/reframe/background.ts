@@ -7,6 +7,8 @@
  * grammar of the framing (a good head, then a phrase of origin), not about any topic's words.
  */
 
+import { primeNative } from '../review/native-regex.js';
+
 /**
  * Heads that name something good reached, kept or regained: a celebration, recovery, resilience,
  * wellbeing, thriving, a life or a future built again.
@@ -32,6 +34,7 @@ const MODIFIER = /\b[\w-]+(?=\s+(?:recovery|resilience|survivorship)\b)/gi;
 /** A problem recast as the good thing it is turned into: "Turning mass layoffs into opportunities for quality jobs". */
 const TURNED_INTO = /\bturn(?:s|ing|ed)?\s+(?:[\w'’-]+\s+){1,5}?into\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:opportunit(?:y|ies)|strengths?|assets?|lessons?|gifts?|ideas?)\b/gi;
 
+// GOOD_HEAD is compiled to machine code at its first use: see native-regex.ts.
 const blank = (s: string): string => ' '.repeat(s.length);
 
 /**
@@ -42,10 +45,10 @@ const blank = (s: string): string => ' '.repeat(s.length);
  * tipping", whose trailing phrase is a move against a problem, not its origin (`actsOnProblem`).
  */
 export function dropBackground(text: string, framesProblem: (words: string) => boolean, actsOnProblem: (words: string) => boolean): string {
-  let out = text.replace(TURNED_INTO, blank).replace(MODIFIER, (word) => (actsOnProblem(word) || GOOD_HEAD.test(word) ? word : blank(word)));
+  let out = text.replace(TURNED_INTO, blank).replace(MODIFIER, (word) => (actsOnProblem(word) || primeNative(GOOD_HEAD).test(word) ? word : blank(word)));
   const read = out;
   // Where the first good head ends: a phrase of origin before it has no good head to be background to.
-  const head = GOOD_HEAD.exec(read);
+  const head = primeNative(GOOD_HEAD).exec(read);
   if (!head) return out;
   const headEnd = head.index + head[0].length;
   for (const m of read.matchAll(BACKGROUND)) {
@@ -62,5 +65,5 @@ export function dropBackground(text: string, framesProblem: (words: string) => b
 
 /** Whether a framing's words already reach for something good (a celebration, recovery, resilience, a life). */
 export function hasGoodHead(text: string): boolean {
-  return GOOD_HEAD.test(text);
+  return primeNative(GOOD_HEAD).test(text);
 }
