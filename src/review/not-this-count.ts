@@ -27,11 +27,14 @@ const GROWTH_BEFORE = new RegExp(
   `\\b(?:membership\\s+(?:of|is|was|now|totals?|stands at|now stands at|reached|has reached)|(?:grown|risen|increased|grew|rose|expanded|doubled)\\s+(?:to|from))\\s+${QUALIFIER}$`,
   'i',
 );
-/** A venue's capacity: "the hall holds 200", "the church can seat 150". Not "places are limited to 60". */
+/**
+ * A venue's capacity: "the hall holds 200", "the church can seat 150", "a theatre with a capacity of 500".
+ * Not the event's own limit ("places are limited to 60", "capacity: 40").
+ */
 const VENUE_HOLDS_BEFORE = new RegExp(
   '\\b(?:halls?|rooms?|venues?|theatres?|theaters?|auditori(?:um|a)|church(?:es)?|chapels?|centres?|centers?|spaces?|buildings?|' +
     'stadi(?:um|a)|arenas?|chambers?|marquees?|barns?|librar(?:y|ies)|caf[eé]s?|pubs?)\\s+(?:that |which |will |can |could |would )?' +
-    `(?:holds?|seats?|accommodates?|takes?|fits?|sleeps?)\\s+${QUALIFIER}$`,
+    `(?:holds?|seats?|accommodates?|takes?|fits?|sleeps?|(?:has|with) (?:a )?(?:seating |total )?capacity (?:of|for))\\s+${QUALIFIER}$`,
   'i',
 );
 /** A year after the word that dates it: "in 2019 members agreed", "since 1995 members have met". */

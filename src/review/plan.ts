@@ -14,7 +14,7 @@ import { addPurposeParts, GREETING, openingParts, readCentralFraming, type Frami
 import { parseInvitees, type Invitees } from './invitees.js';
 import { parseDuration } from './durations.js';
 import { parseCount, type Count } from './quantities.js';
-import { COME_TO_HEAR, FEATURES_PERSON, programmeSpeakers } from './programme.js';
+import { COME_TO_HEAR, FEATURES_PERSON, programmeSpeakers, SPEAKER_LIST } from './programme.js';
 import { parseRoster } from './roster.js';
 import { readRepresentatives } from './representatives.js';
 import { clauseAfter, clauseBefore } from './clause.js';
@@ -259,7 +259,7 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
   // Timed slots given to named people are talks, even when no line says "talk".
   const speakers = programmeSpeakers(text);
   if (speakers.length > 0) { pres.weight += speakers.length; pres.phrases.push(...speakers); }
-  for (const re of [COME_TO_HEAR, FEATURES_PERSON]) {
+  for (const re of [COME_TO_HEAR, FEATURES_PERSON, SPEAKER_LIST]) {
     const told = weigh(re, text, talkItems);
     pres.weight += told.weight;
     pres.phrases.push(...told.phrases);

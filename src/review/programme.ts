@@ -42,3 +42,7 @@ export const COME_TO_HEAR = /\b(?:come|attend|join (?:us|me|them)|be there)(?: a
 /** A named person the session features: "this session will feature Dr Ann Lee, author of ...". */
 export const FEATURES_PERSON =
   /\b[Ff]eatur(?:e|es|ed|ing) (?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame|Cllr)\.? )?[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][\w'’-]+/g;
+
+/** A list of three or more named speakers: "Speakers included Ann Lee, Bo Chan and Cy Park". */
+export const SPEAKER_LIST =
+  /\b(?:[Ss]peakers|[Pp]anell?ists|[Pp]resenters)\b[^.\n]{0,30}?\b(?:include[sd]?|including|were|will be|are|:)\s+(?:[A-Z][^,;\n]{2,60}(?:,|;| and )\s*){2,}/g;

@@ -16,6 +16,7 @@ describe('numbers beside people that are not the meeting: the size of a body, a 
     'Membership has grown to 150 members. The committee meets on Monday.',
     'The hall holds 200 people, and the committee meets there at 7pm.',
     'The village hall can seat 150. The parish council meets there on Monday.',
+    'The theatre has a capacity of 500. The board meets in its studio on Monday.',
     'In 2019 members agreed a new plan. The working group meets on Tuesday.',
   ])('%s', (text) => {
     expect(count(text)).toBeUndefined();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../src/review/decide.js';
 import { extract } from '../../src/review/extract.js';
-import { COME_TO_HEAR, FEATURES_PERSON, programmeSpeakers } from '../../src/review/programme.js';
+import { COME_TO_HEAR, FEATURES_PERSON, programmeSpeakers, SPEAKER_LIST } from '../../src/review/programme.js';
 
 const flags = (text: string) => decide(extract(text)).map((d) => d.id);
 
@@ -58,5 +58,17 @@ describe('talk told by what the audience comes for, or by the person a session f
 
   it('does not read hearing each other as talk', () => {
     expect('We want to hear from each other about what works.'.match(COME_TO_HEAR)).toBeNull();
+  });
+});
+
+describe('a list of named speakers', () => {
+  it('reads three or more named speakers as one more talk cue', () => {
+    expect('Speakers at the launch included Ann Lee, Bo Chan of the trust and Cy Park.'.match(SPEAKER_LIST)).toHaveLength(1);
+    expect(flags('The launch of the plan on 3 May. Speakers included Ann Lee, Bo Chan of the trust and Cy Park, with a presentation of the findings.')).toContain('presentation-led');
+  });
+
+  it('does not read one or two speakers, or speakers named in lower case, as a list', () => {
+    expect('Speakers include Ann Lee and Bo Chan.'.match(SPEAKER_LIST)).toBeNull();
+    expect('Speakers were short, clear and to the point.'.match(SPEAKER_LIST)).toBeNull();
   });
 });
