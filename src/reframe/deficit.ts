@@ -7,6 +7,7 @@ import { DECLINE, RECAST } from './decline.js';
 import { FREE_OF, GENERAL_MOVES, GENERAL_NOUNS, PROCESS_NAMES } from './lexicon.js';
 // Every pattern here is compiled to machine code at its first use: see native-regex.ts.
 import { primeNative as native } from '../review/native-regex.js';
+import { problemSpans } from './problems.js';
 
 /** Framing moves that put a problem at the centre: reduce it, tackle it, fix it, ask what to do about it. */
 const DEFICIT_MOVES =
@@ -42,11 +43,12 @@ const NEUTRAL_PAIRS =
 
 /**
  * A body's or a role's proper name that carries a problem word ("the Police and Crime Panel", "the
- * Violence Reduction Unit", "the Cutting Red Tape Initiative") names who hosts, attends or is discussed,
- * not what the question is framed around.
+ * Violence Reduction Unit") names who hosts, attends or is discussed, not what the question is framed
+ * around. A programme or an initiative is not such a name: it is named for its aim ("The Delayed
+ * Discharge Improvement Programme"), so its words are read as the framing.
  */
 const NAMED_BODY =
-  /\b(?:(?!(?:Your|Our|Their|My|His|Her|Its|In|At|To|With|How|What|Why|When|Where|Who|A|An|The|Is|Are|Do|Does|Can|From|By|Into|Improve|Improving|Reduce|Reducing|Tackle|Tackling|Prevent|Preventing|Combat\w*|End|Ending|Fight|Fighting|Address|Addressing|Design|Designing|Identify|Identifying|Manage|Managing|Stop|Stopping|Organi[sz]ing|Understanding)\b)[A-Z][\w'’-]*\s+(?:(?:and|&|of|for|on|against)\s+)?){1,5}(?:Commissioner|Partnership|Team|Unit|Board|Committee|Service|Office|Officer|Hub|Initiative|Programme|Program|Network|Alliance|Taskforce|Coalition|Panel|Agency|Directorate|Department|Squad|Act|Bill)s?\b(?:\s+(?:[Oo]n|[Ff]or|[Aa]gainst)\s+(?:[A-Z][\w'’-]*\s*)+)?/g;
+  /\b(?:(?!(?:Your|Our|Their|My|His|Her|Its|In|At|To|With|How|What|Why|When|Where|Who|A|An|The|Is|Are|Do|Does|Can|From|By|Into|Improve|Improving|Reduce|Reducing|Tackle|Tackling|Prevent|Preventing|Combat\w*|End|Ending|Fight|Fighting|Address|Addressing|Design|Designing|Identify|Identifying|Manage|Managing|Stop|Stopping|Organi[sz]ing|Understanding)\b)[A-Z][\w'’-]*\s+(?:(?:and|&|of|for|on|against)\s+)?){1,5}(?:Commissioner|Partnership|Team|Unit|Board|Committee|Service|Office|Officer|Hub|Network|Alliance|Taskforce|Coalition|Panel|Agency|Directorate|Department|Squad|Act|Bill)s?\b(?:\s+(?:[Oo]n|[Ff]or|[Aa]gainst)\s+(?:[A-Z][\w'’-]*\s*)+)?/g;
 
 /** How many aspirational cues a text has ("what would it take", "proud", "feel valued"). */
 export function aspirationCount(text: string): number {
@@ -120,7 +122,7 @@ export function deficitSigns(raw: string, options: DeficitOptions = {}): { stron
   }
   const evidence: string[] = [];
   const strong = strongSigns(text, options, evidence, raw);
-  const nouns = collect(DEFICIT_NOUNS, text, evidence, raw) + (options.general ? collect(GENERAL_NOUNS, text, evidence, raw) : 0);
+  const nouns = collect(DEFICIT_NOUNS, text, evidence, raw) + (options.general ? collect(GENERAL_NOUNS, text, evidence, raw) + collectProblems(text, evidence, raw) : 0);
   return { strong, nouns, aspiration: aspirationCount(text), evidence };
 }
 
@@ -131,5 +133,23 @@ function strongSigns(text: string, options: DeficitOptions, evidence: string[], 
 
 /** Every deficit sign in a stretch of words, strong or noun. */
 function count(text: string, options: DeficitOptions, evidence: string[], raw: string): number {
-  return strongSigns(text, options, evidence, raw) + collect(DEFICIT_NOUNS, text, evidence, raw) + (options.general ? collect(GENERAL_NOUNS, text, evidence, raw) : 0);
+  return strongSigns(text, options, evidence, raw) + collect(DEFICIT_NOUNS, text, evidence, raw) +
+    (options.general ? collect(GENERAL_NOUNS, text, evidence, raw) + collectProblems(text, evidence, raw) : 0);
+}
+
+/**
+ * The word-set problem vocabulary (`problems.ts`), counting only words no pattern above already quoted, so
+ * a problem the patterns know ("poverty") is not counted twice against the aspiration beside it.
+ */
+function collectProblems(text: string, evidence: string[], raw: string): number {
+  let n = 0;
+  for (const { start, end } of problemSpans(text)) {
+    const found = text.slice(start, end);
+    const phrase = raw.includes(found) ? found : found.replace(/'/g, '’');
+    const lower = phrase.toLowerCase();
+    if (evidence.some((p) => p.toLowerCase().includes(lower) || lower.includes(p.toLowerCase()))) continue;
+    evidence.push(phrase);
+    n += 1;
+  }
+  return n;
 }

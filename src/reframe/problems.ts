@@ -1,0 +1,152 @@
+/**
+ * The problem vocabulary of the framing check as word sets, drawn from the general vocabulary of social,
+ * organisational, economic, environmental and health problems rather than from any corpus: the framing
+ * check fitted the titles it was tuned on and missed on new text because a problem it had never been shown
+ * ("Consultation on Child Marriage", "World Homeless Day", "a RIF in the company") carried no sign at all.
+ * Each hit counts as one problem noun, outweighed by aspiration like the other nouns (`deficit.ts`).
+ *
+ * Words are looked up on one tokenisation, singular and plural alike, so a new word is one more entry in a
+ * list, not another alternation in a long pattern.
+ */
+
+/** Social problems, harms and injustices (single words, singular; plurals and -ed forms are found by `lemmas`). */
+const SOCIAL = [
+  'homeless', 'destitution', 'destitute', 'eviction', 'evict', 'repossession', 'foreclosure', 'marginalisation',
+  'marginalization', 'marginalised', 'marginalized', 'injustice', 'unfairness', 'sexism', 'ageism', 'ableism',
+  'classism', 'misogyny', 'homophobia', 'biphobia', 'transphobia', 'xenophobia', 'islamophobia', 'antisemitism',
+  'bigotry', 'extremism', 'radicalisation', 'radicalization', 'terrorism', 'segregation', 'assault', 'rape',
+  'murder', 'homicide', 'femicide', 'manslaughter', 'stabbing', 'shootings', 'overdose', 'alcoholism',
+  'drunkenness', 'gambling', 'stalking', 'kidnapping', 'abduction', 'smuggling', 'poaching', 'extortion',
+  'intimidation', 'victimisation', 'victimization', 'illiteracy', 'innumeracy', 'joblessness', 'worklessness',
+  'recession', 'austerity', 'inflation', 'insolvency', 'bankruptcy', 'indebtedness', 'unrest', 'riot', 'rioting',
+  'looting', 'arson', 'shoplifting', 'bribery', 'embezzlement', 'counterfeiting', 'displacement', 'deforestation',
+  'drought', 'wildfire', 'contamination', 'congestion', 'gridlock', 'collision', 'crash', 'casualty', 'fatality',
+] as const;
+
+/** Organisational problems: what goes wrong in a workplace, a project or a service. */
+const ORGANISATIONAL = [
+  'breach', 'downtime', 'slippage', 'overspending', 'understaffing', 'bureaucracy', 'micromanagement',
+  'ransomware', 'phishing', 'malware', 'hacking', 'risks', 'gaps', 'vulnerabilities',
+] as const;
+
+/** Problems named with more than one word; the last word may be plural ("forced marriages"). */
+const PHRASES = [
+  'child marriage', 'early marriage', 'forced marriage', 'female genital mutilation', 'child labour', 'child labor',
+  'forced labour', 'forced labor', 'child grooming', 'online grooming', 'coercive control', 'money laundering',
+  'tax evasion', 'climate change', 'biodiversity loss', 'road death', 'red tape', 'industrial action',
+  'strike action', 'short staffing', 'reduction in force', 'cyber attack', 'cyberattack', 'data breach',
+  'heart disease', 'long covid', 'mental illness', 'mental disorder', 'eating disorder', 'chronic pain',
+  'pressure ulcer', 'pressure sore', 'heavy workload', 'rising cost', 'cost of living',
+] as const;
+
+/**
+ * Diseases and conditions. They name a problem when they are the subject ("Diabetes in our community",
+ * "World Cancer Day") but a field when a service, research, a profession or a group of people follows
+ * ("Diabetes research day", "the cancer care team"): see `FIELD_HEADS` and the labelling guide.
+ * Conditions that are part of who someone is (autism, ADHD, deafness, disability) are not here: a title
+ * about autistic people is about people, not a deficit. Nor is the pandemic: in titles since 2020 it is
+ * nearly always the time something happened in ("COVID-19: How We Move Forward"), not what is looked at.
+ */
+const HEALTH = [
+  'disease', 'illness', 'infection', 'outbreak', 'sepsis', 'cancer', 'diabetes', 'dementia', 'suicide', 'stroke',
+  'malaria', 'tuberculosis', 'measles', 'polio', 'cholera', 'smoking', 'vaping', 'depression',
+  'psychosis', 'insomnia', 'frailty', 'opioid', 'fentanyl', 'ulcer', 'hypertension', 'osteoporosis',
+] as const;
+
+/** Acronyms for problems, read only in capitals so "rif" or "cse" in other words never count. */
+const ACRONYMS = new Set([
+  'RIF', 'RIFs', 'FGM', 'VAWG', 'GBV', 'SGBV', 'CSE', 'CCE', 'IPV', 'DV', 'DVA', 'KSI', 'RTC', 'RTCs', 'ACEs', 'AMR',
+  'HIV', 'AIDS', 'TB', 'STI', 'STIs', 'NEETs',
+]);
+
+/**
+ * Nouns that, after a disease, make it the field of a service, research, a profession or a group rather
+ * than the subject: "cancer research", "dementia care", "stroke survivors", "diabetes nurse".
+ */
+const FIELD_HEADS = new Set([
+  'research', 'researcher', 'researchers', 'care', 'carer', 'carers', 'service', 'services', 'nurse', 'nurses',
+  'nursing', 'clinic', 'clinics', 'team', 'teams', 'unit', 'units', 'centre', 'centres', 'center', 'centers',
+  'specialist', 'specialists', 'support', 'survivor', 'survivors', 'survivorship', 'patient', 'patients', 'charity',
+  'charities', 'society', 'foundation', 'trust', 'association', 'network', 'ward', 'wards', 'screening', 'champion',
+  'champions', 'friendly', 'free', 'pathway', 'pathways', 'treatment', 'treatments', 'medicine', 'vaccine',
+  'vaccines', 'vaccination', 'vaccinations', 'immunisation', 'immunization', 'doctor', 'doctors', 'consultant',
+  'consultants', 'specialism', 'ambassador', 'ambassadors', 'recovery', 'resilience', 'science', 'scientists',
+  'conference', 'congress', 'symposium', 'sensitive', 'aware', 'inclusive', 'bereavement',
+]);
+
+/** Words before a disease that make what follows a good life with it: "living well with dementia". */
+const WELL_WITH = /\b(?:well|thriving|flourishing|beating|beat|beaten|beyond|after)\s+(?:with\s+)?$/i;
+
+/**
+ * Words before any listed problem that make it the time or the setting ("changed during the recession",
+ * "since the riots") or what an aim is without ("a future without child marriage"): not the frame.
+ */
+const SETTING = /\b(?:during|since|amid|amidst|throughout|post|without)\s+(?:the\s+|a\s+|an\s+)?$/i;
+
+/** Gaps to be filled are a task, as a form has blanks ("Filling the data gaps before go-live"). */
+const FILLED = /\bfill(?:s|ed|ing)?\s+(?:in\s+)?(?:the\s+|our\s+|any\s+|those\s+|these\s+)?(?:[\w-]+\s+)?$/i;
+
+const WORDS = new Set<string>([...SOCIAL, ...ORGANISATIONAL]);
+const HEALTH_WORDS = new Set<string>(HEALTH);
+const PHRASE_SET = new Set<string>(PHRASES);
+const LONGEST = Math.max(...PHRASES.map((p) => p.split(' ').length));
+
+/** The forms a word may be listed under: itself, then without a plural or past ending. */
+function lemmas(word: string): string[] {
+  const out = [word];
+  if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es')) out.push(word.slice(0, -2));
+  if (word.endsWith('s') && !word.endsWith('ss')) out.push(word.slice(0, -1));
+  if (word.endsWith('ed')) out.push(word.slice(0, -2), word.slice(0, -1));
+  return out;
+}
+
+interface Token {
+  word: string;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+function tokenise(text: string): Token[] {
+  return [...text.matchAll(TOKEN)].map((m) => ({ word: m[0].toLowerCase(), raw: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+}
+
+/** A phrase of `n` tokens from `i`, with its last word in any of its listed forms. */
+function phraseAt(tokens: Token[], i: number, n: number): boolean {
+  if (i + n > tokens.length) return false;
+  const head = tokens.slice(i, i + n - 1).map((t) => t.word).join(' ');
+  const last = tokens[i + n - 1]?.word ?? '';
+  return lemmas(last).some((l) => PHRASE_SET.has(head ? `${head} ${l}` : l));
+}
+
+/**
+ * The problem words of a framing, as the stretches of `text` they cover, left to right. A disease followed
+ * by a field head, or after "living well with", is a field or a good life, not a problem, and is skipped.
+ */
+export function problemSpans(text: string): Array<{ start: number; end: number }> {
+  const tokens = tokenise(text);
+  const spans: Array<{ start: number; end: number }> = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    let n = 0;
+    for (let len = LONGEST; len >= 2 && !n; len -= 1) if (phraseAt(tokens, i, len)) n = len;
+    if (!n && (ACRONYMS.has(t.raw) || lemmas(t.word).some((l) => WORDS.has(l)))) n = 1;
+    if (!n && lemmas(t.word).some((l) => HEALTH_WORDS.has(l))) {
+      // The field head may come one word on ("suicide bereavement support"); "cancer-free" and "dementia
+      // friendly" join it with a hyphen or a space alike.
+      const field = [tokens[i + 1], tokens[i + 2]].some((next) => next && FIELD_HEADS.has(next.word));
+      if (!field && !WELL_WITH.test(text.slice(0, t.start))) n = 1;
+    }
+    const before = text.slice(0, t.start);
+    if (!n || SETTING.test(before) || (t.word === 'gaps' && FILLED.test(before))) {
+      i += Math.max(n - 1, 0);
+      continue;
+    }
+    spans.push({ start: t.start, end: (tokens[i + n - 1] as Token).end });
+    i += n - 1;
+  }
+  return spans;
+}
