@@ -20,10 +20,11 @@ const GOOD_HEAD = new RegExp(
 
 /**
  * Where the problem is only the origin or the setting: after, following, beyond, out of, recovery from,
- * or the fight that someone is honoured for ("honoured for their fight against domestic violence").
+ * the fight that someone is honoured for ("honoured for their fight against domestic violence"), or what
+ * resilience is to ("community resilience to floods").
  * The phrase runs to the end of its clause.
  */
-const BACKGROUND = /\b(?:after|following|during|through|beyond|post[- ]|from|despite|in spite of|in the face of|out of|survivors? of|(?:for|in) (?:their |her |his |its |the )?(?:fight|battle|stand|struggle) against)\s+[^.?!:;–—|]*/gi;
+const BACKGROUND = /\b(?:after|following|during|through|beyond|post[- ]|from|despite|in spite of|in the face of|out of|survivors? of|(?:for|in) (?:their |her |his |its |the )?(?:fight|battle|stand|struggle) against|(?<=\bresilien(?:ce|t)\s)(?:to|against))\s+[^.?!:;–—|]*/gi;
 
 /**
  * A problem word that only says what kind of good thing the head is: "addiction recovery", "flood

@@ -5,6 +5,7 @@
  * people meet in meetings (knife crime, damp, sickness absence); these patterns catch the same framing when
  * it arrives in words nobody listed ("unmet needs", "Workshops don't work", "What is missing?").
  */
+import { COMPLAINT } from './complaint.js';
 
 /**
  * People and places a prefixed adjective can describe: "unpaid carers", "underserved communities".
@@ -105,7 +106,7 @@ const PREFIXED_ADJECTIVES = new RegExp(
 );
 
 /** Deficit moves from the general vocabulary: going wrong, negated verbs (strong evidence, like "reducing"). */
-export const GENERAL_MOVES = new RegExp([GOING_WRONG, NEGATED].join('|'), 'gi');
+export const GENERAL_MOVES = new RegExp([GOING_WRONG, NEGATED, COMPLAINT].join('|'), 'gi');
 
 /** Deficit nouns from the general vocabulary and from morphology (outweighed by aspiration). */
 export const GENERAL_NOUNS = new RegExp([SHORTFALL_NOUNS, PREFIXED_NOUNS, PREFIXED_ADJECTIVES.source].join('|'), 'gi');

@@ -21,6 +21,7 @@ const SOCIAL = [
   'recession', 'austerity', 'inflation', 'insolvency', 'bankruptcy', 'indebtedness', 'unrest', 'riot', 'rioting',
   'looting', 'arson', 'shoplifting', 'bribery', 'embezzlement', 'counterfeiting', 'displacement', 'deforestation',
   'drought', 'wildfire', 'contamination', 'congestion', 'gridlock', 'collision', 'crash', 'casualty', 'fatality',
+  'aggression', 'scamming', 'scammer', 'polarisation', 'polarization', 'divides', 'drugs', 'floods',
 ] as const;
 
 /** Organisational problems: what goes wrong in a workplace, a project or a service. */
@@ -36,7 +37,8 @@ const PHRASES = [
   'tax evasion', 'climate change', 'biodiversity loss', 'road death', 'red tape', 'industrial action',
   'strike action', 'short staffing', 'reduction in force', 'cyber attack', 'cyberattack', 'data breach',
   'heart disease', 'long covid', 'mental illness', 'mental disorder', 'eating disorder', 'chronic pain',
-  'pressure ulcer', 'pressure sore', 'heavy workload', 'rising cost', 'cost of living',
+  'pressure ulcer', 'pressure sore', 'heavy workload', 'rising cost', 'cost of living', 'hiring freeze',
+  'recruitment freeze', 'pay freeze', 'flood risk', 'hidden cost',
 ] as const;
 
 /**
@@ -71,7 +73,8 @@ const FIELD_HEADS = new Set([
   'champions', 'friendly', 'free', 'pathway', 'pathways', 'treatment', 'treatments', 'medicine', 'vaccine',
   'vaccines', 'vaccination', 'vaccinations', 'immunisation', 'immunization', 'doctor', 'doctors', 'consultant',
   'consultants', 'specialism', 'ambassador', 'ambassadors', 'recovery', 'resilience', 'science', 'scientists',
-  'conference', 'congress', 'symposium', 'sensitive', 'aware', 'inclusive', 'bereavement',
+  'conference', 'congress', 'symposium', 'sensitive', 'aware', 'inclusive', 'bereavement', 'cafe', 'cafes', 'café',
+  'cafés', 'club', 'clubs', 'group', 'groups', 'hub', 'hubs', 'forum', 'forums', 'choir', 'choirs',
 ]);
 
 /** Words before a disease that make what follows a good life with it: "living well with dementia". */

@@ -62,3 +62,27 @@ describe('a programme is named for its aim; a body for who it is', () => {
     expect(deficit('Meet the Violence Reduction Unit')).toBe(false);
   });
 });
+
+describe('a question that asks for the bad end of the scale (complaint.ts)', () => {
+  it.each([
+    'What did you dislike about the course?',
+    'Which part of the week did you enjoy least?',
+    'Where do you feel least supported?',
+    'What is keeping you awake at night?',
+    'Which voices have been missed?',
+    'Are our team meetings too long?',
+    'Guarding against fraud in small charities',
+    'What to do in a pay freeze',
+  ])('%s is a deficit framing', (q) => {
+    expect(deficit(q)).toBe(true);
+  });
+
+  it.each([
+    'What did you enjoy most about the course?',
+    'Is the plan too good to be true?',
+    'Building resilience to floods on our street',
+    'The memory cafe at the library',
+  ])('%s is not', (q) => {
+    expect(deficit(q)).toBe(false);
+  });
+});
