@@ -92,16 +92,23 @@ const FILLED = /\bfill(?:s|ed|ing)?\s+(?:in\s+)?(?:the\s+|our\s+|any\s+|those\s+
 const WORDS = new Set<string>([...SOCIAL, ...ORGANISATIONAL]);
 const HEALTH_WORDS = new Set<string>(HEALTH);
 const PHRASE_SET = new Set<string>(PHRASES);
+/** Only a token that starts some phrase is tried as one: most words start none, and a paste has many. */
+const PHRASE_STARTS = new Set<string>(PHRASES.map((p) => p.split(' ')[0] ?? ''));
 const LONGEST = Math.max(...PHRASES.map((p) => p.split(' ').length));
+/** The words before a hit that can make it a setting or a good life ("living well with") fit in this many characters. */
+const LOOK_BACK = 40;
 
-/** The forms a word may be listed under: itself, then without a plural or past ending. */
-function lemmas(word: string): string[] {
-  const out = [word];
-  if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
-  if (word.endsWith('es')) out.push(word.slice(0, -2));
-  if (word.endsWith('s') && !word.endsWith('ss')) out.push(word.slice(0, -1));
-  if (word.endsWith('ed')) out.push(word.slice(0, -2), word.slice(0, -1));
-  return out;
+/** Whether a word is listed in `set` as itself or without a plural or past ending ("casualties", "evicted"). */
+function listed(set: Set<string>, word: string): boolean {
+  if (set.has(word)) return true;
+  const last = word.charCodeAt(word.length - 1);
+  // Only words ending in -s or -d can carry a plural or past ending: most words are looked up once.
+  if (last === 115 /* s */) {
+    if (word.endsWith('ies') && set.has(`${word.slice(0, -3)}y`)) return true;
+    if (word.endsWith('es') && set.has(word.slice(0, -2))) return true;
+    return !word.endsWith('ss') && set.has(word.slice(0, -1));
+  }
+  return last === 100 /* d */ && word.endsWith('ed') && (set.has(word.slice(0, -2)) || set.has(word.slice(0, -1)));
 }
 
 interface Token {
@@ -122,7 +129,7 @@ function phraseAt(tokens: Token[], i: number, n: number): boolean {
   if (i + n > tokens.length) return false;
   const head = tokens.slice(i, i + n - 1).map((t) => t.word).join(' ');
   const last = tokens[i + n - 1]?.word ?? '';
-  return lemmas(last).some((l) => PHRASE_SET.has(head ? `${head} ${l}` : l));
+  return listed(PHRASE_SET, head ? `${head} ${last}` : last);
 }
 
 /**
@@ -135,15 +142,17 @@ export function problemSpans(text: string): Array<{ start: number; end: number }
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i] as Token;
     let n = 0;
-    for (let len = LONGEST; len >= 2 && !n; len -= 1) if (phraseAt(tokens, i, len)) n = len;
-    if (!n && (ACRONYMS.has(t.raw) || lemmas(t.word).some((l) => WORDS.has(l)))) n = 1;
-    if (!n && lemmas(t.word).some((l) => HEALTH_WORDS.has(l))) {
+    if (PHRASE_STARTS.has(t.word)) for (let len = LONGEST; len >= 2 && !n; len -= 1) if (phraseAt(tokens, i, len)) n = len;
+    if (!n && (ACRONYMS.has(t.raw) || listed(WORDS, t.word))) n = 1;
+    const health = !n && listed(HEALTH_WORDS, t.word);
+    if (!n && !health) continue;
+    const before = text.slice(Math.max(0, t.start - LOOK_BACK), t.start);
+    if (health) {
       // The field head may come one word on ("suicide bereavement support"); "cancer-free" and "dementia
       // friendly" join it with a hyphen or a space alike.
       const field = [tokens[i + 1], tokens[i + 2]].some((next) => next && FIELD_HEADS.has(next.word));
-      if (!field && !WELL_WITH.test(text.slice(0, t.start))) n = 1;
+      if (!field && !WELL_WITH.test(before)) n = 1;
     }
-    const before = text.slice(0, t.start);
     if (!n || SETTING.test(before) || (t.word === 'gaps' && FILLED.test(before))) {
       i += Math.max(n - 1, 0);
       continue;
