@@ -21,6 +21,9 @@ const DEFICIT_NOUNS =
 const DEFICIT_QUALIFIERS =
   /\b(?:poor|low|lack of|excessive|repeated(?:ly)?|rising|high levels of|too (?:many|much|few|little|long|slow)|not enough|insufficient|worsening|declining|falling|bad|weak|(?:drop|dip|fall|decline|slump|deterioration)s? in(?! (?:any|anytime|for|on|at|and|to|from|session|centre|clinic|whenever|when|if|with|here|between|during|over|love)\b)(?: the)?)\s+(?!(?:and|or|but|nor|the|a|an|as|is|are|was|were|to|of|in|on|at|for|with|by|that|which|who)\b)[\w-]+(?:\s+(?!at\b|in\b|on\b|of\b|for\b|among\b|across\b|and\b|the\b|to\b)[\w-]+)?/gi;
 
+/** "Without" and up to three words of its object, to the next punctuation. */
+const WITHOUT = /\bwithout\s+(?:the\s+|a\s+|an\s+|any\s+)?[\w'-]+(?:\s+(?:and\s+|or\s+)?[\w'-]+){0,2}/gi;
+
 /** Aspirational language: a good place, feeling valued, what would it take. */
 const ASPIRATION =
   /\b(?:good place|great|thrive|thriving|flourish\w*|love|proud|look forward|connected|valued|welcom\w+|what would it take|what helps|what makes|how (?:can|do|might) we (?:make|create|help|build|get better)|make this a|best|easy|easier|simple|confident|belong\w*|at home|feel (?:safe|at home|part|heard|valued)|want to|enjoy\w*|happy|healthy|active|hope\w*|together|well\b|go well|good|better|at our best|empower\w*|inclusive|nobody|no one|every (?:child|young person|tenant|resident|patient|person)|experts? by experience)\b/gi;
@@ -118,6 +121,9 @@ export function deficitSigns(raw: string, options: DeficitOptions = {}): { stron
   // In a title or question, a problem named only as what a good head comes after ("Recovery after
   // redundancy") is background, not the frame.
   if (options.general) {
+    // "Growing up without violence", "a world without poverty and hunger": what an aim is without is
+    // the harm it leaves behind, as with "free of" above.
+    text = text.replace(WITHOUT, ' ');
     text = dropBackground(text, (words) => count(words, options, [], words) > 0, (words) => strongSigns(words, options, [], words) > 0);
   }
   const evidence: string[] = [];

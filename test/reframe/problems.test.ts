@@ -47,7 +47,9 @@ describe('a disease as a field, a problem as a setting', () => {
     'Our stroke survivors choir',
     'How charities changed during the recession',
     'A future without child marriage',
+    'Growing up without violence: a youth festival',
     'Filling the data gaps before launch',
+    'Inflation update for the finance committee',
   ])('%s is not framed around a problem', (q) => {
     expect(deficit(q)).toBe(false);
   });
