@@ -123,7 +123,7 @@ export function deficitSigns(raw: string, options: DeficitOptions = {}): { stron
   if (options.general) {
     // "Growing up without violence", "a world without poverty and hunger": what an aim is without is
     // the harm it leaves behind, as with "free of" above.
-    text = text.replace(WITHOUT, ' ');
+    text = text.replace(native(WITHOUT), ' ');
     text = dropBackground(text, (words) => count(words, options, [], words) > 0, (words) => strongSigns(words, options, [], words) > 0);
   }
   const evidence: string[] = [];
