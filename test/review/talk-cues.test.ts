@@ -13,6 +13,8 @@ describe('talk cues: more of the ways a programme of talks is told', () => {
     'We will leave time for questions at the end.',
     'The evening opens with an update from the chief executive.',
     'The meeting will tell you all about the new parking scheme.',
+    'The evening ends with a question-and-answer session with the panel.',
+    'A Question and Answer session follows.',
   ])('%s', (text) => {
     expect(format(text).talk).toBeGreaterThan(0);
   });
