@@ -1,5 +1,5 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type Request as BotRequest, type Response as BotResponse, type TurnContext } from 'botbuilder';
-import { paceFor } from '../../src/delivery/index.js';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext, type Activity, type Request as BotRequest, type Response as BotResponse } from 'botbuilder';
+import { deliveryQueueFor, inTurnFor, paceFor } from '../../src/delivery/index.js';
 import { PlatformError, describeError } from '../../src/errors.js';
 import { rateLimitedWarn } from '../../src/log-limit.js';
 import { recordReaction } from '../../src/features/engagement.js';
@@ -114,10 +114,31 @@ export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptio
   const pace = paceFor(core.ctx);
   const outbound = createTeamsOutbound({ adapter, appId, audience: PUBLIC_CLOUD_AUDIENCE, store: core.ctx.store, send, pace });
 
-  /** One call within the turn, paced in the message's conversation; failures as `PlatformError`s. */
-  function inTurn<T>(message: IncomingMessage, doing: string, call: () => Promise<T>): Promise<T> {
+  const replyInTurn = inTurnFor(core.ctx);
+
+  /**
+   * One call answering the turn (a reply, a card's update), paced in the message's conversation: made
+   * in the turn, or, when the rate holds it (a 429's Retry-After), made after the turn by `make` on a
+   * proactive context for the same conversation (`continueConversationAsync` with the turn's
+   * reference), so the turn ends promptly and the answer still comes once. Failures as `PlatformError`s.
+   */
+  function inTurn(context: TurnContext, message: IncomingMessage, doing: string, make: (context: TurnContext) => Promise<unknown>): Promise<unknown> {
     const target = { platform: 'teams' as const, workspaceId: message.workspaceId, conversationId: message.conversationId };
-    return pace(target, doing, () => call().catch((error: unknown) => Promise.reject(toPlatformError(error, doing))));
+    const reference = TurnContext.getConversationReference(context.activity);
+    const replyTo = context.activity.id;
+    const later = () =>
+      adapter.continueConversationAsync(appId, reference, async (proactive) => {
+        // A reply to the person's message, as in the turn (botbuilder would address its own continuation event).
+        if (replyTo) {
+          proactive.onSendActivities(async (_context, activities, next) => {
+            for (const a of activities) a.replyToId = replyTo;
+            return next();
+          });
+        }
+        await make(proactive);
+      });
+    const mapped = (call: () => Promise<unknown>) => () => call().catch((error: unknown) => Promise.reject(toPlatformError(error, doing)));
+    return replyInTurn(target, doing, mapped(() => make(context)), mapped(later));
   }
 
   async function answer(context: TurnContext, message: IncomingMessage, reply: Reply): Promise<void> {
@@ -125,7 +146,7 @@ export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptio
     if (pressed) {
       // A choice made on a card: the card itself changes, so its buttons do not stay live.
       try {
-        await inTurn(message, 'update a card in a turn', () => context.updateActivity({ ...renderActivity(reply), id: pressed }));
+        await inTurn(context, message, 'update a card in a turn', (ctx) => ctx.updateActivity({ ...renderActivity(reply), id: pressed }));
         return;
       } catch (error) {
         logger.warn('could not update the card in place; sending the answer as a new message', { error: describeError(error), workspaceId: message.workspaceId });
@@ -139,11 +160,11 @@ export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptio
         return;
       } catch (error) {
         logger.warn('private reply could not be delivered in a 1:1 chat', { error, workspaceId: message.workspaceId });
-        await inTurn(message, 'reply in a turn', () => context.sendActivity(renderActivity(textReply(PRIVATE_FALLBACK))));
+        await inTurn(context, message, 'reply in a turn', (ctx) => ctx.sendActivity(renderActivity(textReply(PRIVATE_FALLBACK))));
         return;
       }
     }
-    await inTurn(message, 'reply in a turn', () => context.sendActivity(renderActivity(reply)));
+    await inTurn(context, message, 'reply in a turn', (ctx) => ctx.sendActivity(renderActivity(reply)));
   }
 
   async function countReactions(activity: Partial<Activity>): Promise<void> {
@@ -224,6 +245,8 @@ export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptio
     async stop(deadline = Date.now() + 10_000) {
       const { unanswered, cut } = await endpoint.drain(deadline);
       if (cut > 0) logger.warn('connections cut at the shutdown deadline', { unanswered, cut });
+      // Replies made after their turn (a 429 held them) are still owed to people: made until the deadline.
+      await deliveryQueueFor(core.ctx).settle(deadline - Date.now());
     },
   };
 }

@@ -1,11 +1,13 @@
 import type { CoreContext } from '../core/types.js';
 import type { Pace } from './call.js';
+import type { ReplyInTurn } from './later.js';
 import { DeliveryQueue, type DeliveryQueueOptions } from './queue.js';
 
 export { DeliveryQueue } from './queue.js';
 export type { DeliveryQueueOptions } from './queue.js';
 export type { CallStats, DeliveryOutcome, DeliveryStats, SendOptions } from './outcome.js';
 export type { Pace, PlatformCall } from './call.js';
+export type { ReplyInTurn, TurnOutcome } from './later.js';
 export type { CallTarget } from './limits.js';
 export type { WorkspaceLease } from './lease.js';
 export { DEFAULT_LIMITS, DEFAULT_SLACK_WORKSPACE_RATE, RateGate } from './limits.js';
@@ -43,4 +45,12 @@ export function deliveryQueueFor(ctx: Pick<CoreContext, 'clock' | 'logger' | 'wo
  */
 export function paceFor(ctx: Parameters<typeof deliveryQueueFor>[0]): Pace {
   return (target, what, call) => deliveryQueueFor(ctx).pace(target, what, call);
+}
+
+/**
+ * The core's `DeliveryQueue.inTurn`, for adapters whose inbound turn is a request the platform holds
+ * open (Teams): a reply that cannot be made at once is made after the turn, once.
+ */
+export function inTurnFor(ctx: Parameters<typeof deliveryQueueFor>[0]): ReplyInTurn {
+  return (target, what, now, later) => deliveryQueueFor(ctx).inTurn(target, what, now, later);
 }

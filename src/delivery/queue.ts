@@ -5,9 +5,10 @@ import type { ConversationRef, PlatformName } from '../model/message.js';
 import type { Outbound } from '../model/outbound.js';
 import type { Reply } from '../model/reply.js';
 import { whenAborted } from './abort.js';
-import { callWithin, type PlatformCall } from './call.js';
+import { callWithin, type CallDeps, type PlatformCall } from './call.js';
 import { PlatformGate } from './gate.js';
 import type { WorkspaceLease } from './lease.js';
+import { LaterCalls, type TurnOutcome } from './later.js';
 import { DEFAULT_LIMITS, type PlatformLimits } from './limits.js';
 import type { CallStats, DeliveryOutcome, DeliveryStats, SendOptions } from './outcome.js';
 import { WorkspaceRoom } from './room.js';
@@ -35,6 +36,11 @@ export interface DeliveryQueueOptions {
   lease?: WorkspaceLease;
   /** How long a call outside the queue (see `pace`) may wait for the rate and its retries; 30 s by default. */
   callWithinMs?: number;
+  /**
+   * How long a reply may wait for the rate within an inbound turn before it is made after the turn
+   * instead (see `inTurn`); 2 s by default, a small part of the 10-15 s a Bot Framework channel gives a turn.
+   */
+  turnWaitMs?: number;
 }
 
 /** Told to `Outbound.post` by the queue: the send already holds its place in the rate limits. */
@@ -63,6 +69,9 @@ export class DeliveryQueue {
   readonly stats: DeliveryStats = { sent: 0, failed: 0, retries: 0, throttled: 0 };
   readonly callStats: CallStats = { made: 0, failed: 0, throttled: 0 };
   private readonly callWithinMs: number;
+  /** Replies handed on by `inTurn`, per platform. */
+  private readonly later = new Map<PlatformName, LaterCalls>();
+  private readonly turnWaitMs: number;
 
   constructor(options: DeliveryQueueOptions) {
     this.clock = options.clock;
@@ -76,6 +85,7 @@ export class DeliveryQueue {
     this.maxAttempts = options.maxAttempts ?? 10;
     this.lease = options.lease;
     this.callWithinMs = options.callWithinMs ?? 30_000;
+    this.turnWaitMs = options.turnWaitMs ?? 2000;
     this.workspaces = new WorkspaceRoom((platform) => this.gate(platform), this.lease);
   }
 
@@ -116,8 +126,46 @@ export class DeliveryQueue {
    * `callWithin`). Adapters route every such call through here.
    */
   pace<T>(target: PlatformCall, what: string, call: () => Promise<T>): Promise<T> {
-    const deps = { gate: this.gate(target.platform), clock: this.clock, sleep: this.sleep, logger: this.logger, stats: this.callStats };
-    return callWithin(deps, target, what, call, this.clock.now().getTime() + this.callWithinMs);
+    return callWithin(this.callDeps(target.platform), target, what, call, this.clock.now().getTime() + this.callWithinMs);
+  }
+
+  /**
+   * Makes a reply to an inbound turn (see `LaterCalls`): in the turn when the rate lets it through
+   * within `turnWaitMs`, else, or when the platform answers 429, after the turn through `later` once
+   * the pause is over (within `callWithinMs`), still ahead of scheduled sends and never twice. Resolves
+   * when the turn may end; a failure other than a 429 is thrown at once, as with `pace`.
+   */
+  inTurn(target: PlatformCall, what: string, now: () => Promise<unknown>, later: () => Promise<unknown>): Promise<TurnOutcome> {
+    let calls = this.later.get(target.platform);
+    if (!calls) {
+      calls = new LaterCalls(this.callDeps(target.platform), { turnWaitMs: this.turnWaitMs, withinMs: this.callWithinMs });
+      this.later.set(target.platform, calls);
+    }
+    return calls.inTurn(target, what, now, later);
+  }
+
+  /** Replies `inTurn` handed on that are not yet made or given up, on every platform. */
+  waitingReplies(): number {
+    let n = 0;
+    for (const calls of this.later.values()) n += calls.waiting();
+    return n;
+  }
+
+  /** Resolves once every reply `inTurn` handed on is made or given up. */
+  async repliesSettled(): Promise<void> {
+    await Promise.all([...this.later.values()].map((calls) => calls.drained()));
+  }
+
+  /**
+   * Shutdown: waits up to `withinMs` for the replies `inTurn` handed on, then gives up the ones not yet
+   * made (each logged as failed with code `stopped`).
+   */
+  async settle(withinMs: number): Promise<void> {
+    await Promise.all([...this.later.values()].map((calls) => calls.settle(withinMs)));
+  }
+
+  private callDeps(platform: PlatformName): CallDeps {
+    return { gate: this.gate(platform), clock: this.clock, sleep: this.sleep, logger: this.logger, stats: this.callStats };
   }
 
   /** Sends `reply` to `target` through `outbound`, within the limits. Never throws. */

@@ -10,6 +10,8 @@ export class FakeTime {
   private sleepers: Array<{ at: number; seq: number; wake: () => void }> = [];
   private seq = 0;
   private pumping = false;
+  /** Holds taken by `hold` and not yet let go. */
+  private holds = 0;
   /** Every sleep requested, in ms (for assertions). */
   readonly slept: number[] = [];
 
@@ -23,6 +25,22 @@ export class FakeTime {
     private readonly busy: () => boolean = () => false,
   ) {
     this.clock = start instanceof ManualClock ? start : new ManualClock(start);
+  }
+
+  /**
+   * Holds time still until the returned function is called (once), for a test that must see what
+   * happened before any sleeper wakes: an inbound request answered without waiting for the rate, say.
+   * Anything that sleeps meanwhile waits for the hold to go.
+   */
+  hold(): () => void {
+    this.holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+      this.schedulePump();
+    };
   }
 
   readonly sleep = (ms: number): Promise<void> => {
@@ -42,6 +60,7 @@ export class FakeTime {
   private pump(): void {
     this.pumping = false;
     if (this.sleepers.length === 0) return;
+    if (this.holds > 0) return;
     if (this.busy()) {
       // Checked again once the I/O under way has had its turn (a timer, not setImmediate, lets it in).
       this.pumping = true;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliveryQueueFor } from '../../src/delivery/index.js';
 import { textReply } from '../../src/model/reply.js';
-import { TEAM, mentionEvent, slackHarness, type SlackHarness } from './harness.js';
+import { TEAM, buttonPress, mentionEvent, slackHarness, type SlackHarness } from './harness.js';
 
 const open: SlackHarness[] = [];
 afterEach(async () => {
@@ -83,5 +83,34 @@ describe('Slack calls outside the queue take their tokens from the same buckets,
     await h.adapter.idle();
     expect(h.fake.callsTo('views.publish')).toHaveLength(2);
     expect(h.time.clock.now().getTime() - before).toBeGreaterThanOrEqual(30_000);
+  });
+
+  it('acks events and button presses at once while the workspace waits out a 429, and answers them after the pause', async () => {
+    const h = await harness();
+    await h.event(mentionEvent('prompt purpose'));
+    const first = await h.fake.waitFor('chat.postMessage');
+    await h.adapter.idle();
+    const another = JSON.stringify(first.args.blocks).match(/"action_id":"(b\d+:prompt\.another)"/)?.[1];
+    expect(another).toBeDefined();
+    // Time stands still until released: whatever waits for the rate cannot be what answers Slack.
+    const release = h.time.hold();
+    const before = h.time.clock.now().getTime();
+    h.fake.failNext('chat.postMessage', { status: 429, retryAfter: 20 });
+    expect((await h.event(mentionEvent('help', { channel: 'C2' }))).status).toBe(200);
+    await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'C2');
+    while (deliveryQueueFor(h.core.ctx).callStats.throttled === 0) await new Promise((resolve) => setImmediate(resolve));
+    // The workspace is paused for 20 s; Bolt's receiver still acks (its 3 s) before any paced wait.
+    expect((await h.event(mentionEvent('help', { channel: 'C3' }))).status).toBe(200);
+    expect((await h.interact(buttonPress('C1', { action_id: another!, label: 'Another question' }, first))).status).toBe(200);
+    expect(h.time.clock.now().getTime()).toBe(before);
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C3')).toHaveLength(0);
+    expect(h.fake.callsTo('chat.postEphemeral')).toHaveLength(0);
+    release();
+    await h.adapter.idle();
+    const posts = h.fake.callsTo('chat.postMessage');
+    expect(posts.filter((c) => c.args.channel === 'C2')).toHaveLength(2);
+    expect(posts.filter((c) => c.args.channel === 'C3')).toHaveLength(1);
+    expect(h.fake.callsTo('chat.postEphemeral')).toHaveLength(1);
+    expect(h.time.clock.now().getTime() - before).toBeGreaterThanOrEqual(20_000);
   });
 });

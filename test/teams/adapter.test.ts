@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deliveryQueueFor } from '../../src/delivery/index.js';
 import type { Feature } from '../../src/core/types.js';
 import { PlatformError } from '../../src/errors.js';
 import { allFeatures } from '../../src/features/index.js';
@@ -204,9 +205,10 @@ describe('Teams adapter over HTTP with a fake Bot Framework connector', () => {
     });
   });
 
-  it('still answers 200 to Teams when its own reply is throttled, and makes the reply again after Retry-After', async () => {
+  it('still answers 200 to Teams when its own reply is throttled, and makes the reply after the turn once Retry-After is over', async () => {
     h.connector.failNext({ status: 429, headers: { 'Retry-After': '1' } });
     expect((await h.post(channelMention(h.connector.url, 'help'))).status).toBe(200);
+    await deliveryQueueFor(h.core.ctx).repliesSettled();
     // The refused reply, then the same reply once the pause was over (on the core's clock, not slept).
     const [refused, made] = h.connector.calls;
     expect(h.connector.calls).toHaveLength(2);

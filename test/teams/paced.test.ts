@@ -52,25 +52,61 @@ describe('Teams calls outside the queue take their tokens from the same buckets,
     expect(fanned()).toBe(n);
   });
 
-  it('makes an in-turn reply that got one 429 again after its Retry-After, once, and the fan-out waits out the pause too', async () => {
+  it('ends the turn when its reply gets a 429, and makes the reply once after Retry-After through the same conversation', async () => {
     const h = await harnessWith(5);
+    const queue = deliveryQueueFor(h.core.ctx);
     h.connector.failNext({ status: 429, headers: { 'Retry-After': '3' } });
     const before = h.time.clock.now().getTime();
+    const replies = () => h.connector.calls.filter((c) => c.kind === 'reply');
+    // Time stands still until the POST is answered: the turn must end without waiting out the pause.
+    const release = h.time.hold();
     expect((await h.post(channelMention(h.connector.url, 'help', { conversation: replyConversation(0) }))).status).toBe(200);
-    const replies = h.connector.calls.filter((c) => c.kind === 'reply');
-    expect(replies).toHaveLength(2);
-    expect(replies[1]!.body).toEqual(replies[0]!.body);
+    expect(replies()).toHaveLength(1);
+    expect(h.time.clock.now().getTime()).toBe(before);
+    expect(queue.waitingReplies()).toBe(1);
+    release();
+    await queue.repliesSettled();
+    // Made once more, after the pause, as the same reply to the same message in the same thread.
+    const [refused, made] = replies();
+    expect(replies()).toHaveLength(2);
+    expect(made!.body).toMatchObject({ attachments: refused!.body.attachments, conversation: refused!.body.conversation, replyToId: refused!.replyToId });
+    expect(made!.path).toBe(refused!.path);
     expect(h.time.clock.now().getTime() - before).toBeGreaterThanOrEqual(3000);
-    // The 429 paused the tenant's bucket: a send queued after it goes out once the pause is over, without a 429.
-    const outcome = await deliveryQueueFor(h.core.ctx).send(h.adapter.outbound, { platform: 'teams', workspaceId: TENANT, conversationId: fanoutId(0) }, textReply('hello'));
+    expect(queue.callStats).toMatchObject({ made: 1, throttled: 1, failed: 0 });
+    // The 429 paused the tenant's bucket: a send queued after it goes out without a 429.
+    const outcome = await queue.send(h.adapter.outbound, { platform: 'teams', workspaceId: TENANT, conversationId: fanoutId(0) }, textReply('hello'));
     expect(outcome).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(replies()).toHaveLength(2);
+  });
+
+  it('ends the turn at once when the tenant is paused by an earlier 429, and replies once the pause is over', async () => {
+    const h = await harnessWith(5);
+    const queue = deliveryQueueFor(h.core.ctx);
+    const release = h.time.hold();
+    h.connector.failNext({ status: 429, headers: { 'Retry-After': '20' } });
+    const before = h.time.clock.now().getTime();
+    const sending = queue.send(h.adapter.outbound, { platform: 'teams', workspaceId: TENANT, conversationId: fanoutId(0) }, textReply('Who is missing today?'));
+    while (queue.stats.throttled === 0) await new Promise((resolve) => setImmediate(resolve));
+    expect((await h.post(channelMention(h.connector.url, 'help', { conversation: replyConversation(1) }))).status).toBe(200);
+    // Nothing was sent in the turn: the tenant is paused for 20 s, far past what a turn may wait.
+    expect(h.connector.calls.filter((c) => c.kind === 'reply')).toHaveLength(0);
+    expect(queue.waitingReplies()).toBe(1);
+    release();
+    expect(await sending).toMatchObject({ status: 'sent', attempts: 2 });
+    await queue.repliesSettled();
+    const replies = h.connector.calls.filter((c) => c.kind === 'reply');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.conversationId).toContain(replyConversation(1));
+    expect(h.time.clock.now().getTime() - before).toBeGreaterThanOrEqual(20_000);
+    expect(queue.callStats).toMatchObject({ made: 1, throttled: 0, failed: 0 });
   });
 
   it('gives up a reply whose Retry-After is past the time a reply may take, once, counted failed, and still answers Teams', async () => {
     const h = await harnessWith(0);
-    // Retry-After beyond the time a reply may take: it fails at once rather than hold the person.
+    // Retry-After beyond the time a reply may take: it fails at once rather than post it minutes late.
     h.connector.failNext({ status: 429, headers: { 'Retry-After': '120' } });
     expect((await h.post(channelMention(h.connector.url, 'reframe why are our secret plans failing', { conversation: replyConversation(0) }))).status).toBe(200);
+    await deliveryQueueFor(h.core.ctx).repliesSettled();
     expect(h.connector.calls.filter((c) => c.kind === 'reply')).toHaveLength(1);
     expect(deliveryQueueFor(h.core.ctx).callStats).toMatchObject({ made: 0, failed: 1, throttled: 1 });
   });
