@@ -45,7 +45,17 @@ export interface CallTarget {
   method?: string;
 }
 
-/** Slack's published tiers, per method per workspace: Tier 3 allows 50+ calls a minute, Tier 4 100+. */
+/**
+ * Slack's published tiers, per method per app per workspace: Tier 3 allows 50+ calls a minute, Tier 4
+ * 100+ (https://api.slack.com/docs/rate-limits). Each method's tier as its page gives it (checked 28 Nov
+ * 2026): chat.update Tier 3 (https://api.slack.com/methods/chat.update), conversations.open Tier 3
+ * (https://api.slack.com/methods/conversations.open), conversations.history and conversations.replies
+ * Tier 3 for internal and Marketplace apps, but 1 a minute for new commercially distributed apps outside
+ * the Marketplace (https://docs.slack.dev/reference/methods/conversations.history, .../conversations.replies;
+ * the bot reads history only after a crash), views.open and views.publish Tier 4
+ * (https://api.slack.com/methods/views.open, .../views.publish), users.info Tier 4 (Slack's method
+ * description as mirrored by a client library); users.conversations Tier 3 was not found on its page.
+ */
 const TIER_3: Rate[] = [{ count: 50, perMs: 60_000 }];
 const TIER_4: Rate[] = [{ count: 100, perMs: 60_000 }];
 
