@@ -11,6 +11,7 @@ import type { Pacer } from './pacer.js';
  * for a place in the last window of real sends, and it claims that place, so the scheduled sends that
  * wake meanwhile leave it free. The app together stays under the paced rate: the scheduled sends
  * booked for that instant wait for the window, and later bookings start one interval later.
+ * With several instances it also takes a place in the workspace's limit they share (see `ReplyPlaces`).
  * Returns false when that would be after `deadline` or when `signal` aborts.
  */
 export async function acquireFirst(
@@ -28,6 +29,11 @@ export async function acquireFirst(
     claimed = [];
   };
   const started = clock.now().getTime();
+  // Several instances on one database: the call also needs a place in the workspace's limit shared by
+  // all of them, taken last, just before it goes, so a place is used when it is taken.
+  const places = gate.replyPlaces(target);
+  let placed = places === undefined;
+  let mode: 'first' | 'claimed' = 'first';
   try {
     for (;;) {
       if (signal?.aborted) return false;
@@ -44,7 +50,7 @@ export async function acquireFirst(
         await Promise.race([sleep(pausedAt - now), stop.promise]);
         continue;
       }
-      const due = Math.max(now, ...pacers.map((p) => p.due(now, true)));
+      const due = Math.max(now, ...pacers.map((p) => p.due(now, mode)));
       if (due > now) {
         if (due > deadline) return false;
         if (!claimed.length) {
@@ -56,6 +62,24 @@ export async function acquireFirst(
       }
       if (gate.full()) {
         await gate.placeFreed(true, stop.promise);
+        continue;
+      }
+      if (!placed && places) {
+        const wait = await Promise.race([places.take(), stop.promise.then(() => 0)]);
+        if (signal?.aborted) return false;
+        if (wait === 0) {
+          placed = true;
+        } else if (places.holder) {
+          // The lease's holder paces the fan-out: without a shared place, its reply takes one of its own
+          // paced places, ahead of its scheduled sends, and leaves the margin to the other instances.
+          placed = true;
+          mode = 'claimed';
+        } else {
+          if (clock.now().getTime() + wait > deadline) return false;
+          unclaim();
+          await Promise.race([sleep(wait), stop.promise]);
+        }
+        // The statement took a while: look at the windows again before going.
         continue;
       }
       unclaim();

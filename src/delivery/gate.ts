@@ -3,8 +3,8 @@ import type { ConversationRef, PlatformName } from '../model/message.js';
 import { whenAborted } from './abort.js';
 import type { WorkspaceLease } from './lease.js';
 import type { Arrival } from './arrivals.js';
-import { RateGate, perSecond, type CallTarget, type PlatformLimits } from './limits.js';
-import { Pacer } from './pacer.js';
+import { RateGate, perSecond, type CallTarget, type PlatformLimits, type Rate } from './limits.js';
+import { PACE_FRACTION, Pacer } from './pacer.js';
 import type { RoomBounds } from './room-limit.js';
 import { WindowLine, windowTurn } from './window-line.js';
 
@@ -26,6 +26,19 @@ export interface Ticket {
   readonly unused: number;
   /** When it got its turn (ms). */
   readonly at: number;
+}
+
+/**
+ * A workspace's limit shared by several instances on one database: the instance holding the
+ * workspace's lease paces its fan-out within the paced count, and every instance's replies take
+ * places in the margin left above it from the database (`WorkspaceLease.takeReplyPlace`), so together
+ * they stay under the one limit.
+ */
+export interface ReplyPlaces {
+  /** This instance holds the lease: it may also go within its own paced count (ahead of its fan-out). */
+  holder: boolean;
+  /** 0 when a place was taken, else ms until the next one is free. */
+  take(): Promise<number>;
 }
 
 /** A method's own lane in a workspace is keyed apart from any conversation id. */
@@ -194,6 +207,26 @@ export class PlatformGate {
     return this.methodRates(target) ? this.global : [...this.global, ...this.workspace(target.workspaceId)];
   }
 
+  /**
+   * @internal With several instances on one database, the places a call that goes first takes in the
+   * workspace's limit for all of them together (see `ReplyPlaces`); undefined when the call does not
+   * count against the workspace's bucket, or there is one instance.
+   */
+  replyPlaces(target: CallTarget): ReplyPlaces | undefined {
+    const lease = this.lease;
+    if (!this.leased || !lease?.takeReplyPlace || this.methodRates(target)) return undefined;
+    const rates = this.limits.perWorkspace ?? [];
+    const at = rates.findIndex((r) => Number.isFinite(r.count));
+    const pacer = this.workspace(target.workspaceId)[at];
+    if (!pacer || pacer.margin === 0) return undefined;
+    const spacing = { leasedMs: (rates[at] as Rate).perMs / pacer.margin, freeMs: pacer.interval };
+    const { platform } = this;
+    return {
+      holder: lease.holds?.(platform, target.workspaceId) ?? false,
+      take: () => (lease.takeReplyPlace as NonNullable<WorkspaceLease['takeReplyPlace']>)(platform, target.workspaceId, spacing),
+    };
+  }
+
   /** Requests let through and not yet released. */
   open(): number {
     return this.inFlight;
@@ -228,7 +261,8 @@ export class PlatformGate {
     if (!pacers) {
       const rates = this.limits.perWorkspace ?? [];
       // With no workspace rate, a pause-only bucket still lets a 429 hold just this workspace.
-      pacers = rates.length ? rates.map((r) => new Pacer(r)) : [new Pacer({ count: Number.POSITIVE_INFINITY, perMs: 1000 })];
+      // With several instances, the window keeps at least one place beyond the paced count for the replies they all make (see `replyPlaces`).
+      pacers = rates.length ? rates.map((r) => new Pacer(r, PACE_FRACTION, this.leased ? 1 : 0)) : [new Pacer({ count: Number.POSITIVE_INFINITY, perMs: 1000 })];
       this.workspaces.set(workspaceId, pacers);
     }
     return pacers;

@@ -14,12 +14,29 @@ export interface WorkspaceLease {
   release(platform: PlatformName, workspaceId: string): void;
   /** True while this instance holds it: a send already queued checks again just before it goes out. */
   holds?(platform: PlatformName, workspaceId: string): boolean;
+  /**
+   * Takes a place for one reply in the workspace's limit, shared by every instance (see
+   * `LeaseRecords.takeReplyPlace`): 0 when taken, else ms until the next place is free.
+   */
+  takeReplyPlace?(platform: PlatformName, workspaceId: string, spacing: PlaceSpacing): Promise<number>;
+}
+
+/** How far apart reply places are (ms): while some instance holds the workspace's lease (it paces a fan-out there), and while none does. */
+export interface PlaceSpacing {
+  leasedMs: number;
+  freeMs: number;
 }
 
 /** The lease rows in the database (the store's `leases`): one atomic statement each. */
 export interface LeaseRecords {
   acquire(platform: PlatformName, workspaceId: string, holder: string, ttlMs: number): Promise<boolean>;
   release(platform: PlatformName, workspaceId: string, holder: string): Promise<boolean>;
+  /**
+   * Takes a place for one reply in the workspace, for all instances together, one atomic statement: 0
+   * when taken, else ms until the next place is free. Places are `spacing.leasedMs` apart while a live
+   * lease says some instance paces a fan-out there (which keeps the rest of the limit), else `freeMs`.
+   */
+  takeReplyPlace?(platform: PlatformName, workspaceId: string, spacing: PlaceSpacing): Promise<number>;
 }
 
 export interface StoreLeaseOptions {
@@ -129,6 +146,17 @@ export class StoreLease implements WorkspaceLease {
       return await held;
     } finally {
       signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async takeReplyPlace(platform: PlatformName, workspaceId: string, spacing: PlaceSpacing): Promise<number> {
+    if (!this.records.takeReplyPlace) return 0;
+    try {
+      return await this.records.takeReplyPlace(platform, workspaceId, spacing);
+    } catch (error) {
+      // A person waits for this reply: without the database's count it goes by this instance's own limits.
+      this.logger.warn('reply place: the database did not answer; replying within this instance\'s own limits', { platform, workspaceId, error: describeError(error) });
+      return 0;
     }
   }
 

@@ -34,7 +34,12 @@ export class Pacer {
    */
   private readonly window: ArrivalWindow | undefined;
 
-  constructor(rate: Rate, fraction = PACE_FRACTION) {
+  /**
+   * `reserve`: places of the limit the window always leaves to calls that go first, at least (several
+   * instances share a workspace's limit: its margin is kept for the replies they all make, see
+   * `ReplyPlaces`).
+   */
+  constructor(rate: Rate, fraction = PACE_FRACTION, reserve = 0) {
     if (!Number.isFinite(rate.count)) {
       // Unlimited: only a pause holds it.
       this.interval = 0;
@@ -49,7 +54,8 @@ export class Pacer {
     this.tolerance = (burst - 1) * this.interval;
     // The paced count, not the limit: what arrives at the platform is also bunched by the network and
     // the platform's own pauses, and the margin up to the limit absorbs that.
-    const counted = Math.max(1, Math.ceil(paced));
+    let counted = Math.max(1, Math.ceil(paced));
+    if (reserve > 0) counted = Math.max(1, Math.min(counted, Math.floor(rate.count) - reserve));
     this.window = new ArrivalWindow(counted, rate.perMs);
     this.margin = Math.max(0, Math.floor(rate.count) - counted);
   }
@@ -66,15 +72,18 @@ export class Pacer {
    * (answers held up move sends later, see `ArrivalWindow`), so a reply limited to the paced count
    * waited with it, up to hundreds of ms under load; within the limit it goes at once.
    */
-  private readonly margin: number;
+  readonly margin: number;
 
   /**
    * The earliest instant at or after `now` a send keeps the last window of real sends under the paced
-   * count; `first` for a send that goes first, which may use the margin up to the limit and leaves no
-   * places for the claims.
+   * count: a scheduled send (`send`) leaves the places claimed; a send that goes first may use the
+   * margin up to the limit (`first`), or, when the margin is not its to use (another instance's
+   * replies share it, see `ReplyPlaces`), a place within the paced count ahead of the scheduled sends
+   * (`claimed`).
    */
-  due(now: number, first = false): number {
-    return this.window ? this.window.earliest(now, first ? -this.margin : this.claims) : now;
+  due(now: number, mode: 'send' | 'first' | 'claimed' = 'send'): number {
+    if (!this.window) return now;
+    return this.window.earliest(now, mode === 'first' ? -this.margin : mode === 'claimed' ? 0 : this.claims);
   }
 
   /** A send that goes first waits for a place in the window (see `due`); `unclaim` once it has one or gives up. */

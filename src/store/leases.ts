@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PlatformName } from '../model/message.js';
+import type { PlaceSpacing } from '../delivery/lease.js';
 import type { Database } from './schema.js';
 
 /** One row per workspace whose sends some instance is pacing. */
@@ -10,6 +11,14 @@ export interface WorkspaceLeasesTable {
   holder: string;
   /** ISO instant after which anyone may take the lease. */
   expires_at: string;
+}
+
+/** A workspace's shared reply places (see `LeaseRepo.takeReplyPlace`). */
+export interface WorkspaceReplyPlacesTable {
+  platform: string;
+  workspace_id: string;
+  /** ISO instant from which the next place is free (the bucket's theoretical arrival time). */
+  tat: string;
 }
 
 /** Who holds a workspace's lease, and until when. */
@@ -68,5 +77,43 @@ export class LeaseRepo {
       .where('expires_at', '>', this.now().toISOString())
       .executeTakeFirst();
     return row ? { holder: row.holder, expiresAt: row.expires_at } : undefined;
+  }
+
+  /**
+   * Takes a place for one reply in the workspace, for every instance on this database together: a token
+   * bucket with no burst, so places are `spacing` apart (`leasedMs` while a live lease says some
+   * instance is pacing a fan-out there, which keeps the rest of the limit; `freeMs` otherwise). One
+   * atomic statement takes it, so two instances never get the same place. Resolves 0 when taken, else
+   * how many ms until the next place is free (nothing taken).
+   */
+  async takeReplyPlace(platform: PlatformName, workspaceId: string, spacing: PlaceSpacing): Promise<number> {
+    const now = this.now();
+    const at = now.toISOString();
+    const leased = this.db
+      .selectFrom('workspace_leases')
+      .select('holder')
+      .where('platform', '=', platform)
+      .where('workspace_id', '=', workspaceId)
+      .where('expires_at', '>', at);
+    const next = (ms: number) => new Date(now.getTime() + ms).toISOString();
+    const row = await this.db
+      .insertInto('workspace_reply_places')
+      .values((eb) => ({
+        platform,
+        workspace_id: workspaceId,
+        tat: eb.case().when(eb.exists(leased)).then(next(spacing.leasedMs)).else(next(spacing.freeMs)).end(),
+      }))
+      .onConflict((oc) => oc.columns(['platform', 'workspace_id']).doUpdateSet((eb) => ({ tat: eb.ref('excluded.tat') })).where('workspace_reply_places.tat', '<=', at))
+      .returning('tat')
+      .executeTakeFirst();
+    if (row) return 0;
+    const held = await this.db
+      .selectFrom('workspace_reply_places')
+      .select('tat')
+      .where('platform', '=', platform)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
+    // Taken between the two statements' view of it: ask again at once.
+    return held ? Math.max(1, Date.parse(held.tat) - now.getTime()) : 1;
   }
 }

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import type { CustomPromptsTable } from './custom-prompts.js';
-import type { WorkspaceLeasesTable } from './leases.js';
+import type { WorkspaceLeasesTable, WorkspaceReplyPlacesTable } from './leases.js';
 import type { SlotsTable, SubscriptionsTable } from './schedules-schema.js';
 import type { StoriesTable, StoryChannelsTable, StoryJobsTable, StoryPeopleTable } from './stories-schema.js';
 
@@ -66,4 +66,5 @@ export interface Database {
   slots: SlotsTable;
   custom_prompts: CustomPromptsTable;
   workspace_leases: WorkspaceLeasesTable;
+  workspace_reply_places: WorkspaceReplyPlacesTable;
 }

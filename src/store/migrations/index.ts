@@ -6,6 +6,7 @@ import * as events from './0004_events.js';
 import * as customPrompts from './0010_custom_prompts.js';
 import * as settingOwners from './0011_setting_owners.js';
 import * as workspaceLeases from './0012_workspace_leases.js';
+import * as replyPlaces from './0013_reply_places.js';
 
 /**
  * Every schema change, in order. Names sort in the order they apply; never edit a shipped migration,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0010_custom_prompts': customPrompts,
   '0011_setting_owners': settingOwners,
   '0012_workspace_leases': workspaceLeases,
+  '0013_reply_places': replyPlaces,
 };
