@@ -34,6 +34,7 @@ export async function acquireFirst(
   const places = gate.replyPlaces(target);
   let placed = places === undefined;
   let mode: 'first' | 'claimed' = 'first';
+  let leaveLine: (() => void) | undefined;
   try {
     for (;;) {
       if (signal?.aborted) return false;
@@ -65,15 +66,21 @@ export async function acquireFirst(
         continue;
       }
       if (!placed && places) {
+        if (!leaveLine) {
+          leaveLine = await places.turn(stop.promise);
+          if (!leaveLine) return false;
+          continue;
+        }
         const wait = await Promise.race([places.take(), stop.promise.then(() => 0)]);
         if (signal?.aborted) return false;
-        if (wait === 0) {
-          placed = true;
-        } else if (places.holder) {
+        if (wait === 0 || places.holder) {
           // The lease's holder paces the fan-out: without a shared place, its reply takes one of its own
           // paced places, ahead of its scheduled sends, and leaves the margin to the other instances.
+          if (wait > 0) mode = 'claimed';
           placed = true;
-          mode = 'claimed';
+          // The next call in line may ask for the next place.
+          leaveLine();
+          leaveLine = undefined;
         } else {
           if (clock.now().getTime() + wait > deadline) return false;
           unclaim();
@@ -87,6 +94,7 @@ export async function acquireFirst(
       return gate.admit(conv, pacers, now, now - started, 0);
     }
   } finally {
+    leaveLine?.();
     unclaim();
     stop.dispose();
   }

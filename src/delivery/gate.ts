@@ -37,6 +37,12 @@ export interface Ticket {
 export interface ReplyPlaces {
   /** This instance holds the lease: it may also go within its own paced count (ahead of its fan-out). */
   holder: boolean;
+  /**
+   * Resolves once this call is first in this instance's line for the workspace's places, with the
+   * function that lets the next one in (undefined when `stop` settles first): only the head asks the
+   * database, so replies waiting together cost a statement per place, not one each per place.
+   */
+  turn(stop: Promise<void>): Promise<(() => void) | undefined>;
   /** 0 when a place was taken, else ms until the next one is free. */
   take(): Promise<number>;
 }
@@ -64,6 +70,8 @@ export class PlatformGate {
   private readonly lines = new Map<string, Promise<void>>();
   /** Per workspace, senders waiting for room in the last window of real sends. */
   private readonly windowLine = new WindowLine();
+  /** Per workspace, this instance's calls waiting for a shared reply place (see `replyPlaces`). */
+  private readonly placeLine = new WindowLine();
   private sends = 0;
   /** Requests open at once (see `inFlightCap`). */
   private readonly cap: number;
@@ -223,6 +231,7 @@ export class PlatformGate {
     const { platform } = this;
     return {
       holder: lease.holds?.(platform, target.workspaceId) ?? false,
+      turn: (stop) => this.placeLine.enter(target.workspaceId, stop),
       take: () => (lease.takeReplyPlace as NonNullable<WorkspaceLease['takeReplyPlace']>)(platform, target.workspaceId, spacing),
     };
   }
