@@ -4,6 +4,7 @@
  */
 import { execAtLines, LINE_LED_MIN, lineLedCopy } from './line-led.js';
 import { primeNative } from './native-regex.js';
+import { execWordLed } from './word-led.js';
 
 /** Past this many characters a plan is truncated: a real plan fits easily, and latency stays flat. */
 export const MAX_PLAN_CHARS = 20_000;
@@ -182,7 +183,7 @@ export function union(list: RegExp[]): RegExp {
  */
 function nextMatch(re: RegExp, text: string): RegExpExecArray | null {
   const copy = text.length > LINE_LED_MIN ? lineLedCopy(re) : null;
-  const m = copy ? execAtLines(re, copy, text) : re.exec(text);
+  const m = copy ? execAtLines(re, copy, text) : execWordLed(re, text);
   if (m && m[0] === '') {
     const at = re.lastIndex;
     const c = text.charCodeAt(at);

@@ -1,0 +1,191 @@
+/**
+ * The words of a long text, read once and shared by the scans of it. A review scans its plan with some
+ * fifty vocabularies; finding where a vocabulary's words begin through one index of the plan's words is
+ * cheaper than letting each regex try every character.
+ *
+ * A word here is what `\b` delimits in a regex without the `u` flag: a run of ASCII letters, digits and
+ * `_`, compared without case. Each word is filed under its first four characters packed into a number
+ * (its key) in hash chains of typed arrays, so building the index makes no strings.
+ */
+
+/** Where the words of one text begin. */
+export interface WordIndex {
+  /** The text indexed. */
+  readonly text: string;
+  /** Number of words in the text. */
+  readonly count: number;
+  /** Start offset of each word, in text order. */
+  readonly starts: Int32Array;
+  /** Each word's key: its first four character codes in base 38, zeros after a shorter word's end. */
+  readonly keys: Int32Array;
+  /**
+   * Hash chains by the key of a word's first 1-4 characters (level 1-4; levels below 4 made when first
+   * needed): `heads[h]` is the first word whose key hashes to `h`, `next[i]` the word after word `i`.
+   */
+  readonly levels: Array<{ heads: Int32Array; next: Int32Array } | undefined>;
+  /** Results other modules keep for this text (each scan's candidate offsets), dropped with the index. */
+  readonly memo: Map<unknown, unknown>;
+}
+
+/** Each ASCII character's code: 0 outside words; 1-26 a letter in either case, 27-36 a digit, 37 `_`. */
+const CODES = new Uint8Array(128);
+for (let c = 0; c < 128; c += 1) {
+  CODES[c] = c >= 97 && c <= 122 ? c - 96 : c >= 65 && c <= 90 ? c - 64 : c >= 48 && c <= 57 ? c - 21 : c === 95 ? 37 : 0;
+}
+
+function code(c: number): number {
+  return c < 128 ? (CODES[c] ?? 0) : 0;
+}
+
+const RADIX = 38;
+const KEY_CHARS = 4;
+/** 38 to the power 0-4: a level-`n` key is a word's key divided by `SCALE[4 - n]`. */
+const SCALE = [1, RADIX, RADIX ** 2, RADIX ** 3, RADIX ** 4];
+
+/** The key of a word beginning: its first `length` (at most four) character codes in base 38. */
+function keyOf(word: string, length: number): number {
+  let key = 0;
+  for (let i = 0; i < length; i += 1) key = key * RADIX + code(word.charCodeAt(i));
+  return key;
+}
+
+function hash(key: number, mask: number): number {
+  return (Math.imul(key, 0x9e3779b1) >>> 12) & mask;
+}
+
+/** Chains the words by their level-`level` keys, last word first so that each chain runs in text order. */
+function chain(index: WordIndex, level: number): { heads: Int32Array; next: Int32Array } {
+  const { count, keys } = index;
+  let size = 64;
+  while (size < count * 2) size *= 2;
+  const heads = new Int32Array(size).fill(-1);
+  const next = new Int32Array(count);
+  const scale = SCALE[KEY_CHARS - level] ?? 1;
+  for (let i = count - 1; i >= 0; i -= 1) {
+    const h = hash(Math.floor((keys[i] ?? 0) / scale), size - 1);
+    next[i] = heads[h] ?? -1;
+    heads[h] = i;
+  }
+  return { heads, next };
+}
+
+/** Builds the index of a text's words (see `wordsOf`, which keeps it for the scans that follow). */
+export function indexWords(text: string): WordIndex {
+  const n = text.length;
+  // At most one word per two characters, plus one.
+  const starts = new Int32Array((n >> 1) + 1);
+  const keys = new Int32Array((n >> 1) + 1);
+  let count = 0;
+  for (let i = 0; i < n;) {
+    const c = code(text.charCodeAt(i));
+    if (c === 0) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    let key = c;
+    let length = 1;
+    for (i += 1; i < n; i += 1) {
+      const d = code(text.charCodeAt(i));
+      if (d === 0) break;
+      if (length < KEY_CHARS) key = key * RADIX + d;
+      length += 1;
+    }
+    // A word shorter than a key is padded with zeros, which no character has: "we" is not "well".
+    for (; length < KEY_CHARS; length += 1) key *= RADIX;
+    starts[count] = start;
+    keys[count] = key;
+    count += 1;
+  }
+  const index: WordIndex = { text, count, starts: starts.subarray(0, count), keys: keys.subarray(0, count), levels: [], memo: new Map() };
+  index.levels[KEY_CHARS] = chain(index, KEY_CHARS);
+  return index;
+}
+
+/** A word or word beginning to look up, prepared once per vocabulary (see `lookupOf`). */
+export interface Lookup {
+  /** The chain level (characters in the key, 1-4), the key looked for, and what a word's key is divided by to compare. */
+  readonly level: number;
+  readonly key: number;
+  readonly scale: number;
+  /** The word, checked from its fifth character on when `check` (a key holds only four). */
+  readonly word: string;
+  /** Whether the text's word must end where `word` ends. */
+  readonly exact: boolean;
+  /** Whether the key alone does not settle it: the word is longer than a key, or a whole word of four. */
+  readonly check: boolean;
+}
+
+/** Prepares the look-up of a lower-case word (`exact`) or word beginning, of ASCII letters, digits and `_`. */
+export function lookupOf(word: string, exact: boolean): Lookup {
+  const length = Math.min(word.length, KEY_CHARS);
+  // A whole word shorter than a key is its key with zeros after it; a short beginning is a lower level.
+  const level = exact ? KEY_CHARS : length;
+  const key = keyOf(word, length) * (SCALE[level - length] ?? 1);
+  const scale = SCALE[KEY_CHARS - level] ?? 1;
+  return { level, key, scale, word, exact, check: word.length > KEY_CHARS || (exact && word.length === KEY_CHARS) };
+}
+
+/** Whether the word at `at` goes on as `word` from its fifth character (case aside), and ends there when `exact`. */
+function continues(text: string, at: number, word: string, exact: boolean): boolean {
+  for (let i = KEY_CHARS; i < word.length; i += 1) {
+    if (code(text.charCodeAt(at + i)) !== code(word.charCodeAt(i))) return false;
+  }
+  return !exact || code(text.charCodeAt(at + word.length)) === 0;
+}
+
+/** Offsets where a word matching one of `lookups` begins, in text order without repeats. */
+export function wordStarts(index: WordIndex, lookups: readonly Lookup[]): Int32Array {
+  let found = new Int32Array(16);
+  let n = 0;
+  let lists = 0;
+  const { text, starts, keys } = index;
+  for (const lookup of lookups) {
+    const { level, key, scale } = lookup;
+    let chains = index.levels[level];
+    if (!chains) index.levels[level] = chains = chain(index, level);
+    const { heads, next } = chains;
+    const before = n;
+    for (let i = heads[hash(key, heads.length - 1)] ?? -1; i >= 0; i = next[i] ?? -1) {
+      const k = keys[i] ?? 0;
+      if ((scale === 1 ? k : Math.floor(k / scale)) !== key) continue;
+      const at = starts[i] ?? 0;
+      if (lookup.check && !continues(text, at, lookup.word, lookup.exact)) continue;
+      if (n === found.length) {
+        const grown = new Int32Array(n * 2);
+        grown.set(found);
+        found = grown;
+      }
+      found[n++] = at;
+    }
+    if (n > before) lists += 1;
+  }
+  // One chain is already in text order; several are merged.
+  const all = found.subarray(0, n);
+  if (lists <= 1) return all;
+  all.sort();
+  let m = 0;
+  for (let i = 0; i < n; i += 1) if (i === 0 || all[i] !== all[i - 1]) all[m++] = all[i] ?? 0;
+  return all.subarray(0, m);
+}
+
+/** The texts indexed since the last `forgetWords`, most recent first: a review scans its plan, its sentences joined and a few other long strings. */
+const recent: WordIndex[] = [];
+const KEEP = 6;
+
+/** The word index of `text`, built once between calls of `forgetWords` while the text stays among the last few indexed. */
+export function wordsOf(text: string): WordIndex {
+  for (const index of recent) if (index.text === text) return index;
+  const index = indexWords(text);
+  recent.unshift(index);
+  if (recent.length > KEEP) recent.pop();
+  return index;
+}
+
+/**
+ * Drops every kept index. A review calls it first, so each review pays for reading its own words even
+ * when the same text is reviewed again (as the latency bench does): nothing is carried between reviews.
+ */
+export function forgetWords(): void {
+  recent.length = 0;
+}
