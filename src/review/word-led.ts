@@ -5,6 +5,7 @@
  * character. The words are read from the regex itself, so a vocabulary stays one regex a tuner edits, and
  * the matches are the same as a plain scan's.
  */
+import { primeNative } from './native-regex.js';
 import { lookupOf, wordsOf, wordStarts, type Lookup } from './words.js';
 
 /** Below this length a text is scanned plainly: indexing its words costs more than it saves. */
@@ -223,7 +224,8 @@ function wordLed(re: RegExp): WordLed | null {
     led = leads
       ? {
         lookups: [...leads.exact.map((w) => lookupOf(w, true)), ...leads.prefixes.map((w) => lookupOf(w, false))],
-        sticky: new RegExp(re.source, `${re.flags.replace('g', '')}y`),
+        // A copy with other flags is compiled again: straight to machine code, as the scan helpers do (native-regex.ts).
+        sticky: primeNative(new RegExp(re.source, `${re.flags.replace('g', '')}y`)),
       }
       : null;
     known.set(re, led);
