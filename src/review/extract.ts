@@ -12,6 +12,7 @@ import { purposeOf } from './purpose.js';
 import { keepEvidence } from './evidence.js';
 import type { Participant, PlanFacts } from './facts.js';
 import { ROLE_LEVELS } from './cues.js';
+import { primeNative } from './native-regex.js';
 import { parsePlan, planFromForm, type Count, type MeetingPlan, type PlanForm } from './plan.js';
 import { fromEachCount } from './quantities.js';
 import { parseRoster } from './roster.js';
@@ -27,7 +28,7 @@ const GENERIC_STAFF = /\b(?:staff|colleagues|team members|employees|workers|prac
 const levelOf = (phrase: string): Participant['level'] => {
   for (const [level, re] of ROLE_LEVELS) {
     re.lastIndex = 0;
-    const hit = re.test(phrase);
+    const hit = primeNative(re).test(phrase);
     re.lastIndex = 0;
     if (hit) return level;
   }

@@ -9,6 +9,7 @@
  */
 import { aspirationPhrases, detectDeficit } from '../reframe/deficit.js';
 import { OTHER_LABEL, PURPOSE_LABEL } from './cues.js';
+import { primeNative } from './native-regex.js';
 
 /**
  * Why a sentence is in the plan's framing: a labelled purpose, the first line (`title`) or second
@@ -118,7 +119,7 @@ export function foreground(sentence: string): string {
     .replace(LEADING_CONTEXT, '')
     .replace(TRAILING_CONTEXT, '')
     .replace(CONDITION, ' ')
-    .replace(GENERIC_OBJECT, ' ');
+    .replace(primeNative(GENERIC_OBJECT), ' ');
 }
 
 /** The sentence as read for a deficit: "challenges" is any event's word for its topics, not a deficit by itself. */

@@ -9,6 +9,7 @@ import {
   type Level,
 } from './cues.js';
 import { HAS_NUMBER } from './quantities.js';
+import { primeNative } from './native-regex.js';
 import { allMatches, matchAll, union, unionMatches } from './text.js';
 
 /** The invitee side of a plan. */
@@ -99,7 +100,7 @@ function looksLikeRoleList(sentence: string): boolean {
   // A quoted title or theme ("'Young people at the heart'") is not a list of who is coming.
   if (/^['"]/.test(sentence)) return false;
   const lead = FIRST_WORDS_ROLE.exec(sentence)?.[0] ?? '';
-  if (!ANY_ROLE.test(lead) && !ANY_GROUP.test(lead)) return false;
+  if (!primeNative(ANY_ROLE).test(lead) && !primeNative(ANY_GROUP).test(lead)) return false;
   if (/[,+&/]/.test(sentence)) return true;
   return rolesIn(sentence).length + (sentence.match(ORGS)?.length ?? 0) >= 2;
 }
@@ -111,7 +112,7 @@ function cutAtVerb(p: string): string {
 
 /** Whether a phrase names people or bodies (a role, a group or an organisation). */
 function names(p: string): boolean {
-  return ANY_ROLE.test(p) || ANY_GROUP.test(p) || ANY_ORG.test(p);
+  return primeNative(ANY_ROLE).test(p) || primeNative(ANY_GROUP).test(p) || ANY_ORG.test(p);
 }
 
 /**
@@ -147,7 +148,7 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
     const s = withoutSpeakers(raw);
     if (i === 0) {
       const title = TITLE_GROUP.exec(s)?.[0];
-      if (title && (ANY_ROLE.test(title) || ANY_GROUP.test(title))) add(title);
+      if (title && (primeNative(ANY_ROLE).test(title) || primeNative(ANY_GROUP).test(title))) add(title);
     }
     const counted = HAS_NUMBER.test(s) ? COUNTED.exec(s) : null;
     if (counted) {
@@ -159,7 +160,7 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
     const body = /^([^:]{2,60}):\s+/.exec(s);
     // "Corporate leadership team: decide whether ...": the body before the colon is who; the rest is the aim.
     // "CTO: Q3 roadmap" is an agenda item with its speaker, so it names nobody who takes part.
-    if (body?.[1] && ANY_ROLE.test(body[1]) && !ANY_GROUP.test(body[1])) {
+    if (body?.[1] && primeNative(ANY_ROLE).test(body[1]) && !primeNative(ANY_GROUP).test(body[1])) {
       const rest = s.slice(body[0].length);
       return VERB_AFTER_COLON.test(rest) || names(rest) ? add(body[1]) : undefined;
     }

@@ -7,6 +7,7 @@
  */
 import type { PlanFacts } from './facts.js';
 import type { MeetingPlan } from './plan.js';
+import { primeNative } from './native-regex.js';
 import { matchAll } from './text.js';
 
 /** A standing item of formal business, at the start of a line after any number, bullet or time. */
@@ -43,7 +44,7 @@ export function realPurposes(found: readonly string[]): string[] {
     const s = p.trim();
     const short = s.split(/\s+/).length <= 6;
     const topic = s.replace(LEADING_NOUN, '');
-    return s !== '' && !STANDING_ITEM.test(s.replace(/^[^\w]+/, '')) && !EMPTY_PURPOSE.test(s) && !EMPTY_PURPOSE.test(topic) && !(short && SCHEDULE_TOPIC.test(s));
+    return s !== '' && !primeNative(STANDING_ITEM).test(s.replace(/^[^\w]+/, '')) && !primeNative(EMPTY_PURPOSE).test(s) && !primeNative(EMPTY_PURPOSE).test(topic) && !(short && SCHEDULE_TOPIC.test(s));
   });
 }
 
@@ -59,7 +60,7 @@ function lineKinds(text: string): { standing: number; dated: number; aims: strin
   for (const raw of text.split('\n')) {
     const line = cells(raw).trim();
     if (!line) continue;
-    if (STANDING_ITEM.test(line)) standing += 1;
+    if (primeNative(STANDING_ITEM).test(line)) standing += 1;
     else if (ITEM.test(line)) {
       const item = line.replace(ITEM, '').trim();
       if (ITEM_AIM.test(item)) aims.push(item);
@@ -78,7 +79,7 @@ export function purposeOf(plan: MeetingPlan, canLack: boolean): PlanFacts['purpo
   const formal = kinds.standing >= 3 || kinds.dated >= 4;
   let real = realPurposes(plan.purpose);
   // "We aim to be finished by 9.30" says when it ends, not what it is for.
-  if (real.length === 0) real.push(...matchAll(AIM, plan.text, 2).filter((a) => !EMPTY_PURPOSE.test(a.replace(/^.*?\bto\s/i, 'to '))));
+  if (real.length === 0) real.push(...matchAll(AIM, plan.text, 2).filter((a) => !primeNative(EMPTY_PURPOSE).test(a.replace(/^.*?\bto\s/i, 'to '))));
   // In a formal agenda or minutes, a bare name ("Budget", "Strategy") or an aim inside a line of standing
   // business is that item's label, not what the meeting is for.
   if (formal) real = real.filter((p) => p.split(/\s+/).length > 2 && !inStandingLine(plan.text, p));
@@ -104,5 +105,5 @@ function inActionLine(text: string, phrase: string): boolean {
 function inStandingLine(text: string, phrase: string): boolean {
   const at = text.indexOf(phrase);
   if (at < 0) return false;
-  return STANDING_ITEM.test(cells(text.slice(text.lastIndexOf('\n', at) + 1, at + phrase.length)).trim());
+  return primeNative(STANDING_ITEM).test(cells(text.slice(text.lastIndexOf('\n', at) + 1, at + phrase.length)).trim());
 }

@@ -5,6 +5,7 @@
  * lead the sessions or whose report is an agenda item, not nominees on an election slate.
  */
 import { NOT_A_REPRESENTATIVE, NOT_REPRESENTATIVES, REPRESENTATIVE_CUES, SPEAKER_LABEL } from './cues.js';
+import { primeNative } from './native-regex.js';
 import { allMatches, matchAll } from './text.js';
 
 /** What the plan says about people coming for a body, with the words that show it. */
@@ -63,7 +64,7 @@ function saysWhoAttends(text: string, at: number, phrase: string): boolean {
   const before = text.slice(Math.max(0, at - 50), at);
   const after = text.slice(at + phrase.length, at + phrase.length + 120);
   if (/^(?:representatives?|reps?)$/i.test(phrase.trim())) {
-    if (PEOPLE_BEFORE.test(before) || PEOPLE_AFTER.test(after)) return false;
+    if (PEOPLE_BEFORE.test(before) || primeNative(PEOPLE_AFTER).test(after)) return false;
     if (REPORT_AFTER.test(after) || REPORT_BEFORE.test(before)) return false;
     if (LEADS_AFTER.test(after) || SERVES_AFTER.test(after)) return false;
     if (OTHER_SENSE_BEFORE.test(before) || OTHER_SENSE_AFTER.test(after)) return false;
