@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { TEAM, slackHarness, type SlackHarness } from '../slack/harness.js';
+import { describe, expect, it } from 'vitest';
+import { TEAM, slackHarness } from '../slack/harness.js';
+import { closedAfterEach } from '../helpers/opened.js';
 
-const open: SlackHarness[] = [];
-afterEach(async () => {
-  for (const h of open.splice(0)) await h.close();
-});
+const started = closedAfterEach(slackHarness);
 
 describe('the Slack App Home summary', () => {
   it("shows only the person's own channels, with counts and small counts hidden", async () => {
-    const h = await slackHarness();
-    open.push(h);
+    const h = await started();
     h.fake.memberChannels = [
       { id: 'C1', name: 'general' },
       { id: 'C2', name: 'quiet-room' },

@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RecordedCall } from './fake-slack-api.js';
-import { buttonPress, slackHarness, type SlackHarness } from './harness.js';
+import { buttonPress, slackHarness } from './harness.js';
+import { closedAfterEach } from '../helpers/opened.js';
 
-const open: SlackHarness[] = [];
-afterEach(async () => {
-  for (const h of open.splice(0)) await h.close();
-});
+const started = closedAfterEach(slackHarness);
 
 function anotherButton(call: RecordedCall): { action_id: string; value?: string } {
   for (const block of call.args.blocks as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>) {
@@ -16,8 +14,7 @@ function anotherButton(call: RecordedCall): { action_id: string; value?: string 
 
 describe('a channel the bot is not a member of', () => {
   it('answers a button on a slash-command reply through its response_url when the Web API refuses the channel', async () => {
-    const h = await slackHarness();
-    open.push(h);
+    const h = await started();
     // /moodmusic works in any channel; its answer goes through the response_url, not the Web API.
     await h.command({ text: 'prompt purpose', channel_id: 'C9', channel_name: 'elsewhere', response_url: h.fake.responseUrl('cmd') });
     const first = await h.fake.waitFor('response_url', (c) => c.args.id === 'cmd');
@@ -35,8 +32,7 @@ describe('a channel the bot is not a member of', () => {
   });
 
   it('keeps a private answer private on that fallback (ephemeral, never in_channel)', async () => {
-    const h = await slackHarness();
-    open.push(h);
+    const h = await started();
     h.fake.failNext('chat.postEphemeral', { error: 'channel_not_found' });
     // A button whose action the core no longer knows: the core answers privately.
     await h.interact(

@@ -1,24 +1,15 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Feature } from '../../src/core/types.js';
 import { allFeatures } from '../../src/features/index.js';
 import type { IncomingMessage } from '../../src/model/message.js';
 import { tempDir } from '../helpers/temp.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 import { BOT, TEAM, mentionEvent, slackHarness, type SlackHarness } from './harness.js';
+import { closedAfterEach } from '../helpers/opened.js';
 
-const open: SlackHarness[] = [];
 const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  for (const h of open.splice(0)) await h.close();
-  cleanups.splice(0).forEach((c) => c());
-});
-
-async function harness(options: Parameters<typeof slackHarness>[0] = {}): Promise<SlackHarness> {
-  const h = await slackHarness(options);
-  open.push(h);
-  return h;
-}
+const harness = closedAfterEach(slackHarness, () => cleanups.splice(0).forEach((c) => c()));
 
 /** Everything the bot sent to Slack, as one string, to check nothing unescaped slipped through. */
 const everythingSent = (h: SlackHarness) => JSON.stringify(h.fake.calls.filter((c) => c.method !== 'auth.test').map((c) => c.args));
@@ -165,7 +156,7 @@ describe('Slack events through the real Bolt HTTP receiver', () => {
     await h.store.close();
     const down = await fetch(`http://127.0.0.1:${h.port}/healthz`);
     expect(down.status).toBe(503);
-    open.splice(open.indexOf(h), 1);
+    harness.forget(h);
     await h.adapter.stop();
     await h.fake.close();
   });

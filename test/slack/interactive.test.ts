@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Feature } from '../../src/core/types.js';
 import { allFeatures } from '../../src/features/index.js';
 import { reply, type Reply } from '../../src/model/reply.js';
 import type { RecordedCall } from './fake-slack-api.js';
 import { TEAM, buttonPress, mentionEvent, slackHarness, type SlackHarness } from './harness.js';
+import { closedAfterEach } from '../helpers/opened.js';
 
-const open: SlackHarness[] = [];
-afterEach(async () => {
-  for (const h of open.splice(0)) await h.close();
-});
-
-async function harness(features?: Feature[]): Promise<SlackHarness> {
-  const h = await slackHarness(features ? { features } : {});
-  open.push(h);
-  return h;
-}
+const started = closedAfterEach(slackHarness);
+const harness = (features?: Feature[]): Promise<SlackHarness> => started(features ? { features } : {});
 
 /**
  * A stand-in for the review feature with the same contract: bare `review` answers with the plan form,

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../adapters/slack/index.js';
 import { readConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
@@ -10,17 +10,9 @@ import { renderReply } from '../../adapters/slack/render.js';
 import { shareBlocks } from '../../src/model/reply.js';
 import type { Prompt } from '../../src/prompts/schema.js';
 import { TEAM, mentionEvent, slackHarness, type SlackHarness } from './harness.js';
+import { closedAfterEach } from '../helpers/opened.js';
 
-const open: SlackHarness[] = [];
-afterEach(async () => {
-  for (const h of open.splice(0)) await h.close();
-});
-
-async function harness(): Promise<SlackHarness> {
-  const h = await slackHarness();
-  open.push(h);
-  return h;
-}
+const harness = closedAfterEach(slackHarness);
 
 const ref = { platform: 'slack' as const, workspaceId: TEAM, conversationId: 'C1' };
 

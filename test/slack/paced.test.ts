@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deliveryQueueFor } from '../../src/delivery/index.js';
 import { textReply } from '../../src/model/reply.js';
 import { TEAM, buttonPress, mentionEvent, slackHarness, type SlackHarness } from './harness.js';
+import { closedAfterEach } from '../helpers/opened.js';
 
-const open: SlackHarness[] = [];
-afterEach(async () => {
-  for (const h of open.splice(0)) await h.close();
-});
-
-async function harness(): Promise<SlackHarness> {
-  const h = await slackHarness();
-  open.push(h);
-  return h;
-}
+const harness = closedAfterEach(slackHarness);
 
 const FANOUT = 'CF';
 const isFanout = (channel: unknown) => String(channel).startsWith(FANOUT);

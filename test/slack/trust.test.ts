@@ -1,14 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src/clock.js';
 import { createScheduleFeature } from '../../src/features/schedule.js';
 import { promptsFeature } from '../../src/features/prompts.js';
 import { allFeatures } from '../../src/features/index.js';
 import { buttonPress, mentionEvent, slackHarness, type SlackHarness } from './harness.js';
+import { closedAfterEach } from '../helpers/opened.js';
 
-const open: SlackHarness[] = [];
-afterEach(async () => {
-  for (const h of open.splice(0)) await h.close();
-});
+const started = closedAfterEach(slackHarness);
 
 const C1 = { platform: 'slack' as const, workspaceId: 'T1', conversationId: 'C1' };
 let seq = 0;
@@ -26,8 +24,7 @@ const privateTo = (h: SlackHarness, user: string, from = 0) =>
 
 describe('who may change a channel\'s settings (Slack, through Bolt and the fake Web API)', () => {
   it('only the person who set a schedule, workspace admins/owners and ADMIN_USERS may change it; status says who set it', async () => {
-    const h = await slackHarness({ features: allFeatures() });
-    open.push(h);
+    const h = await started({ features: allFeatures() });
     h.fake.users.set('U1', { profile: { display_name: 'Alex' } });
     h.fake.users.set('UADMIN', { is_admin: true, profile: { display_name: 'Ines' } });
     h.core.ctx.settings.adminUsers = ['UBOSS'];
@@ -71,8 +68,7 @@ describe('who may change a channel\'s settings (Slack, through Bolt and the fake
   });
 
   it('in a channel a schedule fires at most once a day unless an admin sets it', async () => {
-    const h = await slackHarness({ features: allFeatures() });
-    open.push(h);
+    const h = await started({ features: allFeatures() });
     h.fake.users.set('UADMIN', { is_owner: true });
     const mark = h.fake.calls.length;
     await say(h, 'U1', 'schedule cron "* * * * *"');
@@ -89,8 +85,7 @@ describe('who may change a channel\'s settings (Slack, through Bolt and the fake
 describe('"Another question" on a scheduled prompt (Slack)', () => {
   it('answers only the person who pressed it, ephemerally, and posts nothing to the channel', async () => {
     const schedule = createScheduleFeature({ tick: false });
-    const h = await slackHarness({ features: [promptsFeature, schedule] });
-    open.push(h);
+    const h = await started({ features: [promptsFeature, schedule] });
     await h.core.start();
     await say(h, 'U1', 'schedule weekly monday 09:30');
     const clock = h.core.ctx.clock as ManualClock;

@@ -1,20 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deliveryQueueFor } from '../../src/delivery/index.js';
 import { textReply } from '../../src/model/reply.js';
 import { BOT, TENANT, channelMention, startHarness, type Harness } from './harness.js';
+import { closedAfterEach } from '../helpers/opened.js';
 
-const open: Harness[] = [];
-afterEach(async () => {
-  for (const h of open.splice(0)) await h.close();
-});
+const started = closedAfterEach(startHarness);
 
 const fanoutId = (i: number) => `19:fan-${i}@thread.tacv2`;
 const replyConversation = (i: number) => `19:asks-${i}@thread.tacv2`;
 
 /** A harness knowing `n` channel conversations to fan out to (as if the bot had been added there). */
 async function harnessWith(n: number): Promise<Harness> {
-  const h = await startHarness();
-  open.push(h);
+  const h = await started();
   for (let i = 0; i < n; i += 1) {
     const ref = { channelId: 'msteams', serviceUrl: h.connector.url, bot: BOT, conversation: { id: fanoutId(i), conversationType: 'channel', isGroup: true, tenantId: TENANT, name: '' } };
     await h.store.conversations.upsert({ platform: 'teams', workspaceId: TENANT, conversationId: fanoutId(i), isDirect: false, ref });

@@ -1,19 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationReference } from 'botbuilder';
 import { AppCredentials } from 'botframework-connector';
 import { connectorHttpClient } from '../../adapters/teams/connector-http.js';
 import { renderActivity } from '../../adapters/teams/render.js';
 import { shareBlocks, textReply, type Reply } from '../../src/model/reply.js';
-import { BOT, CHANNEL, PERSONAL, TENANT, USER, startHarness, type Harness } from './harness.js';
+import { BOT, CHANNEL, PERSONAL, TENANT, USER, startHarness } from './harness.js';
+import { closedAfterEach } from '../helpers/opened.js';
 
 /** botbuilder's token cache (static, and private in its types): a token put here is used without asking the login service. */
 const tokenCache = (AppCredentials as unknown as { cache: Map<string, { accessToken: string; expiresOn: Date }> }).cache;
 
-const open: Harness[] = [];
-afterEach(async () => {
-  for (const h of open.splice(0)) await h.close();
-  tokenCache.clear();
-});
+const started = closedAfterEach(startHarness, () => tokenCache.clear());
 
 const CHANNEL_REF = (serviceUrl: string) => ({
   channelId: 'msteams',
@@ -42,8 +39,7 @@ async function viaCloudAdapter(env: Record<string, string>, appId: string, ref: 
 }
 
 async function harnessWith(env: Record<string, string> = {}) {
-  const h = await startHarness({ env });
-  open.push(h);
+  const h = await started({ env });
   for (const ref of [CHANNEL_REF(h.connector.url), PERSONAL_REF(h.connector.url)]) {
     await h.store.conversations.upsert({ platform: 'teams', workspaceId: TENANT, conversationId: ref.conversation.id, isDirect: ref.conversation.conversationType === 'personal', ref });
   }

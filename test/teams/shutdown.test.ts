@@ -1,13 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Feature } from '../../src/core/types.js';
 import { allFeatures } from '../../src/features/index.js';
 import { textReply } from '../../src/model/reply.js';
-import { channelMention, startHarness, type Harness } from './harness.js';
+import { channelMention, startHarness } from './harness.js';
+import { closedAfterEach } from '../helpers/opened.js';
 
-const open: Harness[] = [];
-afterEach(async () => {
-  for (const h of open.splice(0)) await h.close();
-});
+const started = closedAfterEach(startHarness);
 
 describe('Teams adapter shutdown', () => {
   it('finishes a turn in flight when stopped, then closes at once instead of waiting on keep-alive connections', async () => {
@@ -24,8 +22,7 @@ describe('Teams adapter shutdown', () => {
         return [textReply('done')];
       },
     };
-    const h = await startHarness({ features: [slow, ...allFeatures()] });
-    open.push(h);
+    const h = await started({ features: [slow, ...allFeatures()] });
     // A kept-alive connection from an earlier request, as the Bot Framework service keeps them.
     await h.post(channelMention(h.connector.url, 'help'));
     const inFlight = h.post(channelMention(h.connector.url, 'slowpoke'));

@@ -1,15 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
 import type { ManualClock } from '../../src/clock.js';
 import { allFeatures } from '../../src/features/index.js';
 import { promptsFeature } from '../../src/features/prompts.js';
 import { createScheduleFeature } from '../../src/features/schedule.js';
 import { CHANNEL, TENANT, USER, activity, cardText, channelMention, startHarness, type Harness } from './harness.js';
+import { closedAfterEach } from '../helpers/opened.js';
 
-const open: Harness[] = [];
-afterEach(async () => {
-  for (const h of open.splice(0)) await h.close();
-});
+const started = closedAfterEach(startHarness);
 
 const C = { platform: 'teams' as const, workspaceId: TENANT, conversationId: CHANNEL };
 const OTHER = { id: '29:user-2', name: 'Bo Other' };
@@ -24,8 +22,7 @@ async function say(h: Harness, from: { id: string; name: string }, text: string)
 
 describe('who may change a channel\'s settings (Teams, through botbuilder and the fake connector)', () => {
   it('a non-owner cannot change another person\'s schedule; a team owner (from the roster) can', async () => {
-    const h = await startHarness({ features: allFeatures() });
-    open.push(h);
+    const h = await started({ features: allFeatures() });
     h.connector.members.set(USER.id, { name: USER.name, userRole: 'user' });
     h.connector.members.set(OTHER.id, { name: OTHER.name, userRole: 'user' });
     h.connector.members.set(OWNER.id, { name: OWNER.name, userRole: 'owner' });
@@ -51,8 +48,7 @@ describe('who may change a channel\'s settings (Teams, through botbuilder and th
   });
 
   it('refuses a rule that fires more than once a day from a non-owner in a channel', async () => {
-    const h = await startHarness({ features: allFeatures() });
-    open.push(h);
+    const h = await started({ features: allFeatures() });
     h.connector.members.set(OWNER.id, { name: OWNER.name, userRole: 'owner' });
     const refused = await say(h, OTHER, 'schedule cron "* * * * *"');
     expect(cardText(refused.find((c) => c.kind === 'send')!.body)).toMatch(/at most once a day/);
@@ -65,8 +61,7 @@ describe('who may change a channel\'s settings (Teams, through botbuilder and th
 describe('"Another question" on a scheduled prompt (Teams)', () => {
   it('answers the person who pressed it in their 1:1 chat, not in the channel', async () => {
     const schedule = createScheduleFeature({ tick: false });
-    const h = await startHarness({ features: [promptsFeature, schedule] });
-    open.push(h);
+    const h = await started({ features: [promptsFeature, schedule] });
     await h.core.start();
     await say(h, USER, 'schedule weekly monday 09:30');
     const clock = h.core.ctx.clock as ManualClock;
