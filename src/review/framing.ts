@@ -133,7 +133,10 @@ function theme(sentence: string): string {
  */
 export function readCentralFraming(parts: readonly FramingPart[]): CentralFraming {
   const themes = parts.map((p) => ({ role: p.role, text: theme(p.text) }));
-  const naming = themes.filter((t) => detectDeficit(t.text).deficit).length;
+  // Only whether two sentences name a problem matters, so the reading stops at the second: a long plan
+  // has dozens of framing sentences, and each is read through every deficit vocabulary.
+  let naming = 0;
+  for (const t of themes) if (detectDeficit(t.text).deficit && (naming += 1) >= 2) break;
   const chosen = naming >= 2 ? themes : themes.filter((t) => CENTRAL_ROLES.has(t.role));
   const text = chosen.map((t) => t.text).join(' ');
   return { deficit: detectDeficit(text).evidence, aspiration: aspirationPhrases(text) };
