@@ -8,8 +8,13 @@
 import { primeNative } from './native-regex.js';
 import { lookupOf, wordsOf, wordStarts, type Lookup } from './words.js';
 
-/** Below this length a text is scanned plainly: indexing its words costs more than it saves. */
-export const WORD_LED_MIN = 1500;
+/**
+ * Below this length a text is scanned plainly. Each vocabulary's first word-led scan in a process reads
+ * its lead words and compiles its sticky copy (about 40 ms of CPU for all of them, measured): a long plan
+ * repays that over its dozens of scans, but a cold `moodmusic review` of a 300-word plan (about 2,300
+ * characters) would pay it for one review. Long plans, and long texts made from them, are above it.
+ */
+export const WORD_LED_MIN = 3500;
 
 /** The words a regex's matches can start with: whole words (`exact`) and word beginnings (`prefixes`). */
 export interface Leads {

@@ -72,8 +72,8 @@ describe('word-led scans', () => {
   const cases = texts(new URL('./cases.jsonl', import.meta.url).pathname);
   // Long texts of varied plans, in the cases' own words and in other cases.
   const longTexts: string[] = [];
-  for (let i = 0; i + 12 <= cases.length && longTexts.length < 12; i += 12) {
-    const joined = cases.slice(i, i + 12).join('\n\n');
+  for (let i = 0; i + 30 <= cases.length && longTexts.length < 12; i += 10) {
+    const joined = cases.slice(i, i + 30).join('\n\n');
     longTexts.push(joined, joined.toUpperCase());
   }
   const vocabularies = Object.entries(cues).filter((e): e is [string, RegExp] => e[1] instanceof RegExp && e[1].global);
