@@ -75,6 +75,8 @@ describe('a question that asks for the bad end of the scale (complaint.ts)', () 
     'Are our team meetings too long?',
     'Guarding against fraud in small charities',
     'What to do in a pay freeze',
+    'Tired of meetings that overrun?',
+    'Fed up with the bus timetable',
   ])('%s is a deficit framing', (q) => {
     expect(deficit(q)).toBe(true);
   });
