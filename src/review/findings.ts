@@ -8,7 +8,8 @@
  * calibration split alone; room-setting 0.742, converge-early 0.667, short-time 0.667, deficit-framing 0.617,
  * purpose-unclear 0.571 (1.000 on the dev records tuned on), representatives 0.529, one-off 0.477,
  * affected-people-absent 0.176, narrow-mix 0.151. Every flag but large-group is asked as an open question,
- * which cannot misstate a plan. Updated when the rules change.
+ * which cannot misstate a plan, and large-group too when its crowd is inferred (`ASKED_WHEN_INFERRED`).
+ * Updated when the rules change.
  */
 import type { Decision } from './decide.js';
 import type { FlagId } from './rules.js';
