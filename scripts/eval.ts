@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: scores the meeting-plan review and the framing check on the real-plan corpus
  * (`test/review/corpus/`), printing `name: value` lines. Cross-validation runs on the dev split only, in
- * 5 folds grouped by site. The frozen test split (`test/review/corpus/test3/`) is scored only with
+ * 5 folds grouped by site. The frozen test split (`test/review/corpus/test4/`) is scored only with
  * `--test`, and only in aggregate, scoring the findings the review states as users get them (the flags it
  * asks as open questions left out: `ASKED_FLAGS`, and `ASKED_WHEN_INFERRED` when their fact is inferred). The calibration
  * split (`test/review/corpus/cal/`) is scored only with `--cal`: per flag and in aggregate, never per record,

@@ -5,15 +5,17 @@
  * modulo 8 is below 3 (about 37.5% of sites). It had its three allowed scorings and is retired into the
  * dev split: its plans now train and cross-validate like any other. The second test split (`test2/`, gathered
  * from sites used nowhere else by people who did not tune the review) had its three scorings too and lies under
- * `retired/test2/`, read as dev. The third test split is whatever lies under `test3/`, gathered the same way.
+ * `retired/test2/`, read as dev. The third (`test3/`) had its three scorings on 2026-11-27 and lies under
+ * `retired/test3/`, read as dev. The fourth test split is whatever lies under `test4/`, gathered the same way
+ * from sites used in none of the others, and frozen before any tuning against it.
  */
 import { createHash } from 'node:crypto';
 
 /** The directory, under the corpus root, that holds the frozen test split. */
-export const TEST_SPLIT_DIR = 'test3';
+export const TEST_SPLIT_DIR = 'test4';
 
 /** Directories, under the corpus root, of frozen test splits that had their scorings and are now dev. */
-export const RETIRED_SPLIT_DIRS: readonly string[] = ['retired/test2'];
+export const RETIRED_SPLIT_DIRS: readonly string[] = ['retired/test2', 'retired/test3'];
 
 /**
  * The dev files gathered while the first test split was frozen: only in these is a site that `isTestSite`
