@@ -4,7 +4,8 @@
  */
 // The large patterns are compiled to machine code at their first use: see native-regex.ts.
 import { primeNative as native } from './native-regex.js';
-import { GENERAL, NUM, parseNumber, SPECIFIC } from './quantities.js';
+import { NUM, parseNumber } from './numbers.js';
+import { GENERAL, SPECIFIC } from './people-nouns.js';
 
 /** A meeting length in minutes with the words that gave it. */
 export interface Duration {

@@ -14,7 +14,7 @@ import type { Participant, PlanFacts } from './facts.js';
 import { ROLE_LEVELS } from './cues.js';
 import { primeNative } from './native-regex.js';
 import { parsePlan, planFromForm, type Count, type MeetingPlan, type PlanForm } from './plan.js';
-import { fromEachCount } from './quantities.js';
+import { fromEachCount } from './from-each.js';
 import { parseRoster } from './roster.js';
 import { allMatches } from './text.js';
 

@@ -8,7 +8,7 @@ import {
   GROUPS, INVITEE_LABEL, MEETING_NOUN, MIXED_LEVEL_CUES, OPEN_INVITATION, ORGS, OTHER_LABEL, ROLE_LEVELS, SPEAKER_LABEL,
   type Level,
 } from './cues.js';
-import { HAS_NUMBER } from './quantities.js';
+import { HAS_NUMBER } from './numbers.js';
 import { primeNative } from './native-regex.js';
 import { allMatches, matchAll, union, unionMatches } from './text.js';
 

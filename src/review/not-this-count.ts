@@ -2,7 +2,7 @@
  * Numbers beside people that are not this meeting's head count. The issue names the class ("the head count
  * taken from the wrong number") and the labelling guide its rule: "the size of the organisation is not the
  * size of the meeting", and a venue's capacity is not what the plan expects. Each check here reads only the
- * words around one number, so the head-count reader (`quantities.ts`) can ask it at each number it finds.
+ * words around one number, so the head-count reader (`head-count.ts`) can ask it at each number it finds.
  */
 
 /** Qualifiers people put between a verb and a number ("employs over 300"). */

@@ -13,7 +13,7 @@ import { largeEventCues } from './crowd.js';
 import { addPurposeParts, GREETING, openingParts, readCentralFraming, type FramingPart } from './framing.js';
 import { parseInvitees, type Invitees } from './invitees.js';
 import { parseDuration } from './durations.js';
-import { parseCount, type Count } from './quantities.js';
+import { parseCount, type Count } from './head-count.js';
 import { COME_TO_HEAR, FEATURES_PERSON, programmeSpeakers, SPEAKER_LIST } from './programme.js';
 import { parseRoster } from './roster.js';
 import { readRepresentatives } from './representatives.js';
@@ -21,7 +21,7 @@ import { clauseAfter, clauseBefore } from './clause.js';
 import { allMatches, matchAll, sentences, union, unionMatches, wordCount } from './text.js';
 import { forgetWords } from './words.js';
 
-export type { Count } from './quantities.js';
+export type { Count } from './head-count.js';
 export type { Invitees } from './invitees.js';
 
 /** A group the issue concerns, with the words that showed it. */

@@ -2,7 +2,7 @@
  * A roster: minutes and rosters list who was present ("Present: Ms A, Mr B, ...", one name a line).
  * The number of names is the head count, which the prose around it rarely states.
  */
-import type { Count } from './quantities.js';
+import type { Count } from './head-count.js';
 import { allMatches } from './text.js';
 
 /** A label that opens a list of who attended (not apologies, not a list of speakers). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isLarge } from '../../src/review/decide.js';
 import { extract } from '../../src/review/extract.js';
-import { parseCount } from '../../src/review/quantities.js';
+import { parseCount } from '../../src/review/head-count.js';
 import { parseRoster } from '../../src/review/roster.js';
 import { sentences } from '../../src/review/text.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/review/extract.js';
 import { bodyAfterSuffix, countedOverAPeriod, listedSingles, notThisMeetingBefore } from '../../src/review/not-this-count.js';
-import { parseCount } from '../../src/review/quantities.js';
+import { parseCount } from '../../src/review/head-count.js';
 import { sentences } from '../../src/review/text.js';
 
 const count = (text: string) => parseCount(sentences(text));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan, planFromForm } from '../../src/review/plan.js';
 import { parseDuration } from '../../src/review/durations.js';
-import { parseCount, parseNumber, parseRange } from '../../src/review/quantities.js';
+import { parseCount } from '../../src/review/head-count.js';
+import { parseNumber, parseRange } from '../../src/review/numbers.js';
 import { cleanText, sentences } from '../../src/review/text.js';
 
 const count = (text: string) => parseCount(sentences(text));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FROM_EACH_OF, FROM_EACH_OF_WORDS, fromEachCount } from '../../src/review/quantities.js';
+import { FROM_EACH_OF, FROM_EACH_OF_WORDS, fromEachCount } from '../../src/review/from-each.js';
 
 /**
  * The runs of plain characters a regex source has outside every group, class and quantifier, when it has

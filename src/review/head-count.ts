@@ -1,64 +1,12 @@
 /**
- * Numbers, head counts and durations in the loose ways people write them in plans: "about forty",
- * "30-40", "a dozen", "9.30-11", "an hour and a half", "half a day".
+ * The expected head count: numbers beside people ("about forty", "30-40 delegates", "a dozen of us"), with
+ * the numbers that are some other body's size left out (see `not-this-count.ts`).
  */
 import { primeNative } from './native-regex.js';
 import { bodyAfterSuffix, countedOverAPeriod, LIST_GLUE, listedSingles, notThisMeetingBefore } from './not-this-count.js';
+import { HAS_NUMBER, NUM, parseNumber, parseRange, RANGE, TEN_WORDS, UNIT_WORDS } from './numbers.js';
+import { GENERAL, SINGLE, SPECIFIC } from './people-nouns.js';
 import { allMatches } from './text.js';
-
-const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const VAGUE: Record<string, number> = {
-  'a couple dozen': 24, 'a couple of dozen': 24, 'a couple of': 2, 'a couple': 2, 'a few': 3, 'a handful of': 5, 'a dozen': 12, dozen: 12,
-  'dozens of': 30, 'scores of': 60, 'hundreds of': 200, hundred: 100,
-};
-
-// Longest first, so "fourteen" is not read as "four" followed by "teen".
-const UNIT_WORDS = Object.keys(UNITS).sort((a, b) => b.length - a.length).join('|');
-const TEN_WORDS = Object.keys(TENS).join('|');
-/** A number in words: "forty-five", "two hundred", "a dozen". Longest alternatives first. */
-export const WORD_NUM =
-  `(?:(?:a|one|two|three|four|five)\\s+hundred|(?:${TEN_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?` +
-  `|a couple (?:of )?dozen|a couple of|a couple|a few|a handful of|a dozen|dozens of|scores of|hundreds of|hundred|${UNIT_WORDS})`;
-/** A number in digits or words. */
-export const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d{1,5}|${WORD_NUM})`;
-/** A number or a range of numbers, optionally open-ended ("100+"). */
-export const RANGE = `${NUM}(?:\\s*(?:-|to|or)\\s*${NUM})?\\+?`;
-
-/** Parses one number written in digits or words; undefined when it is not a number. */
-export function parseNumber(raw: string): number | undefined {
-  const s = raw.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (/^\d[\d,]*(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
-  if (s in VAGUE) return VAGUE[s];
-  if (s in UNITS) return UNITS[s];
-  const hundred = /^(a|one|two|three|four|five) hundred$/.exec(s);
-  if (hundred?.[1]) return (hundred[1] === 'a' ? 1 : (UNITS[hundred[1]] ?? 1)) * 100;
-  const tens = /^([a-z]+)(?:[- ]([a-z]+))?$/.exec(s);
-  if (tens?.[1] && tens[1] in TENS) {
-    const unit = tens[2] ? UNITS[tens[2]] : 0;
-    if (unit !== undefined) return (TENS[tens[1]] ?? 0) + unit;
-  }
-  return undefined;
-}
-
-const WHOLE_RANGE = new RegExp(`^(${NUM})(?:\\s*(?:-|to|or)\\s*(${NUM}))?(\\+)?$`, 'i');
-
-/** Parses "30-40", "8 to 10", "100+", "forty"; min and max are equal for a single number. */
-export function parseRange(raw: string): { min: number; max: number } | undefined {
-  const m = primeNative(WHOLE_RANGE).exec(raw.trim());
-  if (!m?.[1]) return undefined;
-  const a = parseNumber(m[1]);
-  if (a === undefined) return undefined;
-  const b = m[2] ? parseNumber(m[2]) : undefined;
-  if (b !== undefined && b >= a) return { min: a, max: b };
-  return { min: a, max: a };
-}
 
 /** A head count: the plan's own expectation, with the words that gave it. */
 export interface Count {
@@ -68,24 +16,6 @@ export interface Count {
   evidence: string[];
 }
 
-/** Nouns for people in general: a number before them is a head count for the whole meeting. */
-export const GENERAL = '(?:people|persons|ppl|participants|attendees|delegates|guests|members|places|seats|invitees|folks)';
-/** Nouns for a kind of person: numbers before them add up to a head count. */
-export const SPECIFIC =
-  "(?:young (?:people|carers)|older people|service users|new starters|chief executives|year ?\\d{1,2}s|" +
-  "staff|colleagues|volunteers|residents|tenants|patients|carers|pupils|students|parents|families|nurses|" +
-  "doctors|gps|teachers|developers|devs|engineers|managers|leaders|leads|directors|officers|councillors|" +
-  "trustees|governors|customers|clients|users|citizens|children|kids|clinicians|consultants|practitioners|" +
-  "professionals|partners|employees|receptionists|porters|workers|pcsos|hcas|owners|rangers|" +
-  "designers|analysts|lecturers|tutors|mentors|heads|executives|commissioners|coordinators|pms|" +
-  "learners|neighbours|stakeholders|officials|paramedics|pharmacists|midwives|therapists|apprentices|" +
-  "governors|deputies|ahts|board members|representatives|reps|teenagers|adults|women|men|mums|dads|shareholders|stockholders)";
-/** One named person in a list ("a school nurse"), counted only beside other numbered people. */
-const SINGLE =
-  '(?:nurse|teacher|worker|manager|councillor|caretaker|head|officer|coordinator|co-ordinator|gp|' +
-  'receptionist|porter|matron|consultant|supervisor|pastor|pcso|engineer|developer|designer|analyst|' +
-  'lead|director|chair|clerk|owner|volunteer|resident|parent|carer|patient|student|governor|librarian|' +
-  'ranger|doctor|therapist|pharmacist|paramedic|leader|rep|representative|member|commissioner|secretary)';
 const SKIP_WORD =
   '(?:for|with|and|of|from|to|in|at|on|by|the|a|an|or|per|each|hours?|hrs?|mins?|minutes?|days?|weeks?|' +
   'months?|years?|x|times?|sessions?|tables?|groups?|rooms?|practices|organisations|agencies|councils|schools)';
@@ -95,8 +25,6 @@ const NUM_START = new RegExp(
   `(?<![\\w.:£$])(?:\\d|a (?:couple|few|handful|dozen)\\b|(?:${UNIT_WORDS}|${TEN_WORDS}|dozens|hundreds|scores|hundred)\\b)`,
   'gi',
 );
-/** A cheap test for any number, digits or words, before the costly patterns run. */
-export const HAS_NUMBER = new RegExp(`\\d|\\b(?:${UNIT_WORDS}|${TEN_WORDS}|dozens?|hundreds?|couple|few|handful|scores)\\b`, 'i');
 const RANGE_AT = new RegExp(RANGE, 'iy');
 const PEOPLE_AFTER = new RegExp(
   `(?:\\s+or so)?\\s+(?:(?:(?!${SKIP_WORD}\\b)[a-z][a-z'&-]*\\s+){0,2}?|(?:most |more |very )?(?:(?!${SKIP_WORD}\\b)[a-z][a-z'&-]*,?\\s+){1,3}(?:and|or) (?:(?!${SKIP_WORD}\\b)[a-z][a-z'&-]*\\s+))(?<noun>${GENERAL}|${SPECIFIC})\\b(?!')` +
@@ -254,39 +182,6 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
     const total = sticky(TOTAL_AFTER, s, end);
     if (total) out.push({ n, general: true, additive: false, approx: false, phrase: `${num[0]}${total[0]}`, sentence: i, span: [at, end + total[0].length] });
   }
-}
-
-/**
- * "One representative from each of the city's 18 neighbourhood councils", "the chair and secretary from each
- * of the 43 branches": a membership formula. The head count is the people per body times the bodies.
- */
-export const FROM_EACH_OF = new RegExp(
-  `\\b(?<per>${NUM}|a|an|the \\w+ and(?: the)? \\w+)\\s+(?:[\\w'’-]+\\s+){0,4}?from each of (?:the |our |its |their )?(?:[\\w]+['’]s )?(?<bodies>${NUM})\\s+(?:[\\w'’-]+\\s+){0,3}?[a-z-]+s\\b`,
-  'gi',
-);
-
-/** Words every match of `FROM_EACH_OF` holds, whatever their case. */
-export const FROM_EACH_OF_WORDS = /from each of /i;
-
-const PERSON_BEFORE_EACH = new RegExp(`\\b(?:${SINGLE}|${GENERAL}|${SPECIFIC}|person|delegate|chair(?:person)?)s?$`, 'i');
-
-/** The head count a membership formula gives ("one member from each of the 27 states"); undefined when none. */
-export function fromEachCount(text: string): Count | undefined {
-  // Few plans say "from each of": looking for the words first spares most plans a scan that tries a number
-  // at every word (about 2% of a long plan's review). The test holds the regex to needing them.
-  if (!FROM_EACH_OF_WORDS.test(text)) return undefined;
-  let best: Count | undefined;
-  for (const m of allMatches(FROM_EACH_OF, text)) {
-    const g = m.groups ?? {};
-    const per = /^(?:a|an)$/i.test(g.per ?? '') ? 1 : /^the /i.test(g.per ?? '') ? 2 : parseNumber(g.per ?? '');
-    const bodies = parseNumber(g.bodies ?? '');
-    if (!per || !bodies || per > 10 || bodies > 500) continue;
-    // Only people come from each body: "a prize from each of the 20 sponsors" counts no one.
-    if (!PERSON_BEFORE_EACH.test(m[0].slice(0, m[0].toLowerCase().indexOf(' from each of')))) continue;
-    const n = per * bodies;
-    if (!best || n > best.max) best = { min: n, max: n, approx: false, evidence: [m[0].trim()] };
-  }
-  return best;
 }
 
 /**
