@@ -3,14 +3,14 @@ import { deliveryQueueFor, inTurnFor, paceFor } from '../../src/delivery/index.j
 import { PlatformError, describeError } from '../../src/errors.js';
 import { rateLimitedWarn } from '../../src/log-limit.js';
 import { recordReaction } from '../../src/features/engagement.js';
-import type { IncomingMessage } from '../../src/model/message.js';
+import type { ConversationRef, IncomingMessage } from '../../src/model/message.js';
 import { textReply, type Reply } from '../../src/model/reply.js';
 import type { Adapter, AdapterDeps } from '../types.js';
 import { connectorHttpClient } from './connector-http.js';
 import { createConnectorSend, type Authorizer } from './connector-send.js';
 import { toPlatformError } from './errors.js';
 import { normaliseActivity, splitConversationId, tenantOf } from './normalise.js';
-import { createTeamsOutbound, storedReference } from './outbound.js';
+import { createTeamsOutbound, directOpening, storedReference } from './outbound.js';
 import { renderActivity } from './render.js';
 import { withDates } from './envelope.js';
 import { createEndpoint } from './server.js';
@@ -141,6 +141,28 @@ export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptio
     return replyInTurn(target, doing, mapped(() => make(context)), mapped(later));
   }
 
+  /**
+   * A private answer, in the person's 1:1 chat: opening the chat and posting in it are each made in the
+   * turn when the rate lets them through, or after the turn when a 429 holds them (as `inTurn`), so a
+   * throttled 1:1 chat never holds the channel's turn open. Once: a 429 means nothing was made, and
+   * opening a 1:1 chat again finds the same one. Made after the turn, the opening and the post are
+   * one call in the rate buckets (the post is not counted), a rare path kept simple.
+   */
+  async function privately(message: IncomingMessage, reply: Reply): Promise<void> {
+    const { workspaceId, userId } = message;
+    let direct: ConversationRef | undefined;
+    const open = async () => {
+      direct = await outbound.openDirect(workspaceId, userId, { paced: true });
+    };
+    const openAndPost = async () => outbound.post(await outbound.openDirect(workspaceId, userId, { paced: true }), reply, { paced: true });
+    const opening = { platform: 'teams' as const, workspaceId, conversationId: directOpening(userId) };
+    const opened = await replyInTurn(opening, 'open a 1:1 chat for a private reply', open, openAndPost);
+    if (opened === 'later' || !direct) return;
+    const chat = direct;
+    const post = () => outbound.post(chat, reply, { paced: true });
+    await replyInTurn({ platform: 'teams', workspaceId, conversationId: chat.conversationId }, 'reply privately in a 1:1 chat', post, post);
+  }
+
   async function answer(context: TurnContext, message: IncomingMessage, reply: Reply): Promise<void> {
     const pressed = message.source === 'action' && reply.replacesPressed ? context.activity.replyToId : undefined;
     if (pressed) {
@@ -155,8 +177,7 @@ export function createTeamsAdapter(deps: AdapterDeps, options: TeamsAdapterOptio
     if (reply.visibility === 'private' && !message.isDirect) {
       // Teams has no ephemeral messages: "only you" means the person's 1:1 chat with the bot.
       try {
-        const direct = await outbound.openDirect(message.workspaceId, message.userId);
-        await outbound.post(direct, reply);
+        await privately(message, reply);
         return;
       } catch (error) {
         logger.warn('private reply could not be delivered in a 1:1 chat', { error, workspaceId: message.workspaceId });

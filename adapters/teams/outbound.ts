@@ -54,7 +54,15 @@ export interface TeamsOutboundDeps {
 export interface TeamsOutbound extends Outbound {
   /** Remembers where a tenant's connector is, from an inbound activity. */
   learn(activity: Partial<Activity>): void;
+  /**
+   * `Outbound.openDirect`; with `paced`, the caller already holds the call's place in the rate limits
+   * (under `directOpening(userId)`), as for `post`, and a 429 comes back as a `PlatformError` at once.
+   */
+  openDirect(workspaceId: string, userId: string, options?: PostOptions): Promise<ConversationRef>;
 }
+
+/** The conversation key a new 1:1 chat's opening is paced under: the person's, as its id comes back only after. */
+export const directOpening = (userId: string): string => `create:${userId}`;
 
 /** Proactive posts through `continueConversationAsync`, 1:1 chats through `createConversationAsync`. */
 export function createTeamsOutbound(deps: TeamsOutboundDeps): TeamsOutbound {
@@ -144,7 +152,7 @@ export function createTeamsOutbound(deps: TeamsOutboundDeps): TeamsOutbound {
       return { ...(found.name ? { name: found.name } : {}), admin: found.userRole?.toLowerCase() === 'owner' };
     },
 
-    async openDirect(workspaceId: string, userId: string): Promise<ConversationRef> {
+    async openDirect(workspaceId: string, userId: string, options?: PostOptions): Promise<ConversationRef> {
       const known = await template(workspaceId);
       if (!known?.serviceUrl) {
         throw new PlatformError('teams', 'tenant_unknown', `Teams: cannot open a chat in tenant ${workspaceId}: moodmusic has not been added anywhere in that tenant yet`);
@@ -153,12 +161,14 @@ export function createTeamsOutbound(deps: TeamsOutboundDeps): TeamsOutbound {
       const parameters = { isGroup: false, members: [{ id: userId, name: '' }], ...(known.bot ? { bot: known.bot } : {}), ...tenant } as ConversationParameters;
       let conversationId: string | undefined;
       const serviceUrl = known.serviceUrl;
-      // Teams counts calls per conversation; a new 1:1 chat's is the person's (its id comes back only after).
-      await paced(workspaceId, `create:${userId}`, `open a 1:1 chat with ${userId}`, () =>
+      const create = () =>
         adapter.createConversationAsync(appId, known.channelId ?? 'msteams', serviceUrl, audience, parameters, async (context) => {
           conversationId = context.activity.conversation?.id;
-        }),
-      );
+        });
+      const doing = `open a 1:1 chat with ${userId}`;
+      // Teams counts calls per conversation; a new 1:1 chat's is the person's (its id comes back only after).
+      if (options?.paced) await create().catch((error: unknown) => Promise.reject(toPlatformError(error, doing)));
+      else await paced(workspaceId, directOpening(userId), doing, create);
       if (!conversationId) throw new PlatformError('teams', 'no_conversation_id', 'Teams created the chat but returned no conversation id');
       const ref: Reference = {
         channelId: known.channelId ?? 'msteams',

@@ -217,6 +217,39 @@ describe('Teams adapter over HTTP with a fake Bot Framework connector', () => {
     expect(h.connector.activities()).toHaveLength(3);
   });
 
+  it('ends the channel turn at once when the private 1:1 reply is throttled, and sends that reply once after the pause', async () => {
+    const queue = deliveryQueueFor(h.core.ctx);
+    h.connector.failNext({ status: 429, headers: { 'Retry-After': '3' } }, 1, 'send');
+    // Time stands still: a turn that waited out the Retry-After would never answer.
+    const letTimeGo = h.time.hold();
+    expect((await h.post(channelMention(h.connector.url, 'frobnicate the widgets'))).status).toBe(200);
+    expect(h.connector.calls.map((c) => c.kind)).toEqual(['create', 'send']);
+    expect(queue.waitingReplies()).toBe(1);
+    letTimeGo();
+    await queue.repliesSettled();
+    const [create, refused, made] = h.connector.calls;
+    expect(h.connector.calls.map((c) => c.kind)).toEqual(['create', 'send', 'send']);
+    expect(made!.conversationId).toBe(refused!.conversationId);
+    expect(made!.conversationId).toMatch(/^a:dm-/);
+    expect(made!.body).toEqual(refused!.body);
+    expect(create!.body).toMatchObject({ isGroup: false, members: [{ id: USER.id }] });
+  });
+
+  it('opens the 1:1 chat after the turn when opening it is throttled, and posts the private reply there once', async () => {
+    const queue = deliveryQueueFor(h.core.ctx);
+    h.connector.failNext({ status: 429, headers: { 'Retry-After': '2' } }, 1, 'create');
+    const letTimeGo = h.time.hold();
+    expect((await h.post(channelMention(h.connector.url, 'frobnicate the widgets'))).status).toBe(200);
+    expect(h.connector.calls.map((c) => c.kind)).toEqual(['create']);
+    letTimeGo();
+    await queue.repliesSettled();
+    expect(h.connector.calls.map((c) => c.kind)).toEqual(['create', 'create', 'send']);
+    const sent = h.connector.activities();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.conversationId).toMatch(/^a:dm-/);
+    expect(cardText(sent[0]!)).toContain("didn't understand");
+  });
+
   it('answers a 45,000-character message', async () => {
     const text = `reframe ${'how do we stop the problem of people failing '.repeat(1100)}`.slice(0, 45_000);
     const res = await h.post(activity(h.connector.url, { text }));

@@ -31,8 +31,11 @@ export interface FakeConnector {
   activities(): Array<Record<string, unknown> & { conversationId: string; kind: ConnectorCall['kind'] }>;
   /** The roster: what GET /v3/conversations/{id}/members/{user} answers per user id (404 for others). */
   readonly members: Map<string, { name: string; userRole: 'owner' | 'user' | 'guest' }>;
-  /** The next `count` calls fail with this status (and headers such as Retry-After). */
-  failNext(failure: Failure, count?: number): void;
+  /**
+   * The next `count` calls fail with this status (and headers such as Retry-After); with `kind`, the
+   * next `count` calls of that kind only (a 1:1 chat opened, then its post refused).
+   */
+  failNext(failure: Failure, count?: number, kind?: ConnectorCall['kind']): void;
   /**
    * From now on, accepts at most `count` calls in any `perMs` (Teams counts every call per app per
    * tenant; this fake has one tenant), on `now`'s clock; beyond that, 429 with Retry-After in seconds.
@@ -55,7 +58,7 @@ export interface FakeConnector {
 /** Starts a fake connector on 127.0.0.1 that accepts replies, sends, updates and createConversation. */
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
-  const failures: Failure[] = [];
+  const failures: Array<{ failure: Failure; kind: ConnectorCall['kind'] | undefined }> = [];
   const members = new Map<string, { name: string; userRole: 'owner' | 'user' | 'guest' }>();
   let counter = 0;
   let holding = false;
@@ -109,7 +112,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     });
 
     function answer(call: ConnectorCall) {
-      const failure = failures.shift() ?? overLimit();
+      const at = failures.findIndex((f) => f.kind === undefined || f.kind === call.kind);
+      const failure = (at >= 0 ? failures.splice(at, 1)[0]?.failure : undefined) ?? overLimit();
       if (failure) {
         res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
         res.end(JSON.stringify(failure.body ?? { error: { code: 'Fake', message: `fake failure ${failure.status}` } }));
@@ -141,8 +145,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       calls
         .filter((c) => c.kind === 'reply' || c.kind === 'send')
         .map((c) => ({ ...c.body, conversationId: c.conversationId ?? '', kind: c.kind })),
-    failNext(failure, count = 1) {
-      for (let i = 0; i < count; i += 1) failures.push(failure);
+    failNext(failure, count = 1, kind) {
+      for (let i = 0; i < count; i += 1) failures.push({ failure, kind });
     },
     hold() {
       holding = true;
