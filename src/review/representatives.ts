@@ -20,9 +20,9 @@ export interface RepresentativeReading {
  * A people's constituency just before the cue ("class reps", "Year 10 student subject representatives",
  * "parent representatives"): they speak for the people who chose them, not for an organisation.
  */
-const PEOPLE_BEFORE = /\b(?:class|form|tutor(?:[- ]group)?|year(?:[- ]group)?|year \d{1,2}|course|students?|pupils?|parents?|subject|school council|student council|sixth form)(?:[- ](?:council|union|voice|subject|year|group))?\s+$/i;
+const PEOPLE_BEFORE = /\b(?:class|form|tutor(?:[- ]group)?|year(?:[- ]group)?|year \d{1,2}|course|students?|pupils?|parents?|subject|school council|student council|sixth form|tenants?|patients?|lay|consumers?|campus|school)(?:[- ](?:council|union|voice|subject|year|group))?\s+$/i;
 /** The same said after the cue: "representatives for others", "reps elected by the students", "reps of each class". */
-const PEOPLE_AFTER = /^\s*(?:for (?:the )?(?:others|other parents|their (?:class|classmates|peers|year|form))|(?:who are |are |were )?(?:voted|elected|chosen)\b[^.;\n]{0,40}\b(?:tutor groups?|class(?:es)?|forms?|year groups?|students|pupils|parents|peers|classmates)\b|(?:of|from) (?:each |every |their |the )?(?:tutor groups?|class(?:es)?|forms?|year groups?|student body|students|pupils|parents)\b)/i;
+const PEOPLE_AFTER = /^\s*(?:for (?:the )?(?:others|other parents|their (?:class|classmates|peers|year|form))|(?:who are |are |were )?(?:voted|elected|chosen)\b[^.;\n]{0,40}\b(?:tutor groups?|class(?:es)?|forms?|year groups?|students|pupils|parents|peers|classmates)\b|(?:of|from|in) (?:each |every |all |their |the )?(?:(?:two|three|four|five|six|\d) )?(?:tutor groups?|class(?:es)?|forms?|year groups?|years|phases?|student body|students|pupils|parents)\b)/i;
 /** A report by a representative is an item of business; who presents it is not who the participants are. */
 const REPORT_AFTER = /^['’]?s?\s+(?:reports?|updates?)\b/i;
 const REPORT_BEFORE = /\b(?:reports?|updates?) (?:of|from|by) (?:the |our |a |an )?(?:[\w&'’-]+\s+){0,4}$/i;
@@ -33,13 +33,13 @@ const LEADS_AFTER = /^[^.;\n]{0,100}\b(?:to|will|who will|would) (?:lead|facilit
  * "Representative" as a job, a legislature or a sample: a sales representative, the House of
  * Representatives, elected representatives (who speak for voters, not for a body), a legal representative.
  */
-const OTHER_SENSE_BEFORE = /\b(?:house of|sales|customer(?: service)?|account|legal|elected|your (?:local )?|local elected|constituency)\s+$/i;
+const OTHER_SENSE_BEFORE = /\b(?:house of|sales|customer(?: service)?|account|legal|elected|your (?:local )?|local elected|constituency|trade union|high)\s+$/i;
 const OTHER_SENSE_AFTER = /^\s+(?:sample|survey|selection|example)s?\b/i;
 /**
  * "The representative body for nurses", "a representative group of staff": the adjective, describing a
  * body or a sample. Lower case only: "Carers Forum Representative Group" names a group of representatives.
  */
-const ADJECTIVE_AFTER = /^\s+(?:body|bodies|organi[sz]ations?|groups?|voices?|structures?|roles?|democracy|government|institutions?|associations?|councils?|assembl(?:y|ies)|forums?|panels?|cross-section|mix|range|views?|data|picture|number|functions?|capacity)\b/;
+const ADJECTIVE_AFTER = /^\s+(?:personalities|body|bodies|organi[sz]ations?|groups?|voices?|structures?|roles?|democracy|government|institutions?|associations?|councils?|assembl(?:y|ies)|forums?|panels?|cross-section|mix|range|views?|data|picture|number|functions?|capacity)\b/;
 
 /**
  * "On behalf of the board, I am delighted to invite you": the writer speaks for a body, which says nothing
@@ -52,12 +52,69 @@ const FIRST_PERSON_AFTER = /^[^.;!?\n]{0,80}?,\s*(?:I|[Ww]e)\b/;
 const BODY_SIZE_AFTER = /^\s*(?:over|more than|around|about|some|nearly|almost|up to|in excess of|approximately)?\s*\d[\d,]*\b/i;
 /** People on the platform ("speakers representing the NHS and charities") are speakers, not participants. */
 const SPEAKERS_BEFORE = /\b(?:speakers?|presenters?|panell?ists?|keynotes?|contributors|guest speakers?)\b[^.;!?\n]{0,40}$/i;
-/** "Grammy-nominated", "nominated for an award": an honour, not a delegate. */
-const HONOUR_AFTER = /^\s+for\s+(?:an?\s+|the\s+|this year's\s+)?(?:[\w'’-]+\s+){0,3}(?:awards?|prizes?|honours?|honors?|medals?|titles?)\b/i;
 /** A body's membership counted ("our 60 member organisations", "a network of 60 member organisations"). */
 const COUNTED_BEFORE = /\b\d[\d,]*\s+$/;
 /** Representatives there to serve the participants (a stall, answering questions) are not the participants. */
 const SERVES_AFTER = /^[^.;\n]{0,60}\b(?:(?:will be|are|is) (?:available|on hand|there|at (?:the|their|our) (?:stands?|stalls?|tables?|desk))|(?:to|will) (?:help|assist|advise|take questions|meet (?:visitors|residents|you)))\b/i;
+
+/** "To be representative of all parents", "aims to be representative": the adjective, saying what a body should look like. */
+const BE_BEFORE = /\b(?:be|is|are|being|remain|become)\s+(?:broadly |truly |fully |more )?$/i;
+/**
+ * Choosing representatives is business the meeting transacts ("election of lay representatives", "to elect
+ * reps on its steering group", "appointment of representatives to synod"): the people chosen are its output.
+ */
+const CHOSEN_BEFORE = /\b(?:elect(?:ion of|s|ing)?|appoint(?:ment of|s|ing)?|choos(?:e|es|ing)|select(?:ion of|s|ing)?|determine)\s+(?:the |our |its |new |lay |\w+ )?$/i;
+/** A post to fill ("two vacant consumer representative positions"). */
+const POST_AFTER = /^['’]?s?\W{0,3}\s*(?:positions?|posts?|vacanc(?:y|ies)|seats?|places?)\b/i;
+/**
+ * The officials people come to meet or put questions to ("a police representative will be present to
+ * answer questions", "joined on the panel by a senior representative of the fire service", "so you can
+ * discuss any issues"): the host's side of the room, read in the cue's own sentence.
+ */
+const HOST_SIDE =
+  /\b(?:(?:chance|opportunity) to (?:meet|talk to|speak (?:to|with)|question)|(?:on|joined|join) (?:on )?the panel|panel (?:of|will|includes?)|answer (?:any |your |their |residents' )?questions|questions (?:of|to)|provide (?:any )?information|so (?:that )?you can|face[- ]to[- ]face|who facilitates|read out|present with their|joining (?:the|this|our) (?:discussion|panel|conversation) will be|report (?:back )?on|(?:sharing|giving|give|share|provide|providing) (?:an? )?updates?)\b/i;
+/** Someone sent in another's place ("in the absence of a chief officer", "if unable to attend, they may send"): a deputy, not a delegate. */
+const DEPUTY = /\b(?:in (?:the|their|his|her) absence|(?:are|is) unable to attend|cannot attend|can't attend|may send|can send)\b/i;
+/** Speaking for people's views or interests ("representing the views of all parents"): advocacy, not attending for a body. */
+const ADVOCACY_AFTER = /^\s+(?:the\s+)?(?:specific\s+|wider\s+|collective\s+)?(?:views?|interests?|voices?|needs?|concerns?|opinions?)\b/i;
+/** "Nominated" names a delegate only beside who did the choosing or what they are ("nominated by the board", "nominated representatives"). */
+const NOMINEE_AFTER = /^\s+(?:by|representatives?|delegates?|members?|officers?|to represent)\b/i;
+/** Representing a people rather than a body ("students who represent their tutor groups", "representing researchers"). */
+const PEOPLE_REPRESENTED = /^\s+(?:their |the |all )?(?:tutor groups?|class(?:es|mates)?|year groups?|forms?|students|pupils|parents|peers|residents|tenants|researchers|constituents)\b/i;
+/** Politicians "representing" parties or wards speak for voters (see `OTHER_SENSE_BEFORE`). */
+const POLITICIANS_BEFORE = /\b(?:councillors?|mps|politicians|members of parliament|senators?|congress(?:wo)?m[ae]n)\s+$/i;
+/** Organisations invited to speak or report are on the programme, not in the audience. */
+const INVITED_TO_PRESENT = /^\s+to (?:present|give|speak|talk|report|exhibit|showcase|run|have|host)\b/i;
+/** Acting for a collective ("on behalf of the members", "of the branch"): what a body does, not who attends for one. */
+const COLLECTIVE_BEHALF = /^on behalf of (?:the|a) (?:members|branch|body)$/i;
+/** Choosing someone for a role in the room ("nominate another member to act as chair"). */
+const ROLE_AFTER = /^\s+(?:to act as|as|to take) (?:the )?(?:chair|chairperson|secretary|minute[- ]taker|vice[- ]chair)\b/i;
+
+/**
+ * The guide's representatives come for organisations, so a bare "representative" counts only beside one:
+ * a kind of body near it ("representatives of local charities", "council representatives"), a name after
+ * it ("representatives from Oxfam"), or an acronym before it ("OSCE representatives").
+ */
+const BODY_NEAR =
+  /\b(?:organi[sz]ations?|agenc(?:y|ies)|councils?|countr(?:y|ies)|charit(?:y|ies)|groups?|sectors?|government|authorit(?:y|ies)|compan(?:y|ies)|partners?|services|ministr(?:y|ies)|ngos?|csos?|associations?|bod(?:y|ies)|institutions?|member states|departments?|networks?|trusts?|federation|union|societ(?:y|ies)|industry|businesses|providers|commission|secretariat|parishes|churches|schools|universit(?:y|ies)|colleges?|hospitals?|police|fire|practices?|districts?|count(?:y|ies)|regions?|branch(?:es)?|states|nations|clubs?|firms?|employers|donors|faiths?)\b/i;
+const NAMED_AFTER = /^\s+(?:from|of|for)\s+(?:the\s+)?[A-Z][\w&'’-]+/;
+const ACRONYM_BEFORE = /\b[A-Z]{2,}\s*$/;
+
+/**
+ * Bodies named as the ones taking part: country delegations, delegates who came from bodies, bodies
+ * welcomed, convened or invited ("we welcomed 171 nonprofits, public agencies and tribes").
+ */
+const BODIES_TAKE_PART =
+  /\b(?:delegations\b|delegates (?:who )?(?:attended|came|travelled|traveled|joined) from\b|(?:welcomed|hosted|convened|invited|met with) (?:over |more than |some |around |about )?(?:[\w'’-]+ ){0,3}?(?:organi[sz]ations|agencies|governments|local authorities|ngos|csos|charities|institutions|ministries|member states|countries|partners|bodies|nonprofits|non-profits|affiliates|providers|municipalities|donors)\b)/gi;
+
+/** The cue's own sentence, to read who the representatives are there for. */
+function sentenceAround(text: string, at: number, length: number): string {
+  const before = text.slice(Math.max(0, at - 160), at);
+  const start = Math.max(before.search(/[^.!?;\n]*$/), 0);
+  const after = text.slice(at + length, at + length + 240);
+  const end = after.search(/[.!?;\n]/);
+  return before.slice(start) + text.slice(at, at + length) + (end < 0 ? after : after.slice(0, end));
+}
 
 /** Whether one cue, read in place, says who takes part. */
 function saysWhoAttends(text: string, at: number, phrase: string): boolean {
@@ -69,10 +126,22 @@ function saysWhoAttends(text: string, at: number, phrase: string): boolean {
     if (LEADS_AFTER.test(after) || SERVES_AFTER.test(after)) return false;
     if (OTHER_SENSE_BEFORE.test(before) || OTHER_SENSE_AFTER.test(after)) return false;
     if (phrase === 'representative' && ADJECTIVE_AFTER.test(after)) return false;
+    if (/^representative$/i.test(phrase) && BE_BEFORE.test(before)) return false;
+    if (CHOSEN_BEFORE.test(before) || POST_AFTER.test(after)) return false;
+    const sentence = sentenceAround(text, at, phrase.length);
+    if (HOST_SIDE.test(sentence) || DEPUTY.test(sentence)) return false;
+    const near = text.slice(Math.max(0, at - 60), at + phrase.length + 80);
+    if (!BODY_NEAR.test(near) && !NAMED_AFTER.test(after) && !ACRONYM_BEFORE.test(before.slice(-20))) return false;
   }
+  if (/^send a representative$/i.test(phrase) && DEPUTY.test(sentenceAround(text, at, phrase.length))) return false;
+  if (/represent(?:ing)?$/i.test(phrase) && (PEOPLE_REPRESENTED.test(after) || POLITICIANS_BEFORE.test(before))) return false;
+  if (/invited$/i.test(phrase) && INVITED_TO_PRESENT.test(after)) return false;
+  if (COLLECTIVE_BEHALF.test(phrase)) return false;
+  if (/^nominate\b/i.test(phrase) && ROLE_AFTER.test(after)) return false;
+  if (/^representing$/i.test(phrase) && ADVOCACY_AFTER.test(after)) return false;
+  if (/^nominated$/i.test(phrase) && !NOMINEE_AFTER.test(after)) return false;
   if (WRITER_BEHALF.test(phrase) && (FIRST_PERSON_BEFORE.test(before) || FIRST_PERSON_AFTER.test(after))) return false;
   if (/^(?:representing|(?:who|which|that) represent)$/i.test(phrase) && (BODY_SIZE_AFTER.test(after) || SPEAKERS_BEFORE.test(before))) return false;
-  if (/^nominated$/i.test(phrase) && (before.endsWith('-') || HONOUR_AFTER.test(after))) return false;
   if (/^member organi[sz]ations?$/i.test(phrase) && COUNTED_BEFORE.test(before)) return false;
   return true;
 }
@@ -96,5 +165,6 @@ export function readRepresentatives(text: string, sentences: readonly string[]):
     yes.push(phrase);
     if (yes.length >= 4) break;
   }
+  if (yes.length === 0) yes.push(...matchAll(BODIES_TAKE_PART, repText, 2));
   return { yes, no };
 }

@@ -71,3 +71,42 @@ describe('representatives: words that speak of a body, not of who attends (rtune
     expect(reps(text)).toBe('yes');
   });
 });
+
+describe('representatives: a bare "representative" needs a body beside it, and is not the host side (rroom, s24)', () => {
+  it.each([
+    // A people's constituency or the adjective, not a body.
+    'Tenant representatives agree the time and place of each meeting.',
+    'The steering group has one representative from each phase of the estate.',
+    'The forum aims to be representative of everyone who uses the centre.',
+    // Choosing representatives is business, not who attends.
+    'Item 7: election of lay representatives to the deanery synod.',
+    'Two vacant consumer representative positions will be filled at this meeting.',
+    // The officials people come to meet or question.
+    'A police representative will be there to answer any questions you may have.',
+    'Residents will be joined on the panel by a senior representative from the fire service.',
+    'A housing officer and a council representative will attend so that you can raise any repairs.',
+    // A deputy in someone's place.
+    'If heads of department are unable to attend, they may send a representative.',
+    // Speaking for views, or politicians for parties.
+    'The parent forum members attend representing the views of all parents in their year.',
+    'A panel debate with councillors representing the three political groups follows the AGM.',
+    // A collective acting, a role in the room, organisations invited onto the programme.
+    'The accounts show what the governors have done on behalf of the members this year.',
+    'If the chair is absent, those present shall nominate another member to act as chair.',
+    'All village organisations are invited to give a short report on their year.',
+    // No body named anywhere near the word.
+    'Active participation is sought from all representatives at every meeting.',
+  ])('not from "%s"', (text) => {
+    expect(reps(text)).not.toBe('yes');
+  });
+  it.each([
+    'Representatives from Oxfam and two local food banks will take part in the round table.',
+    'The OSCE representatives and the host ministry will review the draft action plan.',
+    'Around forty delegations are expected for the two-day consultation.',
+    'Nearly ninety delegates attended from councils, health trusts and housing associations.',
+    'We welcomed 120 nonprofits, public agencies and funders to the spring convening.',
+    'Board members nominated by each partner agency attend the quarterly review.',
+  ])('still reads delegates: %s', (text) => {
+    expect(reps(text)).toBe('yes');
+  });
+});
