@@ -36,11 +36,37 @@ function notThisCrowd(text: string, at: number, phrase: string): boolean {
   return PLURAL_KIND.test(phrase) && (KINDS_BEFORE.test(before) || KINDS_AFTER.test(after));
 }
 
+/**
+ * The general meeting of an association's members, large by kind (labelling guide, "Large by kind"): an AGM,
+ * an extraordinary or special general meeting, an annual or members' meeting, a congregation's meeting. A
+ * body's own formal meeting ("the annual meeting of the parish council", "a special meeting of the board")
+ * is a committee's, so it is left out, and so is a "special meeting" that is not a general one.
+ */
+const GENERAL_MEETING =
+  /\b(?:(?:annual|special|extraordinary|inaugural) general meetings?|general meetings?|AGMs?|(?:annual )?members['’]? meetings?|congregational meetings?|annual meeting(?! of the (?:[\w-]+ )?(?:council|board|committee|trustees|governors|cabinet)))\b/i;
+/**
+ * How far into a text the general meeting must be named to be its own meeting: its title and opening
+ * sentence. Named later, it is most often another meeting in a list of dates or an item ("Preparation for AGM").
+ */
+const OPENING_CHARS = 300;
+
+/** The general meeting of members a text opens with, or undefined (see `GENERAL_MEETING`). */
+export function openingGeneralMeeting(text: string): string | undefined {
+  const m = GENERAL_MEETING.exec(text.slice(0, OPENING_CHARS));
+  if (!m || notThisCrowd(text, m.index, m[0])) return undefined;
+  return m[0];
+}
+
 /** The words (at most `limit`, without repeats) that infer a large meeting when no number is given. */
 export function largeEventCues(text: string, limit = 3): string[] {
   const observed = OBSERVE_ONLY.test(text);
   const out: string[] = [];
   const seen = new Set<string>();
+  const general = openingGeneralMeeting(text);
+  if (general) {
+    out.push(general);
+    seen.add(general.toLowerCase());
+  }
   for (const m of allMatches(LARGE_EVENT, text)) {
     const phrase = m[0].trim();
     if (observed && PUBLIC_AUDIENCE.test(phrase)) continue;

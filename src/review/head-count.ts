@@ -33,7 +33,7 @@ const PEOPLE_AFTER = new RegExp(
 );
 const PRE_BEFORE = /(?:up to|about|around|approx\.?|approximately|roughly|circa|c\.|over|more than|at least|plus|~)\s*$/i;
 const MARKER_BEFORE =
-  /\b(?:about|around|approx\.?|approximately|roughly|circa|c\.|up to|expected:?|expecting|we expect|usually|typically|capacity(?: of)?|limited to|limited|limit of|capped at|minimum of|numbers?:|attendance:|headcount:?|audience of|group of|team of|places for|seats for|max(?:imum)?(?: of)?)\s*$|~\s*$/i;
+  /\b(?:about|around|approx\.?|approximately|roughly|circa|c\.|up to|expected:?|expecting|we expect|usually|typically|capacity(?: of)?|limited to|limited|limit of|capped at|minimum of|numbers?:|attendance:|(?:total |the )?(?:attendance|turnout) (?:was|of|totall?ed|reached)|headcount:?|audience of|group of|team of|places for|seats for|max(?:imum)?(?: of)?)\s*$|~\s*$/i;
 const NOT_PEOPLE_AFTER =
   /\s*(?:%|half\b|[:.]\d|am\b|pm\b|hours?|hrs?|h\b|mins?|minutes?|days?|weeks?|months?|years?|miles?|km|metres?|sessions?|times|of\b|x\b)/iy;
 const TOTAL_AFTER = /\s+(?:in total|altogether)\b/iy;
@@ -52,13 +52,15 @@ const BRACKET_CLOSE = /\s*\)/y;
 
 /** A month name just before a number: the number is a date. */
 const MONTH_BEFORE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$/i;
+/** "800 million", "2 billion": a population's size, never who comes. */
+const MILLIONS_AFTER = /^\s*(?:million|billion|m|bn)\b/i;
 /** "5 people per table": the size of a table or group, not of the meeting. */
 const PER_PART_AFTER = /\s+(?:per|at each|on each|to a|a) (?:table|group|room|team|session|breakout)\b/iy;
 
 /** Words that say a number is about who attends. */
 const ATTENDING = /\b(?:attend\w*|expect\w*|join\w*|invit\w*|places|seats|capacity|register\w*|sign(?:ed)? up|booked|came|come|welcom\w*|gather\w*|will be there|in the room|took part|taking part|take part)\b/i;
 /** Words before a number that make it a population, a workforce or a reach rather than a head count. */
-const POPULATION_BEFORE = /\b(?:serv(?:e|es|ing)|employ(?:s|ing)?|support(?:s|ing)|reach(?:es|ing)?|cover(?:s|ing)|population of|home to|affects?|affecting|represents?|representing|on behalf of|across|caring for|cares for|looks after|over the (?:last|past))\s+(?:over|more than|around|about|some|almost|nearly|roughly|approximately|up to)?\s*$/i;
+const POPULATION_BEFORE = /\b(?:serv(?:e|es|ing)|employ(?:s|ing)?|support(?:s|ing)|reach(?:es|ing)?|cover(?:s|ing)|population of|home to|affects?|affecting|represents?|representing|(?:the )?(?:views|voices) of|on behalf of|across|caring for|cares for|looks after|over the (?:last|past))\s+(?:over|more than|around|about|some|almost|nearly|roughly|approximately|up to)?\s*$/i;
 
 /** A survey, a poll or a petition: its respondents are counted, not the meeting's people. */
 const SURVEY = /\b(?:surveys?|questionnaires?|polls?|polled|respon(?:ded|dents|ses)|petitions?)\b/i;
@@ -115,6 +117,8 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
       consumed = bodyEnd;
       continue;
     }
+    // "800 million people", "the top 50 chief executives": a population or a ranking, not a head count.
+    if (MILLIONS_AFTER.test(s.slice(end, end + 12)) || /\btop\s*$/i.test(before)) continue;
     // "1 in 5 children", "one in four staff": a share of a population, not a head count.
     if (/\b(?:\d+|one|two|three)\s+(?:in|out of)\s*$/i.test(before)) continue;
     const people = sticky(PEOPLE_AFTER, s, end);

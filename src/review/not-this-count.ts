@@ -66,7 +66,7 @@ export function bodyAfterSuffix(s: string, at: number): boolean {
  * conference" counts another event's people.
  */
 const OVER_A_PERIOD =
-  /\b(?:last year|last time|(?:the )?previous (?:year|conference|summit|event|meeting)|(?:over|in|during|across|within) the (?:last|past|previous) (?:[\w-]+ )?(?:years?|months?|decades?|terms?)|to date|so far|since (?:19|20)\d\d|since (?:it|we) (?:began|started|launched|opened))\b/i;
+  /\b(?:last year|last time|(?:the )?previous (?:year|conference|summit|event|meeting)|(?:over|in|during|across|within) the (?:last|past|previous) (?:[\w-]+ )?(?:years?|months?|decades?|terms?)|(?:over|across|during) an? (?:[\w-]+[ -])?(?:years?|months?|decades?)[ -]period|to date|so far|since (?:19|20)\d\d|since (?:it|we) (?:began|started|launched|opened))\b/i;
 
 /** Words that look ahead to this meeting: "last year 300 came; this year we expect 400". */
 const AHEAD = /\b(?:this year|expect\w*|will)\b/i;

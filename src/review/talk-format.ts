@@ -34,6 +34,16 @@ const MAYBE_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:may|might|could|sometimes|occasio
 /** Talk cues that name the kind of event itself: a town hall, a seminar, a webinar, an information evening. */
 const EVENT_KIND = /^(?:town hall|seminar|webinar|information|all[- ]hands|lunch|lecture series|school assembl|whole school assembl)/i;
 
+/**
+ * A talk format named as the event's own kind: a town hall, a webinar, a seminar, a lecture, an information
+ * session, question time. Not a part of an event (a keynote, a Q&A: a half-day of talks and a world café has
+ * both), and not a venue that shares the word ("lecture theatre").
+ */
+const TALK_KIND =
+  /\b(?:town hall(?! (?:building|chambers?|offices?|square))|webinars?|seminars?|information (?:sessions?|evenings?|events?|nights?|meetings?)|lectures?(?! (?:theat(?:re|er)s?|halls?|rooms?))|question time)\b/i;
+/** How far into a text its own kind is named: the title and opening sentence (as `crowd.ts` reads a general meeting). */
+const OPENING_CHARS = 300;
+
 /** A line that is an item of a list: a bullet or a number. */
 const ITEM_START = /^\s*(?:-\s|\d{1,2}[.)]\s)/;
 
@@ -110,6 +120,13 @@ export function readFormat(text: string): TalkFormat {
     else if (PRESENTATION_CUES.test(part)) pres.weight += 2;
     CONVERSATION_CUES.lastIndex = 0;
     PRESENTATION_CUES.lastIndex = 0;
+  }
+  // An event that opens by naming itself a talk format (guide: talks, panels, briefings or Q&A dominate) is
+  // talk throughout unless the text tells of more than one turn of conversation: the kind counts once more.
+  const kind = TALK_KIND.exec(text.slice(0, OPENING_CHARS));
+  if (kind && conv.weight <= 1) {
+    pres.weight += 1;
+    if (!pres.phrases.some((p) => p.toLowerCase() === kind[0].toLowerCase())) pres.phrases.push(kind[0]);
   }
   return { presentation: pres.phrases, conversation: conv.phrases, presentationWeight: pres.weight, conversationWeight: conv.weight };
 }

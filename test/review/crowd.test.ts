@@ -53,3 +53,37 @@ describe('the public admitted to a formal meeting watch it; they are not a crowd
     expect(attendance('A public meeting for residents to talk about the new bus routes, Tuesday at 7pm.').kind).toBe('inferred');
   });
 });
+
+describe('the general meeting of an association\'s members is large by kind (labelling guide)', () => {
+  it.each([
+    ['Notice of Annual General Meeting\nThe allotment society will hold its AGM on 4 March at 7pm.', 'Annual General Meeting'],
+    ['Friends of the Library: Extraordinary General Meeting on Tuesday to vote on the new constitution.', 'Extraordinary General Meeting'],
+    ['Our annual members\' meeting is on 12 June, with the accounts and the election of the board.', "annual members' meeting"],
+    ['The congregational meeting follows the morning service on Sunday.', 'congregational meeting'],
+  ])('%s', (text, cue) => {
+    expect(largeEventCues(text)).toContain(cue);
+    expect(attendance(text).kind).toBe('inferred');
+  });
+
+  it('does not read a council\'s or a board\'s own annual meeting as one', () => {
+    expect(largeEventCues('The annual meeting of the town council will be on 9 May, when the mayor is elected.')).toEqual([]);
+  });
+
+  it('does not read a general meeting named only late in a long text as the text\'s own meeting', () => {
+    const text = `${'The garden committee meets monthly to plan planting, water rotas and the shed repairs. '.repeat(5)}Items for the AGM go to the secretary.`;
+    expect(largeEventCues(text)).toEqual([]);
+  });
+
+  it('lets a head count the plan states win over the kind', () => {
+    expect(attendance('Minutes of the AGM held on 3 June. Total attendance was nine.')).toMatchObject({ kind: 'stated', max: 9 });
+  });
+});
+
+describe('an open forum or open evening is offered to everyone it names', () => {
+  it.each([
+    'The students\' union is holding an open forum on Thursday for anyone studying on the campus.',
+    'Our Open Evening for prospective families starts at 6pm in the main building.',
+  ])('%s', (text) => {
+    expect(attendance(text).kind).toBe('inferred');
+  });
+});

@@ -146,3 +146,23 @@ describe('talk versus conversation: a speaker discussing is not the participants
     expect(format('Residents will discuss the plans at their tables.').conversation).toBeGreaterThan(0);
   });
 });
+
+describe('an event that names itself a talk format is talk unless conversation is told', () => {
+  it.each([
+    'Virtual town hall with the chief executive\nJoin us online on Thursday at noon. Send your questions in advance.',
+    'Research seminar: soil carbon in upland farms. Dr Ann Lee, University of Leeds, Tuesday 4pm.',
+    'Parent information session on the new bus routes, Monday 6pm in the school hall.',
+  ])('%s', (text) => {
+    expect(format(text).talk).toBeGreaterThanOrEqual(2);
+    expect(extract(text).format.talk).toBeGreaterThan(2 * extract(text).format.conversation);
+  });
+
+  it('leaves a seminar with several turns of conversation to the cues', () => {
+    const f = format('Seminar on rural transport. After a short introduction, people break into small groups to share their experiences and discuss ideas.');
+    expect(f.talk).toBeLessThan(2);
+  });
+
+  it('does not read a venue such as a lecture theatre as the kind', () => {
+    expect(format('The residents\' forum meets in Lecture Theatre 2 on the first Monday of the month.').talk).toBeLessThan(2);
+  });
+});

@@ -100,3 +100,14 @@ describe('a crowd inferred only from the kinds of event the guide names', () => 
     expect(count('Thirteen to fourteen districts were invited to each workshop.')?.max).toBe(14);
   });
 });
+
+describe('numbers beside people that are a population, a ranking or a reach', () => {
+  it.each([
+    'Hunger affects more than 800 million people worldwide. Join our panel on Monday.',
+    'The list of the top 50 chief executives was published this week; our working group meets on Friday.',
+    'The alliance will present its demands to the minister, representing the views of 30,000 members.',
+    'Over a 3-year period, 576 nurses took part in listening events across the trust.',
+  ])('%s', (text) => {
+    expect(attendance(text).kind).not.toBe('stated');
+  });
+});
