@@ -24,17 +24,29 @@ const TERMS = /\bterms of reference\b|^constitution\b|\bstanding orders\b|\bquor
 const REPORT =
   /\b(?:took place|(?:has|have) taken place|was held|were held|it was (?:decided|agreed|noted|resolved)|met (?:tonight|today|this (?:morning|afternoon|evening|week))|(?:was|were) attended by|attended the (?:event|session|workshop|meeting|conference)|we heard|(?:participants|attendees|delegates|those attending|people|colleagues|members) (?:discussed|shared|heard|said|told us|explored|agreed|identified|raised|were asked)|the (?:event|session|workshop|day|conference|meeting) (?:brought|saw|heard|was a|included|featured|opened|closed|ended|began|heard)|thanks? (?:you )?to (?:all|everyone) who (?:came|attended|joined|took part)|(?:last (?:week|month|year)|yesterday)'?s? (?:event|session|workshop|meeting|conference)|(?:was|were) (?:discussed|presented|agreed|shared) (?:at|during)|it was (?:great|fantastic|wonderful|brilliant) to|(?:have|has) (?:attended|gathered|met|taken part|turned out)|(?:discussed|debated|raised|agreed|approved|announced) at (?:a |the |last night's |yesterday's )?(?:\w+ )?meeting|over \d+ (?:people|delegates|attendees) (?:attended|came|joined))\b/gi;
 /**
+ * A body or a person named as having held the event ("Alexandria City Council hosted a town hall", "the
+ * Borough held its first ever tenants' conference"): case matters, so the subject is a name, and "will be
+ * held" never matches.
+ */
+/** A word in either case at each word's start ("Town Hall" or "town hall"), for a regex that must keep case elsewhere. */
+const eitherCase = (words: string): string => words.replace(/\b([a-z])/g, (_, c: string) => `[${c.toUpperCase()}${c}]`);
+const EVENT_DONE = new RegExp(
+  String.raw`\b(?:[A-Z][\w'’.-]*|[Ww]e|[Tt]hey|[Tt]eam|[Cc]ouncil|[Ss]ecretariat) (?:recently |also |jointly |successfully )?(?:held|hosted|organi[sz]ed|convened|staged) (?:its|their|a|an|the|our|his|her) (?:[\w'’-]+ ){0,6}?` +
+    `(?:${eitherCase('meeting|conference|forum|town hall|workshop|summit|event|session|assembly|seminar|roundtable|round table|gathering|consultation|dialogue|webinar')})s?\\b`,
+  'g',
+);
+/**
  * A subject followed by a verb in the past ("we welcomed", "the mayor brought", "speakers gave"): the
  * narrative of a write-up. Verbs are the common ones for what happens at a meeting.
  */
 const PAST_ACT =
-  /\b(?:we|they|he|she|it|who|which|everyone|participants|attendees|delegates|speakers?|guests|members|people|students|staff|pupils|residents|parents|colleagues|panell?ists|(?:event|session|workshop|conference|summit|forum|meeting|day|group|panel)(?: on [^.,;\n]{1,24})?|the (?:chair(?:man|person)?|mayor|minister|president|council|board|committee)) (?:also |then |all |later |first |again |recently |jointly |had )?(?:held|hosted|welcomed|heard|gave|took|came|spoke|met|talked|had|conducted|brought|saw|told|discussed|shared|explored|agreed|enjoyed|attended|presented|learned|learnt|listened|joined|gathered|visited|received|celebrated|raised|asked|identified|highlighted|focused|opened|closed|began|concluded|ended|included|featured|organised|organized|ran|led|thanked|praised|paid|announced|launched|addressed|answered|reflected|considered|decided|voted|approved|elected|noted|reported|said|stressed|urged|warned|called|described|explained|outlined|showed|walked|filled|packed|drew|attracted|saw|provided|offered)\b/gi;
+  /\b(?:we|they|he|she|it|who|which|everyone|participants|attendees|delegates|speakers?|guests|members|people|students|staff|pupils|residents|parents|colleagues|panell?ists|(?:event|session|workshop|conference|summit|forum|meeting|day|group|panel|team|association|secretariat|partnership|network)(?: on [^.,;\n]{1,24})?|the (?:chair(?:man|person)?|mayor|minister|president|council|board|committee)) (?:also |then |all |later |first |again |recently |jointly |had )?(?:held|hosted|welcomed|heard|gave|took|came|spoke|met|talked|had|conducted|brought|saw|told|discussed|shared|explored|agreed|enjoyed|attended|presented|learned|learnt|listened|joined|gathered|visited|received|celebrated|raised|asked|identified|highlighted|focused|opened|closed|began|concluded|ended|included|featured|organised|organized|ran|led|thanked|praised|paid|announced|launched|addressed|answered|reflected|considered|decided|voted|approved|elected|noted|reported|said|stressed|urged|warned|called|described|explained|outlined|showed|walked|filled|packed|drew|attracted|saw|provided|offered)\b/gi;
 /** Verbs that are past whatever their subject ("22 researchers participated", "leaders gathered"). */
 const PAST_VERB = /(?<!\b(?:be|been|being|to|will|would|can|could|may|might|should|must|have|has|had|they|we) )\b(?:participated|took part|gathered|convened|assembled|came together|spoke|talked to|walked out|heard from)\b/gi;
 /** A past auxiliary ("was", "were"): weak on its own, telling in numbers. */
 const PAST_AUX = /\b(?:was|were)\b/gi;
 /** Words that place a text after the event. */
-const PAST_TIME = /\b(?:last (?:week|month|year|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|term)(?! of)|yesterday|this past|earlier (?:today|this (?:week|month|year))|recently (?:held|hosted)|as it happened|highlights from|a (?:report|summary|write-up|recap) (?:of|from)|(?:conference|event|workshop|summit|meeting|session) (?:report|recap|write-up|summary)|summary of (?:the|our|this) (?:meeting|event|session|workshop|discussion)|minutes of|notes of a meeting|present ?\/ ?apologies|apologies (?:were )?received)\b|\bpresent\s*:-?(?!\w)|^[^\n\d]{0,60}\bminutes *$/gim;
+const PAST_TIME = /\b(?:last (?:week|month|year|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|term)(?! of)|yesterday|this past|earlier (?:today|this (?:week|month|year))|recently (?:held|hosted)|as it happened|highlights from|a (?:report|summary|write-up|recap) (?:of|from)|(?:conference|event|workshop|summit|meeting|session) (?:report|recap|write-up|summary)|summary of (?:the|our|this) (?:meeting|event|session|workshop|discussion)|minutes of|notes of a meeting|present ?\/ ?apologies|apologies (?:were )?received)\b|\bpresent\s*:-?(?!\w)|^[^\n\d]{0,60}\bminutes *$|^(?:report|summary|write-up|recap|notes) (?:of|from|on) (?:the |an? |our |this |last )?(?:[\w'’-]+ ){0,4}?(?:meeting|event|session|workshop|conference|forum|summit|day|evening|assembly|gathering)\b/gim;
 const FUTURE =
   /\b(?:will (?:be|take place|include|run|meet|bring|hear|explore|focus|feature|start|begin|open|provide|offer|give|host|hold|have|discuss|consider|allow|cover|look|tell|aim|conduct|present|share|welcome|close|end|last)|(?:we|you|they)(?:'ll| will)|book (?:your|a|now)|booking|register(?: now| here| your| to| for|)?|registration (?:is|opens|closes)|tickets?|join us|you are (?:\w+ )?invited|we invite|please (?:join|come|book|register|let us know|rsvp|attend|bring|arrive|note)|rsvp|save the date|places are limited|is open to|are (?:all )?welcome|(?:is|are) (?:scheduled|planned|due) (?:for|to)|upcoming|forthcoming|tomorrow|next (?:week|month)|this (?:coming )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|evening|afternoon)|we are (?:holding|hosting|running|planning|organising|organizing)|we'll|come along|sign up|how to (?:join|attend|book|get there))\b/gi;
 /** A day, a date or a clock time: an announcement names when. */
@@ -83,13 +95,13 @@ export function opensInThePast(text: string): boolean {
   const body = text.replace(HEADING, '');
   const first = /^[^\n]{0,400}?[.!?](?=\s|$)/.exec(body.trimStart())?.[0] ?? '';
   if (!first) return false;
-  const past = count(REPORT, first) + count(PAST_TIME, first) + count(PAST_ACT, first) + count(PAST_VERB, first);
+  const past = count(REPORT, first) + count(EVENT_DONE, first) + count(PAST_TIME, first) + count(PAST_ACT, first) + count(PAST_VERB, first);
   return past > 0 && count(FUTURE, first) === 0;
 }
 
 /** How strongly the text is told after the event, and before it. */
 export function tenseScores(text: string): { past: number; future: number; generic: number } {
-  const past = 2 * count(REPORT, text) + 2 * count(PAST_TIME, text) + count(PAST_ACT, text) + count(PAST_VERB, text) + count(PAST_AUX, text) / 2;
+  const past = 2 * count(REPORT, text) + 2 * count(EVENT_DONE, text) + 2 * count(PAST_TIME, text) + count(PAST_ACT, text) + count(PAST_VERB, text) + count(PAST_AUX, text) / 2;
   const future = count(FUTURE, text) + Math.min(2, count(WHEN, text) / 2);
   return { past, future, generic: count(GENERIC, text) };
 }
@@ -109,7 +121,7 @@ export function detectGenre(full: string): PlanFacts['genre'] {
   // A text that opens by telling what happened is one too, even when it goes on to what comes next
   // ("we held our first forum ... the meetings will take place each half term").
   if ((past >= 1 && past > future) || opensInThePast(text)) {
-    const ev = firstMatch(new RegExp(REPORT.source, 'i'), text) ?? firstMatch(new RegExp(PAST_TIME.source, 'i'), text) ?? firstMatch(new RegExp(PAST_ACT.source, 'i'), text);
+    const ev = firstMatch(new RegExp(REPORT.source, 'i'), text) ?? firstMatch(new RegExp(EVENT_DONE.source), text) ?? firstMatch(new RegExp(PAST_TIME.source, 'i'), text) ?? firstMatch(new RegExp(PAST_ACT.source, 'i'), text);
     return pick('report', false, ev);
   }
   const request = firstMatch(REQUEST, text);

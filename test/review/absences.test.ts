@@ -22,6 +22,16 @@ describe('genre: what is written after the event is not judged for absences', ()
   it('minutes of a meeting', () => {
     expect(genre('Allotment committee minutes\nPresent: the chair, the treasurer and four plot holders\n1. Apologies\n2. Water charges').forwardLooking).toBe(false);
   });
+  it('a write-up that names who held the event (rroom, s24)', () => {
+    expect(genre('On Saturday 14 March, Riverside Borough Council hosted a town hall in the new community centre. About ninety residents came with questions on housing.').forwardLooking).toBe(false);
+    expect(genre('Last spring the Tenants Federation organised its first Estates Conference at the civic centre, with workshops on repairs.').forwardLooking).toBe(false);
+  });
+  it('a text headed as the report of a meeting (rroom, s24)', () => {
+    expect(genre('Report of a public meeting on Tuesday 4 June at 7pm, Millbrook Library\nAround 120 residents\nThe chair opened with the history of the site.').forwardLooking).toBe(false);
+  });
+  it('an announcement saying where an event will be held stays forward-looking (rroom, s24)', () => {
+    expect(genre('The forum will be held in the Town Hall on Monday 9 May at 6pm. The council will host a workshop on the budget.').forwardLooking).toBe(true);
+  });
   it('an announcement told in the future, with a day and a time', () => {
     expect(genre('A public meeting about the library will be held on Thursday 5 March at 7pm in the church hall. Everyone is welcome.').forwardLooking).toBe(true);
   });
