@@ -92,3 +92,23 @@ describe('room-setting: a text that opens by telling what happened is a write-up
     expect(extract(text.replace('Meeting Summary\n', '')).genre.forwardLooking).toBe(true);
   });
 });
+
+describe('room-setting: what the space is like, and a meeting on a video call at a time (rroom, s24)', () => {
+  it.each([
+    'Members\u2019 evening for 80 members on Thursday 6 November at 7pm in one of the cosy upstairs rooms of the Red Lion.',
+    'The open day for 300 families is on Saturday 10 May from 10am; indoor and outdoor spaces are available for stalls.',
+    'All staff meeting on Monday 3 March at 4pm, held in the sports hall to allow for social distancing.',
+  ])('the space described: %s', (text) => {
+    expect(extract(text).setting.roomDescribed).toBe(true);
+    expect(candidateFlags(text)).not.toContain('room-setting');
+  });
+  it('"on Zoom at 7.30pm" says where the meeting is, so the room is not asked about', () => {
+    const text = 'Parents\u2019 association meetings (to be held on Zoom at 7.30pm) are open to all parents. Next meeting: Tuesday 29 September.';
+    expect(extract(text).setting.mode).toBe('online');
+    expect(candidateFlags(text)).not.toContain('room-setting');
+  });
+  it('"book online at" is still about booking, not where people meet', () => {
+    const text = 'Public meeting on Thursday 5 March at 7pm in the village hall for 150 residents. Book online at the council website.';
+    expect(extract(text).setting.mode).not.toBe('online');
+  });
+});
