@@ -28,11 +28,18 @@ const PLURAL_KIND = /(?:conferences|summits|symposia|meetings|forums|events|lect
  * "We will hold a public meeting" opens with its subject, so it is not one.
  */
 const ORDER_TO_HOLD_BEFORE = /^\s*(?:-\s*)?(?:hold|organi[sz]e|plan|arrange|host|prepare for|set up|schedule)\s+(?:[\w'’-]+\s+){0,5}$/i;
+/**
+ * This meeting placed beside a larger or later event it is not: a side event to a summit, work done ahead of
+ * or for adoption at a coming summit ("at the upcoming 38th ASEAN Summit", "presented at a Youth Violence
+ * Summit next spring"). The named event is not this meeting's crowd.
+ */
+const BESIDE_ANOTHER_BEFORE =
+  /\b(?:side[- ]events? (?:to|of|at)|(?:ahead|in preparation) (?:of|for)|in the run-up to|presented at|(?:the|an?) (?:upcoming|forthcoming))\s+(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){0,5}$/i;
 /** Whether one matched cue speaks of another event, judged from the words around it. */
 function notThisCrowd(text: string, at: number, phrase: string): boolean {
   const before = clauseBefore(text, at - 60, at);
   const after = text.slice(at + phrase.length, at + phrase.length + 40);
-  if (OTHER_EVENT_BEFORE.test(before) || ORDER_TO_HOLD_BEFORE.test(before)) return true;
+  if (OTHER_EVENT_BEFORE.test(before) || ORDER_TO_HOLD_BEFORE.test(before) || BESIDE_ANOTHER_BEFORE.test(before)) return true;
   return PLURAL_KIND.test(phrase) && (KINDS_BEFORE.test(before) || KINDS_AFTER.test(after));
 }
 

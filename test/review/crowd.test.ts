@@ -87,3 +87,18 @@ describe('an open forum or open evening is offered to everyone it names', () => 
     expect(attendance(text).kind).toBe('inferred');
   });
 });
+
+describe('a meeting placed beside a larger or coming event is not that event\'s crowd', () => {
+  it.each([
+    'What: a side event to the World Water Summit on river restoration, with four speakers.',
+    'The working group will agree the draft charter ahead of the Regional Summit in June.',
+    'The plans will be presented at a City Safety Summit next spring; today the six leads compare notes.',
+    'Officials meet online to finish the text for adoption at the upcoming 12th Ministers\' Summit.',
+  ])('%s', (text) => {
+    expect(largeEventCues(text)).toEqual([]);
+  });
+
+  it('still reads the summit a text announces', () => {
+    expect(largeEventCues('The Regional Summit on river restoration opens in Leeds on 3 June.')).toEqual(['Summit']);
+  });
+});
