@@ -166,3 +166,17 @@ describe('an event that names itself a talk format is talk unless conversation i
     expect(format('The residents\' forum meets in Lecture Theatre 2 on the first Monday of the month.').talk).toBeLessThan(2);
   });
 });
+
+describe('a moderator and an audience are the parts of a talk format', () => {
+  it.each([
+    'The session is moderated by the editor of the local paper, with three guests from the transport board.',
+    'Residents can submit questions in advance; the mayor will take them in order.',
+    'Each speaker has ten minutes, and the audience then has a chance to comment.',
+  ])('%s', (text) => {
+    expect(format(text).talk).toBeGreaterThan(0);
+  });
+
+  it('does not read a target audience as people in the room', () => {
+    expect(format('Our target audience is young carers aged 16 to 25.').talk).toBe(0);
+  });
+});
