@@ -17,6 +17,14 @@ const STANDING =
 const ACTIONS =
   /\b(?:more (?:opportunities|chances|sessions|events|meetings) (?:to|for|will)|further (?:[\w'’-]+ ){0,2}?(?:sessions|events|meetings|consultation|engagement|opportunities|evenings|mornings|workshops|forums|dates|drop-ins|open days)|(?:comments|views|feedback|responses|ideas|suggestions)(?: (?:received|gathered|collected|given|raised))? will (?:be )?(?:considered|used|fed|taken|inform|shape|reported|passed)|leave with (?:[\w'’-]+ ){0,2}actions|actions to take (?:back|away|forward)|(?:will be )?followed by (?:an? )?(?:online |public |wider )?(?:consultation|survey|report|decision|vote)|(?:council|board|committee|cabinet) (?:will|is to|is due to) (?:\w+ ){0,2}(?:decide|decision|consider|vote|revisit|review)|put (?:their|your) names? forward|actions? (?:will be|with|tracked|agreed|owned|assigned|logged)|action (?:plan|log|points) (?:will|to be|with)|(?:named|agreed) (?:owners?|leads?)|who (?:will do|does|fixes|owns|takes) what|(?:report|reporting|feed|feeding) back to (?:everyone|all|participants|attendees|those who|you|the group)|(?:we|they) will (?:follow up|write up|share (?:the )?(?:notes|outputs|findings|actions|report))|follow[- ]up (?:session|meeting|event|workshop|call|survey|report|email|interview|conversation|visit)s?|(?:consultation|survey|engagement) (?:will )?follows?|next steps (?:will|are|agreed)|(?:outputs?|findings|ideas|actions|recommendations) (?:will )?(?:go|be taken|feed|be fed|be reported|be shared) (?:to|into|back|forward|with)|taken forward by|take (?:them|it|this|these) forward|(?:provide|give|send|publish) (?:a |our )?(?:responses?|feedback|answers?|an? update) back|(?:publish\w*|track\w*) (?:and (?:track\w*|publish\w*) )?(?:the |all )?(?:questions|actions|responses|answers|commitments)|(?:commit|committed) to (?:publishing|tracking|responding|reporting back))\b/gi;
 
+/**
+ * Recurrence said by the event's place in a run: "her latest public Q&A session", "this month's network
+ * event", "our November topical meeting", a lecture or seminar series, an event that "is usually" held or
+ * "has become a popular" one, "a similar conference two years ago", an inaugural meeting of a new group.
+ */
+const RUN =
+  /\b(?:(?:her|his|their|our|the|its) latest (?:[\w'’&-]+ ){0,3}?(?:session|meeting|forum|town hall|q&a|q ?and ?a|event|gathering|briefing)|this (?:month|week|term|year|quarter)['’]s (?:[\w'’&()-]+ ){0,4}?(?:meeting|session|event|forum|gathering|evening|briefing)|our (?:january|february|march|april|may|june|july|august|september|october|november|december) (?:[\w'’&-]+ ){0,3}?(?:meeting|session|forum|gathering|evening)|(?:lecture|seminar|talk|webinar|speaker|discussion|lunchtime) series|(?:is|are) usually (?:held|run|attended|hosted)|(?:have|has) become (?:a |an )?(?:popular|regular|annual|established|firm)|a similar (?:[\w'’-]+ ){0,2}(?:conference|meeting|event|forum|session|workshop) (?:\w+ ){0,3}ago|inaugural (?:[\w'’-]+ ){0,3}meeting of)\b/gi;
+
 /** A day and month ("15th September", "Sept 15", "15/09"): several of them are a programme of dates. */
 const DATE = /\b(?:\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)/gi;
 
@@ -60,7 +68,7 @@ const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?
 
 /** Classifies this meeting's follow-up; `none` only when the text describes one whole meeting still to come. */
 export function detectFollowUp(text: string, forwardLooking: boolean, teamRoutine: string[]): PlanFacts['followUp'] {
-  const recurring = matchAll(RECURRING, text, 3);
+  const recurring = [...matchAll(RECURRING, text, 3), ...matchAll(RUN, text, 2)].slice(0, 3);
   if (recurring.length > 0 || teamRoutine.length > 0) return { kind: 'recurring', evidence: [...recurring, ...teamRoutine].slice(0, 3) };
   const series = [...matchAll(SERIES, text, 3), ...datesListed(text)].slice(0, 3);
   if (series.length > 0) return { kind: 'series', evidence: series };

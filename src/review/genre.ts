@@ -46,7 +46,7 @@ const PAST_VERB = /(?<!\b(?:be|been|being|to|will|would|can|could|may|might|shou
 /** A past auxiliary ("was", "were"): weak on its own, telling in numbers. */
 const PAST_AUX = /\b(?:was|were)\b/gi;
 /** Words that place a text after the event. */
-const PAST_TIME = /\b(?:last (?:week|month|year|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|term)(?! of)|yesterday|this past|earlier (?:today|this (?:week|month|year))|recently (?:held|hosted)|as it happened|highlights from|a (?:report|summary|write-up|recap) (?:of|from)|(?:conference|event|workshop|summit|meeting|session) (?:report|recap|write-up|summary)|summary of (?:the|our|this) (?:meeting|event|session|workshop|discussion)|minutes of|notes of a meeting|present ?\/ ?apologies|apologies (?:were )?received)\b|\bpresent\s*:-?(?!\w)|^[^\n\d]{0,60}\bminutes *$|^(?:report|summary|write-up|recap|notes) (?:of|from|on) (?:the |an? |our |this |last )?(?:[\w'’-]+ ){0,4}?(?:meeting|event|session|workshop|conference|forum|summit|day|evening|assembly|gathering)\b/gim;
+const PAST_TIME = /\b(?:last (?:week|month|year|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|term)(?! of)|yesterday|this past|earlier (?:today|this (?:week|month|year))|recently (?:held|hosted)|as it happened|highlights from|a (?:report|summary|write-up|recap) (?:of|from)|(?:conference|event|workshop|summit|meeting|session) (?:report|recap|write-up|summary)|summary of (?:the|our|this) (?:meeting|event|session|workshop|discussion)|minutes of|notes of a meeting|present ?\/ ?apologies|apologies (?:were )?received)\b|\bpresent\s*:-?(?!\w)|^[^\n\d]{0,60}\bminutes *$|^\s*recorded on\b|\b(?:webinar|session|event|meeting|conference|lecture) recording\b|^(?:report|summary|write-up|recap|notes) (?:of|from|on) (?:the |an? |our |this |last )?(?:[\w'’-]+ ){0,4}?(?:meeting|event|session|workshop|conference|forum|summit|day|evening|assembly|gathering)\b/gim;
 const FUTURE =
   /\b(?:will (?:be|take place|include|run|meet|bring|hear|explore|focus|feature|start|begin|open|provide|offer|give|host|hold|have|discuss|consider|allow|cover|look|tell|aim|conduct|present|share|welcome|close|end|last)|(?:we|you|they)(?:'ll| will)|book (?:your|a|now)|booking|register(?: now| here| your| to| for|)?|registration (?:is|opens|closes)|tickets?|join us|you are (?:\w+ )?invited|we invite|please (?:join|come|book|register|let us know|rsvp|attend|bring|arrive|note)|rsvp|save the date|places are limited|is open to|are (?:all )?welcome|(?:is|are) (?:scheduled|planned|due) (?:for|to)|upcoming|forthcoming|tomorrow|next (?:week|month)|this (?:coming )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|evening|afternoon)|we are (?:holding|hosting|running|planning|organising|organizing)|we'll|come along|sign up|how to (?:join|attend|book|get there))\b/gi;
 /** A day, a date or a clock time: an announcement names when. */
@@ -64,6 +64,12 @@ const GENERIC =
  */
 const PART_OF =
   /\b(?:part of (?:a|an|the|this year's|our) (?:[\w'’-]+ ){0,6}?(?:conference|summit|congress|convention|festival|symposium|expo)|(?:one of (?:the|several|many) )?(?:sessions?|panels?|workshops?|talks?|breakouts?|seminars?|strands?|masterclass(?:es)?) (?:at|during|within|of) (?:the|this year's|our|a|an) (?:[\w'’-]+ ){0,6}?(?:conference|summit|congress|convention|festival|symposium|expo))/i;
+/**
+ * A heading that names one part of a larger programme ("Plenary Session 3", "Breakout session 2", "Side
+ * event:", "Session summary", a programme code such as "3401.0"): the rest of the event's plan is elsewhere.
+ */
+const SESSION_OF =
+  /^\s*(?:plenary(?: session)?|breakout session|break-out session|parallel session|concurrent session) \d{1,2}\b|\bside[- ]event\b|^\s*session summary\b|^\s*\d{3,4}\.\d\s/im;
 const REQUEST = /\b(?:any (?:ideas|advice|tips|suggestions|thoughts)(?: (?:on|about|for) [^.?!\n]{0,60})?(?=\?)|(?:how much|what|how) (?:can|should|do) i\b|can anyone|does anyone|has anyone|how (?:should|do|can|would) (?:i|we) (?:run|plan|structure|facilitate|organise|organize|design)|i(?:'m| am) (?:planning|organising|organizing|running|facilitating|designing)|help me|(?:i'?m|i am|i was) wondering|looking for (?:advice|ideas|suggestions)|what would you (?:do|suggest|recommend))\b/i;
 const GREETING = /^(?:hi|hello|dear|good (?:morning|afternoon))\b/im;
 const SIGN_OFF = /\b(?:best wishes|kind regards|many thanks|regards|thanks,|cheers)\b/i;
@@ -127,7 +133,7 @@ export function detectGenre(full: string): PlanFacts['genre'] {
   const request = firstMatch(REQUEST, text);
   // Someone asking for help with a plan still being made: what it does not say yet is not an absence.
   if (request) return pick('request', false, request);
-  const part = firstMatch(PART_OF, text);
+  const part = firstMatch(PART_OF, text) ?? firstMatch(SESSION_OF, text);
   if (part) return pick('unknown', false, part);
   // What a kind of meeting is, or how to run one, with nothing that announces one: a generic guide.
   if (generic > 0 && generic >= future) return pick('template', false, firstMatch(new RegExp(GENERIC.source, 'i'), text));

@@ -147,3 +147,29 @@ describe('one-off: recurrence and follow-up said in other words (rtune)', () => 
     expect(candidateFlags(text)).not.toContain('one-off');
   });
 });
+
+describe('one-off: an event placed in a run of them recurs (rroom, s24)', () => {
+  it.each([
+    'The commissioner will hold her latest public Q&A session on Thursday 6 March at 6pm, streamed live for residents.',
+    'At this month\u2019s network event on Tuesday 4 November, volunteer managers will share ideas on recruitment.',
+    'Join us at our November topical meeting on Wednesday 12 November at 7pm to explore zero-waste living.',
+    'Engineering Lecture Series, Tuesday 18 February: why diverse teams build better bridges.',
+    'The open evening starts at 6pm on Thursday 27 September. The event is usually attended by over 300 families.',
+    'Coffee mornings with the neighbourhood team have become a popular way to meet; the next is on Friday 3 May at 10am.',
+    'You are invited to the inaugural meeting of the Riverside Bus Users Group on Thursday 7 October at 6.30pm.',
+  ])('%s', (text) => {
+    expect(follow(text)).toBe('recurring');
+    expect(candidateFlags(text)).not.toContain('one-off');
+  });
+});
+
+describe('one-off: one session of a larger programme, or a recording, is not judged for what happens after (rroom, s24)', () => {
+  it.each([
+    'Plenary Session 3 - Rethinking obesity\nTuesday 29 April, 1.30pm - 3pm, Main Ballroom\nA panel of clinicians will discuss what drives weight gain.',
+    'Side event: making research careers sustainable\nWednesday 20 November, 14:00 - 15:30\nA discussion of fixed-term contracts with early-career researchers.',
+    'Recorded on: 13 October (75 minutes)\nHow do colleges keep students? Three retention leads share what worked.',
+  ])('%s', (text) => {
+    expect(extract(text).genre.forwardLooking).toBe(false);
+    expect(candidateFlags(text)).not.toContain('one-off');
+  });
+});
