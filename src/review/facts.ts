@@ -27,7 +27,10 @@ export const planFactsSchema = z.object({
     value: z.enum(GENRES),
     /** True when the text describes a meeting still to happen as a whole plan, so an absence means something. */
     forwardLooking: z.boolean(),
-    /** True when the text says when a meeting is (a day, a date, a clock time; or it is a planner's short notes). */
+    /**
+     * True when the text says when a meeting is (a day, a date, a clock time; or it is a planner's short notes);
+     * not for a page of a body's rules for its meetings (voting rights, how minutes are kept).
+     */
     occasion: z.boolean().default(false),
     evidence,
   }),

@@ -48,7 +48,7 @@ const PAST_AUX = /\b(?:was|were)\b/gi;
 /** Words that place a text after the event. */
 const PAST_TIME = /\b(?:last (?:week|month|year|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|term)(?! of)|yesterday|this past|earlier (?:today|this (?:week|month|year))|recently (?:held|hosted)|as it happened|highlights from|a (?:report|summary|write-up|recap) (?:of|from)|(?:conference|event|workshop|summit|meeting|session) (?:report|recap|write-up|summary)|summary of (?:the|our|this) (?:meeting|event|session|workshop|discussion)|minutes of|notes of a meeting|present ?\/ ?apologies|apologies (?:were )?received)\b|\bpresent\s*:-?(?!\w)|^[^\n\d]{0,60}\bminutes *$|^\s*recorded on\b|\b(?:webinar|session|event|meeting|conference|lecture) recording\b|^(?:report|summary|write-up|recap|notes) (?:of|from|on) (?:the |an? |our |this |last )?(?:[\w'’-]+ ){0,4}?(?:meeting|event|session|workshop|conference|forum|summit|day|evening|assembly|gathering)\b/gim;
 const FUTURE =
-  /\b(?:will (?:be|take place|include|run|meet|bring|hear|explore|focus|feature|start|begin|open|provide|offer|give|host|hold|have|discuss|consider|allow|cover|look|tell|aim|conduct|present|share|welcome|close|end|last)|(?:we|you|they)(?:'ll| will)|book (?:your|a|now)|booking|register(?: now| here| your| to| for|)?|registration (?:is|opens|closes)|tickets?|join us|you are (?:\w+ )?invited|we invite|please (?:join|come|book|register|let us know|rsvp|attend|bring|arrive|note)|rsvp|save the date|places are limited|is open to|are (?:all )?welcome|(?:is|are) (?:scheduled|planned|due) (?:for|to)|upcoming|forthcoming|tomorrow|next (?:week|month)|this (?:coming )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|evening|afternoon)|we are (?:holding|hosting|running|planning|organising|organizing)|we'll|come along|sign up|how to (?:join|attend|book|get there))\b/gi;
+  /\b(?:will (?:be|take place|include|run|meet|bring|hear|explore|focus|feature|start|begin|open|provide|offer|give|host|hold|have|discuss|consider|allow|cover|look|tell|aim|conduct|present|share|welcome|close|end|last)|(?:we|you|they)(?:'ll| will)|book (?:your|a|now)|booking|register(?: now| here| your| to| for|)?|registration (?:is|opens|closes)|tickets?|join us|you are (?:\w+ )?invited|we invite|please (?:join|come|book|register|let us know|rsvp|attend|bring|arrive|note)|rsvp|save the date|places are limited|is open to|are (?:all )?welcome|(?:is|are) (?:scheduled|planned|due) (?:for|to)|upcoming|forthcoming|(?<!\b(?:for|of|transforming|transform|shaping|shape|building|build|and) )tomorrow(?!['’]s)|next (?:week|month)|this (?:coming )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|evening|afternoon)|we are (?:holding|hosting|running|planning|organising|organizing)|we'll|come along|sign up|how to (?:join|attend|book|get there))\b/gi;
 /** A day, a date or a clock time: an announcement names when. */
 const WHEN =
   /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2}[:.]\d{2} ?(?:am|pm|a\.m\.|p\.m\.)?|\d{1,2} ?(?:am|pm|a\.m\.|p\.m\.))/gi;
@@ -70,6 +70,12 @@ const PART_OF =
  */
 const SESSION_OF =
   /^\s*(?:plenary(?: session)?|breakout session|break-out session|parallel session|concurrent session) \d{1,2}\b|\bside[- ]event\b|^\s*session summary\b|^\s*\d{3,4}\.\d\s/im;
+/**
+ * The vocabulary of a body's rules for its meetings (voting rights, who is expected to attend, how minutes
+ * are kept, the meeting's structure, protocol): such a page tells how meetings run, not when to come to one.
+ */
+const MEETING_RULES =
+  /\bvoting rights?\b|\b(?:are|is) expected to attend\b|\bmeeting structure\b|\bit is (?:protocol|customary|usual practice)\b|\bminutes (?:are|will be|shall be) (?:recorded|taken|kept|circulated|published|posted|placed|distributed)\b|\bnotes (?:from|of) (?:the )?meetings (?:are|will be)\b/i;
 const REQUEST = /\b(?:any (?:ideas|advice|tips|suggestions|thoughts)(?: (?:on|about|for) [^.?!\n]{0,60})?(?=\?)|(?:how much|what|how) (?:can|should|do) i\b|can anyone|does anyone|has anyone|how (?:should|do|can|would) (?:i|we) (?:run|plan|structure|facilitate|organise|organize|design)|i(?:'m| am) (?:planning|organising|organizing|running|facilitating|designing)|help me|(?:i'?m|i am|i was) wondering|looking for (?:advice|ideas|suggestions)|what would you (?:do|suggest|recommend))\b/i;
 const GREETING = /^(?:hi|hello|dear|good (?:morning|afternoon))\b/im;
 const SIGN_OFF = /\b(?:best wishes|kind regards|many thanks|regards|thanks,|cheers)\b/i;
@@ -116,7 +122,8 @@ export function tenseScores(text: string): { past: number; future: number; gener
 export function detectGenre(full: string): PlanFacts['genre'] {
   // What kind of text it is shows in its opening; a long paste is not read to the end for it.
   const text = full.length > GENRE_CHARS ? full.slice(0, full.lastIndexOf(' ', GENRE_CHARS) + 1 || GENRE_CHARS) : full;
-  const occasion = saysWhen(full);
+  // A page of a body's rules for its meetings may name a day, but it is not an occasion to attend.
+  const occasion = saysWhen(full) && !MEETING_RULES.test(text);
   const pick = (value: Genre, forwardLooking: boolean, ev: string | undefined): PlanFacts['genre'] => ({ value, forwardLooking, occasion, evidence: ev ? [ev] : [] });
   const template = firstMatch(TEMPLATE, text) ?? firstMatch(PLACEHOLDER, text);
   if (template) return pick('template', false, template);

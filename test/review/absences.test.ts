@@ -164,3 +164,12 @@ describe('purpose: standing items, schedule words and calendars are not a purpos
     expect(realPurposes(['Call to order', '- Welcome', 'Meeting: 7', 'to allow for social distancing', 'to agree the new allotment rules'])).toEqual(['to agree the new allotment rules']);
   });
 });
+
+describe('genre: "tomorrow" as a noun is not a date ahead (rroom, s24)', () => {
+  it('a write-up of a summit titled "transforming tomorrow"', () => {
+    expect(genre('Leaders Summit: performing today while transforming tomorrow\nThis was the question put to more than 200 executives who gathered in Munich for two days.').forwardLooking).toBe(false);
+  });
+  it('"tomorrow" as a day still looks ahead', () => {
+    expect(genre('The residents\u2019 forum meets tomorrow at 7pm in the library; all are welcome.').forwardLooking).toBe(true);
+  });
+});

@@ -112,3 +112,16 @@ describe('room-setting: what the space is like, and a meeting on a video call at
     expect(extract(text).setting.mode).not.toBe('online');
   });
 });
+
+describe('room-setting: a page of a body\u2019s rules for its meetings is not an occasion to attend (rroom, s24)', () => {
+  it('voting rights and how minutes are kept, with a weekday in it', () => {
+    const text = 'The members\u2019 meeting is open to all members and meets every Tuesday at 7pm. Only full members have voting rights, and minutes are circulated within a week.';
+    expect(extract(text).genre.occasion).toBe(false);
+    expect(candidateFlags(text)).not.toContain('room-setting');
+  });
+  it('an announcement with a day and a time still is one', () => {
+    const text = 'Public meeting for all residents on Thursday 5 March at 7pm about the new bus routes. Everyone is welcome.';
+    expect(extract(text).genre.occasion).toBe(true);
+    expect(candidateFlags(text)).toContain('room-setting');
+  });
+});
