@@ -61,6 +61,16 @@ describe('head count: a roster of names', () => {
     expect(parseRoster(`Apologies:\n${names.join('\n')}`)).toBeUndefined();
     expect(parseRoster('Present: Ann Lee, Bo Chan, Cy Park')).toBeUndefined();
   });
+  it('reads the last two names of a list as two people', () => {
+    expect(parseRoster(`Present: ${names.slice(0, 12).join(', ')} and ${names[12]}`)?.max).toBe(13);
+  });
+  it('reads a bulleted label with a colon, and a label after a sentence in minutes without line breaks', () => {
+    expect(parseRoster(`Forum minutes\n- Attendees:\n- Members: AL, BC, CP, DR, EF, FR, GH\n- Staff: HM, ID, JW, KS, LC, MR`)?.max).toBe(13);
+    expect(parseRoster(`Meeting held at the hall at 7pm Present: Chair: ${names[0]}. Members: ${names.slice(1).join(', ')}.`)?.max).toBeGreaterThan(12);
+  });
+  it('does not read an agenda item about attendance as a roster', () => {
+    expect(parseRoster(`Council meeting\n- Attendance and introductory remarks\n- Declarations of interest\n- Minutes of the June meeting\n- Actions and matters arising\n- Finance report\n- Any other business`)).toBeUndefined();
+  });
   it('makes a long roster a large group in the facts', () => {
     const a = attendance(`Allotment society minutes\nPresent:\n${names.join('\n')}\n\n1. Plot rents for next year`);
     expect(a).toMatchObject({ kind: 'stated', max: 14 });
