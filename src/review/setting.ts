@@ -32,16 +32,30 @@ function meetingOnline(text: string): string[] {
   return out;
 }
 
+/**
+ * In person and online both offered ("attend in person or via Zoom", "in the ballroom and online through
+ * Zoom", "if you cannot attend in person, the Zoom link is below"): hybrid, so the room still matters.
+ */
+const IN_PERSON_AND_ONLINE =
+  /\bin[- ]person (?:or|and|,) (?:online|virtually|remotely|via|by|on|through)\b|\b(?:online|virtually|remotely|via zoom|via teams|on zoom|on teams) (?:or|and) in[- ]person\b|\b(?:not able to|unable to|cannot|can't|can not) (?:attend|join|come|be there) in[- ]person\b|\bin[- ]person,? (?:and )?with (?:an|the) option to join (?:online|virtually|remotely)\b|\b(?:in|at) (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,4} and online (?:through|via|on)\b/;
+
 /** Seats as capacity or booking ("seating is limited", "seats remain available"): not about the room (guide). */
 const CAPACITY = /\b(?:limited|available|remain\w*|reserve\w*|book\w*|capacity|sold out|allocated|first come|secure|free)\b/i;
 
-/** Room cues, without seats counted as capacity. */
+/** "Committee chairs", "co-chairs": people who chair, not furniture. */
+const CHAIR_PEOPLE_BEFORE = /\b(?:committee|board|group|panel|department|faculty|co-|vice|sub-committee|working group|network)\s*$/i;
+/** "Round table discussions": the name of an activity, which the guide does not count as the room. */
+const ROUND_TABLE_ACTIVITY = /^\s*(?:[\w-]+\s+)?(?:discussions?|debates?|sessions?|events?|conversations?)\b/i;
+
+/** Room cues, without seats counted as capacity, chairs who are people, or a round table that is an activity. */
 function roomCues(text: string): string[] {
   const out: string[] = [];
   for (const m of allMatches(ROOM_CUES, text)) {
     const at = m.index ?? 0;
     const around = text.slice(Math.max(0, at - 25), at + m[0].length + 25);
     if (/seat/i.test(m[0]) && CAPACITY.test(around)) continue;
+    if (/^chairs$/i.test(m[0]) && CHAIR_PEOPLE_BEFORE.test(text.slice(Math.max(0, at - 30), at))) continue;
+    if (/^round table$/i.test(m[0]) && ROUND_TABLE_ACTIVITY.test(text.slice(at + m[0].length, at + m[0].length + 40))) continue;
     if (!out.includes(m[0])) out.push(m[0]);
     if (out.length >= 4) break;
   }
@@ -56,7 +70,7 @@ export function settingOf(plan: MeetingPlan): PlanFacts['setting'] {
   const remote = matchAll(REMOTE, plan.text, 2);
   const online = [...meetingOnline(plan.text), ...remote];
   const room = [...roomCues(plan.text), ...matchAll(ROOM_MORE, plan.text, 2)];
-  const hybrid = plan.setting.hybrid;
+  const hybrid = plan.setting.hybrid || IN_PERSON_AND_ONLINE.test(plan.text);
   const mode = hybrid ? 'hybrid' : online.length > 0 ? 'online' : room.length > 0 ? 'in-person' : 'unknown';
   return {
     mode,

@@ -125,3 +125,26 @@ describe('room-setting: a page of a body\u2019s rules for its meetings is not an
     expect(candidateFlags(text)).toContain('room-setting');
   });
 });
+
+describe('room-setting: in person and online together is hybrid; chairs who chair and a round-table activity are not the room (rroom, s24)', () => {
+  it.each([
+    'Staff town hall on Tuesday 4 March at 12.30pm in the Main Ballroom and online through Zoom. All staff are encouraged to attend.',
+    'Campus town hall on Friday 7 February at 3pm: all are welcome to attend in person or via Zoom.',
+    'Public meeting for all residents on Monday 9 June at 6pm. If you are not able to attend in person, the Zoom details are below.',
+  ])('%s', (text) => {
+    expect(extract(text).setting.mode).toBe('hybrid');
+    expect(candidateFlags(text)).toContain('room-setting');
+  });
+  it('committee chairs are people', () => {
+    const text = 'General meeting of the club on Thursday 12 March at 7pm, open to all members. All committee chairs are asked to attend.';
+    expect(extract(text).setting.roomDescribed).toBe(false);
+  });
+  it('"round table discussions" names an activity', () => {
+    const text = 'Regional symposium for 150 delegates on Wednesday 2 October at 9am, ending with round table response discussions.';
+    expect(extract(text).setting.roomDescribed).toBe(false);
+  });
+  it('round tables to sit at are still the room', () => {
+    const text = 'Regional symposium for 150 delegates on Wednesday 2 October at 9am; delegates sit at round tables of eight.';
+    expect(extract(text).setting.roomDescribed).toBe(true);
+  });
+});
