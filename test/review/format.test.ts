@@ -180,3 +180,19 @@ describe('a moderator and an audience are the parts of a talk format', () => {
     expect(format('Our target audience is young carers aged 16 to 25.').talk).toBe(0);
   });
 });
+
+describe('listening to a talk and time to ask questions are not conversation', () => {
+  it.each([
+    'Parents will be given time to ask questions to the visiting psychologist.',
+    'Members came to listen to engaging presentations from the three project leads.',
+    'Everyone is welcome to stay and listen to the rest of the meeting.',
+    'For the full lecture, listen to the podcast below.',
+  ])('%s', (text) => {
+    expect(format(text).conversation).toBe(0);
+  });
+
+  it('still reads listening to people and time to talk as conversation', () => {
+    expect(format('The evening is for councillors to listen to residents.').conversation).toBeGreaterThan(0);
+    expect(format('There will be time to talk in small groups.').conversation).toBeGreaterThan(0);
+  });
+});
