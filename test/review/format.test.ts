@@ -196,3 +196,9 @@ describe('listening to a talk and time to ask questions are not conversation', (
     expect(format('There will be time to talk in small groups.').conversation).toBeGreaterThan(0);
   });
 });
+
+describe('an exhibition is browsed, not a talk', () => {
+  it('does not count an exhibition or its boards as talk', () => {
+    expect(format('The exhibition boards show the new road layout; come along any time between 2pm and 7pm.').talk).toBe(0);
+  });
+});
