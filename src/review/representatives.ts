@@ -101,11 +101,11 @@ const NAMED_AFTER = /^\s+(?:from|of|for)\s+(?:the\s+)?[A-Z][\w&'’-]+/;
 const ACRONYM_BEFORE = /\b[A-Z]{2,}\s*$/;
 
 /**
- * Bodies named as the ones taking part: country delegations, delegates who came from bodies, bodies
- * welcomed, convened or invited ("we welcomed 171 nonprofits, public agencies and tribes").
+ * Bodies named as the ones taking part: country delegations, delegates who came from bodies, someone sent
+ * to represent their organisation, agencies represented by officers, bodies welcomed, convened or invited ("we welcomed 171 nonprofits, public agencies and tribes").
  */
 const BODIES_TAKE_PART =
-  /\b(?:delegations\b|delegates (?:who )?(?:attended|came|travelled|traveled|joined) from\b|(?:welcomed|hosted|convened|invited|met with) (?:over |more than |some |around |about )?(?:[\w'’-]+ ){0,3}?(?:organi[sz]ations|agencies|governments|local authorities|ngos|csos|charities|institutions|ministries|member states|countries|partners|bodies|nonprofits|non-profits|affiliates|providers|municipalities|donors)\b)/gi;
+  /\b(?:delegations\b|delegates (?:who )?(?:attended|came|travelled|traveled|joined) from\b|to represent (?:your|their|its|the) (?:organi[sz]ation|agency|company|council|department|service|branch|country)\b|(?:agencies|organi[sz]ations|bodies|partners|network) (?:were |are |will be )?represented by\b|(?:welcomed|hosted|convened|invited|met with) (?:over |more than |some |around |about )?(?:[\w'’-]+ ){0,3}?(?:organi[sz]ations|agencies|governments|local authorities|ngos|csos|charities|institutions|ministries|member states|countries|partners|bodies|nonprofits|non-profits|affiliates|providers|municipalities|donors)\b)/gi;
 
 /** The cue's own sentence, to read who the representatives are there for. */
 function sentenceAround(text: string, at: number, length: number): string {

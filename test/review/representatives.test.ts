@@ -106,6 +106,8 @@ describe('representatives: a bare "representative" needs a body beside it, and i
     'Nearly ninety delegates attended from councils, health trusts and housing associations.',
     'We welcomed 120 nonprofits, public agencies and funders to the spring convening.',
     'Board members nominated by each partner agency attend the quarterly review.',
+    'If you cannot attend, please send a colleague to represent your organisation at the meeting.',
+    'The panel is quorate when three agencies are represented by officers who can make decisions.',
   ])('still reads delegates: %s', (text) => {
     expect(reps(text)).toBe('yes');
   });
