@@ -55,13 +55,17 @@ export function namesOneOccasion(text: string): boolean {
  * page about a kind of meeting often does not.
  */
 export function saysWhen(text: string): boolean {
-  if (DAY.test(text) || CLOCK_TIME.test(text)) return true;
+  if (DAY.test(text) || CLOCK_TIME.test(text) || NEAR_TIME.test(text)) return true;
   // Short notes plan one meeting, unless they describe how sessions of a kind go ("these sessions typically...").
   return text.split(/\s+/).filter(Boolean).length <= NOTES_WORDS && !HABITUAL.test(text);
 }
 
 /** Sessions of a kind described as they usually are ("Labs are small-group programmes", "talks are short"). */
 const HABITUAL = /\b(?:sessions|talks|labs|workshops|meetings|seminars|forums|events|programmes|programs|lunch (?:and|&) learns?)\s+(?:are|will typically|typically|usually|generally|normally|tend to|can be|may be)\b|\btypically\b/i;
+
+/** A time named without a day: "today", "this evening", "next week", "late September", "July 2024". */
+const NEAR_TIME =
+  /\b(?:today|this (?:evening|afternoon|morning|week|weekend|month)|next (?:week|month)|(?:early|mid|late)[- ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:january|february|march|april|june|july|august|september|october|november|december)(?: 20\d\d)?)\b/i;
 
 /** A clock time ("7pm", "8:45 AM", "18.30"): an announcement says when. */
 const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:[01]?\d|2[0-3])[:]\d{2}\b/i;

@@ -148,3 +148,16 @@ describe('room-setting: in person and online together is hybrid; chairs who chai
     expect(extract(text).setting.roomDescribed).toBe(true);
   });
 });
+
+describe('room-setting: a time named without a day still says when (rroom, s24)', () => {
+  it.each([
+    'Our annual conference next week brings 300 charity finance staff together to think about the year ahead.',
+    'The parents\u2019 association holds its annual general meeting this evening; all parents are welcome.',
+    'The first regional health conference opens in late September, bringing together 400 clinicians.',
+  ])('%s', (text) => {
+    expect(extract(text).genre.occasion).toBe(true);
+  });
+  it('a page about a kind of meeting with no time at all still says nothing of when', () => {
+    expect(extract('Town hall meetings are a way for the student government to hear from the student body on topics of interest.').genre.occasion).toBe(false);
+  });
+});
