@@ -20,10 +20,11 @@ const ACTIONS =
 /**
  * Recurrence said by the event's place in a run: "her latest public Q&A session", "this month's network
  * event", "our November topical meeting", a lecture or seminar series, an event that "is usually" held or
- * "has become a popular" one, "a similar conference two years ago", an inaugural meeting of a new group.
+ * "has become a popular" one, "a similar conference two years ago", an inaugural meeting of a new group,
+ * "a further" session, sessions "offered on" topics, a weekday in the plural ("on Fridays").
  */
 const RUN =
-  /\b(?:(?:her|his|their|our|the|its) latest (?:[\w'’&-]+ ){0,3}?(?:session|meeting|forum|town hall|q&a|q ?and ?a|event|gathering|briefing)|this (?:month|week|term|year|quarter)['’]s (?:[\w'’&()-]+ ){0,4}?(?:meeting|session|event|forum|gathering|evening|briefing)|our (?:january|february|march|april|may|june|july|august|september|october|november|december) (?:[\w'’&-]+ ){0,3}?(?:meeting|session|forum|gathering|evening)|(?:lecture|seminar|talk|webinar|speaker|discussion|lunchtime) series|(?:is|are) usually (?:held|run|attended|hosted)|(?:have|has) become (?:a |an )?(?:popular|regular|annual|established|firm)|a similar (?:[\w'’-]+ ){0,2}(?:conference|meeting|event|forum|session|workshop) (?:\w+ ){0,3}ago|inaugural (?:[\w'’-]+ ){0,3}meeting of)\b/gi;
+  /\b(?:(?:her|his|their|our|the|its) latest (?:[\w'’&-]+ ){0,3}?(?:session|meeting|forum|town hall|q&a|q ?and ?a|event|gathering|briefing)|this (?:month|week|term|year|quarter)['’]s (?:[\w'’&()-]+ ){0,4}?(?:meeting|session|event|forum|gathering|evening|briefing)|our (?:january|february|march|april|may|june|july|august|september|october|november|december) (?:[\w'’&-]+ ){0,3}?(?:meeting|session|forum|gathering|evening)|(?:lecture|seminar|talk|webinar|speaker|discussion|lunchtime) series|(?:is|are) usually (?:held|run|attended|hosted)|(?:have|has) become (?:a |an )?(?:popular|regular|annual|established|firm)|a similar (?:[\w'’-]+ ){0,2}(?:conference|meeting|event|forum|session|workshop) (?:\w+ ){0,3}ago|inaugural (?:[\w'’-]+ ){0,3}meeting of|a further (?:[\w'’"“”-]+ ){0,5}?(?:session|event|meeting|forum|evening|briefing)|(?:sessions|events|meetings|workshops|talks|briefings) (?:are|will be) (?:offered|held|run) (?:on|every|each|regularly|monthly|weekly|throughout|across)|on (?:mon|tues|wednes|thurs|fri|satur|sun)days)\b/gi;
 
 /** A day and month ("15th September", "Sept 15", "15/09"): several of them are a programme of dates. */
 const DATE = /\b(?:\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)/gi;

@@ -157,6 +157,9 @@ describe('one-off: an event placed in a run of them recurs (rroom, s24)', () => 
     'The open evening starts at 6pm on Thursday 27 September. The event is usually attended by over 300 families.',
     'Coffee mornings with the neighbourhood team have become a popular way to meet; the next is on Friday 3 May at 10am.',
     'You are invited to the inaugural meeting of the Riverside Bus Users Group on Thursday 7 October at 6.30pm.',
+    'I am pleased to announce a further \u201cMeet the Director\u201d session on Tuesday 5 May from 5pm to 6pm, for staff to ask questions.',
+    'Lunch and learn sessions are offered on topics in sustainability; the next one, on Wednesday 6 March at noon, covers waste.',
+    'This term we will hold the whole school assembly on Fridays at 2.30pm, to celebrate the week.',
   ])('%s', (text) => {
     expect(follow(text)).toBe('recurring');
     expect(candidateFlags(text)).not.toContain('one-off');
