@@ -36,11 +36,11 @@ const EVENT_KIND = /^(?:town hall|seminar|webinar|information|all[- ]hands|lunch
 
 /**
  * A talk format named as the event's own kind: a town hall, a webinar, a seminar, a lecture, an information
- * session, question time. Not a part of an event (a keynote, a Q&A: a half-day of talks and a world café has
+ * session, a panel discussion, question time. Not a part of an event (a keynote, a Q&A: a half-day of talks and a world café has
  * both), and not a venue that shares the word ("lecture theatre").
  */
 const TALK_KIND =
-  /\b(?:town hall(?! (?:building|chambers?|offices?|square))|webinars?|seminars?|information (?:sessions?|evenings?|events?|nights?|meetings?)|lectures?(?! (?:theat(?:re|er)s?|halls?|rooms?))|question time)\b/i;
+  /\b(?:town hall(?! (?:building|chambers?|offices?|square))|webinars?|seminars?|information (?:sessions?|evenings?|events?|nights?|meetings?)|lectures?(?! (?:theat(?:re|er)s?|halls?|rooms?))|panel (?:discussion|event)s?|question time)\b/i;
 /** How far into a text its own kind is named: the title and opening sentence (as `crowd.ts` reads a general meeting). */
 const OPENING_CHARS = 300;
 

@@ -152,6 +152,7 @@ describe('an event that names itself a talk format is talk unless conversation i
     'Virtual town hall with the chief executive\nJoin us online on Thursday at noon. Send your questions in advance.',
     'Research seminar: soil carbon in upland farms. Dr Ann Lee, University of Leeds, Tuesday 4pm.',
     'Parent information session on the new bus routes, Monday 6pm in the school hall.',
+    'Panel discussion: what next for the high street? Four local traders and the council leader, Friday 7pm.',
   ])('%s', (text) => {
     expect(format(text).talk).toBeGreaterThanOrEqual(2);
     expect(extract(text).format.talk).toBeGreaterThan(2 * extract(text).format.conversation);
