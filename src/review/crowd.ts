@@ -35,6 +35,8 @@ const ORDER_TO_HOLD_BEFORE = /^\s*(?:-\s*)?(?:hold|organi[sz]e|plan|arrange|host
  */
 const BESIDE_ANOTHER_BEFORE =
   /\b(?:side[- ]events? (?:to|of|at)|(?:ahead|in preparation) (?:of|for)|in the run-up to|presented at|(?:the|an?) (?:upcoming|forthcoming))\s+(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){0,5}$/i;
+/** A negation just before a cue: "not open to the public", "no longer open to all". */
+const NEGATED_BEFORE = /\b(?:not|never|isn't|aren't|no longer)\s+(?:be\s+|always\s+|currently\s+)?$/i;
 /** Whether one matched cue speaks of another event, judged from the words around it. */
 function notThisCrowd(text: string, at: number, phrase: string): boolean {
   const before = clauseBefore(text, at - 60, at);
@@ -77,6 +79,8 @@ export function largeEventCues(text: string, limit = 3): string[] {
   for (const m of allMatches(LARGE_EVENT, text)) {
     const phrase = m[0].trim();
     if (observed && PUBLIC_AUDIENCE.test(phrase)) continue;
+    // "Briefing sessions are not open to the public": an invitation denied is none.
+    if (NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 25), m.index))) continue;
     if (notThisCrowd(text, m.index, m[0])) continue;
     const key = phrase.toLowerCase();
     if (seen.has(key)) continue;

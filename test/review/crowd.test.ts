@@ -102,3 +102,9 @@ describe('a meeting placed beside a larger or coming event is not that event\'s 
     expect(largeEventCues('The Regional Summit on river restoration opens in Leeds on 3 June.')).toEqual(['Summit']);
   });
 });
+
+describe('an invitation denied is none', () => {
+  it('does not read "not open to the public" as an open invitation', () => {
+    expect(largeEventCues('The cabinet\'s briefing sessions are not open to the public, but the notes are published.')).toEqual([]);
+  });
+});
