@@ -98,6 +98,7 @@ describe('room-setting: what the space is like, and a meeting on a video call at
     'Members\u2019 evening for 80 members on Thursday 6 November at 7pm in one of the cosy upstairs rooms of the Red Lion.',
     'The open day for 300 families is on Saturday 10 May from 10am; indoor and outdoor spaces are available for stalls.',
     'All staff meeting on Monday 3 March at 4pm, held in the sports hall to allow for social distancing.',
+    'Open evening for prospective families on Tuesday 26 September at 6pm; school closes early so staff can arrange displays and organise rooms.',
   ])('the space described: %s', (text) => {
     expect(extract(text).setting.roomDescribed).toBe(true);
     expect(candidateFlags(text)).not.toContain('room-setting');
