@@ -78,6 +78,15 @@ const GOING_WRONG =
   String.raw`|\bgaps (?:in|between)\b|\b(?:is|are|was|were)\b[^?.]{0,40}\bgood enough\?` +
   // The reasons people leave, asked as a theme: "Reasons for leaving: exit survey themes".
   String.raw`|\breasons? (?:for|behind|why people are) (?:[\w'-]+ ){0,2}?(?:leaving|quitting|resigning|dropping out)\b` +
+  // A campaign against a threat leading a title ("Save our library", not "how to save our recipes"), a loss
+  // asked about ("What do we stand to lose?", "Where have all the volunteers gone?"), the wrong way shown
+  // ("How not to run a meeting"), something put right ("Cleaning up our rivers") or kept off ("Avoiding
+  // dismissals" as a title's head).
+  String.raw`|(?:^|[:–—!-]\s*)save our\b|\b(?:what|who) (?:do|does|will|would|could|might) (?:we|you|they|i|us) (?:stand to |risk |have to )?lose\b|\bwhere (?:have|has) (?:all )?(?:the |our )?(?:[\w'-]+ ){0,2}?gone\b|\bwhere did all (?:the |our )?(?:[\w'-]+ ){0,2}?go\b` +
+  // Something in the way, people let down, places left empty, a budget cut told as a slogan ("doing more with less").
+  String.raw`|\bstand(?:s|ing)? in (?:the|our|their|your) way\b|\blet(?:s|ting)? (?!(?:your|their|our|my|his|her) hair\b)(?:[\w'-]+ ){0,3}?down\b(?! by)` +
+  String.raw`|\bempty (?:lecture |class)?(?:beds|halls|rooms|seats|classrooms|pews|chairs|shelves)\b|\b(?:do|does|doing|did) more with less\b` +
+  String.raw`|\bhow not to\b|\bclean(?:s|ing)? up (?:our|the|your|their)\b|^\s*(?:how to )?avoid(?:s|ing)? (?!(?:the|a|an)\b)[a-z]` +
   // Losing people, with words between: "To which rivals are you losing which particular customers?".
   String.raw`|\blo(?:se|ses|sing|st) (?:[\w'-]+ ){1,3}?(?:customers?|clients?|members|staff|employees|volunteers|talent|students|patients|users|subscribers|donors|visitors)\b` +
   // Ending something, said as an aim: "Action to End Child Marriage"; not the end of a day or a meeting.

@@ -21,13 +21,17 @@ const SOCIAL = [
   'recession', 'austerity', 'insolvency', 'bankruptcy', 'indebtedness', 'unrest', 'riot', 'rioting',
   'looting', 'arson', 'shoplifting', 'bribery', 'embezzlement', 'counterfeiting', 'displacement', 'deforestation',
   'drought', 'wildfire', 'contamination', 'congestion', 'gridlock', 'collision', 'crash', 'casualty', 'fatality',
-  'aggression', 'scamming', 'scammer', 'polarisation', 'polarization', 'divides', 'drugs', 'floods',
+  'aggression', 'scamming', 'scammer', 'polarisation', 'polarization', 'divide', 'divides', 'drugs', 'floods',
+  // Harms named by their domain word alone: what was suffered, kept, cheated or spread.
+  'trauma', 'hoarding', 'cheating', 'cheat', 'misinformation', 'disinformation', 'precarity', 'precariousness',
+  'precarious', 'endangered', 'stressful', 'stressed', 'myth', 'misconception', 'wastage', 'wasted',
+  'hate', 'underclass',
 ] as const;
 
 /** Organisational problems: what goes wrong in a workplace, a project or a service. */
 const ORGANISATIONAL = [
   'breach', 'downtime', 'slippage', 'overspending', 'understaffing', 'bureaucracy', 'micromanagement',
-  'ransomware', 'phishing', 'malware', 'hacking', 'risks', 'gaps', 'vulnerabilities',
+  'ransomware', 'phishing', 'malware', 'hacking', 'risks', 'gaps', 'vulnerabilities', 'dismissal',
 ] as const;
 
 /** Problems named with more than one word; the last word may be plural ("forced marriages"). */
@@ -38,7 +42,7 @@ const PHRASES = [
   'strike action', 'short staffing', 'reduction in force', 'cyber attack', 'cyberattack', 'data breach',
   'heart disease', 'long covid', 'mental illness', 'mental disorder', 'eating disorder', 'chronic pain',
   'pressure ulcer', 'pressure sore', 'heavy workload', 'rising cost', 'cost of living', 'hiring freeze',
-  'recruitment freeze', 'pay freeze', 'flood risk', 'hidden cost',
+  'recruitment freeze', 'pay freeze', 'flood risk', 'hidden cost', 'fake news',
 ] as const;
 
 /**
@@ -52,7 +56,9 @@ const PHRASES = [
 const HEALTH = [
   'disease', 'illness', 'infection', 'outbreak', 'sepsis', 'cancer', 'diabetes', 'dementia', 'suicide', 'stroke',
   'malaria', 'tuberculosis', 'measles', 'polio', 'cholera', 'smoking', 'vaping', 'depression',
-  'psychosis', 'insomnia', 'frailty', 'opioid', 'fentanyl', 'ulcer', 'hypertension', 'osteoporosis',
+  'psychosis', 'insomnia', 'frailty', 'opioid', 'fentanyl', 'ulcer', 'hypertension', 'osteoporosis', 'epidemic',
+  // Not a disease, but like one a field when a service follows ("waste collection") and a problem alone ("food waste").
+  'waste',
 ] as const;
 
 /** Acronyms for problems, read only in capitals so "rif" or "cse" in other words never count. */
@@ -74,7 +80,8 @@ const FIELD_HEADS = new Set([
   'vaccines', 'vaccination', 'vaccinations', 'immunisation', 'immunization', 'doctor', 'doctors', 'consultant',
   'consultants', 'specialism', 'ambassador', 'ambassadors', 'recovery', 'resilience', 'science', 'scientists',
   'conference', 'congress', 'symposium', 'sensitive', 'aware', 'inclusive', 'bereavement', 'cafe', 'cafes', 'café',
-  'cafés', 'club', 'clubs', 'group', 'groups', 'hub', 'hubs', 'forum', 'forums', 'choir', 'choirs',
+  'cafés', 'club', 'clubs', 'group', 'groups', 'hub', 'hubs', 'forum', 'forums', 'choir', 'choirs', 'collection',
+  'collections', 'management', 'recycling', 'disposal',
 ]);
 
 /** Words before a disease that make what follows a good life with it: "living well with dementia". */
@@ -82,9 +89,9 @@ const WELL_WITH = /\b(?:well|thriving|flourishing|beating|beat|beaten|beyond|aft
 
 /**
  * Words before any listed problem that make it the time or the setting ("changed during the recession",
- * "since the riots") or what an aim is without ("a future without child marriage"): not the frame.
+ * "since the riots") or what an aim is without ("a future without child marriage", "zero waste"): not the frame.
  */
-const SETTING = /\b(?:during|since|amid|amidst|throughout|post|without)\s+(?:the\s+|a\s+|an\s+)?$/i;
+const SETTING = /\b(?:during|since|amid|amidst|throughout|post|without|zero)\s+(?:the\s+|a\s+|an\s+)?$/i;
 
 /** Gaps to be filled are a task, as a form has blanks ("Filling the data gaps before go-live"). */
 const FILLED = /\bfill(?:s|ed|ing)?\s+(?:in\s+)?(?:the\s+|our\s+|any\s+|those\s+|these\s+)?(?:[\w-]+\s+)?$/i;

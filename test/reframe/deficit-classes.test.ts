@@ -55,3 +55,48 @@ describe('deficit framing: a body named for a problem is a name, not the framing
     expect(reframe('Tackling violence in the night-time economy with the Violence Reduction Unit').deficit).toBe(true);
   });
 });
+
+describe('deficit framing: harms named by their domain word alone (issue 10, retired splits)', () => {
+  it.each([
+    'Vicarious trauma in front-line teams',
+    'Hoarding in rented flats',
+    'Precarity and short contracts in the arts',
+    'Spotting cheating in online exams',
+    'Misinformation in the parish newsletter',
+    'Is the new timetable stressful for families?',
+    'Busting myths about apprenticeships',
+    'The rural-urban divide',
+    'Hate on the high street',
+  ])('%s is a deficit framing', (q) => {
+    expect(reframe(q).deficit).toBe(true);
+  });
+  it('a zero-waste aim and a waste collection service are not', () => {
+    expect(reframe('Zero waste picnics for the whole street').deficit).toBe(false);
+    expect(reframe('Changes to garden waste collection days').deficit).toBe(false);
+    expect(reframe('Food waste in school canteens').deficit).toBe(true);
+  });
+});
+
+describe('deficit framing: campaigns, losses, the wrong way and what stands in the way', () => {
+  it.each([
+    'Save our village post office',
+    'What would we stand to lose if the ferry stopped?',
+    'Where have all the bell ringers gone?',
+    'How not to chair a residents meeting',
+    'Cleaning up the canal towpath',
+    'Avoiding redundancies this winter',
+    'What stands in the way of young carers getting a break?',
+    'Councils letting down tenants on repairs',
+    'Empty classrooms after half term',
+    'Doing more with less in the youth service',
+  ])('%s is a deficit framing', (q) => {
+    expect(reframe(q).deficit).toBe(true);
+  });
+  it.each([
+    'Let your hair down at the summer ceilidh',
+    'How to save our favourite recipes in the new app',
+    'What is the one question we keep avoiding?',
+  ])('%s is not', (q) => {
+    expect(reframe(q).deficit).toBe(false);
+  });
+});
