@@ -112,10 +112,31 @@ const CONDITION = /\b(?:if|unless|in case|in the event that)\b[^,;:.!?]{0,160}[,
 const GENERIC_OBJECT =
   /\b(?:tackl(?:e|es|ed|ing)|deal(?:s|t|ing)? with|address(?:es|ed|ing)?|solv(?:e|es|ed|ing))\s+(?:(?:a|an|the|our|these|those|key|any|real|common|shared|complex|local|some|such|their|your|its|many|all|new|everyday|day-to-day|practical)\s+){0,3}(?:challenges?|issues?|problems?|areas?|priorities|matters?|questions?|tasks?|them|it|this|that)\b(?:\s+of (?:our|the|their|your) (?:jobs?|work|roles?|days?)\b|(?!\s+(?:of|facing|affecting|around|with|caused|such as|like|including|in (?:the|our|their))\b))|\bto tackle(?=\s+(?:in|at|on|during|over|this|next|together|collectively|first)\b|\s*[.,;])/gi;
 
+/**
+ * What the meeting is set against, not about: "focus on solutions rather than crises", "a 'support'
+ * rather than a 'fix'", "policy rather than dealing with day-to-day business".
+ */
+const CONTRAST = /\b(?:rather than|instead of)\s+[^,.;:!?()\n]{1,80}/gi;
+/**
+ * People named by what they live through ("people experiencing homelessness", "those affected by the
+ * floods"): who the meeting is for or with, not the problem it is framed around.
+ */
+const PEOPLE_BY_PROBLEM =
+  /\b(?:people|persons|those|families|children|adults|individuals|residents|households|women|men|clients|tenants|anyone|survivors)\s+(?:who (?:are|have been|have)\s+)?(?:experiencing|experienced|affected by|living with|at risk of|interested in)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s*(?:[,.;:!?()]|$|\s(?:and|or|in|across|from|to|by|through|during|within)\b))/gi;
+
+/** A leading list of examples: "From willow weaving to talks on the plastic crisis, the day was a success." */
+const LEADING_EXAMPLES = /^from\b[^,;:.!?]{1,160}?\bto\b[^,;:.!?]{1,160},\s*/i;
+/** Progress already made against a problem is an achievement to learn from: "strong progress in reducing maternal deaths". */
+const PROGRESS_AGAINST = /\b(?:progress|success(?:es)?|achievements?|gains?)\s+(?:made\s+)?(?:in|at|on)\s+(?:reducing|tackling|cutting|ending|preventing|lowering|eradicating)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+/gi;
+
 /** A sentence with its background, conditions and objectless working verbs taken out. */
 export function foreground(sentence: string): string {
   return sentence
     .replace(DASH_ASIDE, ', ')
+    .replace(CONTRAST, ' ')
+    .replace(LEADING_EXAMPLES, '')
+    .replace(PROGRESS_AGAINST, ' progress ')
+    .replace(PEOPLE_BY_PROBLEM, ' people ')
     .replace(LEADING_CONTEXT, '')
     .replace(TRAILING_CONTEXT, '')
     .replace(CONDITION, ' ')

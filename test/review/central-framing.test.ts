@@ -41,6 +41,23 @@ describe('foreground: background in a sentence is not its theme', () => {
   });
 });
 
+describe('foreground: what the meeting is set against, and people named by what they live through (rdef)', () => {
+  it.each([
+    ['The summit will focus on answers rather than crises.', 'crises'],
+    ['The board sets direction instead of dealing with daily complaints.', 'complaints'],
+    ['The network supports people experiencing homelessness to shape the new housing plan.', 'homelessness'],
+    ['The forum is open to families affected by flooding and to local traders.', 'flooding'],
+    ['From pond dipping to a talk on the litter crisis, the open day had something for all.', 'crisis'],
+    ['The panel shares lessons from towns that made real progress in reducing knife crime.', 'knife crime'],
+  ])('%s', (sentence, gone) => {
+    expect(foreground(sentence)).not.toContain(gone);
+  });
+  it('keeps a problem the meeting is about', () => {
+    expect(foreground('We meet to end homelessness in the borough, not to admire it.')).toContain('homelessness');
+    expect(foreground('Residents meet about rising crime rather than about parking.')).toContain('rising crime');
+  });
+});
+
 describe('the central framing: title, opening, stated aim and question', () => {
   const part = (text: string, role: FramingPart['role']): FramingPart => ({ text, role });
   it('a problem named once in a detail sentence is not the theme', () => {
