@@ -5,39 +5,19 @@
 // The large patterns are compiled to machine code at their first use: see native-regex.ts.
 import { primeNative as native } from './native-regex.js';
 import { NUM, parseNumber } from './numbers.js';
-import { GENERAL, SPECIFIC } from './people-nouns.js';
+import { clockMinutes, clockSpan, type Duration } from './clock-ranges.js';
 
 /** A meeting length in minutes with the words that gave it. */
-export interface Duration {
-  minutes: number;
-  evidence: string[];
-}
+export type { Duration } from './clock-ranges.js';
 
-const CLOCK = /(?<![\w.:£$])(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:-|to|until|till)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?(?![\w:]|\.\d)/gi;
-const NOT_A_TIME_BEFORE = /\b(?:tables?|groups?|rooms?|of|about|around|approx\.?|up to|expected|year|years|aged|ages|ks|key stage|band|bands|top|between|score|£|\$)\s*$/i;
-/** "February 8 - 9, 2007", "8-9 May": a range of days, not of hours. */
-const DATE_RANGE_BEFORE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$/i;
-const DATE_RANGE_AFTER = /^(?:st|nd|rd|th)?\s*(?:,\s*(?:19|20)\d{2}\b|(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)/i;
-/**
- * "Starts at 12:00 and ends at 1 PM", "from 6pm, finishing by 8pm": a start and an end said apart. The
- * gap between them holds a word for ending, so two unrelated times in one sentence are not paired.
- */
-const START_END = /(?<![\w.:£$])(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\b[^.;\n\d]{0,25}?\b(?:ends?|ending|finish(?:es|ing)?|clos(?:es|ing)|runs? (?:until|till|to)|running (?:until|till|to)|goes on (?:until|till))\s+(?:at|by|around|about)?\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?(?![\w:]|\.\d)/gi;
-/** "7pm start, 8.30pm finish": each time named by what happens at it. */
-const START_FINISH = /(?<![\w.:£$])(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s+start\b[^.;\n\d]{0,12}?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s+(?:finish|end|close)\b/gi;
-const NOT_A_TIME_AFTER = new RegExp(
-  `^\\s*(?:(?:[a-z'-]+\\s+){0,2}(?:${GENERAL}|${SPECIFIC})\\b|%|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|come\\b|attend|of\\b|` +
-    `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b)`,
-  'i',
-);
 const UNIT_DURATION = new RegExp(
   `\\b(?<!\\d[:.])(?:(?<range>(?:${NUM}|\\d+(?:\\.\\d+)?)\\s*-\\s*)?(?<n>${NUM}|\\d+(?:\\.\\d+)?)(?<half>\\s+and\\s+a\\s+half)?\\s*-?\\s*(?<unit>hours?|hrs?|h|minutes?|mins?|min)\\b` +
-  `|(?<hh>(?:an?|one)\\s+hour\\s+and\\s+a\\s+half)|(?<half2>half\\s+an?\\s+hour)|(?<quarter>quarter\\s+of\\s+an\\s+hour)|(?<one>(?:an?|one)(?:\\s+|-)hour(?:-long)?))\\b`,
+  `|(?<hh>(?:an?|one)\\s+hour\\s+and\\s+a\\s+half)|(?<half2>half\\s+an?\\s+hour)|(?<quarter>quarter\\s+of\\s+an\\s+hour)|(?<one>(?:an?|one)(?:\\s+|-)hour(?:-long)?|hour-?long))\\b`,
   'gi',
 );
 const DAY_DURATION = new RegExp(
   `\\b(?:(?<halfday>half[- ]a[- ]day|half[- ]day|a half day)|(?<fullday>(?:full|whole|all)[- ]day|day[- ]long)|` +
-  `(?<days>(?:a|one|1|two|2|three|3|four|4|five|5|a few|a couple of|several|multiple))[- ]days?\\b|(?<session>(?:a|one|the)\\s+(?:morning|afternoon)\\b|(?:morning|afternoon)\\s+(?:session|workshop|event|meeting)))`,
+  `(?<days>(?:a|one|1|two|2|three|3|four|4|five|5|a few|a couple of|several|multiple))[- ]days?\\b|(?<session>(?:a|one|(?<=\\b(?:for|spend|all|through|take)\\s+)the)\\s+(?:morning|afternoon)\\b(?!\\s+(?:or|and)\\b)|(?:morning|afternoon)\\s+(?:session|workshop|event)))`,
   'gi',
 );
 /** A timed agenda: lines that start with a clock time ("09:30 Arrival", "2.00 Q&A with SLT"). */
@@ -79,7 +59,7 @@ function itemSpan(text: string): Duration | undefined {
 }
 
 /** A length that is a talk's or a speaker's turn ("speak for up to 40 minutes", "talks of 20 minutes"). */
-const TALK_BEFORE = /\b(?:speak|speaking|talks?|presents?|presenting|presentations?|lectures?|keynotes?)\b[^.;\n]{0,25}$/i;
+const TALK_BEFORE = /\b(?:speak|speaking|spoke|talks?|talked|presents?|presented|presenting|presentations?|lectures?|keynotes?)\b[^.;\n]{0,25}$/i;
 /**
  * A length that names its part right after it ("a 30-minute presentation", "a 40 minute keynote", "a
  * 45 minute tour"): that part's length, not the meeting's, which is usually longer.
@@ -128,13 +108,18 @@ function unitMinutes(g: Record<string, string | undefined>): number | undefined 
 }
 
 /** A length that belongs to something else: a video, a break, a walk, a time per day or year, each talk. */
-const OTHER_THING_BEFORE = /\b(?:video|film|clip|recording|podcast|break|lunch|coffee|walk|drive|bus|train|journey|read|reading|module|e-?learning|(?<!the )course|per|registration|arrival|refreshments|networking|doors open|slot|talks? of|presentations? of|pitch(?:es)?|allotment|allowance|checkpoint)\b[^.;\n]{0,25}$|\b(?:after|within|first|last|every)\s+$/i;
+const OTHER_THING_BEFORE = /\b(?:video|film|clip|recording|podcast|break|lunch|coffee|walk|drive|bus|train|journey|read|reading|module|e-?learning|(?<!the )course|per|registration|arrival|refreshments|networking|doors open|slot|talks? of|presentations? of|pitch(?:es)?|allotment|allowance|checkpoint|includ(?:es|ing|ed))\b[^.;\n]{0,25}$|\b(?:after|within|first|(?<!\b(?:will|to|shall|should|would|may|might|must|can|could|does|do|not)\s)last|every)\s+$|\b(?:over|(?<!\b(?:no|not) )more than|at least|upwards of|in excess of|extended(?: by)?|overran(?: by)?|overrun(?: by)?)\s+$/i;
 /** Time allowed for getting there ("allow 30 minutes for parking"), not time allowed for questions. */
 const ALLOW_BEFORE = /\ballow(?:ing)?\s+(?:up to |about |around |at least |an? extra |extra )?$/i;
 const ALLOW_FOR_MEETING = /^\s*(?:for\s+(?:the\s+)?(?:questions|discussion|q\s*&\s*a|debate|conversation|feedback|comments))\b/i;
-const OTHER_THING_AFTER = /^[^.;\n]{0,3}\b(?:early|earlier|before(?:hand)?|prior|ahead|in advance|later|late|ago|into|notice|video|film|clip|recording|podcast|break|lunch|walk|drive|bus|train|journey|read|e-?learning|module|course|per|a (?:day|week|month|year)|from|away|apiece|slots?|of (?:cpd|training|learning|leave|lesson|teaching|class)|allotments?|checkpoints?|each)\b/i;
-/** A clock range for a part of the day that is not the meeting (registration, lunch). */
-const NOT_SESSION_BEFORE = /\b(?:registration|arrival|arrivals|coffee|lunch|break|refreshments|networking|doors open|drop[- ]off|surgery hours|opening hours|open)\b[^.;\n]{0,12}$/i;
+const OTHER_THING_AFTER = /^[^.;\n]{0,3}\b(?:early|earlier|before(?:hand)?|prior|ahead|in advance|later|late|ago|into|notice|video|film|clip|recording|podcast|break|lunch|walk|drive|bus|train|journey|read|e-?learning|module|course|per|a (?:day|week|month|year)|from|away|apiece|slots?|of (?:cpd|training|learning|leave|lesson|teaching|class)|allotments?|checkpoints?|each|past|beyond|longer|extra|overtime)\b/i;
+/**
+ * Time given to one part: set aside for it ("twenty minutes will be reserved for questions"), spent in the
+ * meeting ("an hour in the March meeting devoted to..."), or given to each person to do one thing ("3 minutes
+ * to read out a statement", "15 min to mingle").
+ */
+const PART_TIME_AFTER =
+  /^\s*(?:(?:will be|is|are|was|were)\s+)?(?:reserved|set aside|put aside|allocated|devoted|given over)\b|^\s*(?:in|of|at the (?:start|end|beginning) of)\s+(?:the|each|every|our|this|a|every)\s+(?:[\w-]+\s+){0,3}?(?:meetings?|sessions?|agenda)\b|^\s*to (?:read|speak|mingle|network|eat|respond|reply|address|pitch)\b/i;
 
 /** Under this many minutes a length is a moment of the meeting, unless its own sentence names the meeting. */
 const MIN_MEETING = 10;
@@ -178,18 +163,11 @@ function otherThing(text: string, at: number, length: number): boolean {
   const before = text.slice(Math.max(0, at - 40), at);
   const after = text.slice(at + length, at + length + 30);
   if (ALLOW_BEFORE.test(before) && !ALLOW_FOR_MEETING.test(after)) return true;
-  return OTHER_THING_BEFORE.test(before) || OTHER_THING_AFTER.test(after);
+  return OTHER_THING_BEFORE.test(before) || OTHER_THING_AFTER.test(after) || PART_TIME_AFTER.test(after);
 }
 
 /** "A day" after a length or a count is a rate ("20 minutes a day", "twice a day"), not a day-long meeting. */
-const DAY_NOT_AFTER = /\b(?:of|over|across|in|within|after|every|each|next|first|last|once|twice|times|per|minutes?|mins?|hours?|hrs?)\s*$/i;
-
-function clockMinutes(h: number, m: number, suffix: string | undefined): number {
-  let hour = h % 12;
-  if (suffix?.toLowerCase() === 'pm') hour += 12;
-  else if (!suffix) hour = h;
-  return hour * 60 + m;
-}
+const DAY_NOT_AFTER = /\b(?:of|over|across|in|within|after|every|each|next|first|last|once|twice|times|per|minutes?|mins?|hours?|hrs?|huddles?|meetings?|sessions?|calls?|briefings?|stand-?ups?)\s*$/i;
 
 /**
  * Finds how long the meeting lasts. A clock range ("10:00-12:00", "9.30-11", "2-4pm") is the most
@@ -201,39 +179,14 @@ export function parseDuration(text: string): Duration | undefined {
   // "Each meeting lasts no more than an hour", "a 15-minute huddle": the plan's own statement of length wins.
   const stated = meetingLength(text);
   if (stated) return stated;
-  const spans: Array<{ start: number; end: number; phrase: string }> = [];
-  for (const m of [...text.matchAll(native(CLOCK)), ...text.matchAll(native(START_END)), ...text.matchAll(native(START_FINISH))]) {
-    const [phrase, h1, m1, s1, h2, m2, s2] = m;
-    const before = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index ?? 0);
-    const after = text.slice((m.index ?? 0) + phrase.length, (m.index ?? 0) + phrase.length + 40);
-    const bare = !m1 && !m2 && !s1 && !s2;
-    if (NOT_A_TIME_BEFORE.test(before) || (!s1 && !s2 && NOT_A_TIME_AFTER.test(after))) continue;
-    // "March 7-9" is a range of days; "March. 7pm start" or "5 March 7-9pm" is a range of hours.
-    if (!m1 && !m2 && !s1 && !s2 && (DATE_RANGE_BEFORE.test(before) || DATE_RANGE_AFTER.test(after))) continue;
-    // "4-5 slides", "2-3 pages": a bare range before a plural noun counts things, not hours.
-    if (bare && /^\s*[a-z]+s\b/.test(after)) continue;
-    const a = Number(h1), b = Number(h2);
-    if (bare && (a > 12 || b > 12 || a === 0 || b === 0)) continue;
-    if (a > 23 || b > 23) continue;
-    let start = clockMinutes(a, Number(m1 ?? 0), s1 ?? (s2 && a <= b && s2.toLowerCase() === 'pm' ? 'pm' : undefined));
-    let end = clockMinutes(b, Number(m2 ?? 0), s2);
-    if (end <= start && !s2 && b <= 12) end += 12 * 60;
-    if (end <= start && s1?.toLowerCase() === 'am' && !s2) end += 12 * 60;
-    if (end <= start) { start -= 12 * 60; if (start < 0) continue; }
-    if (end - start > 14 * 60 || end - start < 5) continue;
-    if (NOT_SESSION_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
-    spans.push({ start, end, phrase: phrase.trim() });
-  }
-  if (spans.length > 0) {
-    const start = Math.min(...spans.map((s) => s.start));
-    const end = Math.max(...spans.map((s) => s.end));
-    const whole = end - start <= 14 * 60 ? end - start : Math.max(...spans.map((s) => s.end - s.start));
+  const clock = clockSpan(text);
+  if (clock) {
     // A short clock range inside a text that also speaks of whole days is one slot of a longer event:
     // which one is "the meeting" is unclear, so the length is left unknown.
     DAY_DURATION.lastIndex = 0;
-    if (whole < 90 && native(DAY_DURATION).test(text)) { DAY_DURATION.lastIndex = 0; return undefined; }
+    if (clock.minutes < 90 && native(DAY_DURATION).test(text)) { DAY_DURATION.lastIndex = 0; return undefined; }
     DAY_DURATION.lastIndex = 0;
-    return { minutes: whole, evidence: spans.map((s) => s.phrase) };
+    return clock;
   }
   const agenda = agendaSpan(text) ?? itemSpan(text);
   if (agenda) return agenda;

@@ -270,6 +270,17 @@ export function matchAll(re: RegExp, text: string, limit = Infinity): string[] {
   return out;
 }
 
+/**
+ * Whether `re` matches anywhere in `text`, as a fresh non-global copy of it would say: a global regex is
+ * tried from 0 and its `lastIndex` left at 0. Lets one compiled regex serve both scans and yes/no checks.
+ */
+export function testFromStart(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const hit = primeNative(re).test(text);
+  re.lastIndex = 0;
+  return hit;
+}
+
 /** First match of a regex as a trimmed phrase, or undefined. */
 export function firstMatch(re: RegExp, text: string): string | undefined {
   const m = primeNative(re).exec(text);

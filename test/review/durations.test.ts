@@ -104,3 +104,41 @@ describe('session length: times said after a date, or by what happens at them (r
     expect(minutes('Regional summit, March 7-9, in the civic centre.')).toBeUndefined();
   });
 });
+
+describe('session length: how clock times and lengths are written in real notices (rdef)', () => {
+  it('reads dotted a.m./p.m., noon and "between ... and ..." as clock ranges', () => {
+    expect(minutes('The forum runs from 10:00 a.m. - 11:15 a.m. in the library.')).toBe(75);
+    expect(minutes('MINUTES OF THE PARENTS MEETING HELD 7:00 P.M. TO 8:00 P.M. IN THE HALL')).toBe(60);
+    expect(minutes('The drop-in is from 12 noon - 1:30 p.m. at the depot.')).toBe(90);
+    expect(minutes('The online surgery is between 5pm and 6pm on Monday.')).toBe(60);
+  });
+  it('does not read a short window to log in ("join between 9.30 and 9.45am") as the session', () => {
+    expect(minutes('Please log in between 9.30 and 9.45am so we can check your sound.')).toBeUndefined();
+  });
+  it('reads one session offered at several times as one session, not the day from first to last', () => {
+    expect(minutes('Drop-in sessions:\n- Monday, May 4: 10-11 a.m., Room 2\n- Wednesday, May 6: 2-3 p.m., Room 5')).toBe(60);
+    expect(minutes('Choose a session from 9:00 a.m. - 10:00 a.m. or again from 3:00 p.m. - 4:00 p.m.')).toBe(60);
+    expect(minutes('The library meeting is 7pm - 8pm; an online meeting is also held 6.30pm - 7.30pm.')).toBe(60);
+  });
+  it('still reads a day of back-to-back or spaced parts from first start to last end', () => {
+    expect(minutes('Programme\n9:00-10:00 Welcome\n10:00-11:00 Discussion\n11:00-12:00 Plenary')).toBe(180);
+    expect(minutes('Programme\n9:00-10:00 Welcome\n10:30-11:30 Discussion\n12:00-1:00 Plenary')).toBe(240);
+  });
+  it('reads "hour-long" and "will last one hour" as lengths', () => {
+    expect(minutes('Residents put their questions to the mayor in an hour-long webinar.')).toBe(60);
+    expect(minutes('The panels are held at noon and at 4 p.m. Each panel will last one hour.')).toBe(60);
+  });
+  it('does not read a lower bound, an overrun or a part\'s time as the length', () => {
+    expect(minutes('The meeting lasted well over an hour as tenants spoke.')).toBeUndefined();
+    expect(minutes('The discussion ran 30 minutes past its planned end.')).toBeUndefined();
+    expect(minutes('Ten minutes will be reserved for questions from the floor.')).toBeUndefined();
+    expect(minutes('Each resident may take up to 3 minutes to speak at the committee meeting.')).toBeUndefined();
+    expect(minutes('We plan an hour in the June council meeting for the budget.')).toBeUndefined();
+    expect(minutes('Come to the open day (includes a 20 minute guided walk).')).toBeUndefined();
+    expect(minutes('The director spoke for about 30 minutes about the new plan.')).toBeUndefined();
+  });
+  it('does not read "a huddle a day" or "the morning meeting" as a day or a morning', () => {
+    expect(minutes('One huddle a day keeps the ward safe.')).toBeUndefined();
+    expect(minutes('Some teams call it the morning meeting; ours is called the Stand.')).toBeUndefined();
+  });
+});
