@@ -103,7 +103,7 @@ export function clockSpan(text: string): Duration | undefined {
     const after = text.slice(at + phrase.length, at + phrase.length + 40);
     const bare = !m1 && !m2 && !s1 && !s2;
     if (bare && /^between\b/i.test(phrase)) continue;
-    if (NOT_A_TIME_BEFORE.test(before) || (!s1 && !s2 && NOT_A_TIME_AFTER.test(after))) continue;
+    if (NOT_A_TIME_BEFORE.test(before) || (!s1 && !s2 && native(NOT_A_TIME_AFTER).test(after))) continue;
     // "March 7-9" is a range of days; "March. 7pm start" or "5 March 7-9pm" is a range of hours.
     if (bare && (DATE_RANGE_BEFORE.test(before) || DATE_RANGE_AFTER.test(after))) continue;
     // "4-5 slides", "2-3 pages": a bare range before a plural noun counts things, not hours.

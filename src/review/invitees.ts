@@ -9,6 +9,8 @@ import {
   type Level,
 } from './cues.js';
 import { HAS_NUMBER } from './numbers.js';
+// The large patterns are compiled to machine code at their first use: see native-regex.ts.
+import { primeNative } from './native-regex.js';
 import { allMatches, matchAll, testFromStart, union, unionMatches } from './text.js';
 
 /** The invitee side of a plan. */
@@ -104,7 +106,7 @@ function looksLikeRoleList(sentence: string): boolean {
   const lead = FIRST_WORDS_ROLE.exec(sentence)?.[0] ?? '';
   if (!hasRole(lead) && !hasGroup(lead)) return false;
   if (/[,+&/]/.test(sentence)) return true;
-  return rolesIn(sentence).length + (sentence.match(ORGS)?.length ?? 0) >= 2;
+  return rolesIn(sentence).length + (sentence.match(primeNative(ORGS))?.length ?? 0) >= 2;
 }
 
 /** A role list ends where its verb begins: "PCSOs and councillors review hotspots" lists only the people. */
@@ -132,7 +134,7 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
   const add = (p: string | undefined): void => {
     if (!p || seen.has(p)) return;
     seen.add(p);
-    const t = p.replace(TOPIC_CLAUSE, ' ').replace(/\s+/g, ' ').trim();
+    const t = p.replace(primeNative(TOPIC_CLAUSE), ' ').replace(/\s+/g, ' ').trim();
     if (t && t.length > 1 && !kept.has(t)) {
       kept.add(t);
       phrases.push(t);
@@ -149,10 +151,10 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
     if (OTHER_LABEL.test(raw) || SPEAKER_LABEL.test(raw)) return;
     const s = withoutSpeakers(raw);
     if (i === 0) {
-      const title = TITLE_GROUP.exec(s)?.[0];
+      const title = primeNative(TITLE_GROUP).exec(s)?.[0];
       if (title && (hasRole(title) || hasGroup(title))) add(title);
     }
-    const counted = HAS_NUMBER.test(s) ? COUNTED.exec(s) : null;
+    const counted = HAS_NUMBER.test(s) ? primeNative(COUNTED).exec(s) : null;
     if (counted) {
       // "Knife crime summit - 200 delegates from ...": the title before the dash is the topic, not people.
       const head = s.slice(0, counted.index);
@@ -181,7 +183,7 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
   const joined = phrases.join(' ; ');
   const roles = rolesIn(joined);
   const groups: Invitees['groups'] = [];
-  for (const [i, phrase] of unionMatches(GROUP_UNION, joined.replace(GROUP_IN_TITLE, (t) => t.replace(/^\S+/, 'staff')))) {
+  for (const [i, phrase] of unionMatches(GROUP_UNION, joined.replace(primeNative(GROUP_IN_TITLE), (t) => t.replace(/^\S+/, 'staff')))) {
     const g = GROUPS[i];
     if (g && !groups.some((x) => x.name === g.name)) groups.push({ name: g.name, phrase, families: g.families });
   }
