@@ -83,7 +83,7 @@ function repeats(text: string, spans: readonly Span[]): boolean {
     if (next.start < prev.end) overlap = true;
   }
   if (overlap) return true;
-  const dates = new Set(spans.map((s) => DATE_BEFORE.exec(text.slice(Math.max(0, s.at - 60), s.at).split('\n').pop() ?? '')?.[0].slice(0, 12).toLowerCase()));
+  const dates = new Set(spans.map((s) => native(DATE_BEFORE).exec(text.slice(Math.max(0, s.at - 60), s.at).split('\n').pop() ?? '')?.[0].slice(0, 12).toLowerCase()));
   if (dates.size >= 2 && !dates.has(undefined)) return true;
   const first = Math.min(...spans.map((s) => s.at)), last = Math.max(...spans.map((s) => s.at));
   return REPEAT_WORD.test(text.slice(Math.max(0, first - 60), last + 1));

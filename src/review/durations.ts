@@ -163,7 +163,7 @@ function otherThing(text: string, at: number, length: number): boolean {
   const before = text.slice(Math.max(0, at - 40), at);
   const after = text.slice(at + length, at + length + 30);
   if (ALLOW_BEFORE.test(before) && !ALLOW_FOR_MEETING.test(after)) return true;
-  return OTHER_THING_BEFORE.test(before) || OTHER_THING_AFTER.test(after) || PART_TIME_AFTER.test(after);
+  return OTHER_THING_BEFORE.test(before) || OTHER_THING_AFTER.test(after) || native(PART_TIME_AFTER).test(after);
 }
 
 /** "A day" after a length or a count is a rate ("20 minutes a day", "twice a day"), not a day-long meeting. */

@@ -136,7 +136,7 @@ export function foreground(sentence: string): string {
     .replace(CONTRAST, ' ')
     .replace(LEADING_EXAMPLES, '')
     .replace(PROGRESS_AGAINST, ' progress ')
-    .replace(PEOPLE_BY_PROBLEM, ' people ')
+    .replace(primeNative(PEOPLE_BY_PROBLEM), ' people ')
     .replace(LEADING_CONTEXT, '')
     .replace(TRAILING_CONTEXT, '')
     .replace(CONDITION, ' ')
