@@ -11,10 +11,12 @@ import { primeNative } from '../review/native-regex.js';
 
 /**
  * Heads that name something good reached, kept or regained: a celebration, recovery, resilience,
- * wellbeing, thriving, a life or a future built again.
+ * wellbeing, thriving, a life or a future built again, people supported or something kept up through a
+ * hard time ("Supporting your team through a restructure"; not "Support after redundancy", whose head is the
+ * support for the problem itself, as the labelling guide reads it).
  */
 const GOOD_HEAD = new RegExp(
-  String.raw`\b(?:celebrat\w*|honou?r(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing)|thriv\w*|flourish\w*|recover(?:y|ies|ing|ed)?|resilien\w*|well-?being|wellness|positive|growth|grow(?:s|ing)? (?:stronger|together|resilience|hope)|(?:re)?build(?:s|ing)? (?:back|resilience|hope|confidence|(?:a |your |our )?(?:better |brighter |new )?(?:future|lives?))|rebuild\w*|renew\w*|hope|best life|(?:a |new |your |our )?life|living well|mov(?:e|es|ing) (?:forward|on)|stronger|freedom|strengths?|heal(?:s|ing)?|bounc(?:e|es|ing) back|new beginnings?|fresh start)\b`,
+  String.raw`\b(?:celebrat\w*|(?:support|maintain|sustain)(?:s|ing)?(?=\s+(?:[\w'’-]+\s+){1,3}through\b)|honou?r(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing)|thriv\w*|flourish\w*|recover(?:y|ies|ing|ed)?|resilien\w*|well-?being|wellness|positive|growth|grow(?:s|ing)? (?:stronger|together|resilience|hope)|(?:re)?build(?:s|ing)? (?:back|resilience|hope|confidence|(?:a |your |our )?(?:better |brighter |new )?(?:future|lives?))|rebuild\w*|renew\w*|hope|best life|(?:a |new |your |our )?life|living well|mov(?:e|es|ing) (?:forward|on)|stronger|freedom|strengths?|heal(?:s|ing)?|bounc(?:e|es|ing) back|new beginnings?|fresh start)\b`,
   'i',
 );
 

@@ -100,3 +100,15 @@ describe('deficit framing: campaigns, losses, the wrong way and what stands in t
     expect(reframe(q).deficit).toBe(false);
   });
 });
+
+describe('deficit framing: people supported or something kept up through a hard time', () => {
+  it.each([
+    'Supporting carers through stress and isolation',
+    'Maintaining morale through redundancies and pay freezes',
+  ])('%s is not a deficit framing', (q) => {
+    expect(reframe(q).deficit).toBe(false);
+  });
+  it('supporting people against the problem itself still is', () => {
+    expect(reframe('Supporting victims of domestic abuse').deficit).toBe(true);
+  });
+});
