@@ -98,7 +98,9 @@ export function decide(f: PlanFacts): Decision[] {
   // recurs). Such a text says when: a day or a clock time. One that says neither describes a kind of meeting
   // (a guide, a template, a page on how a forum works) or is an excerpt, and its silence about the room says
   // nothing; a whole body ("all staff", "open to all") counts as a crowd here as any other sign does.
-  if (large && f.genre.occasion && f.setting.mode !== 'online' && !f.setting.roomDescribed && f.genre.forwardLooking) {
+  // A text that sends the reader elsewhere for the arrangements ("for dates and locations, see our calendar")
+  // is not the whole plan either.
+  if (large && f.genre.occasion && f.setting.mode !== 'online' && !f.setting.roomDescribed && f.genre.forwardLooking && !f.setting.arrangementsElsewhere) {
     out.push({ id: 'room-setting', evidence: f.attendance.evidence });
   }
   return out;

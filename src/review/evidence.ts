@@ -63,7 +63,7 @@ export function keepEvidence(facts: PlanFacts, plan: string, onDrop?: (quote: st
   if (none(out.format.conversationEvidence)) out.format.conversation = 0;
   if (out.outcome.fixed === 'yes' && none(out.outcome.evidence)) out.outcome.fixed = 'unknown';
   if (!['none', 'unknown'].includes(out.followUp.kind) && none(out.followUp.evidence)) out.followUp.kind = 'unknown';
-  if (none(out.setting.evidence)) out.setting = { mode: 'unknown', roomDescribed: false, roomForTalk: false, roomForConversation: false, evidence: [] };
+  if (none(out.setting.evidence)) out.setting = { mode: 'unknown', roomDescribed: false, roomForTalk: false, roomForConversation: false, arrangementsElsewhere: out.setting.arrangementsElsewhere, evidence: [] };
   if (out.representatives.value !== 'unknown' && none(out.representatives.evidence)) out.representatives.value = 'unknown';
   if (out.invitees.stated && none(out.invitees.evidence) && out.participants.length === 0) out.invitees.stated = false;
   return { facts: out, dropped };

@@ -79,6 +79,8 @@ export const planFactsSchema = z.object({
     roomForTalk: z.boolean().default(false),
     /** Tables, circles, break-out space: a room laid out for people to talk with each other. */
     roomForConversation: z.boolean().default(false),
+    /** The text sends the reader elsewhere or to later for the arrangements, so it is not the whole plan. */
+    arrangementsElsewhere: z.boolean().optional(),
     evidence,
   }),
   representatives: z.object({ value: z.enum(['yes', 'no', 'unknown']), evidence }),

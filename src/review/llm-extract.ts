@@ -25,7 +25,7 @@ Quote evidence by copying words exactly from the plan (a few words each). Never 
  "format": {"talk": number of talks/panels/briefings/Q&A items, "conversation": number of conversation/table/workshop items, "talkEvidence": [], "conversationEvidence": [], "stories": true when people work from their own experience},
  "outcome": {"fixed": "yes" when set up to agree or sign off something already shaped, "no" when it explores first, else "unknown", "explores": boolean, "evidence": []},
  "followUp": {"kind": ${FOLLOW_UPS.map((f) => `"${f}"`).join('|')} (about this meeting only; "none" only for a forward-looking plan that says nothing of what happens after), "evidence": []},
- "setting": {"mode": "online"|"in-person"|"hybrid"|"unknown", "roomDescribed": whether tables, seating, room layout or acoustics are described, "roomForTalk": true for theatre-style rows, "roomForConversation": true for tables, circles or break-out space, "evidence": []},
+ "setting": {"mode": "online"|"in-person"|"hybrid"|"unknown", "roomDescribed": whether tables, seating, room layout or acoustics are described, "roomForTalk": true for theatre-style rows, "roomForConversation": true for tables, circles or break-out space, "arrangementsElsewhere": true when the text sends the reader elsewhere or to later for the place, dates or details, "evidence": []},
  "representatives": {"value": "yes" when people come as representatives or delegates of organisations, "no" when as themselves, else "unknown", "evidence": []},
  "teamRoutine": true for a team's own routine meeting (stand-up, retro),
  "words": 0

@@ -7,17 +7,27 @@
 import type { PlanFacts } from './facts.js';
 import type { MeetingPlan } from './plan.js';
 import { ONLINE_CUES, ROOM_CUES } from './cues.js';
+import { primeNative } from './native-regex.js';
 import { allMatches, matchAll } from './text.js';
 
 /** What the room is like beyond tables and seats: air, warmth, light, noise, a stage or podium, its size. */
 const ROOM_MORE =
-  /\b(?:ventilat\w+|well[- ]ventilated|air[- ]?condition\w*|heat(?:ed|ing)|warm(?:th)?(?= (?:hall|room|space|venue))|(?:hall|room|space|venue) (?:is|will be) (?:warm|heated|cool|bright|light|spacious|big enough|large enough|quiet|accessible)|(?:good|natural|dim|bright) lighting|noise|noisy|echo\w*|podium|(?:on|from) (?:the |a )?stage|lectern|top table|standing (?:room|only|tables)|(?:space|room) (?:is|will be) (?:big|large) enough|step-free|wheelchair[- ]accessible|(?:each|every|per|around the|round the|at each|on each|at your) table|tables? (?:are|is|will be) (?:set|laid|arranged|placed)|(?:cosy|cozy|comfortable|spacious|airy|intimate|light-filled) (?:[\w-]+ )?(?:rooms?|spaces?|venues?|halls?|surroundings|lounges?)|(?:indoor|outdoor|alfresco|al fresco|open-air) (?:and (?:indoor|outdoor|alfresco|al fresco|open-air) )?(?:spaces?|areas?|seating)|(?:allow|room) for social distancing|(?:organi[sz]e|arrange|prepare|set up|lay out) (?:the )?(?:rooms|displays|the hall|the space))\b/gi;
+  /\b(?:ventilat\w+|well[- ]ventilated|air[- ]?condition\w*|heat(?:ed|ing)|warm(?:th)?(?= (?:hall|room|space|venue))|(?:hall|room|space|venue) (?:is|will be) (?:warm|heated|cool|bright|light|spacious|big enough|large enough|quiet|accessible)|(?:good|natural|dim|bright) lighting|noise|noisy|echo\w*|podium|(?:on|from) (?:the |a )?stage|lectern|top table|standing (?:room|only|tables)|(?:space|room) (?:is|will be) (?:big|large) enough|step-free|wheelchair[- ]accessible|(?:each|every|per|around the|round the|at each|on each|at your) table|tables? (?:are|is|will be) (?:set|laid|arranged|placed)|(?:cosy|cozy|comfortable|spacious|airy|intimate|light-filled) (?:[\w-]+ )?(?:rooms?|spaces?|venues?|halls?|surroundings|lounges?)|(?:indoor|outdoor|alfresco|al fresco|open-air) (?:and (?:indoor|outdoor|alfresco|al fresco|open-air) )?(?:spaces?|areas?|seating)|(?:allow|room) for social distancing|(?:organi[sz]e|arrange|prepare|set up|lay out) (?:the )?(?:rooms|displays|the hall|the space)|market ?place|(?:market|information|exhibition|exhibitor|display|local) (?:stalls?|stands)|stalls (?:run|hosted|staffed) by)\b/gi;
 /** A setting with no room: by telephone, or a digital event. */
 const REMOTE =
   /\b(?:tele(?:phone)?[- ]?town ?halls?|telephone (?:forum|meeting|call|conference|town hall)|by (?:tele)?phone|phone-in|dial-in|dial in|conference call|digital (?:conference|event|summit|forum|symposium|festival)|livestream(?:ed)? only|virtual (?:conference|event|summit|forum|symposium|meeting|session|town hall))\b/gi;
 /** "Online" about something other than where people meet: booking, a survey, papers, a view-only stream. */
 const ONLINE_ELSEWHERE_BEFORE = /\b(?:book|booking|register|registration|available|find|view|viewed|read|published|posted|watch|watched|stream(?:ed|ing)?|broadcast|sign up|apply|submit|details|information|papers|agenda|minutes|more|respond|comment|feedback|survey|consultation|also|as well)\s+(?:[\w'’-]+\s+){0,2}$/i;
 const ONLINE_ELSEWHERE_AFTER = /^\s*(?:consultation|survey|form|booking|registration|shop|store|resources?|portal|petition|feedback|questionnaire|learning|course|module|training|safety|harms?|abuse|bullying|presence|newsletter|calendar|version|copy|link|at(?! \d)|via|here|from|for (?:those|anyone|people) who (?:can(?:no|')t|are unable))\b/i;
+
+/**
+ * The text sends the reader elsewhere, or to later, for the meeting's arrangements ("for dates and
+ * locations, see our calendar", "more information about the event will be available shortly", "venue to
+ * be confirmed"): it is not the whole plan, so its silence about the room says nothing (guide: absence
+ * flags need the text to describe the whole plan).
+ */
+const ARRANGEMENTS_ELSEWHERE =
+  /\bfor (?:dates|times|venues?|locations?)(?:,? (?:and|&) (?:dates|times|venues?|locations?))*,? (?:please )?(?:see|visit|check|go to)\b|\b(?:more|further|full) (?:information|details|info)(?: about (?:the|this) (?:event|meeting|conference|forum|day))? (?:will be (?:available|published|posted|sent|circulated)|(?:is |are )?to follow)\b|\b(?:see|find|read) more (?:detail|details|information) here\b|\bmore details? here\b|\b(?:venue|location|time|date)s?(?: and (?:venue|location|time|date)s?)? (?:(?:is|are|will be|to be) )?(?:to be )?(?:confirmed|announced|arranged|tbc|tba|tbd)\b|\bdetails (?:to follow|to be confirmed|will follow)\b|\bmore (?:information|details)(?:,[^.\n]{0,60})? (?:can be found|is available|are available) (?:on|at|via) (?:our|the)\b/i;
 
 /** Online cues that say where the meeting itself happens. */
 function meetingOnline(text: string): string[] {
@@ -77,6 +87,7 @@ export function settingOf(plan: MeetingPlan): PlanFacts['setting'] {
     roomDescribed: room.length > 0,
     roomForTalk: room.some((r) => THEATRE.test(r)) && !room.some((r) => CONVERSATION_ROOM.test(r)),
     roomForConversation: room.some((r) => CONVERSATION_ROOM.test(r)),
+    arrangementsElsewhere: primeNative(ARRANGEMENTS_ELSEWHERE).test(plan.text),
     evidence: [...room, ...online, ...(hybrid ? matchAll(/\bhybrid\b/gi, plan.text, 1) : [])].slice(0, 6),
   };
 }

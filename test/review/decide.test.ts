@@ -235,6 +235,11 @@ describe('decide: absences (one-off, room-setting, purpose-unclear) from facts',
     const described = { mode: 'in-person' as const, roomDescribed: true, roomForTalk: false, roomForConversation: false, evidence: ['well ventilated'] };
     expect(ids(facts({ attendance: large, setting: described }))).not.toContain('room-setting');
   });
+  it('room-setting is not asked of a text that sends the reader elsewhere for the arrangements', () => {
+    const elsewhere = { mode: 'unknown' as const, roomDescribed: false, roomForTalk: false, roomForConversation: false, arrangementsElsewhere: true, evidence: [] };
+    expect(ids(facts({ attendance: large, setting: elsewhere }))).toEqual(['large-group']);
+    expect(ids(facts({ attendance: large, setting: { ...elsewhere, arrangementsElsewhere: false } }))).toEqual(['large-group', 'room-setting']);
+  });
   it('room-setting follows large-group however it was established (a whole body, a kind, a number), as the guide says', () => {
     const whole = { kind: 'inferred' as const, min: 13, max: null, evidence: ['All parents are invited'] };
     expect(ids(facts({ attendance: whole }))).toEqual(['large-group', 'room-setting']);

@@ -162,3 +162,32 @@ describe('room-setting: a time named without a day still says when (rroom, s24)'
     expect(extract('Town hall meetings are a way for the student government to hear from the student body on topics of interest.').genre.occasion).toBe(false);
   });
 });
+
+describe('room-setting: a text that sends the reader elsewhere for the arrangements is not the whole plan (rroom2)', () => {
+  it.each([
+    'Monthly residents\u2019 forum, open to everyone, on the first Tuesday from 6 to 7.30pm. For dates and venues, please see the events page.',
+    'Youth conference for 150 young people on Saturday 14 March. More information about the event will be available shortly.',
+    'Public meeting on the new bus routes on Thursday 5 March at 7pm. Venue to be confirmed.',
+    'Annual members\u2019 meeting on Wednesday 18 June, open to all members. Details to follow.',
+    'Staff open forum on Monday 2 June at noon. More information, papers and later dates can be found on our staff pages.',
+  ])('%s', (text) => {
+    expect(extract(text).setting.arrangementsElsewhere).toBe(true);
+    expect(candidateFlags(text)).toContain('large-group');
+    expect(candidateFlags(text)).not.toContain('room-setting');
+  });
+  it('details about what the meeting will decide are not the arrangements', () => {
+    const text = 'Public meeting for all residents on Thursday 5 March at 7pm, where further details will be announced about the new park.';
+    expect(extract(text).setting.arrangementsElsewhere).toBe(false);
+    expect(candidateFlags(text)).toContain('room-setting');
+  });
+});
+
+describe('room-setting: stalls and a marketplace say how the space is set out (rroom2)', () => {
+  it.each([
+    'Annual members\u2019 meeting on Tuesday 9 September at 1pm, open to everyone; the hall has a marketplace of stalls run by local charities.',
+    'Community health day for 200 residents on Saturday 3 May at 10am, with information stands from the surgery and the library.',
+  ])('%s', (text) => {
+    expect(extract(text).setting.roomDescribed).toBe(true);
+    expect(candidateFlags(text)).not.toContain('room-setting');
+  });
+});
