@@ -129,9 +129,19 @@ const LEADING_EXAMPLES = /^from\b[^,;:.!?]{1,160}?\bto\b[^,;:.!?]{1,160},\s*/i;
 /** Progress already made against a problem is an achievement to learn from: "strong progress in reducing maternal deaths". */
 const PROGRESS_AGAINST = /\b(?:progress|success(?:es)?|achievements?|gains?)\s+(?:made\s+)?(?:in|at|on)\s+(?:reducing|tackling|cutting|ending|preventing|lowering|eradicating)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+/gi;
 
+/**
+ * A standing body's proper name, even one named for its aim ("Mississippi United To End Homelessness
+ * Coalition", "the Ministerial Working Group on Tackling Homelessness", "Reducing Reoffending Third Sector
+ * Advisory Group"): it says who hosts or attends, not what this meeting is framed around. Events
+ * ("Knife Crime Summit") are not bodies, so their names are still read.
+ */
+const BODY_PROPER_NAME =
+  /\b(?:[A-Z][\w'’-]*\s+(?:(?:on|for|to|of|and|&|against|in)\s+)?){1,6}(?:Coalition|Commission|Committee|(?:Work(?:ing)?\s*)?Group|Workgroup|Board|Network|Association|Partnership|Alliance|Taskforce|Task Force|Unit|Panel|Agency|Trust|Foundation|Society|Institute|Department|Council|Services)\b(?:\s+(?:[Oo]n|[Ff]or|[Aa]gainst|[Tt]o)\s+(?:[A-Z][\w'’-]*\s*){1,5})?/g;
+
 /** A sentence with its background, conditions and objectless working verbs taken out. */
 export function foreground(sentence: string): string {
   return sentence
+    .replace(primeNative(BODY_PROPER_NAME), ' the body ')
     .replace(DASH_ASIDE, ', ')
     .replace(CONTRAST, ' ')
     .replace(LEADING_EXAMPLES, '')
@@ -149,6 +159,20 @@ function theme(sentence: string): string {
 }
 
 /**
+ * What a meeting aims at, named by a noun the framing check's aspiration words lack: wellbeing, resilience,
+ * quality, the future, confidence and trust, inspiration. A problem named once beside one of these ("sessions on
+ * stress ... 'Workplace Wellbeing'", "to improve community trust and confidence") is one side of an aim.
+ * Case matters for "trust" so that a body's name ("the NHS Trust") is not read as one.
+ */
+const AIM_NOUNS = /\b(?:[Ww]ell-?being|[Rr]esilien(?:ce|t)|[Qq]uality|[Ff]uture|[Cc]onfiden(?:ce|t)|trust|[Ii]nspir(?:e|ed|ing|ation))\b/g;
+
+/** The aim nouns of a framing, leaving out any inside its problem phrases ("poor quality", "lack of confidence"). */
+function aimNouns(text: string, deficit: readonly string[]): string[] {
+  const rest = deficit.reduce((acc, d) => acc.split(d).join(' '), text);
+  return [...new Set(rest.match(AIM_NOUNS) ?? [])];
+}
+
+/**
  * Reads the central framing: the central sentences, or every framing sentence when more than one of
  * them names a problem (a framing that keeps returning to a problem is built around it).
  */
@@ -160,5 +184,6 @@ export function readCentralFraming(parts: readonly FramingPart[]): CentralFramin
   for (const t of themes) if (detectDeficit(t.text).deficit && (naming += 1) >= 2) break;
   const chosen = naming >= 2 ? themes : themes.filter((t) => CENTRAL_ROLES.has(t.role));
   const text = chosen.map((t) => t.text).join(' ');
-  return { deficit: detectDeficit(text).evidence, aspiration: aspirationPhrases(text) };
+  const deficit = detectDeficit(text).evidence;
+  return { deficit, aspiration: [...aspirationPhrases(text), ...aimNouns(text, deficit)] };
 }

@@ -129,3 +129,34 @@ describe('decide: framed around a problem, not an aspiration', () => {
     expect(framedAroundDeficit(f)).toBe(true);
   });
 });
+
+describe("a standing body's name and the aims a framing names by a noun (rreps2)", () => {
+  const part = (text: string, role: FramingPart['role']): FramingPart => ({ text, role });
+  it.each([
+    ['The Northtown Alliance To End Rough Sleeping met in the library on Monday.', 'Rough Sleeping'],
+    ['Minutes were sent to the County Working Group on Preventing Fuel Poverty.', 'Fuel Poverty'],
+    ['Tackling Loneliness Partnership Board meeting, March', 'Loneliness'],
+  ])("a body's proper name says who, not the theme: %s", (sentence, gone) => {
+    expect(foreground(sentence)).not.toContain(gone);
+  });
+  it("an event's name is still read", () => {
+    expect(foreground('Welcome to the Rough Sleeping Summit 2025.')).toContain('Rough Sleeping');
+    expect(flagged('Rough Sleeping Summit\nA day for the county to agree how to end rough sleeping.')).toBe(true);
+  });
+  it.each([
+    ['Lunchtime sessions on stress at work, for our Staff Wellbeing month', 'Wellbeing'],
+    ['The panel exists to build confidence in how incidents are handled', 'confidence'],
+    ['Shaping the future of the high street after years of decline', 'future'],
+  ])('an aim named by a noun is an aspiration beside a lone problem: %s', (title, word) => {
+    const central = readCentralFraming([part(title, 'title')]);
+    expect(central.deficit.length).toBe(1);
+    expect(central.aspiration).toContain(word);
+  });
+  it('a noun inside the problem phrase is not an aim', () => {
+    expect(readCentralFraming([part('Poor quality repairs on the estate', 'title')]).aspiration).toEqual([]);
+    expect(flagged('Poor quality repairs on the estate\nTenants meet with the repairs team on Monday at 6pm.')).toBe(true);
+  });
+  it('a body called a Trust is no aim', () => {
+    expect(readCentralFraming([part('Falls in the NHS Trust wards', 'title')]).aspiration).toEqual([]);
+  });
+});
