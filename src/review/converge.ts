@@ -7,6 +7,7 @@
  * approval of minutes are not converging early.
  */
 import { PREDETERMINED, PROCEDURAL_APPROVAL } from './cues.js';
+import { primeNative } from './native-regex.js';
 import { sentences } from './text.js';
 
 /** Settling a proposal by its nature: ratifying, signing off, rubber-stamping, choosing one of a set. */
@@ -20,11 +21,33 @@ const VOTE_ON_PROPOSAL = /\b(?:propos\w+|approv\w+|merger|agreement|amendments?|
  * a named one ("accepting the proposed changes") too, but not "accepting proposals" (a call for them).
  */
 const DECIDE_OR_CONSULT =
-  /\b(?:decide|deciding|agree|agreeing|confirm|confirming|finali[sz]\w*|settle|consult(?:ation|ations|ing|s)?|approv(?:e|ing)|agreement on|accept(?:s|ing)? (?:the|these|this|its|our|their))\b/i;
-/** Standing business that is approved as a matter of course, like the minutes. */
-const ROUTINE = /\b(?:annual (?:report and )?accounts|(?:the )?accounts|pending approval|subject to (?:\w+ ){0,4}approval|minutes\b[^.\n]{0,60}\bfor approval)\b/gi;
-/** Both answers still open ("approve or reject"), or a consultation that comes later: this meeting settles nothing. */
-const OPEN_OR_LATER = /\b(?:approv\w*|accept\w*|adopt\w*) or (?:reject\w*|deny\w*|decline\w*|refus\w*|amend\w*|not)\b|\bbefore (?:the |a |any )?(?:\w+ )?consultation\b|\bconsultation (?:later|next|will follow)\b/i;
+  /\b(?:decide|deciding|agree|agreeing|confirm(?:ing)?(?<!(?:please|kindly) confirm)(?! (?:how|whether|if|what|when|where|who|your|you|their|attendance|availability|receipt)\b)|finali[sz]\w*|settle|consult(?:ation|ations|ing|s)?|approv(?:e|ing)|agreement on|accept(?:s|ing)? (?:the|these|this|its|our|their))\b/i;
+/**
+ * Standing business that is approved as a matter of course, like the minutes: a body's accounts, its
+ * officers' elections, its annual budget, the reports received ("the AGM will ratify any elections",
+ * "a motion to accept the reports").
+ */
+const ROUTINE = /\b(?:(?:ratif\w*|approv\w*|adopt\w*|accept\w*|confirm\w*|receiv\w*|endors\w*)\s+(?:of\s+)?(?:the\s+|any\s+|all\s+)?(?:[\w']+\s+){0,2}?(?:elections?|appointments?|accounts|financial statements|reports|correspondence|(?:company )?secretary|treasurer|auditors?|officers|trustees|directors)\b|(?:matters|items|business|papers) (?:for|requiring) (?:approval|decision)|adoption of (?:the |its |our )?(?:annual|yearly) (?:[\w']+ )?budget|annual (?:report and )?accounts|(?:the )?accounts|pending approval|subject to (?:\w+ ){0,4}approval|minutes\b[^.\n]{0,60}\bfor approval)\b/gi;
+/** Both answers still open ("approve or reject", "accept/decline"), or a consultation that comes later: this meeting settles nothing. */
+const OPEN_OR_LATER = /\b(?:approv\w*|accept\w*|adopt\w*)(?: or |\s?\/\s?)(?:reject\w*|deny\w*|decline\w*|refus\w*|amend\w*|not)\b|\bbefore (?:the |a |any )?(?:\w+ )?consultation\b|\bconsultation (?:later|next|will follow)\b/i;
+/** The text says the meeting decides nothing ("no decisions are taken at these sessions"): it cannot converge. */
+const NO_DECISION =
+  /\b(?:no (?:formal )?decisions? (?:(?:are|were|is|was|will be|can be|have been|has been) )?(?:taken|made|reached)|makes? no (?:formal )?decisions?|(?:will|do|does|can|cannot|may) not (?:make|take) (?:any )?(?:formal )?decisions?|not (?:a )?decision[- ]making)\b/i;
+/** Members bring the business themselves ("anyone can submit motions"): no course is fixed beforehand. */
+const OPEN_AGENDA =
+  /\b(?:any(?:one| member| student| resident)?|members|students) (?:can|may) (?:submit|propose|put forward|bring|request|table) (?:an? )?(?:motions?|items?|proposals?|polic)/i;
+/**
+ * Proposals or a draft still being formed ("feedback to inform more detailed proposals", "to write a
+ * draft") are the meeting's output, not a course fixed before it.
+ */
+const BEING_FORMED = /\b(?:write|writing|produce|producing|prepare|preparing|draw up|drawing up|develop|developing|inform|informing)\s+(?:\w+\s+){0,3}$/i;
+/**
+ * A heading over a body's standing remit ("The powers and functions of the Assembly are:"): the items
+ * under it say what the body may do at any meeting, not what one meeting is set up to settle.
+ */
+const REMIT_HEAD = /\b(?:powers|functions|duties|responsibilities)\b[^.\n]{0,60}:\s*$/i;
+/** A line of a list: numbered, lettered, in roman numerals, bulleted, or an infinitive ("To adopt ..."). */
+const REMIT_ITEM = /^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)]+\s*|[-•*]\s+|to\s)/i;
 const PAST_REPORT = /\b(?:was|were|had been|has been) (?:approved|agreed|endorsed|ratified)\b/i;
 
 /** A numbered, lettered or bulleted line of a list of business. */
@@ -47,9 +70,42 @@ export function convergingEvidence(text: string): string[] {
   return found;
 }
 
-function settlingPhrases(text: string): string[] {
-  const clean = text.replace(PROCEDURAL_APPROVAL, ' ').replace(ROUTINE, ' ');
+/** The text with the items listed under a remit heading blanked out (lines kept, so offsets of lines hold). */
+function withoutRemits(text: string): string {
+  if (!/\b(?:powers|functions|duties|responsibilities)\b/i.test(text)) return text;
+  const lines = text.split('\n');
+  let inRemit = false;
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    if (REMIT_HEAD.test(line)) { inRemit = true; continue; }
+    if (!inRemit || line.trim() === '') continue;
+    if (REMIT_ITEM.test(line)) lines[i] = '';
+    else inRemit = false;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The signs in a sentence of a course fixed beforehand, leaving out what the meeting itself forms: its
+ * recommendations ("decide what recommendations to take forward"), a draft it will write.
+ */
+function fixedCourses(s: string): string[] {
   const out: string[] = [];
+  for (const m of s.matchAll(PREDETERMINED)) {
+    const word = m[0];
+    if (/^recommendations$/i.test(word)) continue;
+    if (BEING_FORMED.test(s.slice(Math.max(0, (m.index ?? 0) - 50), m.index))) continue;
+    out.push(word);
+  }
+  return out;
+}
+
+function settlingPhrases(text: string): string[] {
+  if (NO_DECISION.test(text) || OPEN_AGENDA.test(text)) return [];
+  const clean = withoutRemits(text).replace(PROCEDURAL_APPROVAL, ' ').replace(ROUTINE, ' ');
+  const out: string[] = [];
+  // These run first on one sentence: machine code from the start (native-regex.ts).
+  for (const re of [SETTLE, DECIDE_OR_CONSULT, OPEN_OR_LATER, PAST_REPORT, PREDETERMINED]) primeNative(re);
   for (const s of sentences(clean)) {
     if (OPEN_OR_LATER.test(s)) continue;
     if (PAST_REPORT.test(s) && !SETTLE.test(s.replace(PAST_REPORT, ' '))) { SETTLE.lastIndex = 0; continue; }
@@ -59,8 +115,9 @@ function settlingPhrases(text: string): string[] {
     const vote = VOTE.exec(s);
     if (vote && VOTE_ON_PROPOSAL.test(s)) { out.push(vote[0]); continue; }
     const decide = DECIDE_OR_CONSULT.exec(s);
-    const fixed = decide ? s.match(PREDETERMINED) : null;
-    if (decide && fixed) out.push(decide[0], ...fixed);
+    if (!decide) continue;
+    const fixed = fixedCourses(s);
+    if (fixed.length > 0) out.push(decide[0], ...fixed);
   }
   // Quoted as written; only phrases found in the text leave here.
   return [...new Set(out.map((p) => p.trim()))].filter((p) => text.includes(p)).slice(0, 6);

@@ -123,3 +123,45 @@ describe('converge-early: accepting or finalising a named proposal, in either sp
     expect(converges(text)).toBe(false);
   });
 });
+
+describe('converge-early: business a body settles by its own rules, and meetings that settle nothing', () => {
+  it.each([
+    // the body's standing business: officers, accounts, reports, a generic agenda heading
+    'At the annual meeting members ratify the accounts and elect the committee.',
+    'The AGM will ratify any elections held for the branch officer posts.',
+    'The general meeting shall review and endorse the annual accounts each year.',
+    'Voting for approval of the company secretary will be by show of hands.',
+    'Treasurer’s report: a motion to accept the reports should be moved and seconded.',
+    'Agenda\nWelcome\nMatters for Approval\nMatters for Discussion\nAny Other Business',
+    'The vestry meeting covers the election of wardens and the adoption of the annual church budget.',
+    // the text says the meeting decides nothing, or the members bring the business
+    'Officers consult members on the draft budget at the workshops. No decisions are taken at these workshops.',
+    'The forum is a consultation on the proposed bypass; the panel makes no decisions.',
+    'Any member can submit motions for the assembly to debate and vote on the proposed rule changes.',
+    // a request for information, and a choice still open
+    'Please confirm how the chair will make sure every parent is heard before the proposal goes ahead.',
+    'Please confirm your attendance; the proposed agenda is attached.',
+    'On the night members can choose to accept/reject the proposed amendment.',
+    // the recommendations or the draft are what the meeting makes
+    'In the final phase the panel will decide which recommendations to put to the council.',
+    'The away day moved the trustees towards agreement on their values and let the chair write a draft mission statement.',
+  ])('%s', (text) => {
+    expect(converges(text)).toBe(false);
+  });
+
+  it('items under a heading of a body\'s powers are its standing remit, not one meeting\'s course', () => {
+    const remit = 'Members\' Assembly\nThe powers and functions of the Assembly are:\n(i). To consider and adopt policies of the network.\n(ii). To approve the annual plan and budget.\n(iii). To elect the board.';
+    expect(converges(remit)).toBe(false);
+    // a notice below the list still counts
+    expect(converges(`${remit}\n\nThis extraordinary meeting is called to approve the proposed merger with the Northern Network.`)).toBe(true);
+  });
+
+  it.each([
+    'Members will be asked to ratify the tentative agreement reached with the employer.',
+    'The board meets to approve the business case for the new depot.',
+    'Governors will agree the draft admissions policy at this meeting.',
+    'The consultation event presents the proposed closure of the library, with questions afterwards.',
+  ])('still converges: %s', (text) => {
+    expect(converges(text)).toBe(true);
+  });
+});
