@@ -103,9 +103,44 @@ const ACRONYM_BEFORE = /\b[A-Z]{2,}\s*$/;
 /**
  * Bodies named as the ones taking part: country delegations, delegates who came from bodies, someone sent
  * to represent their organisation, agencies represented by officers, bodies welcomed, convened or invited ("we welcomed 171 nonprofits, public agencies and tribes").
+ * Delegates named by what sends them ("voting delegates", "branch delegates", "government delegates",
+ * "distinguished delegates" in a UN address) and bodies entitled or required to be represented at a meeting
+ * say the same. A bare "delegates" does not: it is many conferences' word for whoever attends.
  */
 const BODIES_TAKE_PART =
-  /\b(?:delegations\b|delegates (?:who )?(?:attended|came|travelled|traveled|joined) from\b|to represent (?:your|their|its|the) (?:organi[sz]ation|agency|company|council|department|service|branch|country)\b|(?:agencies|organi[sz]ations|bodies|partners|network) (?:were |are |will be )?represented by\b|(?:welcomed|hosted|convened|invited|met with) (?:over |more than |some |around |about )?(?:[\w'’-]+ ){0,3}?(?:organi[sz]ations|agencies|governments|local authorities|ngos|csos|charities|institutions|ministries|member states|countries|partners|bodies|nonprofits|non-profits|affiliates|providers|municipalities|donors)\b)/gi;
+  /\b(?:delegations\b|delegates (?:who )?(?:attended|came|travelled|traveled|joined) from\b|to represent (?:your|their|its|the) (?:organi[sz]ation|agency|company|council|department|service|branch|country)\b|(?:agencies|organi[sz]ations|bodies|partners|network) (?:were |are |will be )?represented by\b|(?:welcomed|hosted|convened|invited|met with) (?:over |more than |some |around |about )?(?:[\w'’-]+ ){0,3}?(?:organi[sz]ations|agencies|governments|local authorities|ngos|csos|charities|institutions|ministries|member states|countries|partners|bodies|nonprofits|non-profits|affiliates|providers|municipalities|donors)\b|(?:voting|branch|government(?:al)?|national|country|official|member[- ]states?|party|ngo|accredited|distinguished|youth|regional|district|club|federation|affiliate) delegates?\b|(?:entitled|required|invited|expected|asked) to be represented\b|(?:members|branch(?:es)?|organi[sz]ations?|agenc(?:y|ies)|countr(?:y|ies)|states|partners|bod(?:y|ies)) (?:are|is|must be|shall be|will be) represented at\b)/gi;
+
+/**
+ * An attendance list that names each person with a body ("Jo Bell - Castle Parish Council", "Sam Roy
+ * (WSCC)", "Ann Lee, NHS Fife"): the participants came for those bodies. One line per person, the body after
+ * a dash, comma or bracket; the body is told by a kind of body or an acronym.
+ */
+const LISTED_WITH_BODY =
+  /^[ \t•*·▪-]*(?:(?:Cllr|Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Councillor|Dame|Sir|Rev|Revd)\.?[ \t]+)?(?:[A-Z]{2,3}[ \t]+(?=[A-Z][a-z]))?[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}[ \t]*(?:\([A-Z]{1,4}\)[ \t]*)?(?:[–—-]|,|\()[ \t]*([^\n]{2,100})$/gm;
+const BODY_IN_LIST =
+  /\b(?:organi[sz]ations?|agenc(?:y|ies)|council|charit(?:y|ies)|group|government|authority|company|partnership|services?|ministry|trust|nhs|police|fire|association|society|institute|foundation|network|federation|union|commission|department|office|board|university|college|school|hospital|clinic|centre|center|project|practice|surgery|housing|probation|healthwatch)\b/i;
+const ACRONYM = /\b[A-Z]{2,}[a-z]?\b/;
+/** A person listed by their post ("Chair of the residents' association", "head of legal at ..."): a panel of office-holders, not bodies sending people. */
+const POST_FIRST = /^(?:the\s+)?(?:(?:vice|deputy|assistant|senior|chief|executive|managing|regional|general|programme|policy)[- ]?)*(?:chair(?:man|woman|person)?|treasurer|secretary|head|director|manager|president|officer|lead|member|ceo|editor|professor|minister|leader|councillor|mayor|co-?ordinator|founder|executive)\b/i;
+/** The heading of a list of the people on the platform, not in the audience. */
+const PLATFORM_HEADING = /^\W*(?:the\s+|our\s+)?(?:speakers?|panel(?:l?ists?)?|panel guests|presenters?|guest speakers?|keynote speakers?|moderators?|contributors)\b[^\n]{0,20}$/i;
+/** Fewer bodies than this in a list may be anything. */
+const MIN_LISTED = 4;
+
+/** The first line of an attendance list that names each person with a body, when there is one. */
+function listedWithBodies(text: string): string | undefined {
+  if (!/\n/.test(text)) return undefined;
+  const lines = [...text.matchAll(LISTED_WITH_BODY)].filter((m) => {
+    const body = (m[1] ?? '').trim();
+    return !POST_FIRST.test(body) && (BODY_IN_LIST.test(body) || ACRONYM.test(body));
+  });
+  if (lines.length < MIN_LISTED) return undefined;
+  if (new Set(lines.map((m) => (m[1] ?? '').replace(/\)$/, '').trim().toLowerCase())).size < MIN_LISTED - 1) return undefined;
+  const first = lines[0];
+  const heading = text.slice(0, first?.index ?? 0).trimEnd().split('\n').pop() ?? '';
+  if (PLATFORM_HEADING.test(heading)) return undefined;
+  return first?.[0].trim();
+}
 
 /** The cue's own sentence, to read who the representatives are there for. */
 function sentenceAround(text: string, at: number, length: number): string {
@@ -166,5 +201,9 @@ export function readRepresentatives(text: string, sentences: readonly string[]):
     if (yes.length >= 4) break;
   }
   if (yes.length === 0) yes.push(...matchAll(BODIES_TAKE_PART, repText, 2));
+  if (yes.length === 0) {
+    const listed = listedWithBodies(text);
+    if (listed) yes.push(listed);
+  }
   return { yes, no };
 }

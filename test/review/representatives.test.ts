@@ -112,3 +112,34 @@ describe('representatives: a bare "representative" needs a body beside it, and i
     expect(reps(text)).toBe('yes');
   });
 });
+
+describe('representatives: delegates named by what sends them, and attendance lists by body (rreps2)', () => {
+  it.each([
+    'Each region has two voting delegates at the national assembly in May.',
+    'Branch delegates must register with head office a week before conference.',
+    'Government delegates speak first, then observers from the floor.',
+    'Good morning, distinguished delegates, and welcome to the second day of the briefing.',
+    'Every branch is entitled to be represented at the annual conference.',
+    'It is a condition of membership that all members are represented at the general assembly.',
+  ])('%s', (text) => {
+    expect(reps(text)).toBe('yes');
+  });
+  it.each([
+    'Over 300 delegates enjoyed two days of talks and workshops.',
+    'Women are still under-represented at board level.',
+  ])('not from "%s"', (text) => {
+    expect(reps(text)).not.toBe('yes');
+  });
+  it('a minutes list that names each person with their body', () => {
+    const minutes = 'Flood Group minutes\n3 March\nPresent:\nJo Bell - Castle Parish Council\nAmir Khan - County Fire Service\nLiz Ward (EA)\nTom Pike, Riverside Housing Trust\nSue Hall - Wildlife Trust\n\n1. Welcome';
+    expect(reps(minutes)).toBe('yes');
+    expect(extract(minutes).representatives.evidence[0]).toContain('Jo Bell');
+  });
+  it.each([
+    ['people listed by their post', 'Village meeting\nPanel at the front:\nJo Bell - Chair of the Parish Council\nAmir Khan - Treasurer of the Tenants Association\nLiz Ward - Head of Housing at the District Council\nTom Pike - Director of the Leisure Trust\n\nThe meeting opened at 7pm.'],
+    ['the speakers', 'Spring conference\nSpeakers\nJo Bell - Castle Parish Council\nAmir Khan - County Fire Service\nLiz Ward - Riverside Housing Trust\nTom Pike - Wildlife Trust\n\nBook your place now.'],
+    ['too short a list', 'Notes\nPresent:\nJo Bell - Castle Parish Council\nAmir Khan - County Fire Service\nLiz Ward\n\nActions below.'],
+  ])('not from %s', (_, text) => {
+    expect(reps(text)).not.toBe('yes');
+  });
+});
