@@ -23,6 +23,14 @@ export interface RepresentativeReading {
 const PEOPLE_BEFORE = /\b(?:class|form|tutor(?:[- ]group)?|year(?:[- ]group)?|year \d{1,2}|course|students?|pupils?|parents?|subject|school council|student council|sixth form|tenants?|patients?|lay|consumers?|campus|school)(?:[- ](?:council|union|voice|subject|year|group))?\s+$/i;
 /** The same said after the cue: "representatives for others", "reps elected by the students", "reps of each class". */
 const PEOPLE_AFTER = /^\s*(?:for (?:the )?(?:others|other parents|their (?:class|classmates|peers|year|form))|(?:who are |are |were )?(?:voted|elected|chosen)\b[^.;\n]{0,40}\b(?:tutor groups?|class(?:es)?|forms?|year groups?|students|pupils|parents|peers|classmates)\b|(?:of|from|in) (?:each |every |all |their |the )?(?:(?:two|three|four|five|six|\d) )?(?:tutor groups?|class(?:es)?|forms?|year groups?|years|phases?|student body|students|pupils|parents)\b)/i;
+/**
+ * A body named right after the cue ("lay representatives of parishes", "tenant reps from the residents'
+ * associations"): whatever people chose them, they come for that body.
+ */
+const BODY_AFTER = /^\s+(?:of|from|for) (?:the |their |each |all |every )?(?:[\w'’-]+ ){0,2}?(?:parish(?:es)?|associations?|organi[sz]ations?|bod(?:y|ies)|councils?|unions?|churches|charit(?:y|ies))\b/i;
+/** Community representatives ("the panel and other community representatives", "representatives from the local community") speak for community groups. */
+const COMMUNITY_BEFORE = /\bcommunity\s+$/i;
+const COMMUNITY_AFTER = /^\s+(?:from|of) (?:the |our |their )?(?:local )?communit(?:y|ies)\b/i;
 /** A report by a representative is an item of business; who presents it is not who the participants are. */
 const REPORT_AFTER = /^['’]?s?\s+(?:reports?|updates?)\b/i;
 const REPORT_BEFORE = /\b(?:reports?|updates?) (?:of|from|by) (?:the |our |a |an )?(?:[\w&'’-]+\s+){0,4}$/i;
@@ -96,7 +104,7 @@ const ROLE_AFTER = /^\s+(?:to act as|as|to take) (?:the )?(?:chair|chairperson|s
  * it ("representatives from Oxfam"), or an acronym before it ("OSCE representatives").
  */
 const BODY_NEAR =
-  /\b(?:organi[sz]ations?|agenc(?:y|ies)|councils?|countr(?:y|ies)|charit(?:y|ies)|groups?|sectors?|government|authorit(?:y|ies)|compan(?:y|ies)|partners?|services|ministr(?:y|ies)|ngos?|csos?|associations?|bod(?:y|ies)|institutions?|member states|departments?|networks?|trusts?|federation|union|societ(?:y|ies)|industry|businesses|providers|commission|secretariat|parishes|churches|schools|universit(?:y|ies)|colleges?|hospitals?|police|fire|practices?|districts?|count(?:y|ies)|regions?|branch(?:es)?|states|nations|clubs?|firms?|employers|donors|faiths?)\b/i;
+  /\b(?:organi[sz]ations?|agenc(?:y|ies)|councils?|countr(?:y|ies)|charit(?:y|ies)|groups?|sectors?|government|authorit(?:y|ies)|compan(?:y|ies)|partners?|services|ministr(?:y|ies)|ngos?|csos?|associations?|bod(?:y|ies)|institutions?|member states|departments?|networks?|trusts?|federation|union|societ(?:y|ies)|industry|businesses|providers|commission|secretariat|parish(?:es)?|churches|schools|universit(?:y|ies)|colleges?|hospitals?|police|fire|practices?|districts?|count(?:y|ies)|regions?|branch(?:es)?|states|nations|clubs?|firms?|employers|donors|faiths?)\b/i;
 const NAMED_AFTER = /^\s+(?:from|of|for)\s+(?:the\s+)?[A-Z][\w&'’-]+/;
 const ACRONYM_BEFORE = /\b[A-Z]{2,}\s*$/;
 
@@ -108,7 +116,7 @@ const ACRONYM_BEFORE = /\b[A-Z]{2,}\s*$/;
  * say the same. A bare "delegates" does not: it is many conferences' word for whoever attends.
  */
 const BODIES_TAKE_PART =
-  /\b(?:delegations\b|delegates (?:who )?(?:attended|came|travelled|traveled|joined) from\b|to represent (?:your|their|its|the) (?:organi[sz]ation|agency|company|council|department|service|branch|country)\b|(?:agencies|organi[sz]ations|bodies|partners|network) (?:were |are |will be )?represented by\b|(?:welcomed|hosted|convened|invited|met with) (?:over |more than |some |around |about )?(?:[\w'’-]+ ){0,3}?(?:organi[sz]ations|agencies|governments|local authorities|ngos|csos|charities|institutions|ministries|member states|countries|partners|bodies|nonprofits|non-profits|affiliates|providers|municipalities|donors)\b|(?:voting|branch|government(?:al)?|national|country|official|member[- ]states?|party|ngo|accredited|distinguished|youth|regional|district|club|federation|affiliate) delegates?\b|(?:entitled|required|invited|expected|asked) to be represented\b|(?:members|branch(?:es)?|organi[sz]ations?|agenc(?:y|ies)|countr(?:y|ies)|states|partners|bod(?:y|ies)) (?:are|is|must be|shall be|will be) represented at\b)/gi;
+  /\b(?:delegations\b|delegates (?:who )?(?:attended|came|travelled|traveled|joined) from\b|to represent (?:your|their|its|the) (?:organi[sz]ation|agency|company|council|department|service|branch|country)\b|(?:agencies|organi[sz]ations|bodies|partners|network) (?:were |are |will be )?represented by\b|(?:welcomed|hosted|convened|invited|met with) (?:over |more than |some |around |about )?(?:[\w'’-]+ ){0,3}?(?:organi[sz]ations|agencies|governments|local authorities|ngos|csos|charities|institutions|ministries|member states|countries|partners|bodies|nonprofits|non-profits|affiliates|providers|municipalities|donors)\b|(?:voting|branch|government(?:al)?|national|country|official|member[- ]states?|party|ngo|accredited|distinguished|youth|regional|district|club|federation|affiliate) delegates?\b|partners (?:have |had |all )?(?:met|came together|gathered|attended|joined|took part|participated)\b|(?:entitled|required|invited|expected|asked) to be represented\b|(?:members|branch(?:es)?|organi[sz]ations?|agenc(?:y|ies)|countr(?:y|ies)|states|partners|bod(?:y|ies)) (?:are|is|must be|shall be|will be) represented at\b)/gi;
 
 /**
  * An attendance list that names each person with a body ("Jo Bell - Castle Parish Council", "Sam Roy
@@ -156,7 +164,7 @@ function saysWhoAttends(text: string, at: number, phrase: string): boolean {
   const before = text.slice(Math.max(0, at - 50), at);
   const after = text.slice(at + phrase.length, at + phrase.length + 120);
   if (/^(?:representatives?|reps?)$/i.test(phrase.trim())) {
-    if (PEOPLE_BEFORE.test(before) || primeNative(PEOPLE_AFTER).test(after)) return false;
+    if ((PEOPLE_BEFORE.test(before) && !BODY_AFTER.test(after)) || primeNative(PEOPLE_AFTER).test(after)) return false;
     if (REPORT_AFTER.test(after) || REPORT_BEFORE.test(before)) return false;
     if (LEADS_AFTER.test(after) || SERVES_AFTER.test(after)) return false;
     if (OTHER_SENSE_BEFORE.test(before) || OTHER_SENSE_AFTER.test(after)) return false;
@@ -166,7 +174,8 @@ function saysWhoAttends(text: string, at: number, phrase: string): boolean {
     const sentence = sentenceAround(text, at, phrase.length);
     if (HOST_SIDE.test(sentence) || DEPUTY.test(sentence)) return false;
     const near = text.slice(Math.max(0, at - 60), at + phrase.length + 80);
-    if (!BODY_NEAR.test(near) && !NAMED_AFTER.test(after) && !ACRONYM_BEFORE.test(before.slice(-20))) return false;
+    const community = COMMUNITY_BEFORE.test(before) || COMMUNITY_AFTER.test(after);
+    if (!community && !BODY_NEAR.test(near) && !NAMED_AFTER.test(after) && !ACRONYM_BEFORE.test(before.slice(-20))) return false;
   }
   if (/^send a representative$/i.test(phrase) && DEPUTY.test(sentenceAround(text, at, phrase.length))) return false;
   if (/represent(?:ing)?$/i.test(phrase) && (PEOPLE_REPRESENTED.test(after) || POLITICIANS_BEFORE.test(before))) return false;

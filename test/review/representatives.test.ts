@@ -143,3 +143,23 @@ describe('representatives: delegates named by what sends them, and attendance li
     expect(reps(text)).not.toBe('yes');
   });
 });
+
+describe('representatives: a body named after a people\'s cue, community representatives, partners meeting (rreps2)', () => {
+  it.each([
+    'The synod is made up of the clergy and lay representatives of parishes, elected every three years.',
+    'Over ninety people came as representatives of their parish communities.',
+    'Ward officers meet residents and other community representatives each quarter.',
+    'The plan is agreed with representatives from the local community.',
+    'County partners met in Hove to launch the active travel year.',
+    'Lead contacts from the regional partners came together to share what works.',
+  ])('%s', (text) => {
+    expect(reps(text)).toBe('yes');
+  });
+  it.each([
+    'Each class elects two class reps, who meet the head of year every half term.',
+    'Lay representatives sit on the patient panel for two years.',
+    'The group aims to be representative of the community it serves.',
+  ])('not from "%s"', (text) => {
+    expect(reps(text)).not.toBe('yes');
+  });
+});
