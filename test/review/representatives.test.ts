@@ -163,3 +163,19 @@ describe('representatives: a body named after a people\'s cue, community represe
     expect(reps(text)).not.toBe('yes');
   });
 });
+
+describe('representatives: bodies represented, partners brought together, cities sending people (rreps2)', () => {
+  it.each([
+    'By my count nine faith groups were represented at the first meeting.',
+    'The partnership brings together local partners to plan the summer programme.',
+    'Representatives from each of the five cities will compare their plans.',
+  ])('%s', (text) => {
+    expect(reps(text)).toBe('yes');
+  });
+  it.each([
+    'Women and younger people are under-represented on the committee.',
+    'The case was represented by a solicitor at the hearing.',
+  ])('not from "%s"', (text) => {
+    expect(reps(text)).not.toBe('yes');
+  });
+});
