@@ -179,3 +179,19 @@ describe('representatives: bodies represented, partners brought together, cities
     expect(reps(text)).not.toBe('yes');
   });
 });
+
+describe('representatives: places allotted per body, partners invited (rreps2)', () => {
+  it.each([
+    'Numbers are limited to two participants per member state.',
+    'We will make sure at least one participant from each organisation can join.',
+    'The hub would like to invite all of our partners and associate members to Madrid.',
+  ])('%s', (text) => {
+    expect(reps(text)).toBe('yes');
+  });
+  it.each([
+    'Accounts are filed as per company rules each year.',
+    'There is a budget of £500 for each council ward.',
+  ])('not from "%s"', (text) => {
+    expect(reps(text)).not.toBe('yes');
+  });
+});
