@@ -138,10 +138,12 @@ const PROGRESS_AGAINST = /\b(?:progress|success(?:es)?|achievements?|gains?)\s+(
 const BODY_PROPER_NAME =
   /\b(?:[A-Z][\w'’-]*\s+(?:(?:on|for|to|of|and|&|against|in)\s+)?){1,6}(?:Coalition|Commission|Committee|(?:Work(?:ing)?\s*)?Group|Workgroup|Board|Network|Association|Partnership|Alliance|Taskforce|Task Force|Unit|Panel|Agency|Trust|Foundation|Society|Institute|Department|Council|Services)\b(?:\s+(?:[Oo]n|[Ff]or|[Aa]gainst|[Tt]o)\s+(?:[A-Z][\w'’-]*\s*){1,5})?/g;
 
+/** The body nouns alone: most sentences name none, so the name pattern is tried only after this cheap test. */
+const BODY_NOUN = /(?:Coalition|Commission|Committee|Group|Board|Network|Association|Partnership|Alliance|Task ?[Ff]orce|Unit|Panel|Agency|Trust|Foundation|Society|Institute|Department|Council|Services)\b/;
+
 /** A sentence with its background, conditions and objectless working verbs taken out. */
 export function foreground(sentence: string): string {
-  return sentence
-    .replace(primeNative(BODY_PROPER_NAME), ' the body ')
+  return (BODY_NOUN.test(sentence) ? sentence.replace(primeNative(BODY_PROPER_NAME), ' the body ') : sentence)
     .replace(DASH_ASIDE, ', ')
     .replace(CONTRAST, ' ')
     .replace(LEADING_EXAMPLES, '')
