@@ -195,3 +195,16 @@ describe('representatives: places allotted per body, partners invited (rreps2)',
     expect(reps(text)).not.toBe('yes');
   });
 });
+
+describe('representatives: every body present or invited, bodies nominating their staff (rreps2)', () => {
+  it.each([
+    'The chair asked for a short update from all associations present.',
+    'Each agency invited to attend should send its report two days before.',
+    'Member governments are invited to nominate their national experts to the working group.',
+  ])('%s', (text) => {
+    expect(reps(text)).toBe('yes');
+  });
+  it('not from a body that is simply named', () => {
+    expect(reps('The association will hold a quiz night in the church hall.')).not.toBe('yes');
+  });
+});
