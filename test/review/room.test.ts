@@ -170,6 +170,9 @@ describe('room-setting: a text that sends the reader elsewhere for the arrangeme
     'Public meeting on the new bus routes on Thursday 5 March at 7pm. Venue to be confirmed.',
     'Annual members\u2019 meeting on Wednesday 18 June, open to all members. Details to follow.',
     'Staff open forum on Monday 2 June at noon. More information, papers and later dates can be found on our staff pages.',
+    'Whole school assemblies move to Friday afternoons from 2pm next term. Further details will be communicated before the holidays.',
+    'The association\u2019s annual general meeting is on Tuesday 14 October at 7pm. Members will be sent formal notices a fortnight before.',
+    'The club\u2019s annual general meeting will be held on Saturday 21 March. Please put the date in your diary and come if you can.',
   ])('%s', (text) => {
     expect(extract(text).setting.arrangementsElsewhere).toBe(true);
     expect(candidateFlags(text)).toContain('large-group');
@@ -189,5 +192,21 @@ describe('room-setting: stalls and a marketplace say how the space is set out (r
   ])('%s', (text) => {
     expect(extract(text).setting.roomDescribed).toBe(true);
     expect(candidateFlags(text)).not.toContain('room-setting');
+  });
+});
+
+describe('room-setting: an announcement told with a participle or "are to meet" is still one (rroom2)', () => {
+  it('"a summit hosted by", "a forum told through" are participles, not a write-up', () => {
+    const text = 'The regional recovery summit on Thursday 14 May is a day told entirely through the eyes of local leaders, a summit hosted by the county council for 200 delegates.';
+    expect(extract(text).genre.forwardLooking).toBe(true);
+    expect(candidateFlags(text)).toContain('room-setting');
+  });
+  it('"are to meet" and "residents are invited" look ahead', () => {
+    const text = 'Some 300 housing officers are to meet in Leeds on 3 June, the organisers said. Residents are invited to the public session on the final day, the chair said.';
+    expect(extract(text).genre.forwardLooking).toBe(true);
+  });
+  it('a summit that hosted its guests last year is still a write-up', () => {
+    const text = 'Last year the summit hosted 300 delegates and we heard from six speakers. The event brought together councils from across the region.';
+    expect(extract(text).genre.forwardLooking).toBe(false);
   });
 });
