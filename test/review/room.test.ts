@@ -210,3 +210,21 @@ describe('room-setting: an announcement told with a participle or "are to meet" 
     expect(extract(text).genre.forwardLooking).toBe(false);
   });
 });
+
+describe('room-setting: a second way in online makes it hybrid; a round of updates is not the room (rroom2)', () => {
+  it.each([
+    'Annual members\u2019 meeting on Tuesday 16 September at 5pm in the hospital chapel, open to all. You can also join online via MS Teams.',
+    'Teaching conference for 250 staff on Wednesday 25 June at the main campus. Speakers who cannot travel on the day will present online.',
+  ])('%s', (text) => {
+    expect(extract(text).setting.mode).toBe('hybrid');
+    expect(candidateFlags(text)).toContain('room-setting');
+  });
+  it('an agenda item done "(around the table)" names a round of updates', () => {
+    const text = 'Our meetings are open to the public: please come along and join us on Wednesday 4 June at 7pm, when we will discuss the new timetable.\n1. Apologies\n2. Minutes\n3. Local issues (around the table)\n4. Any other business';
+    expect(extract(text).setting.roomDescribed).toBe(false);
+    expect(candidateFlags(text)).toContain('room-setting');
+  });
+  it('people sitting around the table still describe the room', () => {
+    expect(extract('Open evening for 60 parents on Monday 2 June at 6pm; families sit around the table with a governor.').setting.roomDescribed).toBe(true);
+  });
+});
