@@ -66,16 +66,22 @@ const PART_OF =
   /\b(?:part of (?:a|an|the|this year's|our) (?:[\w'’-]+ ){0,6}?(?:conference|summit|congress|convention|festival|symposium|expo)|(?:one of (?:the|several|many) )?(?:sessions?|panels?|workshops?|talks?|breakouts?|seminars?|strands?|masterclass(?:es)?) (?:at|during|within|of) (?:the|this year's|our|a|an) (?:[\w'’-]+ ){0,6}?(?:conference|summit|congress|convention|festival|symposium|expo))/i;
 /**
  * A heading that names one part of a larger programme ("Plenary Session 3", "Breakout session 2", "Side
- * event:", "Session summary", a programme code such as "3401.0"): the rest of the event's plan is elsewhere.
+ * event:", "Session summary", a programme code such as "3401.0", one agenda item of a conference): the rest
+ * of the event's plan is elsewhere.
  */
 const SESSION_OF =
-  /^\s*(?:plenary(?: session)?|breakout session|break-out session|parallel session|concurrent session) \d{1,2}\b|\bside[- ]event\b|^\s*session summary\b|^\s*\d{3,4}\.\d\s/im;
+  /^\s*(?:plenary(?: session)?|breakout session|break-out session|parallel session|concurrent session) \d{1,2}\b|\bside[- ]event\b|^\s*session summary\b|^\s*\d{3,4}\.\d\s|\(agenda item \d{1,2}\)|\bunder this agenda item\b/im;
 /**
  * The vocabulary of a body's rules for its meetings (voting rights, who is expected to attend, how minutes
  * are kept, the meeting's structure, protocol): such a page tells how meetings run, not when to come to one.
  */
 const MEETING_RULES =
   /\bvoting rights?\b|\b(?:are|is) expected to attend\b|\bmeeting structure\b|\bit is (?:protocol|customary|usual practice)\b|\bminutes (?:are|will be|shall be) (?:recorded|taken|kept|circulated|published|posted|placed|distributed)\b|\bnotes (?:from|of) (?:the )?meetings (?:are|will be)\b/i;
+/**
+ * A speech given at the meeting, opening by addressing the audience ("Excellencies, distinguished delegates",
+ * "Ladies and gentlemen"): a record of the event, not a plan for it.
+ */
+const SPEECH = /^\W*(?:(?:your )?excellenc(?:y|ies)|distinguished (?:guests|delegates|participants)|ladies and gentlemen|(?:mr\.?|madam) (?:chair(?:man)?|president|speaker))\b/i;
 const REQUEST = /\b(?:any (?:ideas|advice|tips|suggestions|thoughts)(?: (?:on|about|for) [^.?!\n]{0,60})?(?=\?)|(?:how much|what|how) (?:can|should|do) i\b|can anyone|does anyone|has anyone|how (?:should|do|can|would) (?:i|we) (?:run|plan|structure|facilitate|organise|organize|design)|i(?:'m| am) (?:planning|organising|organizing|running|facilitating|designing)|help me|(?:i'?m|i am|i was) wondering|looking for (?:advice|ideas|suggestions)|what would you (?:do|suggest|recommend))\b/i;
 const GREETING = /^(?:hi|hello|dear|good (?:morning|afternoon))\b/im;
 const SIGN_OFF = /\b(?:best wishes|kind regards|many thanks|regards|thanks,|cheers)\b/i;
@@ -129,6 +135,8 @@ export function detectGenre(full: string): PlanFacts['genre'] {
   if (template) return pick('template', false, template);
   const terms = firstMatch(TERMS, text);
   if (terms) return pick('terms-of-reference', false, terms);
+  const speech = firstMatch(SPEECH, text);
+  if (speech) return pick('report', false, speech);
   const { past, future, generic } = tenseScores(text);
   // Told mostly in the past: a write-up of something that happened (a report, a news item, a blog post).
   // A text that opens by telling what happened is one too, even when it goes on to what comes next

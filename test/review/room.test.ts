@@ -228,3 +228,16 @@ describe('room-setting: a second way in online makes it hybrid; a round of updat
     expect(extract('Open evening for 60 parents on Monday 2 June at 6pm; families sit around the table with a governor.').setting.roomDescribed).toBe(true);
   });
 });
+
+describe('room-setting: a speech given at the meeting, and one agenda item of a conference, are not whole plans (rroom2)', () => {
+  it('a speech that opens by addressing the audience is a record of the event', () => {
+    const text = 'Ladies and gentlemen, distinguished guests, good morning. It is a pleasure to welcome 300 delegates to the second day of our conference, which will cover housing and transport.';
+    expect(extract(text).genre.forwardLooking).toBe(false);
+    expect(candidateFlags(text)).not.toContain('room-setting');
+  });
+  it('a page on one agenda item of a conference', () => {
+    const text = 'Review of the regional action plan (agenda item 4)\nWednesday 12 May: Conference of Parties\nUnder this agenda item, the conference may wish to adopt the revised plan.';
+    expect(extract(text).genre.forwardLooking).toBe(false);
+    expect(candidateFlags(text)).not.toContain('room-setting');
+  });
+});
