@@ -241,3 +241,14 @@ describe('room-setting: a speech given at the meeting, and one agenda item of a 
     expect(candidateFlags(text)).not.toContain('room-setting');
   });
 });
+
+describe('room-setting: changes "which have taken place" are not the event having happened (rroom2)', () => {
+  it('an invitation that mentions improvements made over the year still looks ahead', () => {
+    const text = 'Members and the public are invited to our annual members\u2019 meeting on Tuesday 16 September at 5pm. Come and hear about the improvements which have taken place over the last year.';
+    expect(extract(text).genre.forwardLooking).toBe(true);
+    expect(candidateFlags(text)).toContain('room-setting');
+  });
+  it('a meeting that has taken place is still a write-up', () => {
+    expect(extract('The annual members\u2019 meeting for 200 members has taken place in the town hall. Members heard the accounts.').genre.forwardLooking).toBe(false);
+  });
+});
