@@ -11,8 +11,7 @@
  */
 import type { PlanFacts } from './facts.js';
 import { saysWhen } from './followup.js';
-import { primeNative } from './native-regex.js';
-import { firstMatch } from './text.js';
+import { countMatches, firstPhrase, hasMatch } from './scan.js';
 
 type Genre = PlanFacts['genre']['value'];
 
@@ -95,12 +94,15 @@ const GENRE_CHARS = 4000;
 const SHORT_PLAN_WORDS = 80;
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
-// Each vocabulary is compiled to machine code at its first use (native-regex.ts).
-const count = (re: RegExp, text: string): number => {
-  const n = text.match(primeNative(re))?.length ?? 0;
-  re.lastIndex = 0;
-  return n;
-};
+// Word-led (scan.ts): the opening of a long paste is some 600 words, and most vocabularies' words are rare.
+const count = countMatches;
+const firstMatch = firstPhrase;
+/** The write-up vocabularies as yes/no patterns, for quoting their first match. */
+const REPORT_ONE = new RegExp(REPORT.source, 'i');
+const EVENT_DONE_ONE = new RegExp(EVENT_DONE.source);
+const PAST_TIME_ONE = new RegExp(PAST_TIME.source, 'i');
+const PAST_ACT_ONE = new RegExp(PAST_ACT.source, 'i');
+const GENERIC_ONE = new RegExp(GENERIC.source, 'i');
 
 /** A heading: a short first line with no full stop ("Walk out at public meeting June 6, 2016"). */
 const HEADING = /^[^\n.!?]{1,90}\n/;
@@ -129,7 +131,7 @@ export function detectGenre(full: string): PlanFacts['genre'] {
   // What kind of text it is shows in its opening; a long paste is not read to the end for it.
   const text = full.length > GENRE_CHARS ? full.slice(0, full.lastIndexOf(' ', GENRE_CHARS) + 1 || GENRE_CHARS) : full;
   // A page of a body's rules for its meetings may name a day, but it is not an occasion to attend.
-  const occasion = saysWhen(full) && !MEETING_RULES.test(text);
+  const occasion = saysWhen(full) && !hasMatch(MEETING_RULES, text);
   const pick = (value: Genre, forwardLooking: boolean, ev: string | undefined): PlanFacts['genre'] => ({ value, forwardLooking, occasion, evidence: ev ? [ev] : [] });
   const template = firstMatch(TEMPLATE, text) ?? firstMatch(PLACEHOLDER, text);
   if (template) return pick('template', false, template);
@@ -142,7 +144,7 @@ export function detectGenre(full: string): PlanFacts['genre'] {
   // A text that opens by telling what happened is one too, even when it goes on to what comes next
   // ("we held our first forum ... the meetings will take place each half term").
   if ((past >= 1 && past > future) || opensInThePast(text)) {
-    const ev = firstMatch(new RegExp(REPORT.source, 'i'), text) ?? firstMatch(new RegExp(EVENT_DONE.source), text) ?? firstMatch(new RegExp(PAST_TIME.source, 'i'), text) ?? firstMatch(new RegExp(PAST_ACT.source, 'i'), text);
+    const ev = firstMatch(REPORT_ONE, text) ?? firstMatch(EVENT_DONE_ONE, text) ?? firstMatch(PAST_TIME_ONE, text) ?? firstMatch(PAST_ACT_ONE, text);
     return pick('report', false, ev);
   }
   const request = firstMatch(REQUEST, text);
@@ -151,7 +153,7 @@ export function detectGenre(full: string): PlanFacts['genre'] {
   const part = firstMatch(PART_OF, text) ?? firstMatch(SESSION_OF, text);
   if (part) return pick('unknown', false, part);
   // What a kind of meeting is, or how to run one, with nothing that announces one: a generic guide.
-  if (generic > 0 && generic >= future) return pick('template', false, firstMatch(new RegExp(GENERIC.source, 'i'), text));
+  if (generic > 0 && generic >= future) return pick('template', false, firstMatch(GENERIC_ONE, text));
   if (GREETING.test(text) && SIGN_OFF.test(text)) return pick('email', true, firstMatch(GREETING, text));
   const lines = text.split('\n').filter((l) => l.trim()).length;
   const items = count(AGENDA_LINE, text);

@@ -5,6 +5,7 @@
  * how many conference and forum agendas are written. A list of who was present is not a programme, so a
  * text with a roster label is left out.
  */
+import { hasMatch } from './scan.js';
 
 /** A line that starts with a clock time: "09.00 - 09.10", "10:30", "2pm". */
 const TIME_LINE = /^\s*(?:-\s*)?(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.))/i;
@@ -23,7 +24,7 @@ const MIN_SLOTS = 2;
  * was present.
  */
 export function programmeSpeakers(text: string, limit = 3): string[] {
-  if (!text.includes('\n') || ROSTER_LABEL.test(text)) return [];
+  if (!text.includes('\n') || hasMatch(ROSTER_LABEL, text)) return [];
   const lines = text.split('\n');
   let times = 0;
   const names: string[] = [];

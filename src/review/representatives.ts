@@ -6,6 +6,7 @@
  */
 import { NOT_A_REPRESENTATIVE, NOT_REPRESENTATIVES, REPRESENTATIVE_CUES, SPEAKER_LABEL } from './cues.js';
 import { primeNative } from './native-regex.js';
+import { replaceEach } from './scan.js';
 import { allMatches, matchAll } from './text.js';
 
 /** What the plan says about people coming for a body, with the words that show it. */
@@ -196,7 +197,7 @@ function saysWhoAttends(text: string, at: number, phrase: string): boolean {
  */
 export function readRepresentatives(text: string, sentences: readonly string[]): RepresentativeReading {
   const no = matchAll(NOT_REPRESENTATIVES, text, 3);
-  let repText = (no.length > 0 ? text.replace(NOT_REPRESENTATIVES, ' ') : text).replace(NOT_A_REPRESENTATIVE, ' ');
+  let repText = replaceEach(NOT_A_REPRESENTATIVE, no.length > 0 ? replaceEach(NOT_REPRESENTATIVES, text, ' ') : text, ' ');
   for (const s of sentences) if (SPEAKER_LABEL.test(s)) repText = repText.replace(s, ' ');
   const yes: string[] = [];
   const seen = new Set<string>();

@@ -7,7 +7,7 @@
 import type { PlanFacts } from './facts.js';
 import type { MeetingPlan } from './plan.js';
 import { ONLINE_CUES, ROOM_CUES } from './cues.js';
-import { primeNative } from './native-regex.js';
+import { hasMatch } from './scan.js';
 import { allMatches, matchAll } from './text.js';
 
 /** What the room is like beyond tables and seats: air, warmth, light, noise, a stage or podium, its size. */
@@ -80,14 +80,14 @@ export function settingOf(plan: MeetingPlan): PlanFacts['setting'] {
   const remote = matchAll(REMOTE, plan.text, 2);
   const online = [...meetingOnline(plan.text), ...remote];
   const room = [...roomCues(plan.text), ...matchAll(ROOM_MORE, plan.text, 2)];
-  const hybrid = plan.setting.hybrid || IN_PERSON_AND_ONLINE.test(plan.text);
+  const hybrid = plan.setting.hybrid || hasMatch(IN_PERSON_AND_ONLINE, plan.text);
   const mode = hybrid ? 'hybrid' : online.length > 0 ? 'online' : room.length > 0 ? 'in-person' : 'unknown';
   return {
     mode,
     roomDescribed: room.length > 0,
     roomForTalk: room.some((r) => THEATRE.test(r)) && !room.some((r) => CONVERSATION_ROOM.test(r)),
     roomForConversation: room.some((r) => CONVERSATION_ROOM.test(r)),
-    arrangementsElsewhere: primeNative(ARRANGEMENTS_ELSEWHERE).test(plan.text),
+    arrangementsElsewhere: hasMatch(ARRANGEMENTS_ELSEWHERE, plan.text),
     evidence: [...room, ...online, ...(hybrid ? matchAll(/\bhybrid\b/gi, plan.text, 1) : [])].slice(0, 6),
   };
 }
