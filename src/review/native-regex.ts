@@ -37,3 +37,24 @@ export function primeNative<R extends RegExp>(re: R): R {
   }
   return re;
 }
+
+/** Flags of each regex source already compiled by `primeUse`, by source. */
+const primedSources = new Map<string, string[]>();
+
+/**
+ * `primeNative` for any value about to be used as a regex (the CLI bundle wraps each regex receiver and
+ * argument in it: scripts/bundle-cli.ts). Anything else is returned as it is. Objects with the same source
+ * and flags share V8's compiled code (one literal evaluated again, or a pattern built again), so each
+ * pattern is primed once, however many objects it has.
+ */
+export function primeUse<T>(value: T): T {
+  if (value instanceof RegExp) {
+    const flags = value.flags;
+    const seen = primedSources.get(value.source);
+    if (seen === undefined) primedSources.set(value.source, [flags]);
+    else if (seen.includes(flags)) return value;
+    else seen.push(flags);
+    primeNative(value);
+  }
+  return value;
+}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DECLINE } from '../../src/reframe/decline.js';
-import { NATIVE_SUBJECT_LENGTH, primeNative } from '../../src/review/native-regex.js';
+import { NATIVE_SUBJECT_LENGTH, primeNative, primeUse } from '../../src/review/native-regex.js';
 import { allMatches, firstMatch, matchAll } from '../../src/review/text.js';
 import { ROOT } from '../helpers/bot.js';
 
@@ -56,6 +56,18 @@ describe('native-first regexes', () => {
     for (const re of [a, b, c]) expect(re.subjects[0]).toBe(NATIVE_SUBJECT_LENGTH);
   });
 
+  it('primeUse primes each pattern once, however many objects carry it, and passes anything else through', () => {
+    const [a, b, other] = [new Recording('\\bokapis?\\b', 'gi'), new Recording('\\bokapis?\\b', 'gi'), new Recording('\\bokapis?\\b', 'g')];
+    a.lastIndex = 4;
+    expect(primeUse(a)).toBe(a);
+    expect(a.lastIndex).toBe(4);
+    primeUse(b);
+    primeUse(other);
+    expect([a.subjects, b.subjects, other.subjects]).toEqual([[NATIVE_SUBJECT_LENGTH], [], [NATIVE_SUBJECT_LENGTH]]);
+    expect(primeUse(' ')).toBe(' ');
+    expect(primeUse(undefined)).toBeUndefined();
+  });
+
   // V8's own diagnostics say which regexes got bytecode: a primed one must not, on one-byte or two-byte text.
   it('are compiled by V8 without a bytecode stage, unlike a regex run plainly', () => {
     const url = pathToFileURL(path.join(ROOT, 'dist/src/review/native-regex.js')).href;
@@ -75,6 +87,20 @@ describe('native-first regexes', () => {
       const compiled = bytecodePatterns(['bin/moodmusic.js', 'review', file]);
       expect(compiled.length).toBeGreaterThan(0);
       expect(compiled).not.toContain(DECLINE.source);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // The bundle wraps every regex the review runs in primeUse (scripts/bundle-cli.ts): Node's own patterns,
+  // the ones `moodmusic --version` gets too, are all that is left with bytecode.
+  it('a cold `moodmusic review` compiles none of its own patterns to bytecode', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'moodmusic-native-'));
+    try {
+      const file = path.join(dir, 'plan.txt');
+      writeFileSync(file, 'Town hall: what would make the high street somewhere people want to be?\n\nAbout 40 residents, traders and council officers, 6–8pm at the library, round tables. Why has footfall dropped? We will agree three things to try and meet again in March.');
+      const own = new Set(bytecodePatterns(['bin/moodmusic.js', '--version']));
+      expect(bytecodePatterns(['bin/moodmusic.js', 'review', file]).filter((p) => !own.has(p))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
