@@ -53,6 +53,28 @@ const NEUTRAL_PAIRS =
 const NAMED_BODY =
   /\b(?:(?!(?:Your|Our|Their|My|His|Her|Its|In|At|To|With|How|What|Why|When|Where|Who|A|An|The|Is|Are|Do|Does|Can|From|By|Into|Improve|Improving|Reduce|Reducing|Tackle|Tackling|Prevent|Preventing|Combat\w*|End|Ending|Fight|Fighting|Address|Addressing|Design|Designing|Identify|Identifying|Manage|Managing|Stop|Stopping|Organi[sz]ing|Understanding)\b)[A-Z][\w'’-]*\s+(?:(?:and|&|of|for|on|against)\s+)?){1,5}(?:Commissioner|Partnership|Team|Unit|Board|Committee|Service|Office|Officer|Hub|Network|Alliance|Taskforce|Coalition|Panel|Agency|Directorate|Department|Squad|Act|Bill)s?\b(?:\s+(?:[Oo]n|[Ff]or|[Aa]gainst)\s+(?:[A-Z][\w'’-]*\s*)+)?/g;
 
+/** The vocabularies every `deficitSigns` call runs, and those of its general reading. */
+const ALWAYS_RUN = [PROCESS_NAMES, FREE_OF, NEUTRAL_PAIRS, RECAST, IDIOMS, PROCEDURAL_LEAD, NAMED_BODY, DEFICIT_MOVES, DEFICIT_QUALIFIERS, DECLINE, DEFICIT_NOUNS, ASPIRATION];
+const GENERAL_RUN = [WITHOUT, GENERAL_MOVES, GENERAL_NOUNS];
+let alwaysReady = false;
+let generalReady = false;
+
+/**
+ * Compiles the vocabularies a `deficitSigns` call is about to run (native-regex.ts), once per process: the
+ * same ones its first call compiled before, without a look-up per regex on each of the two dozen calls a
+ * review makes.
+ */
+function prepare(options: DeficitOptions): void {
+  if (!alwaysReady) {
+    alwaysReady = true;
+    for (const re of ALWAYS_RUN) native(re);
+  }
+  if (options.general && !generalReady) {
+    generalReady = true;
+    for (const re of GENERAL_RUN) native(re);
+  }
+}
+
 /** How many aspirational cues a text has ("what would it take", "proud", "feel valued"). */
 export function aspirationCount(text: string): number {
   return text.match(native(ASPIRATION))?.length ?? 0;
@@ -73,8 +95,8 @@ function collect(re: RegExp, text: string, into: string[], raw = text): number {
   let n = 0;
   // `exec` on the regex itself, not `matchAll`: matchAll copies the regex on every call, and most calls are
   // on one short framing sentence, where that copy cost several times the scan. Same matches, same order;
-  // `lastIndex` is left as it was, as matchAll leaves it.
-  const saved = native(re).lastIndex;
+  // `lastIndex` is left as it was, as matchAll leaves it. The caller has compiled `re` (see `prepare`).
+  const saved = re.lastIndex;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0] === '') re.lastIndex += 1;
     const found = m[0].trim();
@@ -111,19 +133,20 @@ export interface DeficitOptions {
 
 /** The counts behind `detectDeficit`: framing moves and qualifiers (strong), problem nouns, aspiration cues. */
 export function deficitSigns(raw: string, options: DeficitOptions = {}): { strong: number; nouns: number; aspiration: number; evidence: string[] } {
+  prepare(options);
   // "Apologies for absence" is an agenda item, not a framing.
   let text = /apolog/i.test(raw) ? raw.replace(/\bapologies(?: for absence)?\b/gi, ' ') : raw;
   // Curly and straight apostrophes read the same ("didn’t", "didn't").
   text = text.replace(/[’‘]/g, "'");
   // A problem word naming a procedure ("complaints handling") or what an aim is free of ("hunger-free") frames nothing.
-  text = text.replace(native(PROCESS_NAMES), ' ').replace(native(FREE_OF), ' ');
+  text = text.replace(PROCESS_NAMES, ' ').replace(FREE_OF, ' ');
   // A method's name ("creative problem solving") and problems paired with opportunities ("tackle the issues
   // and opportunities") name no deficit at the centre: the pair is the ordinary scope of any agenda.
-  text = text.replace(native(NEUTRAL_PAIRS), ' ').replace(native(RECAST), ' ').replace(native(IDIOMS), ' ');
+  text = text.replace(NEUTRAL_PAIRS, ' ').replace(RECAST, ' ').replace(IDIOMS, ' ');
   // A procedural item about a body ("Discussion - membership of the Coalition on Homelessness") is about
   // the body, not framed around the problem its name carries.
-  if (native(PROCEDURAL_LEAD).test(text)) text = text.replace(native(BODY_NAME), ' ');
-  text = text.replace(native(NAMED_BODY), ' ');
+  if (PROCEDURAL_LEAD.test(text)) text = text.replace(native(BODY_NAME), ' ');
+  text = text.replace(NAMED_BODY, ' ');
   // In a title or question, a problem named only as what a good head comes after ("Recovery after
   // redundancy") is background, not the frame.
   if (options.general) {

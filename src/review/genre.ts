@@ -97,6 +97,13 @@ const words = (text: string): number => text.split(/\s+/).filter(Boolean).length
 // Word-led (scan.ts): the opening of a long paste is some 600 words, and most vocabularies' words are rare.
 const count = countMatches;
 const firstMatch = firstPhrase;
+/**
+ * Every match of `EVENT_DONE` holds its verb between spaces, so a text with none of these needs no scan:
+ * the pattern opens with a class (any capitalised word), so the word-led scan cannot skip ahead for it.
+ */
+const EVENT_VERBS = [' held ', ' hosted ', ' organised ', ' organized ', ' convened ', ' staged '];
+const holdsEventVerb = (text: string): boolean => EVENT_VERBS.some((v) => text.includes(v));
+const countEventDone = (text: string): number => (holdsEventVerb(text) ? count(EVENT_DONE, text) : 0);
 /** The write-up vocabularies as yes/no patterns, for quoting their first match. */
 const REPORT_ONE = new RegExp(REPORT.source, 'i');
 const EVENT_DONE_ONE = new RegExp(EVENT_DONE.source);
@@ -115,13 +122,13 @@ export function opensInThePast(text: string): boolean {
   const body = text.replace(HEADING, '');
   const first = /^[^\n]{0,400}?[.!?](?=\s|$)/.exec(body.trimStart())?.[0] ?? '';
   if (!first) return false;
-  const past = count(REPORT, first) + count(EVENT_DONE, first) + count(PAST_TIME, first) + count(PAST_ACT, first) + count(PAST_VERB, first);
+  const past = count(REPORT, first) + countEventDone(first) + count(PAST_TIME, first) + count(PAST_ACT, first) + count(PAST_VERB, first);
   return past > 0 && count(FUTURE, first) === 0;
 }
 
 /** How strongly the text is told after the event, and before it. */
 export function tenseScores(text: string): { past: number; future: number; generic: number } {
-  const past = 2 * count(REPORT, text) + 2 * count(EVENT_DONE, text) + 2 * count(PAST_TIME, text) + count(PAST_ACT, text) + count(PAST_VERB, text) + count(PAST_AUX, text) / 2;
+  const past = 2 * count(REPORT, text) + 2 * countEventDone(text) + 2 * count(PAST_TIME, text) + count(PAST_ACT, text) + count(PAST_VERB, text) + count(PAST_AUX, text) / 2;
   const future = count(FUTURE, text) + Math.min(2, count(WHEN, text) / 2);
   return { past, future, generic: count(GENERIC, text) };
 }
@@ -144,7 +151,7 @@ export function detectGenre(full: string): PlanFacts['genre'] {
   // A text that opens by telling what happened is one too, even when it goes on to what comes next
   // ("we held our first forum ... the meetings will take place each half term").
   if ((past >= 1 && past > future) || opensInThePast(text)) {
-    const ev = firstMatch(REPORT_ONE, text) ?? firstMatch(EVENT_DONE_ONE, text) ?? firstMatch(PAST_TIME_ONE, text) ?? firstMatch(PAST_ACT_ONE, text);
+    const ev = firstMatch(REPORT_ONE, text) ?? (holdsEventVerb(text) ? firstMatch(EVENT_DONE_ONE, text) : undefined) ?? firstMatch(PAST_TIME_ONE, text) ?? firstMatch(PAST_ACT_ONE, text);
     return pick('report', false, ev);
   }
   const request = firstMatch(REQUEST, text);
