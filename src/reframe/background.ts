@@ -37,6 +37,15 @@ const MODIFIER = /\b[\w-]+(?=\s+(?:recovery|resilience|survivorship)\b)/gi;
 /** A problem recast as the good thing it is turned into: "Turning mass layoffs into opportunities for quality jobs". */
 const TURNED_INTO = /\bturn(?:s|ing|ed)?\s+(?:[\w'’-]+\s+){1,5}?into\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:opportunit(?:y|ies)|strengths?|assets?|lessons?|gifts?|ideas?)\b/gi;
 
+/**
+ * A change told as a journey, leading the title or a clause: "From near misses to major improvements",
+ * "From surviving to thriving". The words after "to" are where the framing is going; the words after
+ * "from" are where it starts, so a problem named there is the setting when the destination names none
+ * and is a new state, not the start again ("From one crisis to the next").
+ */
+const SAME_AGAIN = /^\s*(?:the\s+)?(?:next|another|other|same|more)\b/i;
+const FROM_TO = /(?:^|[:–—|]\s*)from\s+([^.?!:;,–—|]+?)\s+to\s+([^.?!:;–—|]+)/gi;
+
 // GOOD_HEAD is compiled to machine code at its first use: see native-regex.ts.
 const blank = (s: string): string => ' '.repeat(s.length);
 
@@ -48,7 +57,8 @@ const blank = (s: string): string => ' '.repeat(s.length);
  * tipping", whose trailing phrase is a move against a problem, not its origin (`actsOnProblem`).
  */
 export function dropBackground(text: string, framesProblem: (words: string) => boolean, actsOnProblem: (words: string) => boolean): string {
-  let out = text.replace(TURNED_INTO, blank).replace(MODIFIER, (word) => (actsOnProblem(word) || primeNative(GOOD_HEAD).test(word) ? word : blank(word)));
+  let out = text.replace(FROM_TO, (m, start: string, end: string) => (framesProblem(start) && !framesProblem(end) && !SAME_AGAIN.test(end) ? m.replace(start, blank(start)) : m));
+  out = out.replace(TURNED_INTO, blank).replace(MODIFIER, (word) => (actsOnProblem(word) || primeNative(GOOD_HEAD).test(word) ? word : blank(word)));
   const read = out;
   // Where the first good head ends: a phrase of origin before it has no good head to be background to.
   const head = primeNative(GOOD_HEAD).exec(read);

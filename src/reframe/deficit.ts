@@ -35,10 +35,11 @@ const BODY_NAME = /\b(?:[A-Z][\w'-]*\s+){0,4}(?:Coalition|Partnership|Board|Comm
 
 /**
  * Idioms whose problem word names no problem: an activity called a challenge ("the Summer Reading
- * Challenge", "a step count challenge"), rising stars, breaking news or bread, cutting the ribbon.
+ * Challenge", "a step count challenge", "Reading Workshop and Challenge", a challenge paired with another
+ * event), rising stars, breaking news or bread, cutting the ribbon.
  */
 const IDIOMS =
-  /\b(?:(?:reading|step|steps|step count|fitness|bake|baking|photo|quiz|plank|walking|running|cycling|swimming|litter[- ]pick(?:ing)?|plastic[- ]free|sponsored|charity|team|innovation|design|coding|(?:january|february|march|april|may|june|july|august|september|october|november|december|month|week|day|30[- ]day|100[- ]day)) challenge|challenge (?:cup|day|event|walk|award)s?|rising stars?|breaking (?:news|bread|ground|the ice)|cut(?:s|ting)? the ribbon|ribbon[- ]cutting|litter[- ]pick(?:s|ing|ers?)?|police,? (?:fire )?and crime (?:commissioner|panel|plan|committee)s?)\b/gi;
+  /\b(?:(?:reading|step|steps|step count|fitness|bake|baking|photo|quiz|plank|walking|running|cycling|swimming|litter[- ]pick(?:ing)?|plastic[- ]free|sponsored|charity|team|innovation|design|coding|(?:january|february|march|april|may|june|july|august|september|october|november|december|month|week|day|30[- ]day|100[- ]day)) challenge|challenge (?:cup|day|event|walk|award)s?|(?:workshop|quiz|competition|race|tournament|festival|fun day|games?|activit(?:y|ies)) (?:and|&) challenge\b|rising stars?|breaking (?:news|bread|ground|the ice)|cut(?:s|ting)? the ribbon|ribbon[- ]cutting|litter[- ]pick(?:s|ing|ers?)?|police,? (?:fire )?and crime (?:commissioner|panel|plan|committee)s?)\b/gi;
 
 /** Problem words that frame nothing: a task tackled, a method's name, or problems paired with opportunities. */
 const NEUTRAL_PAIRS =

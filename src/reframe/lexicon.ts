@@ -39,7 +39,9 @@ const SHORTFALL_NOUNS =
   // What stands in the way, in the ordinary words for it: "Were there any blockers?", "What is blocking you?".
   String.raw`|blockers?|roadblocks?|impediments?|hindrances?|obstructions?|(?<!first )refusals?|friction|hinder(?:s|ed|ing)?|imped(?:e|es|ed|ing)|obstruct(?:s|ed|ing)?|(?<!time[- ])blocking|blocked|unblock\w*)\b` +
   // An emergency at the end of its phrase is the problem ("the climate emergency"); "emergency food provision" is a service.
-  String.raw`|\bemergenc(?:y|ies)\b(?!\s+[a-z])`;
+  String.raw`|\bemergenc(?:y|ies)\b(?!\s+[a-z])` +
+  // The bad end named as such: "Preparing for the worst of times", "worst-case".
+  String.raw`|\bworst\b`;
 
 /**
  * Words that put something going wrong or falling short at the centre: "on hold", "falling short",
@@ -67,7 +69,11 @@ const GOING_WRONG =
   String.raw`|\banti[- ](?!clockwise)[a-z]{3,}` +
   String.raw`|\b(?:difficult|disruptive|challenging|aggressive|abusive|unacceptable|antisocial|violent) (?:behaviou?rs?|customers?)\b` +
   // Something that did not go well or went badly: "What didn't go well on the project?".
-  String.raw`|\b(?:did|does|do|is|was|are|were)(?:n't| not) go(?:ing)? (?:so |too |very )?(?:well|to plan|as planned|right|smoothly)\b|\bwent (?:badly|awry)\b|\b(?:go|goes|going|gone|went) (?:badly |horribly |seriously )?wrong\b|\bcould have gone better\b` +
+  String.raw`|\b(?:did|does|do|is|was|are|were)(?:n't| not) go(?:ing)? (?:so |too |very )?(?:well|to plan|as planned|right|smoothly)\b|\bwent (?:badly|awry)\b|(?<!\b(?:can'?t|cannot|never|won'?t)\s)\b(?:go|goes|going|gone|went) (?:badly |horribly |seriously )?wrong\b|\bfrom bad to worse\b|\bcould have gone better\b` +
+  // Doing or getting something wrong, and something that stopped working: "What students do wrong",
+  // "Where did we get it wrong?", "When seminar classes no longer work" ("you can't go wrong" is praise).
+  String.raw`|(?<!\b(?:can'?t|cannot|never|not)\s)\b(?:do|does|did|doing|done)\s+(?:(?:it|this|that|things|everything|so much|anything)\s+)?wrong\b|\b(?:get|gets|got|getting|gotten)\s+(?:it|this|that|things|so much)\s+wrong\b` +
+  String.raw`|\bno longer (?:works?|working|function(?:s|ing)?|fit for purpose)\b` +
   // Slowing, refusing, not wanting to come, going backwards: "What slowed our cycle time most?", "Does the
   // child refuse to go to school?", "My child doesn't want to go to school", "Have we got it backwards?".
   String.raw`|\bslow(?:s|ed|ing) (?:us|them|you|things|everything|progress|down|the|our|their)\b|\brefus(?:es|ed|ing)\b|\brefuses? to\b` +
@@ -128,7 +134,8 @@ export const FREE_OF = /\b[\w-]+-free\b|\bfree (?:of|from) (?:[\w-]+ ){0,2}?[\w-
 
 /**
  * A problem word that names a service or a procedure, not a problem at the centre: "complaints handling",
- * "the complaints procedure", "incident reporting", members excluded from a meeting's discussion.
+ * "the complaints procedure", "incident reporting", "near miss reporting", members excluded from a meeting's
+ * discussion.
  */
 export const PROCESS_NAMES =
-  /\b(?:customer |patient |resident )?(?:complaints?|incidents?|concerns?|grievances?|disputes?)\s+(?:handling|procedures?|process(?:es)?|polic(?:y|ies)|systems?|officers?|teams?|reporting|resolution|log)\b|\bexclu(?:sion|ded|ding|de)\b(?:\s+of(?:\s+[\w'-]+){1,4}?)?\s+from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:meetings?|discussions?|room|votes?|voting|items?)\b/gi;
+  /\b(?:customer |patient |resident )?(?:complaints?|incidents?|concerns?|grievances?|disputes?|near[- ]miss(?:es)?|accidents?|hazards?|faults?)\s+(?:handling|procedures?|process(?:es)?|polic(?:y|ies)|systems?|officers?|teams?|reporting|resolution|log)\b|\bexclu(?:sion|ded|ding|de)\b(?:\s+of(?:\s+[\w'-]+){1,4}?)?\s+from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:meetings?|discussions?|room|votes?|voting|items?)\b/gi;

@@ -26,6 +26,8 @@ const SOCIAL = [
   'trauma', 'hoarding', 'cheating', 'cheat', 'misinformation', 'disinformation', 'precarity', 'precariousness',
   'precarious', 'endangered', 'stressful', 'stressed', 'myth', 'misconception', 'wastage', 'wasted',
   'hate', 'underclass',
+  // Harms to health and property named by their plain word: worn out, fires set or started ("Deliberate small fires").
+  'exhaustion', 'fires', 'firesetting',
 ] as const;
 
 /** Organisational problems: what goes wrong in a workplace, a project or a service. */
@@ -42,7 +44,8 @@ const PHRASES = [
   'strike action', 'short staffing', 'reduction in force', 'cyber attack', 'cyberattack', 'data breach',
   'heart disease', 'long covid', 'mental illness', 'mental disorder', 'eating disorder', 'chronic pain',
   'pressure ulcer', 'pressure sore', 'heavy workload', 'rising cost', 'cost of living', 'hiring freeze',
-  'recruitment freeze', 'pay freeze', 'flood risk', 'hidden cost', 'fake news',
+  'recruitment freeze', 'pay freeze', 'flood risk', 'hidden cost', 'fake news', 'burn out', 'peer pressure',
+  'fire setting',
 ] as const;
 
 /**
@@ -82,10 +85,18 @@ const FIELD_HEADS = new Set([
   'conference', 'congress', 'symposium', 'sensitive', 'aware', 'inclusive', 'bereavement', 'cafe', 'cafes', 'café',
   'cafés', 'club', 'clubs', 'group', 'groups', 'hub', 'hubs', 'forum', 'forums', 'choir', 'choirs', 'collection',
   'collections', 'management', 'recycling', 'disposal',
+  // Teaching about a condition makes it the subject taught, as research makes it the subject studied:
+  // "Diabetes Education: Take the Class", "the dementia course".
+  'education', 'educator', 'educators', 'class', 'classes', 'course', 'courses', 'programme', 'programmes',
+  'program', 'programs', 'self',
 ]);
 
-/** Words before a disease that make what follows a good life with it: "living well with dementia". */
-const WELL_WITH = /\b(?:well|thriving|flourishing|beating|beat|beaten|beyond|after)\s+(?:with\s+)?$/i;
+/**
+ * Words before a disease that make what follows a life with it: "living well with dementia", "Learning to
+ * live with diabetes", "Life with, through and beyond cancer". A life lived with a condition is the frame,
+ * not the condition.
+ */
+const WELL_WITH = /\b(?:well|thriving|flourishing|beating|beat|beaten|beyond|after|liv(?:e|es|ing)|life)\s+(?:with\s+)?$/i;
 
 /**
  * Words before any listed problem that make it the time or the setting ("changed during the recession",
