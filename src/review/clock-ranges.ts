@@ -45,10 +45,16 @@ export function clockMinutes(h: number, m: number, suffix: string | undefined): 
   return hour * 60 + m;
 }
 
+// Regexes used per match are made once here: a literal in a function body builds a new RegExp object
+// every time it is evaluated.
+const DOTS = /\./g;
+const BETWEEN_FIRST = /^between\b/i;
+const PLURAL_AFTER = /^\s*[a-z]+s\b/;
+
 /** "a.m.", "P.M.", "noon" as "am" or "pm". */
 function meridiem(suffix: string | undefined): 'am' | 'pm' | undefined {
   if (!suffix) return undefined;
-  const s = suffix.toLowerCase().replace(/\./g, '');
+  const s = suffix.toLowerCase().replace(DOTS, '');
   return s === 'am' ? 'am' : 'pm';
 }
 
@@ -102,12 +108,12 @@ export function clockSpan(text: string): Duration | undefined {
     const before = text.slice(Math.max(0, at - 20), at);
     const after = text.slice(at + phrase.length, at + phrase.length + 40);
     const bare = !m1 && !m2 && !s1 && !s2;
-    if (bare && /^between\b/i.test(phrase)) continue;
+    if (bare && BETWEEN_FIRST.test(phrase)) continue;
     if (NOT_A_TIME_BEFORE.test(before) || (!s1 && !s2 && native(NOT_A_TIME_AFTER).test(after))) continue;
     // "March 7-9" is a range of days; "March. 7pm start" or "5 March 7-9pm" is a range of hours.
     if (bare && (DATE_RANGE_BEFORE.test(before) || DATE_RANGE_AFTER.test(after))) continue;
     // "4-5 slides", "2-3 pages": a bare range before a plural noun counts things, not hours.
-    if (bare && /^\s*[a-z]+s\b/.test(after)) continue;
+    if (bare && PLURAL_AFTER.test(after)) continue;
     const a = Number(h1), b = Number(h2);
     if (bare && (a > 12 || b > 12 || a === 0 || b === 0)) continue;
     if (a > 23 || b > 23) continue;
@@ -119,7 +125,7 @@ export function clockSpan(text: string): Duration | undefined {
     if (end - start > 14 * 60 || end - start < 5) continue;
     if (NOT_SESSION_BEFORE.test(text.slice(Math.max(0, at - 30), at))) continue;
     // "Join between 9.30 and 9.45am": a short window to arrive or log in, not a session.
-    if (/^between\b/i.test(phrase) && end - start < 30) continue;
+    if (BETWEEN_FIRST.test(phrase) && end - start < 30) continue;
     spans.push({ start, end, phrase: phrase.trim(), at });
   }
   if (spans.length === 0) return undefined;

@@ -36,13 +36,22 @@ function agendaSpan(text: string): Duration | undefined {
     if (prev !== undefined && !m[3] && t < prev && h < 12) t += 12 * 60;
     if (prev !== undefined && t < prev) continue;
     times.push(t);
-    phrases.push(m[0].trim().replace(/^-\s*/, ''));
+    phrases.push(m[0].trim().replace(LEADING_DASH, ''));
   }
   if (times.length < 3) return undefined;
   const minutes = (times[times.length - 1] ?? 0) - (times[0] ?? 0);
   if (minutes < 15 || minutes > 14 * 60) return undefined;
   return { minutes, evidence: [phrases[0] ?? '', phrases[phrases.length - 1] ?? ''] };
 }
+
+// Regexes used per match are made once here: a literal in a function body builds a new RegExp object
+// every time it is evaluated.
+const LEADING_DASH = /^-\s*/;
+const DIGIT_FIRST = /^\d/;
+const HOURS_UNIT = /^h/i;
+const SENTENCE_STOP = /[.;\n?!]/;
+const DAYS_NOT_MEETING_AFTER = /^\s*(?:per|a|each|every) (?:year|month|week|term)\b|^\s*(?:of (?:annual |study )?leave|of training|of cpd|off\b(?!-))/i;
+const SEVERAL = /^(?:a few|a couple of|several|multiple)$/i;
 
 /** An agenda line that ends with its own length: "II. Gather data (20 minutes)", "- Opening introductions 15 min". */
 const ITEM_LENGTH = /^[ \t]*\S[^\n]{2,120}?[ \t(–-]+(\d{1,3})[ \t]*(?:minutes?|mins?|min)\.?\)?[ \t]*$/gim;
@@ -54,7 +63,7 @@ function itemSpan(text: string): Duration | undefined {
   if (items.length < 3) return undefined;
   const minutes = items.reduce((sum, m) => sum + Number(m[1]), 0);
   if (minutes < 15 || minutes > 14 * 60) return undefined;
-  const phrase = (m: RegExpMatchArray): string => m[0].trim().replace(/^-\s*/, '');
+  const phrase = (m: RegExpMatchArray): string => m[0].trim().replace(LEADING_DASH, '');
   return { minutes, evidence: [phrase(items[0] as RegExpMatchArray), phrase(items[items.length - 1] as RegExpMatchArray)] };
 }
 
@@ -102,9 +111,9 @@ function unitMinutes(g: Record<string, string | undefined>): number | undefined 
   if (g.quarter) return 15;
   if (g.one) return 60;
   if (!g.n || !g.unit) return undefined;
-  const n = parseNumber(g.n) ?? (/^\d/.test(g.n) ? Number(g.n) : undefined);
+  const n = parseNumber(g.n) ?? (DIGIT_FIRST.test(g.n) ? Number(g.n) : undefined);
   if (n === undefined || Number.isNaN(n)) return undefined;
-  return (n + (g.half ? 0.5 : 0)) * (/^h/i.test(g.unit) ? 60 : 1);
+  return (n + (g.half ? 0.5 : 0)) * (HOURS_UNIT.test(g.unit) ? 60 : 1);
 }
 
 /** A length that belongs to something else: a video, a break, a walk, a time per day or year, each talk. */
@@ -155,7 +164,7 @@ function sentenceAround(text: string, at: number, length: number): string {
   const head = text.slice(Math.max(0, at - 200), at);
   const start = Math.max(head.lastIndexOf('.'), head.lastIndexOf('\n'), head.lastIndexOf(';'), head.lastIndexOf('?'), head.lastIndexOf('!')) + 1;
   const tail = text.slice(at + length, at + length + 200);
-  const stop = tail.search(/[.;\n?!]/);
+  const stop = tail.search(SENTENCE_STOP);
   return head.slice(start) + text.slice(at, at + length) + (stop < 0 ? tail : tail.slice(0, stop));
 }
 
@@ -194,8 +203,8 @@ export function parseDuration(text: string): Duration | undefined {
   for (const m of text.matchAll(native(DAY_DURATION))) {
     const g = m.groups ?? {};
     if (DAY_NOT_AFTER.test(text.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0))) continue;
-    if (/^\s*(?:per|a|each|every) (?:year|month|week|term)\b|^\s*(?:of (?:annual |study )?leave|of training|of cpd|off\b(?!-))/i.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20))) continue;
-    const several = /^(?:a few|a couple of|several|multiple)$/i.test(g.days ?? '');
+    if (DAYS_NOT_MEETING_AFTER.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20))) continue;
+    const several = SEVERAL.test(g.days ?? '');
     const minutes = g.halfday ? 210 : g.fullday ? 420 : g.session ? 180 : several ? 2 * 420 : (parseNumber(g.days === 'a' ? 'one' : (g.days ?? '1')) ?? 1) * 420;
     days.push({ minutes, phrase: m[0].trim() });
   }

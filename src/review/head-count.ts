@@ -68,6 +68,14 @@ const SURVEY = /\b(?:surveys?|questionnaires?|polls?|polled|respon(?:ded|dents|s
 /** Below this many bodies a count of organisations says little about the head count. */
 const LARGE_ORGS = 12;
 
+// Regexes used per sentence or per match are made once here: a literal in a function body builds a new
+// RegExp object every time it is evaluated.
+const TOP_BEFORE = /\btop\s*$/i;
+const SHARE_BEFORE = /\b(?:\d+|one|two|three)\s+(?:in|out of)\s*$/i;
+const VAGUE_NUMBER = /dozens|hundreds|scores|few|couple|handful/i;
+const MORE_THAN = /^(?:over|more|at least)/i;
+const LEADING_NON_WORD = /^\W+/;
+
 interface Mention {
   n: { min: number; max: number };
   general: boolean;
@@ -118,9 +126,9 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
       continue;
     }
     // "800 million people", "the top 50 chief executives": a population or a ranking, not a head count.
-    if (MILLIONS_AFTER.test(s.slice(end, end + 12)) || /\btop\s*$/i.test(before)) continue;
+    if (MILLIONS_AFTER.test(s.slice(end, end + 12)) || TOP_BEFORE.test(before)) continue;
     // "1 in 5 children", "one in four staff": a share of a population, not a head count.
-    if (/\b(?:\d+|one|two|three)\s+(?:in|out of)\s*$/i.test(before)) continue;
+    if (SHARE_BEFORE.test(before)) continue;
     const people = sticky(PEOPLE_AFTER, s, end);
     if (people) {
       const pre = PRE_BEFORE.exec(before)?.[0].trim().toLowerCase() ?? '';
@@ -144,7 +152,7 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
         n,
         general: GENERAL_RE.test(g.noun ?? '') || Boolean(g.each),
         additive: pre.startsWith('plus'),
-        approx: (pre !== '' && !pre.startsWith('plus')) || /dozens|hundreds|scores|few|couple|handful/i.test(num[0]),
+        approx: (pre !== '' && !pre.startsWith('plus')) || VAGUE_NUMBER.test(num[0]),
         // Quoted exactly as written, from the qualifier ("about", "~") to the noun.
         phrase: s.slice(from, end + people[0].length).trim(),
         sentence: i,
@@ -154,7 +162,7 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
     }
     const orgs = n.max > LARGE_ORGS && ATTENDING.test(s) && !POPULATION_BEFORE.test(before) ? sticky(ORGS_AFTER, s, end) : null;
     if (orgs) {
-      if (/^(?:over|more|at least)/i.test(PRE_BEFORE.exec(before)?.[0].trim() ?? '')) n.min = n.max = n.max + 1;
+      if (MORE_THAN.test(PRE_BEFORE.exec(before)?.[0].trim() ?? '')) n.min = n.max = n.max + 1;
       out.push({ n, general: true, additive: false, approx: true, phrase: `${num[0]}${orgs[0]}`, sentence: i, span: [at, end + orgs[0].length] });
       continue;
     }
@@ -167,7 +175,7 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
     const close = bracket ? sticky(BRACKET_CLOSE, s, end) : null;
     if (bracket && close) {
       const from = at - (before.length - bracket.index);
-      out.push({ n, general: false, additive: false, approx: false, phrase: s.slice(from, end + close[0].length).replace(/^\W+/, ''), sentence: i, span: [from, end + close[0].length] });
+      out.push({ n, general: false, additive: false, approx: false, phrase: s.slice(from, end + close[0].length).replace(LEADING_NON_WORD, ''), sentence: i, span: [from, end + close[0].length] });
       continue;
     }
     const suffix = sticky(PERSON_SUFFIX, s, end);

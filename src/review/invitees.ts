@@ -65,6 +65,20 @@ const GROUP_IN_TITLE =
   /\b(?:tenants?|customers?|patients?|residents?|parents?|carers?|students?|pupils?|users?|clients?|family|families|children'?s?|young people'?s?)\s+(?:[\w-]+\s+){0,2}?(?:officers?|managers?|leads?|team|directors?|coordinators?|co-ordinators?|advisers?|advisors?|liaison|champions?)\b/gi;
 const FIRST_WORDS_ROLE = /^(?:the |our |all |[\d]+ |some )?[\w'/-]+(?:\s+[\w'/-]+){0,2}/i;
 
+// Regexes used per sentence or per match are made once here: a literal in a function body builds a new
+// RegExp object every time it is evaluated.
+const CLAUSE_END = /[,.;]/;
+const QUOTED = /^['"]/;
+const LIST_MARK = /[,+&/]/;
+const LIST_VERB = /\s(?:review|agree|discuss|meet|decide|look|go|share|explore|plan|will|to|are|is|who|that|come|talk|work|sign|approve|chair|shadow|attend|join)s?\b/i;
+const SPACES = /\s+/g;
+const BODY_COLON = /^([^:]{2,60}):\s+/;
+const WITH_OR_FOR = / (?:with|for) /i;
+const INVITE_HINT = /invit|open |welcom|together|gather|conven|unit|aimed|designed|intended| for |suitable|interest|relevant|attended|work|connect/i;
+const WITH = / with /i;
+const AFTER_COLON = /:\s+(.+)$/;
+const FIRST_WORD = /^\S+/;
+
 /** Removes speakers and authors so only participants remain. */
 export function withoutSpeakers(text: string): string {
   let out = text;
@@ -78,7 +92,7 @@ export function withoutSpeakers(text: string): string {
     const at = m.index ?? 0;
     const head = out.slice(0, at);
     const start = Math.max(...[',', '.', ';', ':', '+', '&'].map((c) => head.lastIndexOf(c))) + 1;
-    const tail = out.slice(at).search(/[,.;]/);
+    const tail = out.slice(at).search(CLAUSE_END);
     spans.push([start, tail < 0 ? out.length : at + tail]);
   }
   let result = '';
@@ -102,16 +116,16 @@ function rolesIn(text: string): Array<{ phrase: string; level: Level }> {
 
 function looksLikeRoleList(sentence: string): boolean {
   // A quoted title or theme ("'Young people at the heart'") is not a list of who is coming.
-  if (/^['"]/.test(sentence)) return false;
+  if (QUOTED.test(sentence)) return false;
   const lead = FIRST_WORDS_ROLE.exec(sentence)?.[0] ?? '';
   if (!hasRole(lead) && !hasGroup(lead)) return false;
-  if (/[,+&/]/.test(sentence)) return true;
+  if (LIST_MARK.test(sentence)) return true;
   return rolesIn(sentence).length + (sentence.match(primeNative(ORGS))?.length ?? 0) >= 2;
 }
 
 /** A role list ends where its verb begins: "PCSOs and councillors review hotspots" lists only the people. */
 function cutAtVerb(p: string): string {
-  return p.split(/\s(?:review|agree|discuss|meet|decide|look|go|share|explore|plan|will|to|are|is|who|that|come|talk|work|sign|approve|chair|shadow|attend|join)s?\b/i)[0] ?? p;
+  return p.split(LIST_VERB)[0] ?? p;
 }
 
 /** Whether a phrase names people or bodies (a role, a group or an organisation). */
@@ -134,7 +148,7 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
   const add = (p: string | undefined): void => {
     if (!p || seen.has(p)) return;
     seen.add(p);
-    const t = p.replace(primeNative(TOPIC_CLAUSE), ' ').replace(/\s+/g, ' ').trim();
+    const t = p.replace(primeNative(TOPIC_CLAUSE), ' ').replace(SPACES, ' ').trim();
     if (t && t.length > 1 && !kept.has(t)) {
       kept.add(t);
       phrases.push(t);
@@ -161,29 +175,29 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
       const cut = Math.max(head.lastIndexOf(' - '), head.lastIndexOf(': '));
       return add(cut >= 0 ? s.slice(cut + 2) : s);
     }
-    const body = /^([^:]{2,60}):\s+/.exec(s);
+    const body = BODY_COLON.exec(s);
     // "Corporate leadership team: decide whether ...": the body before the colon is who; the rest is the aim.
     // "CTO: Q3 roadmap" is an agenda item with its speaker, so it names nobody who takes part.
     if (body?.[1] && hasRole(body[1]) && !hasGroup(body[1])) {
       const rest = s.slice(body[0].length);
       return VERB_AFTER_COLON.test(rest) || names(rest) ? add(body[1]) : undefined;
     }
-    if (/ (?:with|for) /i.test(s)) for (const m of allMatches(WITH_FOR, s)) addIfPeople(m[1]);
-    if (/invit|open |welcom|together|gather|conven|unit|aimed|designed|intended| for |suitable|interest|relevant|attended|work|connect/i.test(s)) {
+    if (WITH_OR_FOR.test(s)) for (const m of allMatches(WITH_FOR, s)) addIfPeople(m[1]);
+    if (INVITE_HINT.test(s)) {
       for (const m of allMatches(INVITE_VERB, s)) addIfPeople(m[1]);
       addIfPeople(WELCOME.exec(s)?.[1]);
     }
     const meet = WILL_MEET.exec(s);
     if (meet && meet.index >= 3 && meet.index <= 160) addIfPeople(s.slice(0, meet.index));
-    if (/ with /i.test(s)) for (const m of allMatches(WITH_ANY, s)) addIfPeople(m[1]);
+    if (WITH.test(s)) for (const m of allMatches(WITH_ANY, s)) addIfPeople(m[1]);
     if (looksLikeRoleList(s)) add(cutAtVerb(s));
-    const afterColon = /:\s+(.+)$/.exec(s)?.[1];
+    const afterColon = AFTER_COLON.exec(s)?.[1];
     if (afterColon && looksLikeRoleList(afterColon)) add(cutAtVerb(afterColon));
   });
   const joined = phrases.join(' ; ');
   const roles = rolesIn(joined);
   const groups: Invitees['groups'] = [];
-  for (const [i, phrase] of unionMatches(GROUP_UNION, joined.replace(primeNative(GROUP_IN_TITLE), (t) => t.replace(/^\S+/, 'staff')))) {
+  for (const [i, phrase] of unionMatches(GROUP_UNION, joined.replace(primeNative(GROUP_IN_TITLE), (t) => t.replace(FIRST_WORD, 'staff')))) {
     const g = GROUPS[i];
     if (g && !groups.some((x) => x.name === g.name)) groups.push({ name: g.name, phrase, families: g.families });
   }

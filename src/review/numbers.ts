@@ -30,15 +30,23 @@ export const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d{1,5}|${WORD_NUM})`;
 /** A number or a range of numbers, optionally open-ended ("100+"). */
 export const RANGE = `${NUM}(?:\\s*(?:-|to|or)\\s*${NUM})?\\+?`;
 
+// Regexes used per sentence or per match are made once here: a literal in a function body builds a new
+// RegExp object every time it is evaluated.
+const SPACES = /\s+/g;
+const DIGITS = /^\d[\d,]*(\.\d+)?$/;
+const COMMAS = /,/g;
+const HUNDRED = /^(a|one|two|three|four|five) hundred$/;
+const TENS_WORDS = /^([a-z]+)(?:[- ]([a-z]+))?$/;
+
 /** Parses one number written in digits or words; undefined when it is not a number. */
 export function parseNumber(raw: string): number | undefined {
-  const s = raw.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (/^\d[\d,]*(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
+  const s = raw.trim().toLowerCase().replace(SPACES, ' ');
+  if (DIGITS.test(s)) return Number(s.replace(COMMAS, ''));
   if (s in VAGUE) return VAGUE[s];
   if (s in UNITS) return UNITS[s];
-  const hundred = /^(a|one|two|three|four|five) hundred$/.exec(s);
+  const hundred = HUNDRED.exec(s);
   if (hundred?.[1]) return (hundred[1] === 'a' ? 1 : (UNITS[hundred[1]] ?? 1)) * 100;
-  const tens = /^([a-z]+)(?:[- ]([a-z]+))?$/.exec(s);
+  const tens = TENS_WORDS.exec(s);
   if (tens?.[1] && tens[1] in TENS) {
     const unit = tens[2] ? UNITS[tens[2]] : 0;
     if (unit !== undefined) return (TENS[tens[1]] ?? 0) + unit;

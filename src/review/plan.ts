@@ -80,11 +80,17 @@ const TITLE_STOP = new Set(
 );
 const NOTHING_AFTER = /^(?:nothing|none|n\/?a|tbc|tbd|not sure|no|not yet|-|\?)\b/i;
 
+// Regexes used per sentence or per match are made once here: a literal in a function body builds a new
+// RegExp object every time it is evaluated.
+const TITLE_TOPIC = new RegExp(`^(.*?)\\b${MEETING_NOUN}\\b`, 'i');
+const TITLE_WORD = /[a-z][a-z'&-]+/g;
+const AFTER_LABEL = /^(?:after|follow[- ]?up|next steps)\s*[:-]\s*(.+)$/i;
+
 /** A first line that names a topic before the meeting's noun ("Estates strategy workshop"), not just a kind of meeting. */
 function titleTopic(first: string): boolean {
-  const m = new RegExp(`^(.*?)\\b${MEETING_NOUN}\\b`, 'i').exec(first);
+  const m = TITLE_TOPIC.exec(first);
   if (!m?.[1]) return false;
-  const words = m[1].toLowerCase().match(/[a-z][a-z'&-]+/g) ?? [];
+  const words = m[1].toLowerCase().match(TITLE_WORD) ?? [];
   return words.filter((w) => !TITLE_STOP.has(w)).length >= 2;
 }
 
@@ -129,7 +135,7 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
   const after = matchAll(AFTER_CUES, text, 4);
   if (hints.afterStated) after.unshift(hints.afterStated);
   for (const s of list) {
-    const m = /^(?:after|follow[- ]?up|next steps)\s*[:-]\s*(.+)$/i.exec(s);
+    const m = AFTER_LABEL.exec(s);
     if (m?.[1] && !NOTHING_AFTER.test(m[1]) && !after.includes(m[1])) after.push(m[1]);
   }
   const duration = parseDuration(text);

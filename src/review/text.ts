@@ -80,21 +80,64 @@ export function sentences(text: string): string[] {
     if (joinNext && pieces.length > 0) pieces[pieces.length - 1] += ` ${piece}`;
     else pieces.push(piece);
   };
-  SENTENCE_BREAK.lastIndex = 0;
-  for (const m of text.matchAll(SENTENCE_BREAK)) {
-    const at = m.index ?? 0;
-    const piece = text.slice(from, at);
-    push(piece);
+  // The breaks `SENTENCE_BREAK` finds, read by hand: a match object per break was most of what the split
+  // allocated. `forEachBreak` gives the same places (see word-scans.test.ts).
+  forEachBreak(text, (at, end, newline) => {
+    push(text.slice(from, at));
     // "approx. 25", "Dr A. Patel": a full stop after an abbreviation, on the same line, is not a break.
     const last = pieces[pieces.length - 1] ?? '';
-    joinNext = !m[0].includes('\n') && last.endsWith('.') && ABBREVIATION_END.test(last.slice(-8));
-    from = at + m[0].length;
-  }
+    joinNext = !newline && last.endsWith('.') && ABBREVIATION_END.test(last.slice(-8));
+    from = end;
+  });
   push(text.slice(from));
-  return pieces
+  const out: string[] = [];
+  for (const s of pieces) {
     // Leading bullets and emoji ("- ", "🎯 Goal:") would hide a label at the start of a line.
-    .map((s) => (/^[A-Za-z0-9"'(]/.test(s) ? s : s.replace(/^[^\p{L}\p{N}"'(]+/u, '')).trim())
-    .filter((s) => s.length > 0);
+    const t = (PLAIN_START.test(s) ? s : s.replace(LEADING_MARKS, '')).trim();
+    if (t.length > 0) out.push(t);
+  }
+  return out;
+}
+
+const PLAIN_START = /^[A-Za-z0-9"'(]/;
+const LEADING_MARKS = /^[^\p{L}\p{N}"'(]+/u;
+
+/** Whether a UTF-16 code unit is white space to a regex's `\s`. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Calls `each(start, end, hasNewline)` at every match of `SENTENCE_BREAK` in `text`, in order: a run of
+ * white space right after `.`, `!` or `?` whole, and elsewhere each run of line breaks within white space.
+ * Exported for its test.
+ */
+export function forEachBreak(text: string, each: (at: number, end: number, newline: boolean) => void): void {
+  const n = text.length;
+  for (let i = 0; i < n; i += 1) {
+    if (!isSpace(text.charCodeAt(i))) continue;
+    const start = i;
+    let end = i + 1;
+    while (end < n && isSpace(text.charCodeAt(end))) end += 1;
+    const prev = start > 0 ? text.charCodeAt(start - 1) : 0;
+    if (prev === 46 || prev === 33 || prev === 63) {
+      let newline = false;
+      for (let j = start; j < end && !newline; j += 1) newline = text.charCodeAt(j) === 10;
+      each(start, end, newline);
+    } else {
+      for (let j = start; j < end; j += 1) {
+        if (text.charCodeAt(j) !== 10) continue;
+        let k = j + 1;
+        while (k < end && text.charCodeAt(k) === 10) k += 1;
+        each(j, k, true);
+        j = k;
+      }
+    }
+    i = end - 1;
+  }
 }
 
 /** English function words, counted as whole words in any case. */
@@ -123,6 +166,13 @@ export function looksEnglish(text: string): boolean {
  * every word boundary.
  */
 export function countWords(text: string, words: ReadonlySet<string>): number {
+  // A word longer than every entry cannot be one, so it is never cut out and lower-cased.
+  let longest = longestOf.get(words);
+  if (longest === undefined) {
+    longest = 0;
+    for (const w of words) longest = Math.max(longest, w.length);
+    longestOf.set(words, longest);
+  }
   let count = 0;
   let start = -1;
   for (let i = 0; i <= text.length; i += 1) {
@@ -130,12 +180,15 @@ export function countWords(text: string, words: ReadonlySet<string>): number {
     const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
     if (word && start < 0) start = i;
     else if (!word && start >= 0) {
-      if (words.has(text.slice(start, i).toLowerCase())) count += 1;
+      if (i - start <= longest && words.has(text.slice(start, i).toLowerCase())) count += 1;
       start = -1;
     }
   }
   return count;
 }
+
+/** The length of the longest entry of each word set `countWords` is given. */
+const longestOf = new WeakMap<ReadonlySet<string>, number>();
 
 /** Number of word-like tokens (letters in any script), used to tell a plan from noise. */
 export function wordCount(text: string): number {
@@ -173,8 +226,24 @@ export function mostlyLatin(text: string): boolean {
  * vocabulary entry, which matters on a 2,000-word plan. Earlier entries win where two match at one place.
  */
 export function union(list: RegExp[]): RegExp {
-  return new RegExp(list.map((re, i) => `(?<u${i}>${re.source})`).join('|'), 'gi');
+  // Each entry is wrapped in a plain capture group, and where each wrapper's number falls is kept beside
+  // the regex: named wrappers made every match build a `groups` object with one property per entry.
+  const numbers = new Int32Array(list.length);
+  let next = 1;
+  list.forEach((re, i) => {
+    numbers[i] = next;
+    // One for the wrapper, plus the entry's own groups: an empty alternative makes any source match '',
+    // and the match has one slot per group after the whole match's.
+    const own = (new RegExp(`(?:${re.source})|`).exec('')?.length ?? 1) - 1;
+    next += 1 + own;
+  });
+  const re = new RegExp(list.map((e) => `(${e.source})`).join('|'), 'gi');
+  unionGroups.set(re, numbers);
+  return re;
 }
+
+/** The capture-group number of each entry of a `union` regex. */
+const unionGroups = new WeakMap<RegExp, Int32Array>();
 
 /**
  * The next match of a global regex from its `lastIndex`, stepping past an empty match as
@@ -224,17 +293,28 @@ export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   return out;
 }
 
-/** Matches of a `union` regex as [entry index, phrase], in text order. */
+/** Matches of a `union` regex (or one whose entries are named groups `u0`, `u1`, ...) as [entry index, phrase], in text order. */
 export function unionMatches(re: RegExp, text: string): Array<[number, string]> {
   const out: Array<[number, string]> = [];
   requireGlobal(re);
   prime(re, text);
   re.lastIndex = 0;
+  const numbers = unionGroups.get(re);
   for (let m = nextMatch(re, text); m; m = nextMatch(re, text)) {
-    const groups = m.groups ?? {};
-    for (const key in groups) {
-      if (groups[key] !== undefined) {
-        out.push([Number(key.slice(1)), m[0].trim()]);
+    if (!numbers) {
+      // A regex written by hand in union's older form names its entries `u0`, `u1`, ...
+      const groups = m.groups ?? {};
+      for (const key in groups) {
+        if (groups[key] !== undefined) {
+          out.push([Number(key.slice(1)), m[0].trim()]);
+          break;
+        }
+      }
+      continue;
+    }
+    for (let i = 0; i < numbers.length; i += 1) {
+      if (m[numbers[i] ?? 0] !== undefined) {
+        out.push([i, m[0].trim()]);
         break;
       }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clauseAfter, clauseBefore } from '../../src/review/clause.js';
-import { countWords, SENTENCE_BREAK } from '../../src/review/text.js';
+import { countWords, forEachBreak, SENTENCE_BREAK } from '../../src/review/text.js';
 
 const texts = [
   'Agenda. Welcome; then a talk! Any questions? Close',
@@ -44,5 +44,30 @@ describe('sentence breaks', () => {
   it('are where the lookbehind-first form found them', () => {
     const more = ['a\n \n b', 'x. \n\n y', 'a \n. b', '\n\n', '.\n', 'One. Two!  Three?\nFour\n\n Five.'];
     for (const text of [...texts, ...more]) expect(breaks(SENTENCE_BREAK, text)).toEqual(breaks(before, text));
+  });
+});
+
+describe('the sentence breaks read by hand', () => {
+  const viaRegex = (text: string): string[] => [...text.matchAll(SENTENCE_BREAK)].map((m) => `${m.index}:${m[0].length}:${m[0].includes('\n')}`);
+  const viaScan = (text: string): string[] => {
+    const out: string[] = [];
+    forEachBreak(text, (at, end, newline) => out.push(`${at}:${end - at}:${newline}`));
+    return out;
+  };
+  it('are the matches of SENTENCE_BREAK, on fixed texts and on random mixes of its characters', () => {
+    const more = ['a\n \n b', 'x. \n\n y', 'a \n. b', '\n\n', '.\n', 'One. Two!  Three?\nFour\n\n Five.', ' .\u00a0\u2028x', '?\r\n\t\u3000\ufeffz'];
+    for (const text of [...texts, ...more]) expect(viaScan(text)).toEqual(viaRegex(text));
+    // Every kind of white space \s knows, a few it does not (U+180E, U+200B), and the marks that end a sentence.
+    const alphabet = ['a', 'b', '.', '!', '?', ',', ' ', '\n', '\t', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u180e', '\u200b'];
+    let seed = 12345;
+    const rand = (k: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % k;
+    };
+    for (let t = 0; t < 3000; t += 1) {
+      let text = '';
+      for (let i = rand(16); i > 0; i -= 1) text += alphabet[rand(alphabet.length)];
+      expect(viaScan(text)).toEqual(viaRegex(text));
+    }
   });
 });
