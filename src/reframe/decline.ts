@@ -27,10 +27,11 @@ const DECLINE_STATE =
 
 /** People lost, leaving or kept from coming: "Losing good teachers", "Why Great Employees Quit", "stop patients missing". */
 const LOSS =
-  `\\blo(?:se|ses|sing|st) (?:good |great |our |the |their |experienced |talented |skilled |valued |so many |too many )?${LEAVERS}\\b` +
-  `|\\b${LEAVERS} (?:are |keep |who )?(?:quit(?:s|ting)?|walk(?:ing)? out|resign(?:s|ing)?|leav(?:e|es|ing) (?:and|early|after|within|before|in droves))\\b` +
-  `|\\b${LEAVERS} leaving\\b(?! (?:do|party|drinks|presentation|card|gift|lunch|collection))` +
-  `|\\bfewer (?:and fewer )?${LEAVERS}\\b` +
+  // Each vocabulary copy costs V8 compile time in every cold review, so moves that share one are written
+  // around one copy. The lead words differ (lose, fewer; no leaver is named "lo..." or "fewer"), and a leaver
+  // followed by a space matches one way only, so every match is the same as with a copy per move.
+  `\\b(?:lo(?:se|ses|sing|st) (?:good |great |our |the |their |experienced |talented |skilled |valued |so many |too many )?|fewer (?:and fewer )?)${LEAVERS}\\b` +
+  `|\\b${LEAVERS} (?:(?:are |keep |who )?(?:quit(?:s|ting)?|walk(?:ing)? out|resign(?:s|ing)?|leav(?:e|es|ing) (?:and|early|after|within|before|in droves))\\b|leaving\\b(?! (?:do|party|drinks|presentation|card|gift|lunch|collection)))` +
   `|\\bstop(?:s|ping)? (?:the |our |their |more |so many )?${LEAVERS} (?:from )?[a-z]+ing\\b`;
 
 /** Money taken away: cuts to something, savings to be found. */
