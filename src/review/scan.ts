@@ -8,25 +8,15 @@ import { primeNative } from './native-regex.js';
 import { allMatches } from './text.js';
 import { execWordLed } from './word-led.js';
 
-/** The global copy of each non-global regex, made once: the word-led scan steps a global regex's `lastIndex`. */
-const globals = new WeakMap<RegExp, RegExp>();
-
-function globalOf(re: RegExp): RegExp {
-  if (re.global) return re;
-  let copy = globals.get(re);
-  if (!copy) {
-    copy = new RegExp(re.source, `${re.flags}g`);
-    globals.set(re, copy);
-  }
-  return copy;
-}
-
-/** The first match of `re` in `text` from its start, as a non-global `re.exec(text)` would find it. */
+/**
+ * The first match of `re` in `text` from its start, as a non-global `re.exec(text)` would find it. A
+ * non-global regex goes to the word-led scan as it is (no global copy to compile): `exec` ignores its
+ * `lastIndex`, which the scan sets and this puts back to 0.
+ */
 function firstExec(re: RegExp, text: string): RegExpExecArray | null {
-  const g = primeNative(globalOf(re));
-  g.lastIndex = 0;
-  const m = execWordLed(g, text);
-  g.lastIndex = 0;
+  primeNative(re).lastIndex = 0;
+  const m = execWordLed(re, text);
+  re.lastIndex = 0;
   return m;
 }
 
