@@ -6,7 +6,7 @@ import { primeNative } from './native-regex.js';
 import { bodyAfterSuffix, countedOverAPeriod, LIST_GLUE, listedSingles, notThisMeetingBefore } from './not-this-count.js';
 import { HAS_NUMBER, NUM, parseNumber, parseRange, RANGE, TEN_WORDS, UNIT_WORDS } from './numbers.js';
 import { GENERAL, SINGLE, SPECIFIC } from './people-nouns.js';
-import { allMatches } from './text.js';
+import { allMatches, isSpace } from './text.js';
 
 /** A head count: the plan's own expectation, with the words that gave it. */
 export interface Count {
@@ -93,6 +93,18 @@ function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
   return re.exec(s);
 }
 
+/**
+ * Whether `before`, white space trimmed from its end, ends in "of" or "for" in any case: asked of the
+ * words before every number, so read in place rather than through trimmed and lower-cased copies.
+ */
+function endsWithOfOrFor(before: string): boolean {
+  let e = before.length;
+  while (e > 0 && isSpace(before.charCodeAt(e - 1))) e -= 1;
+  // `| 0x20` lower-cases an ASCII letter, and maps nothing else onto one.
+  const at = (k: number): number => (e - k >= 0 ? before.charCodeAt(e - k) | 0x20 : 0);
+  return (at(1) === 102 && at(2) === 111) || (at(1) === 114 && at(2) === 111 && at(3) === 102);
+}
+
 /** Head-count mentions in one sentence, found at each number. */
 function mentionsIn(s: string, i: number, out: Mention[]): void {
   if (!HAS_NUMBER.test(s)) return;
@@ -111,8 +123,7 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
     const next = s.charCodeAt(end);
     if ((next === 58 || next === 46) && s.charCodeAt(end + 1) >= 48 && s.charCodeAt(end + 1) <= 57) continue;
     const before = s.slice(Math.max(0, at - 24), at);
-    const tail = before.trimEnd().slice(-3).toLowerCase();
-    if ((tail.endsWith('of') || tail.endsWith('for')) && TABLE_SIZE.test(before)) continue;
+    if (endsWithOfOrFor(before) && TABLE_SIZE.test(before)) continue;
     const n = parseRange(num[0]);
     if (!n || n.max === 0 || n.max > 100_000) continue;
     // "June 2 asking members": a day of the month, not a head count.
@@ -131,7 +142,8 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
     if (SHARE_BEFORE.test(before)) continue;
     const people = sticky(PEOPLE_AFTER, s, end);
     if (people) {
-      const pre = PRE_BEFORE.exec(before)?.[0].trim().toLowerCase() ?? '';
+      const preMatch = PRE_BEFORE.exec(before);
+      const pre = preMatch?.[0].trim().toLowerCase() ?? '';
       const g = people.groups ?? {};
       if (g.each) {
         const orgs = g.orgs ? (parseNumber(g.orgs) ?? 2) : 2;
@@ -147,7 +159,7 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
       if (POPULATION_BEFORE.test(before)) continue;
       // People who answered a survey or signed a petition gave their views, but not in the room.
       if (SURVEY.test(s) && !ATTENDING.test(s)) continue;
-      const from = pre ? at - (before.length - (PRE_BEFORE.exec(before)?.index ?? before.length)) : at;
+      const from = pre ? at - (before.length - (preMatch?.index ?? before.length)) : at;
       out.push({
         n,
         general: GENERAL_RE.test(g.noun ?? '') || Boolean(g.each),
@@ -185,9 +197,10 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
       continue;
     }
     if (n.max >= 1900 && n.max <= 2100) continue;
-    const marker = MARKER_BEFORE.exec(before)?.[0].trim();
+    const markerMatch = MARKER_BEFORE.exec(before);
+    const marker = markerMatch?.[0].trim();
     if (marker && !sticky(NOT_PEOPLE_AFTER, s, end)) {
-      const markerAt = MARKER_BEFORE.exec(before)?.index ?? before.length;
+      const markerAt = markerMatch?.index ?? before.length;
       out.push({ n, general: true, additive: false, approx: true, phrase: s.slice(at - (before.length - markerAt), end).trim(), sentence: i, span: [at - (before.length - markerAt), end] });
       continue;
     }
@@ -213,7 +226,8 @@ export function parseCount(sentenceList: string[]): Count | undefined {
     }
     const from = mentions.length;
     mentionsIn(s, i, mentions);
-    bySentence.set(s, mentions.slice(from));
+    // Only sentences that gave mentions are kept: reading a repeat that gave none again gives none again.
+    if (mentions.length > from) bySentence.set(s, mentions.slice(from));
   });
   if (mentions.length === 0) return undefined;
   const general = mentions.filter((m) => m.general && !m.additive);

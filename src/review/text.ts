@@ -102,8 +102,8 @@ export function sentences(text: string): string[] {
 const PLAIN_START = /^[A-Za-z0-9"'(]/;
 const LEADING_MARKS = /^[^\p{L}\p{N}"'(]+/u;
 
-/** Whether a UTF-16 code unit is white space to a regex's `\s`. */
-function isSpace(c: number): boolean {
+/** Whether a UTF-16 code unit is white space to a regex's `\s` (and to `trim`). */
+export function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||

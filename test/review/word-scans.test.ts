@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clauseAfter, clauseBefore } from '../../src/review/clause.js';
-import { countWords, forEachBreak, SENTENCE_BREAK } from '../../src/review/text.js';
+import { countWords, forEachBreak, isSpace, SENTENCE_BREAK } from '../../src/review/text.js';
 
 const texts = [
   'Agenda. Welcome; then a talk! Any questions? Close',
@@ -68,6 +68,16 @@ describe('the sentence breaks read by hand', () => {
       let text = '';
       for (let i = rand(16); i > 0; i -= 1) text += alphabet[rand(alphabet.length)];
       expect(viaScan(text)).toEqual(viaRegex(text));
+    }
+  });
+});
+
+describe('white space by code unit', () => {
+  it('is what \\s and trimEnd take for white space, over the whole basic plane', () => {
+    for (let c = 0; c < 0x10000; c += 1) {
+      const ch = String.fromCharCode(c);
+      expect(isSpace(c)).toBe(/\s/.test(ch));
+      expect(isSpace(c)).toBe(`a${ch}`.trimEnd() === 'a');
     }
   });
 });
