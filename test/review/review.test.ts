@@ -32,9 +32,8 @@ describe('bad input never throws and gets a notice', () => {
   });
   it('a 50,000-character paste is capped, reviewed, and says so', () => {
     const huge = `${GOOD} `.repeat(Math.ceil(50_000 / GOOD.length));
-    const start = performance.now();
+    // Only the cap is specified here; how fast a long plan is reviewed is `npm run bench -- review`'s job.
     const r = reviewPlan(huge);
-    expect(performance.now() - start).toBeLessThan(1000);
     expect(r.notice).toMatch(/first 20,000 characters/);
     expect(r.flags.map((f) => f.id)).toContain('large-group');
   });
