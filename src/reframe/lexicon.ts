@@ -89,6 +89,15 @@ const GOING_WRONG =
   // ("How not to run a meeting"), something put right ("Cleaning up our rivers") or kept off ("Avoiding
   // dismissals" as a title's head).
   String.raw`|(?:^|[:–—!-]\s*)save our\b|\b(?:what|who) (?:do|does|will|would|could|might) (?:we|you|they|i|us) (?:stand to |risk |have to )?lose\b|\bwhere (?:have|has) (?:all )?(?:the |our )?(?:[\w'-]+ ){0,2}?gone\b|\bwhere did all (?:the |our )?(?:[\w'-]+ ){0,2}?go\b` +
+  // The same loss asked without "all", when the question ends there: "So where did the volunteers go?"
+  // ("Where did the team go for lunch?" goes on to a destination and asks about none).
+  String.raw`|\bwhere did (?:the|our) (?:[\w'-]+ ){1,2}?go(?=\s*(?:[?.!]|$))` +
+  // Work that stopped moving, and getting it going again, which presupposes it stopped: "When a project
+  // stalls", "Restarting stalled projects", "Get your projects unstuck". A bare "stall(s)" is a market
+  // stall or theatre seats, so only the verb after something that moves counts.
+  String.raw`|\bstall(?:ed|ing)\b|\b(?:projects?|progress|talks|negotiations|plans?|work|momentum|recovery|growth|reform|things)\s+stalls?\b|\bunstuck\b|\bunstick(?:s|ing)?\b` +
+  // The problem everyone sees and nobody names: "Naming the elephant in the room".
+  String.raw`|\belephants? in the room\b` +
   // Something in the way, people let down, places left empty, a budget cut told as a slogan ("doing more with less").
   String.raw`|\bstand(?:s|ing)? in (?:the|our|their|your) way\b|\blet(?:s|ting)? (?!(?:your|their|our|my|his|her) hair\b)(?:[\w'-]+ ){0,3}?down\b(?! by)` +
   String.raw`|\bempty (?:lecture |class)?(?:beds|halls|rooms|seats|classrooms|pews|chairs|shelves)\b|\b(?:do|does|doing|did) more with less\b` +

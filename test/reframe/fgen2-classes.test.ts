@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { reframe } from '../../src/reframe/reframe.js';
+
+/*
+ * Error classes found on a second batch of framings nobody had tuned on
+ * (test/review/corpus/framings/fgen2.jsonl, issue 10). Each class has cases it must read as a deficit and
+ * cases it must not; none is a corpus record.
+ */
+const deficit = (q: string): boolean => reframe(q).deficit;
+
+describe('work that stopped moving, and getting it moving again (lexicon.ts)', () => {
+  it.each(['Why our housing plan stalled', 'When the reform stalls: a workshop for leads', 'Getting the new IT system unstuck', 'Unsticking the recruitment pipeline'])(
+    '%s is a deficit framing',
+    (q) => {
+      expect(deficit(q)).toBe(true);
+    },
+  );
+  it.each(['Book a stall at the spring craft fair', 'Market stalls and street food on the green'])('%s names a stall, not a stoppage', (q) => {
+    expect(deficit(q)).toBe(false);
+  });
+});
+
+describe('the elephant in the room (lexicon.ts)', () => {
+  it.each(['Naming the elephant in the room at our team meeting', 'Elephants in the room: what nobody says about rotas'])('%s is a deficit framing', (q) => {
+    expect(deficit(q)).toBe(true);
+  });
+  it.each(['Elephant conservation in East Africa: a talk', 'Room bookings for the summer term'])('%s is not', (q) => {
+    expect(deficit(q)).toBe(false);
+  });
+});
+
+describe('a loss asked about without "all" (lexicon.ts)', () => {
+  it.each(['So where did our young members go?', 'Where did the footfall go?'])('%s is a deficit framing', (q) => {
+    expect(deficit(q)).toBe(true);
+  });
+  it.each(['Where did the team go for the away day?', 'Where did our logo come from?'])('%s asks about a place or an origin', (q) => {
+    expect(deficit(q)).toBe(false);
+  });
+});
