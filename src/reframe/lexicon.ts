@@ -98,6 +98,11 @@ const GOING_WRONG =
   String.raw`|\bstall(?:ed|ing)\b|\b(?:projects?|progress|talks|negotiations|plans?|work|momentum|recovery|growth|reform|things)\s+stalls?\b|\bunstuck\b|\bunstick(?:s|ing)?\b` +
   // The problem everyone sees and nobody names: "Naming the elephant in the room".
   String.raw`|\belephants? in the room\b` +
+  // Harm and failure told by a verb idiom rather than a problem noun: "Has online shopping doomed the high
+  // street?", "Night shifts taking a toll on sleep", "Is the campaign missing the target?", "Schools having
+  // trouble recruiting governors". Trouble as a rumble of noise or a film title takes no gerund or "with".
+  String.raw`|\bdoom(?:s|ed)\b|\b(?:tak(?:e|es|ing)|took|taken)\s+(?:a\s+|its\s+|their\s+)?(?:heavy\s+|huge\s+|big\s+|real\s+)?toll\b` +
+  String.raw`|\bmiss(?:es|ed|ing)?\s+the\s+(?:target|mark|point)\b|\b(?:ha(?:ve|s|d|ving)|run(?:s|ning)?\s+into|ran\s+into)\s+(?:real\s+|serious\s+|some\s+|any\s+)?trouble\s+(?:with\b|[a-z]+ing\b)` +
   // Something in the way, people let down, places left empty, a budget cut told as a slogan ("doing more with less").
   String.raw`|\bstand(?:s|ing)? in (?:the|our|their|your) way\b|\blet(?:s|ting)? (?!(?:your|their|our|my|his|her) hair\b)(?:[\w'-]+ ){0,3}?down\b(?! by)` +
   String.raw`|\bempty (?:lecture |class)?(?:beds|halls|rooms|seats|classrooms|pews|chairs|shelves)\b|\b(?:do|does|doing|did) more with less\b` +

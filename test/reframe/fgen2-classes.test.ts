@@ -37,3 +37,20 @@ describe('a loss asked about without "all" (lexicon.ts)', () => {
     expect(deficit(q)).toBe(false);
   });
 });
+
+describe('harm and failure told by a verb idiom (lexicon.ts)', () => {
+  it.each([
+    'Has remote working doomed the office party?',
+    'Long commutes taking a toll on new starters',
+    'Is our outreach missing the mark?',
+    'Why parishes have trouble finding treasurers',
+  ])('%s is a deficit framing', (q) => {
+    expect(deficit(q)).toBe(true);
+  });
+  it.each(['Toll road consultation: the new bridge', 'Target setting for the year ahead', 'Hitting the mark: celebrating our apprentices'])(
+    '%s names no harm',
+    (q) => {
+      expect(deficit(q)).toBe(false);
+    },
+  );
+});
