@@ -119,7 +119,9 @@ const GOING_WRONG =
  */
 const NEGATED =
   // "Please tell us if you cannot attend" is housekeeping: a negation inside an if-clause frames nothing.
-  String.raw`(?<=\S\s+)(?<!\b(?:if|unless|whether|in case)\s+(?:[\w']+\s+){0,3})(?:\b(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)(?:\s+not\b|n't\b)|\b(?:cannot|won't|can't)\b|\b(?:they|we|you|it|that|he|she|there)'(?:re|s)\s+not\b)\s+(?:be\s+|being\s+|been\s+|get\s+|getting\s+|feel\s+)?(?!(?:just|only|alone|always|too|necessarily|a|an|the|to|have|need|needed|know|realise|realize|miss|forget|wait|stop|matter|want|believe|regret|afford to miss|about|all|everything|rocket|hard|difficult|complicated|impossible)\b)[a-z]{3,}` +
+  // "What if the bus doesn't come?" is not: it asks about the failure itself. Addressed to the reader
+  // ("What if you can't make it?") it is housekeeping again.
+  String.raw`(?<=\S\s+)(?<!\b(?:(?<!\bwhat\s+)if|what\s+if(?=\s+(?:you|i)\b)|unless|whether|in case)\s+(?:[\w']+\s+){0,3})(?:\b(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)(?:\s+not\b|n't\b)|\b(?:cannot|won't|can't)\b|\b(?:they|we|you|it|that|he|she|there)'(?:re|s)\s+not\b)\s+(?:be\s+|being\s+|been\s+|get\s+|getting\s+|feel\s+)?(?!(?:just|only|alone|always|too|necessarily|a|an|the|to|have|need|needed|know|realise|realize|miss|forget|wait|stop|matter|want|believe|regret|afford to miss|about|all|everything|rocket|hard|difficult|complicated|impossible)\b)[a-z]{3,}` +
   String.raw`|\bnot\s+(?:being\s+)?(?!(?:limited|required|needed|forgotten|included|applicable|listed|mentioned|specified|stated|known|allowed|permitted|interested|expecting|exaggerating|kidding|joking|surprising|surprised)\b)[a-z]{3,}(?:ing|ed)\b`;
 
 /**

@@ -54,3 +54,12 @@ describe('harm and failure told by a verb idiom (lexicon.ts)', () => {
     },
   );
 });
+
+describe('"What if ... doesn\'t ...?" asks about a failure (lexicon.ts)', () => {
+  it.each(['What if the funding doesn’t come through?', 'What if our volunteers can’t keep going?'])('%s is a deficit framing', (q) => {
+    expect(deficit(q)).toBe(true);
+  });
+  it.each(['What if you can’t make the date?', 'Let the clerk know if you cannot attend'])('%s is housekeeping', (q) => {
+    expect(deficit(q)).toBe(false);
+  });
+});
