@@ -11,7 +11,7 @@
 
 /** Social problems, harms and injustices (single words, singular; plurals and -ed forms are found by `lemmas`). */
 const SOCIAL = [
-  'homeless', 'destitution', 'destitute', 'eviction', 'evict', 'repossession', 'foreclosure', 'marginalisation',
+  'destitution', 'destitute', 'eviction', 'evict', 'repossession', 'foreclosure', 'marginalisation',
   'marginalization', 'marginalised', 'marginalized', 'injustice', 'unfairness', 'sexism', 'ageism', 'ableism',
   'classism', 'misogyny', 'homophobia', 'biphobia', 'transphobia', 'xenophobia', 'islamophobia', 'antisemitism',
   'bigotry', 'extremism', 'radicalisation', 'radicalization', 'terrorism', 'segregation', 'assault', 'rape',
@@ -62,6 +62,9 @@ const HEALTH = [
   'psychosis', 'insomnia', 'frailty', 'opioid', 'fentanyl', 'ulcer', 'hypertension', 'osteoporosis', 'epidemic',
   // Not a disease, but like one a field when a service follows ("waste collection") and a problem alone ("food waste").
   'waste',
+  // A state people are in: like a disease, the field when a service follows ("Homeless Health Care LA
+  // celebrates 30 years", "the homeless outreach team") and the problem alone ("Homeless in our city").
+  'homeless',
 ] as const;
 
 /** Acronyms for problems, read only in capitals so "rif" or "cse" in other words never count. */

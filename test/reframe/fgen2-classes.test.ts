@@ -63,3 +63,12 @@ describe('"What if ... doesn\'t ...?" asks about a failure (lexicon.ts)', () => 
     expect(deficit(q)).toBe(false);
   });
 });
+
+describe('"homeless" before a service names the field, like a disease (problems.ts)', () => {
+  it.each(['Our homeless outreach team turns ten', 'Homeless health care volunteers: thank-you evening'])('%s is not a deficit', (q) => {
+    expect(deficit(q)).toBe(false);
+  });
+  it.each(['Homeless on our high street', 'More families homeless this winter'])('%s still names the problem', (q) => {
+    expect(deficit(q)).toBe(true);
+  });
+});
