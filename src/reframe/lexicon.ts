@@ -144,9 +144,9 @@ export const GENERAL_NOUNS = new RegExp([SHORTFALL_NOUNS, PREFIXED_NOUNS, PREFIX
 
 /**
  * A problem named as what is gone in an aspiration: "a hunger-free community", "a future free of hunger",
- * "stress-free". The aim is the absence, so the problem word frames nothing.
+ * "stress-free", "moving homes out of harm’s way". The aim is the absence, so the problem word frames nothing.
  */
-export const FREE_OF = /\b[\w-]+-free\b|\bfree (?:of|from) (?:[\w-]+ ){0,2}?[\w-]+/gi;
+export const FREE_OF = /\b[\w-]+-free\b|\bfree (?:of|from) (?:[\w-]+ ){0,2}?[\w-]+|\bout of harm(?:'|’)?s way\b/gi;
 
 /**
  * A problem word that names a service or a procedure, not a problem at the centre: "complaints handling",

@@ -72,3 +72,12 @@ describe('"homeless" before a service names the field, like a disease (problems.
     expect(deficit(q)).toBe(true);
   });
 });
+
+describe('out of harm’s way is the aim (lexicon.ts)', () => {
+  it.each(['Moving homes out of harm’s way: river buyouts explained', 'Keeping children out of harms way on the school run'])('%s is not a deficit', (q) => {
+    expect(deficit(q)).toBe(false);
+  });
+  it.each(['Harm caused by loan sharks', 'The harm done by payday loans'])('%s names the problem', (q) => {
+    expect(deficit(q)).toBe(true);
+  });
+});
