@@ -7,6 +7,7 @@ import { DECLINE, RECAST } from './decline.js';
 import { FREE_OF, GENERAL_MOVES, GENERAL_NOUNS, PROCESS_NAMES } from './lexicon.js';
 // Every pattern here is compiled to machine code at its first use: see native-regex.ts.
 import { primeNative as native } from '../review/native-regex.js';
+import { allMatches } from '../review/text.js';
 import { problemSpans } from './problems.js';
 
 /** Framing moves that put a problem at the centre: reduce it, tackle it, fix it, ask what to do about it. */
@@ -94,19 +95,15 @@ export interface DeficitResult {
 
 function collect(re: RegExp, text: string, into: string[], raw = text): number {
   let n = 0;
-  // `exec` on the regex itself, not `matchAll`: matchAll copies the regex on every call, and most calls are
-  // on one short framing sentence, where that copy cost several times the scan. Same matches, same order;
-  // `lastIndex` is left as it was, as matchAll leaves it. The caller has compiled `re` (see `prepare`).
-  const saved = re.lastIndex;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0] === '') re.lastIndex += 1;
+  // `allMatches`, not `matchAll`: matchAll copies the regex on every call, and most calls are on one short
+  // framing sentence, where that copy cost several times the scan. Same matches, same order.
+  for (const m of allMatches(re, text)) {
     const found = m[0].trim();
     // Apostrophes were straightened to match; quote the words as the text has them.
     const phrase = raw.includes(found) ? found : found.replace(/'/g, '’');
     if (!into.some((p) => p.toLowerCase().includes(phrase.toLowerCase()) || phrase.toLowerCase().includes(p.toLowerCase()))) into.push(phrase);
     n += 1;
   }
-  re.lastIndex = saved;
   return n;
 }
 
