@@ -221,6 +221,8 @@ function main(): void {
   out.push(...scoreLines('review.cv', cv.pooled, true));
   out.push(...scoreLines('review.cv.raw', cv.raw, true));
   out.push(...generalisationLines(dev, cv.outcomes, folds.flat()));
+  // What ships, on the retired test splits: the readable stand-in for the calibration split's `review.cal.shipped`.
+  out.push(...scoreLines('review.retired.shipped', scoreOutcomes(statedOutcomes(dev.filter((p) => p.retiredTest))), true));
   const fitted = fitAskedFlags(folds.flat());
   // Strengths have no fitted parameters: every dev plan is held out for them.
   const praised = strengthCounts(dev);

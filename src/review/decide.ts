@@ -20,6 +20,8 @@ export interface Decision {
   level?: 'senior' | 'middle' | 'front-line';
   /** The fact behind the flag was inferred (a crowd from the kind of event), not stated in the plan. */
   inferred?: boolean;
+  /** The flag rests on one sign alone (a single problem word in the framing), a weaker ground than several. */
+  oneSign?: boolean;
 }
 
 /** A strength: what the plan already does well, keyed so the wording can be chosen. */
@@ -80,7 +82,7 @@ export function decide(f: PlanFacts): Decision[] {
   const out: Decision[] = [];
   const large = isLarge(f);
   if (f.purpose.stated === 'no') out.push({ id: 'purpose-unclear', evidence: [] });
-  if (framedAroundDeficit(f)) out.push({ id: 'deficit-framing', evidence: f.framing.evidence });
+  if (framedAroundDeficit(f)) out.push({ id: 'deficit-framing', evidence: f.framing.evidence, ...(f.framing.evidence.length === 1 ? { oneSign: true } : {}) });
   const missing = f.genre.value === 'agenda' || f.genre.value === 'template' ? undefined : missingGroups(f);
   if (missing) out.push({ id: 'affected-people-absent', evidence: [...missing.map((m) => m.evidence), ...f.invitees.evidence.slice(0, 2)], missing });
   const level = narrowLevel(f);

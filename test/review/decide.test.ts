@@ -45,6 +45,27 @@ describe('review: a crowd the plan only implies is asked about, not stated', () 
   });
 });
 
+describe('review: a framing that names one problem word is asked about, not stated', () => {
+  const framing = (evidence: string[]) =>
+    facts({ framing: { text: 'Tackling loneliness and isolation', question: null, deficit: true, evidence, aspiration: [] } });
+  const question = 'Is the question framed around a problem, or around something people would want to build?';
+  it('states deficit-framing when the framing names two problems', () => {
+    const r = reviewFacts(framing(['loneliness', 'isolation']));
+    expect(r.flags.map((f) => f.id)).toContain('deficit-framing');
+    expect(r.plan.openQuestions).not.toContain(question);
+  });
+  it('asks when one problem word is all the framing shows', () => {
+    const f = framing(['loneliness']);
+    expect(ids(f)).toContain('deficit-framing');
+    const r = reviewFacts(f);
+    expect(r.flags.map((x) => x.id)).not.toContain('deficit-framing');
+    expect(r.plan.openQuestions).toContain(question);
+  });
+  it('asks a one-word framing even when a caller asks no flag', () => {
+    expect(reviewFacts(framing(['loneliness']), []).flags.map((f) => f.id)).not.toContain('deficit-framing');
+  });
+});
+
 describe('review: strengths say where the conversation happens', () => {
   it('an online call is not said to have people in a room', () => {
     const f = facts({

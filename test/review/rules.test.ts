@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reviewPlan as review } from '../../src/review/review.js';
+import { candidateFlags, reviewPlan as review } from '../../src/review/review.js';
 
 /** The rules alone: every candidate flag stated, none turned into an open question. */
 const reviewPlan = (text: string) => review(text, { asked: [] });
@@ -79,9 +79,10 @@ describe('real-world wording', () => {
     expect(ids).toContain('affected-people-absent');
   });
   it('emoji and markdown before a label do not hide it', () => {
-    const ids = reviewPlan('🎯 *Goal*: understand why customers churn in month 2\n👥 *Who*: 3 CSMs, 2 PMs, head of sales\n⏰ 45 min\n📍 Teams\n➡️ next steps: owners assigned at the end').flags.map((f) => f.id);
-    expect(ids).not.toContain('purpose-unclear');
-    expect(ids).toContain('deficit-framing');
+    const text = '🎯 *Goal*: understand why customers churn in month 2\n👥 *Who*: 3 CSMs, 2 PMs, head of sales\n⏰ 45 min\n📍 Teams\n➡️ next steps: owners assigned at the end';
+    expect(reviewPlan(text).flags.map((f) => f.id)).not.toContain('purpose-unclear');
+    // One problem word ("churn"): raised by the rules, then asked rather than stated.
+    expect(candidateFlags(text)).toContain('deficit-framing');
   });
   it('agreeing a report is not a presentation', () => {
     const ids = reviewPlan("Safeguarding partnership executive: chief officers from police, health and children's services to agree the annual report. 2 hours.").flags.map((f) => f.id);
