@@ -84,7 +84,7 @@ export function purposeOf(plan: MeetingPlan, canLack: boolean): PlanFacts['purpo
   // business is that item's label, not what the meeting is for.
   if (formal) real = real.filter((p) => p.split(/\s+/).length > 2 && !inStandingLine(plan.text, p));
   real = real.filter((p) => !inActionLine(plan.text, p));
-  if (real.length > 0) return { stated: 'yes', evidence: real.slice(0, 2) };
+  if (real.length > 0) return { stated: 'yes', evidence: real.slice(0, 2).map((p) => toClauseEnd(plan.text, p)) };
   // A listed item that asks a question or states an aim says what the meeting is for; a list of
   // business items alone does not (the labelling guide's reading of "states no purpose").
   if (kinds.aims.length > 0) return { stated: 'yes', evidence: kinds.aims.slice(0, 2) };
@@ -92,6 +92,20 @@ export function purposeOf(plan: MeetingPlan, canLack: boolean): PlanFacts['purpo
   if (formal && plan.wordCount >= 3) return { stated: 'no', evidence: [] };
   if (canLack && plan.wordCount >= 3 && !CONTENT_EVENT.test(plan.text)) return { stated: 'no', evidence: [] };
   return { stated: 'unknown', evidence: [] };
+}
+
+/** Up to the end of a clause: where a purpose phrase stops short of it ("Workshop on tackling"). */
+const CLAUSE_REST = /^[^.;:?!\n]{0,100}/;
+
+/**
+ * A purpose phrase carried on to the end of its clause, so a topic found by its first word ("Workshop on
+ * tackling") is quoted whole ("Workshop on tackling loneliness among older people"). Still a substring of the plan.
+ */
+function toClauseEnd(text: string, phrase: string): string {
+  const at = text.indexOf(phrase);
+  if (at < 0) return phrase;
+  const rest = CLAUSE_REST.exec(text.slice(at + phrase.length))?.[0] ?? '';
+  return (phrase + rest).trimEnd();
 }
 
 /** Whether a phrase sits on an action point of notes. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/review/extract.js';
+import { reviewPlan } from '../../src/review/review.js';
 
 const purpose = (text: string) => extract(text).purpose.stated;
 
@@ -29,5 +30,19 @@ describe('purpose: standing business and schedules are not an aim (review-c)', (
   it('still reads a real aim beside standing items', () => {
     const agenda = '1. Apologies\n2. Minutes of the last meeting\n3. Matters arising\nThe main item is to agree how the new community fridge will be staffed over the summer.';
     expect(purpose(agenda)).toBe('yes');
+  });
+});
+
+describe('purpose: quoted to the end of its clause', () => {
+  it('quotes a topic found by its first word whole, in the facts and in the summary', () => {
+    const text = 'Workshop on tackling loneliness among older people. 40 people from across the borough, 10am-12pm.';
+    const evidence = extract(text).purpose.evidence[0] ?? '';
+    expect(evidence).toBe('Workshop on tackling loneliness among older people');
+    expect(text).toContain(evidence);
+    expect(reviewPlan(text).plan.purpose).toBe('Workshop on tackling loneliness among older people');
+  });
+  it('stops at the clause, not at the next sentence or label', () => {
+    const text = 'Session on rota changes; bring your diary. Who: ward staff.';
+    expect(extract(text).purpose.evidence[0]).toBe('Session on rota changes');
   });
 });
