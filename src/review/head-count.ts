@@ -34,8 +34,12 @@ const PEOPLE_AFTER = new RegExp(
 const PRE_BEFORE = /(?:up to|about|around|approx\.?|approximately|roughly|circa|c\.|over|more than|at least|plus|~)\s*$/i;
 const MARKER_BEFORE =
   /\b(?:about|around|approx\.?|approximately|roughly|circa|c\.|up to|expected:?|expecting|we expect|usually|typically|capacity(?: of)?|limited to|limited|limit of|capped at|minimum of|numbers?:|attendance:|(?:total |the )?(?:attendance|turnout) (?:was|of|totall?ed|reached)|headcount:?|audience of|group of|team of|places for|seats for|max(?:imum)?(?: of)?)\s*$|~\s*$/i;
+/**
+ * What a bare number counts when it is not people: a share ("30 percent"), a time, a distance, or things an
+ * event holds ("approximately 30 breakout sessions").
+ */
 const NOT_PEOPLE_AFTER =
-  /\s*(?:%|half\b|[:.]\d|am\b|pm\b|hours?|hrs?|h\b|mins?|minutes?|days?|weeks?|months?|years?|miles?|km|metres?|sessions?|times|of\b|x\b)/iy;
+  /\s*(?:%|percent\b|per ?cent\b|half\b|[:.]\d|am\b|pm\b|hours?|hrs?|h\b|mins?|minutes?|days?|weeks?|months?|years?|miles?|km|metres?|sessions?|times|of\b|x\b|(?:[a-z-]+\s+){1,2}?(?:sessions|workshops|breakouts|tables|rounds|questions|items|projects)\b)/iy;
 const TOTAL_AFTER = /\s+(?:in total|altogether)\b/iy;
 /** "20 businesses ... attended": bodies that came; each sends at least one person. */
 const ORGS_AFTER = /\s+(?:(?!and\b)[a-z][a-z'&-]*\s+){0,2}?(?:businesses|organi[sz]ations|agencies|companies|charities|institutions|affiliates|member states|nations|countries|states|districts|branches|councils|authorities|ministries)\b/iy;
@@ -56,6 +60,8 @@ const MONTH_BEFORE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|
 const MILLIONS_AFTER = /^\s*(?:million|billion|m|bn)\b/i;
 /** "5 people per table": the size of a table or group, not of the meeting. */
 const PER_PART_AFTER = /\s+(?:per|at each|on each|to a|a) (?:table|group|room|team|session|breakout)\b/iy;
+/** People counted per day or week ("25 patients a day", "40 families each week"): a workload or a service's reach, not a head count. */
+const RATE_AFTER = /\s+(?:a|per|each|every) (?:day|week|month|year|shift)\b/iy;
 
 /** Words that say a number is about who attends. */
 const ATTENDING = /\b(?:attend\w*|expect\w*|join\w*|invit\w*|places|seats|capacity|register\w*|sign(?:ed)? up|booked|came|come|welcom\w*|gather\w*|will be there|in the room|took part|taking part|take part)\b/i;
@@ -152,7 +158,7 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
       }
       if (pre.startsWith('over') || pre.startsWith('more') || pre.startsWith('at least')) n.min = n.max = n.max + 1;
       consumed = end + people[0].length;
-      if (sticky(PER_PART_AFTER, s, consumed)) continue;
+      if (sticky(PER_PART_AFTER, s, consumed) || sticky(RATE_AFTER, s, consumed)) continue;
       // A large number of a kind of person is usually a population or a workforce ("our 1,200 staff",
       // "serving 300,000 residents"), not who comes; it counts only beside words about attending.
       if (!GENERAL_RE.test(g.noun ?? '') && !g.each && n.max > 250 && !ATTENDING.test(s)) continue;

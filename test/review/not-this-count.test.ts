@@ -111,3 +111,16 @@ describe('numbers beside people that are a population, a ranking or a reach', ()
     expect(attendance(text).kind).not.toBe('stated');
   });
 });
+
+describe('numbers that count something else: a share, things the event holds, a rate', () => {
+  it('a bare number before "percent" or before sessions is not a head count', () => {
+    expect(count('Public procurement accounts for up to 30 percent of spending. The seminar runs online.')).toBeUndefined();
+    expect(count('Participants will contribute to approximately 30 breakout sessions over three days.')).toBeUndefined();
+    expect(count('Up to 30 people can join the seminar.')?.max).toBe(30);
+  });
+  it('people counted per day or week are a workload, not who comes', () => {
+    expect(count('We often hear this called 25 patients a day. Join our practice managers\' session.')).toBeUndefined();
+    expect(count('The food bank feeds 40 families each week.')).toBeUndefined();
+    expect(count('25 patients will join the session.')?.max).toBe(25);
+  });
+});
