@@ -4,7 +4,7 @@
  * the same facts, so a strength can never contradict a flag or the plan.
  */
 import type { Participant, PlanFacts } from './facts.js';
-import { GROUPS } from './cues.js';
+import { CONVERSATION_ROOM, GROUPS } from './cues.js';
 import type { FlagId } from './rules.js';
 
 /** Conversation in one room gets hard past about twelve people ("Where to Begin"). */
@@ -142,6 +142,7 @@ export function strengths(f: PlanFacts, flags: readonly FlagId[]): Strength[] {
   const talking = f.format.conversation > 0 && f.format.conversation >= f.format.talk && !has('presentation-led');
   if (minutes !== null && talking && !has('short-time') && (minutes >= 120 || (minutes >= 90 && !isLarge(f)))) out.push({ id: 'time', evidence: f.session.evidence });
   // Microphones or "seated" describe a room, but only tables, circles or break-out space are worth praising.
-  if (f.setting.roomForConversation && !f.setting.roomForTalk && f.setting.mode !== 'online') out.push({ id: 'room', evidence: f.setting.evidence.filter((e) => !/online|zoom|teams|hybrid|virtual|webinar|video|meet|skype|webex/i.test(e)) });
+  // The praise quotes what sets people out to talk ("small mixed tables"), never the rows a plan also has.
+  if (f.setting.roomForConversation && !f.setting.roomForTalk && f.setting.mode !== 'online') out.push({ id: 'room', evidence: f.setting.evidence.filter((e) => CONVERSATION_ROOM.test(e)) });
   return out;
 }

@@ -205,7 +205,7 @@ export function strengthText(s: Strength, f: PlanFacts): string {
     case 'time':
       return 'There is enough time for a real conversation.';
     case 'room':
-      return isLarge(f) ? `The room has been thought about (${list(ev.slice(0, 2))}).` : 'The setting has been thought about.';
+      return isLarge(f) && ev.length > 0 ? `The room has been thought about (${list(ev.slice(0, 2))}).` : 'The setting has been thought about.';
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { PlanFacts } from './facts.js';
 import type { MeetingPlan } from './plan.js';
-import { ONLINE_CUES, ROOM_CUES } from './cues.js';
+import { CONVERSATION_ROOM, ONLINE_CUES, ROOM_CUES } from './cues.js';
 import { hasMatch } from './scan.js';
 import { allMatches, matchAll } from './text.js';
 
@@ -73,7 +73,6 @@ function roomCues(text: string): string[] {
 }
 
 const THEATRE = /\b(?:theatre[- ]style|lecture (?:theatre|hall)|rows of (?:chairs|seats)|auditorium|tiered seating|podium|lectern|stage)\b/i;
-const CONVERSATION_ROOM = /table|circle|cabaret|caf|break-?out|sofa|beanbag|comfy|quiet|floor space/i;
 
 /** The setting fact: mode, whether the room is described, and whether it is set out for talks or for conversation. */
 export function settingOf(plan: MeetingPlan): PlanFacts['setting'] {

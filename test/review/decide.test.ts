@@ -135,6 +135,15 @@ describe('strengths come from the same facts', () => {
     const f = facts({ setting: { mode: 'in-person', roomDescribed: true, roomForTalk: true, roomForConversation: false, evidence: ['theatre-style'] } });
     expect(strengths(f, []).map((s) => s.id)).not.toContain('room');
   });
+  it('a room with rows and tables is praised for its tables, never quoted for its rows', () => {
+    const f = facts({
+      attendance: { kind: 'stated', min: 45, max: 45, evidence: ['about 45 people'] },
+      setting: { mode: 'in-person', roomDescribed: true, roomForTalk: false, roomForConversation: true, evidence: ['theatre-style', 'seating', 'small mixed tables'] },
+    });
+    const said = reviewFacts(f).strengths.join(' ');
+    expect(said).toContain('The room has been thought about (small mixed tables).');
+    expect(said).not.toContain('theatre-style');
+  });
   it('a large event with small tables is not told that small tables would help', () => {
     const f = facts({
       attendance: { kind: 'stated', min: 45, max: 45, evidence: ['45 people'] },
