@@ -62,11 +62,13 @@ export function cleanText(raw: string, max = MAX_PLAN_CHARS): CleanText {
 /** Abbreviations and initials ("approx. 25", "Dr A. Patel", "c. 40") end with a full stop but not a sentence. */
 const ABBREVIATION_END = /(?:^|[^\w.])(?:approx|c|ca|dr|mr|mrs|ms|prof|cllr|insp|sgt|supt|no|vs|incl|cf|e\.g|i\.e|[a-z])\.$/i;
 /**
- * Where sentences break: white space after terminal punctuation, or line breaks. The lookbehind follows the
- * space (`\s+(?<=[.!?]\s+)`, the same matches as `(?<=[.!?])\s+` in a left-to-right scan) so that it runs
- * only at runs of white space, not at every character of a long plan. Exported for its test.
+ * Where sentences break: white space after terminal punctuation, or after terminal punctuation and a closing
+ * quote or bracket when a capital follows, or line breaks. The lookbehind follows the space
+ * (`\s+(?<=[.!?]\s+)`, the same matches as `(?<=[.!?])\s+` in a left-to-right scan) so that it runs only at
+ * runs of white space, not at every character of a long plan. The specification `forEachBreak` follows;
+ * exported for its test.
  */
-export const SENTENCE_BREAK = /\s+(?<=[.!?]\s+)|\n+/g;
+export const SENTENCE_BREAK = /\s+(?<=[.!?]\s+)|\s+(?<=[.!?]["'\u201d\u2019)]\s+)(?=[A-Z])|\n+/g;
 
 /**
  * Splits into sentences on terminal punctuation followed by a space, and on line breaks. A full stop
@@ -110,6 +112,12 @@ export function isSpace(c: number): boolean {
     c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Whether a UTF-16 code unit is an ASCII capital letter. */
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+
+/** Closing quotes and brackets that may follow a sentence's stop: " ' ” ’ ). */
+const CLOSERS: ReadonlySet<number> = new Set([34, 39, 0x201d, 0x2019, 41]);
+
 /**
  * Calls `each(start, end, hasNewline)` at every match of `SENTENCE_BREAK` in `text`, in order: a run of
  * white space right after `.`, `!` or `?` whole, and elsewhere each run of line breaks within white space.
@@ -122,7 +130,10 @@ export function forEachBreak(text: string, each: (at: number, end: number, newli
     const start = i;
     let end = i + 1;
     while (end < n && isSpace(text.charCodeAt(end))) end += 1;
-    const prev = start > 0 ? text.charCodeAt(start - 1) : 0;
+    let prev = start > 0 ? text.charCodeAt(start - 1) : 0;
+    // A closing quote or bracket after the stop ('...spend time?" An open evening') ends the sentence too,
+    // when a capital follows; a quoted question inside a sentence ("to consider 'a hand up?' and how") does not.
+    if (CLOSERS.has(prev) && start > 1 && end < n && isUpper(text.charCodeAt(end))) prev = text.charCodeAt(start - 2);
     if (prev === 46 || prev === 33 || prev === 63) {
       let newline = false;
       for (let j = start; j < end && !newline; j += 1) newline = text.charCodeAt(j) === 10;

@@ -111,6 +111,20 @@ describe('rendering', () => {
   });
 });
 
+describe('a quoted question that opens the plan', () => {
+  it('is quoted alone, without the sentence after its closing quote', () => {
+    const r = reviewPlan('"What would make our high street somewhere people want to spend time?" An open evening for traders, residents and councillors, about 60 people, in the library.');
+    expect(r.plan.question).toBe('"What would make our high street somewhere people want to spend time?"');
+    const text = reviewToText(r);
+    expect(text).toContain('"What would make our high street somewhere people want to spend time?"');
+    expect(text).not.toContain('spend time?\' An open evening');
+  });
+  it('a quoted question inside a sentence stays in it', () => {
+    const r = reviewPlan("The conference will consider 'Action on homelessness: a hand out or a hand up?' and how it can be prevented. 200 delegates.");
+    expect(r.plan.question ?? '').toContain('and how it can be prevented');
+  });
+});
+
 describe('chat verbs', () => {
   it('bare review asks for the plan and offers the form', () => {
     const r = reviewChat('  ');
