@@ -8,15 +8,17 @@
  * prompts/) resolve the same. bin/moodmusic.js runs it only while it is at least as new as
  * dist/src/cli/main.js: after a bare `tsc` the bin uses the fresh unbundled build instead.
  *
- * In the review and reframe modules, each regex a call runs is handed to `primeUse` first (see
- * `nativeRegexUses`): a cold review then compiles none of its ~260 patterns to bytecode, which V8 otherwise
- * does at a pattern's first run and again, as machine code, at its second.
+ * In the review and reframe modules, each regex call goes through src/review/cold-regex.ts (see
+ * `nativeRegexUses`): a pattern is compiled only once a text it runs on holds the strings its matches need
+ * (its literal gate, read here by bundle-gates.ts and written to cold-gates.json next to the bundle), and
+ * then straight to machine code, not to bytecode first as V8 otherwise does at a pattern's first run.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import ts from 'typescript';
+import { bundleGates, literalKey, type BundleGates } from './bundle-gates.js';
 
 /** Where the bundle goes, relative to the package root (the bin reads the same path). */
 export const BUNDLE_DIR = 'dist/bundle/cli';
@@ -25,6 +27,7 @@ export const BUNDLE_DIR = 'dist/bundle/cli';
 export async function bundleCli(root: string): Promise<void> {
   const outdir = path.join(root, BUNDLE_DIR);
   rmSync(outdir, { recursive: true, force: true });
+  const gates = bundleGates(path.join(root, 'dist/src'));
   await build({
     entryPoints: [path.join(root, 'dist/src/cli/main.js')],
     outdir,
@@ -35,69 +38,113 @@ export async function bundleCli(root: string): Promise<void> {
     target: 'node20',
     packages: 'external',
     logLevel: 'warning',
-    plugins: [nativeRegexUses(path.join(root, 'dist/src/review/native-regex.js'))],
+    plugins: [nativeRegexUses(path.join(root, 'dist/src'), gates)],
   });
+  writeFileSync(path.join(outdir, 'cold-gates.json'), gates.json);
 }
 
 /** Methods whose receiver is the regex they run. */
 const REGEX_RECEIVER = new Set(['test', 'exec']);
 /** String methods whose first argument may be the regex they run. */
 const REGEX_ARGUMENT = new Set(['replace', 'replaceAll', 'match', 'matchAll', 'split', 'search']);
+/** Arguments of each call that cold-regex.ts takes over (with the regex, or with the string and regex). */
+const COLD_ARITY: Record<string, [number, number]> = {
+  test: [1, 1], exec: [1, 1], replace: [1, 2], replaceAll: [1, 2], match: [1, 1], matchAll: [1, 1], search: [1, 1],
+};
+/** The modules the regex calls go through, which must run theirs plainly. */
+const RUNTIME = ['native-regex.js', 'cold-regex.js', 'regex-gate.js'];
 
 /**
- * Wraps each value a call is about to run as a regex in `primeUse` (src/review/native-regex.ts), so
- * every pattern the CLI runs is compiled to machine code at its first use, not to bytecode and then, at
- * its second use, to machine code as well. Patterns never run are never compiled.
+ * Sends each regex call of the review and reframe modules through src/review/cold-regex.ts: `re.test(s)`
+ * becomes `__cold_test(re, s)` and `s.replace(re, x)` becomes `__cold_replace(s, re, x)`, and so on, so a
+ * pattern is compiled only once a text could match it, and then straight to machine code (native-regex.ts).
+ * A call it cannot take over (`split`, an optional call, a spread argument) gets its regex wrapped in
+ * `primeUse`, which only primes it.
  */
-function nativeRegexUses(nativeModule: string): Plugin {
+function nativeRegexUses(srcDir: string, gates: BundleGates): Plugin {
+  const runtime = new Set(RUNTIME.map((f) => path.join(srcDir, 'review', f)));
+  const from = (f: string) => JSON.stringify(path.join(srcDir, 'review', f));
+  const imports = `import { primeUse as __primeUse } from ${from('native-regex.js')};\n` +
+    `import { ${[...Object.keys(COLD_ARITY), 'gate'].map((m) => `${m} as __cold_${m}`).join(', ')} } from ${from('cold-regex.js')};\n`;
   return {
     name: 'native-regex-uses',
     setup(b) {
       // The plan review and the framing check: the modules that run hundreds of patterns once each.
       b.onLoad({ filter: /[\\/]dist[\\/]src[\\/](?:review|reframe)[\\/][^\\/]*\.js$/ }, (args) => {
         const text = readFileSync(args.path, 'utf8');
-        if (args.path === nativeModule) return { contents: text, loader: 'js' };
-        const spans = regexUses(ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS));
-        if (spans.length === 0) return { contents: text, loader: 'js' };
-        return {
-          contents: `import { primeUse as __primeUse } from ${JSON.stringify(nativeModule)};\n${wrap(text, spans, '__primeUse(', ')')}`,
-          loader: 'js',
-        };
+        if (runtime.has(args.path)) return { contents: text, loader: 'js' };
+        const edits = regexUses(ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS), gates);
+        if (edits.length === 0) return { contents: text, loader: 'js' };
+        return { contents: imports + applyEdits(text, edits), loader: 'js' };
       });
     },
   };
 }
 
-/** The [start, end) of each expression in `file` that a call runs as a regex (or may: `s.split(x)`). */
-function regexUses(file: ts.SourceFile): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
+/**
+ * Text to insert at `at`, or to put in place of [at, end). `size` is the length of the span an opening
+ * mark starts (negative for its closing mark), to order marks at one place.
+ */
+interface Edit {
+  at: number;
+  end: number;
+  text: string;
+  size: number;
+}
+
+/** The edits that route `file`'s regex calls through cold-regex.ts, or wrap their regex in `primeUse`. */
+function regexUses(file: ts.SourceFile, gates: BundleGates): Edit[] {
+  const edits: Edit[] = [];
   const visit = (node: ts.Node): void => {
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      // `/.../i` -> `__cold_gate(/.../i, 7)`: the regex made there carries gate 7 of the bundle's table.
+      const index = gates.literals.get(literalKey(node.getText(file)));
+      if (index !== undefined) {
+        const [s, e] = [node.getStart(file), node.end];
+        edits.push({ at: s, end: s, text: '__cold_gate(', size: e - s }, { at: e, end: e, text: `, ${index})`, size: -(e - s) });
+      }
+    }
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const name = node.expression.name.text;
-      const target = REGEX_RECEIVER.has(name) ? node.expression.expression : REGEX_ARGUMENT.has(name) ? node.arguments[0] : undefined;
+      const callee = node.expression;
+      const name = callee.name.text;
+      const receiver = callee.expression;
+      const target = REGEX_RECEIVER.has(name) ? receiver : REGEX_ARGUMENT.has(name) ? node.arguments[0] : undefined;
       if (target && !ts.isStringLiteralLike(target) && !ts.isTemplateExpression(target) && !ts.isSpreadElement(target)) {
-        spans.push([target.getStart(file), target.end]);
+        const arity = COLD_ARITY[name];
+        const args = node.arguments;
+        const plain = !node.questionDotToken && !callee.questionDotToken && !args.some(ts.isSpreadElement) &&
+          receiver.kind !== ts.SyntaxKind.SuperKeyword;
+        const first = args[0];
+        if (arity && plain && first && args.length >= arity[0] && args.length <= arity[1]) {
+          // `X.name(A, ...)` -> `__cold_name(X, A, ...)`: the receiver becomes the first argument.
+          const size = node.end - receiver.getStart(file);
+          edits.push({ at: receiver.getStart(file), end: receiver.getStart(file), text: `__cold_${name}(`, size });
+          edits.push({ at: receiver.end, end: first.getStart(file), text: ', ', size: 0 });
+        } else {
+          const [s, e] = [target.getStart(file), target.end];
+          edits.push({ at: s, end: s, text: '__primeUse(', size: e - s }, { at: e, end: e, text: ')', size: -(e - s) });
+        }
       }
     }
     ts.forEachChild(node, visit);
   };
   visit(file);
-  return spans;
+  return edits;
 }
 
-/** `text` with each span enclosed in `open` and `close`; spans may nest. */
-function wrap(text: string, spans: Array<[number, number]>, open: string, close: string): string {
-  // Opens go outermost first, closes innermost first.
-  const marks = spans.flatMap(([s, e]) => [
-    { at: s, text: open, order: 1, size: e - s },
-    { at: e, text: close, order: 0, size: -(e - s) },
-  ]);
-  marks.sort((a, b) => a.at - b.at || a.order - b.order || b.size - a.size);
+/**
+ * `text` with `edits` made. Replaced spans (a call's `.name(`) hold no other edit. At one place, closing
+ * marks go first, innermost first, then a replaced span, then openings, outermost first.
+ */
+function applyEdits(text: string, edits: Edit[]): string {
+  const group = (e: Edit) => (e.size < 0 ? 0 : e.end > e.at ? 1 : 2);
+  const sorted = [...edits].sort((a, b) => a.at - b.at || group(a) - group(b) || b.size - a.size);
   let out = '';
   let from = 0;
-  for (const m of marks) {
-    out += text.slice(from, m.at) + m.text;
-    from = m.at;
+  for (const e of sorted) {
+    if (e.at < from) throw new Error(`bundle-cli: overlapping edits at ${e.at}`);
+    out += text.slice(from, e.at) + e.text;
+    from = e.end;
   }
   return out + text.slice(from);
 }

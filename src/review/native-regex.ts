@@ -23,12 +23,25 @@ export const NATIVE_SUBJECT_LENGTH = 1000;
 const BLANK = '\u0001'.repeat(NATIVE_SUBJECT_LENGTH);
 
 const primed = new WeakSet<RegExp>();
+let deferred = false;
+
+/**
+ * Makes `primeNative` a no-op for the rest of the process. The CLI bundle calls it (cold-regex.ts): there
+ * every regex use is primed at the use, and only once a text could match it.
+ */
+export function deferPriming(): void {
+  deferred = true;
+}
 
 /**
  * Makes sure `re` has been compiled to machine code, and returns it: call it where a regex is about to run.
  * The first call for a regex object runs it on a blank 1,000 characters long; later calls only look it up.
  */
 export function primeNative<R extends RegExp>(re: R): R {
+  return deferred ? re : prime(re);
+}
+
+function prime<R extends RegExp>(re: R): R {
   if (!primed.has(re)) {
     primed.add(re);
     const at = re.lastIndex;
@@ -54,7 +67,7 @@ export function primeUse<T>(value: T): T {
     if (seen === undefined) primedSources.set(value.source, [flags]);
     else if (seen.includes(flags)) return value;
     else seen.push(flags);
-    primeNative(value);
+    prime(value);
   }
   return value;
 }
