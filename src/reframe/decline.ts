@@ -7,7 +7,7 @@
 
 /** People who can stop coming, leave or be lost: the subjects of attrition (singular or plural). */
 const LEAVERS =
-  '(?:people|staff|talent|young people|children|(?:patient|pupil|student|employee|worker|teacher|nurse|midwi(?:fe|ve)|doctor|clinician|social worker|officer|apprentice|trainee|graduate|volunteer|member|customer|resident|tenant|user|visitor|parent|carer|recruit|driver|colleague|starter|new starter)s?)';
+  '(?:people|staff|talent|young people|children|(?:patient|pupil|student|employee|worker|teacher|nurse|midwi(?:fe|ve)|doctor|clinician|social worker|officer|apprentice|trainee|graduate|volunteer|member|customer|resident|tenant|user|visitor|parent|carer|recruit|driver|colleague|starter|new starter|passenger|shopper|donor|supporter|client|learner)s?)';
 
 /** What a why-question can ask about when it asks why something falls away, drops or goes wrong. */
 const WHY_DECLINE =
@@ -32,7 +32,11 @@ const LOSS =
   // followed by a space matches one way only, so every match is the same as with a copy per move.
   `\\b(?:lo(?:se|ses|sing|st) (?:good |great |our |the |their |experienced |talented |skilled |valued |so many |too many )?|fewer (?:and fewer )?)${LEAVERS}\\b` +
   `|\\b${LEAVERS} (?:(?:are |keep |who )?(?:quit(?:s|ting)?|walk(?:ing)? out|resign(?:s|ing)?|leav(?:e|es|ing) (?:and|early|after|within|before|in droves))\\b|leaving\\b(?! (?:do|party|drinks|presentation|card|gift|lunch|collection)))` +
-  `|\\bstop(?:s|ping)? (?:the |our |their |more |so many )?${LEAVERS} (?:from )?[a-z]+ing\\b`;
+  `|\\bstop(?:s|ping)? (?:the |our |their |more |so many )?${LEAVERS} (?:from )?[a-z]+ing\\b` +
+  // Those already gone, and winning them back: "customers we have lost", "Attracting passengers back to rail".
+  `|\\b${LEAVERS} (?:we|you|they|it|who) (?:have |'ve |had |'d )?(?:lost|left)\\b` +
+  `|\\b(?:win|wins|winning|won|bring|brings|bringing|brought|attract|attracts|attracting|attracted|get|gets|getting|lure|lures|luring|tempt|tempting|entice|enticing) (?:back )?(?:the |our |their |more |lapsed |lost )?${LEAVERS} back\\b(?! together)` +
+  `|\\b(?:win|wins|winning|won|bring|brings|bringing|attract|attracting|lure|luring|tempt|tempting|entice|enticing) back (?:the |our |their |lapsed |lost )?${LEAVERS}\\b`;
 
 /** Money taken away: cuts to something, savings to be found. */
 const CUTS =
