@@ -73,6 +73,11 @@ function roomCues(text: string): string[] {
 }
 
 const THEATRE = /\b(?:theatre[- ]style|lecture (?:theatre|hall)|rows of (?:chairs|seats)|auditorium|tiered seating|podium|lectern|stage)\b/i;
+/**
+ * The word "hybrid" as evidence. One regex for every review: the word-led scan prepares each regex object
+ * it meets once (its words, a compiled sticky copy), so a literal evaluated per call cost ~60 µs a review.
+ */
+const HYBRID_WORD = /\bhybrid\b/gi;
 
 /** The setting fact: mode, whether the room is described, and whether it is set out for talks or for conversation. */
 export function settingOf(plan: MeetingPlan): PlanFacts['setting'] {
@@ -87,6 +92,6 @@ export function settingOf(plan: MeetingPlan): PlanFacts['setting'] {
     roomForTalk: room.some((r) => THEATRE.test(r)) && !room.some((r) => CONVERSATION_ROOM.test(r)),
     roomForConversation: room.some((r) => CONVERSATION_ROOM.test(r)),
     arrangementsElsewhere: hasMatch(ARRANGEMENTS_ELSEWHERE, plan.text),
-    evidence: [...room, ...online, ...(hybrid ? matchAll(/\bhybrid\b/gi, plan.text, 1) : [])].slice(0, 6),
+    evidence: [...room, ...online, ...(hybrid ? matchAll(HYBRID_WORD, plan.text, 1) : [])].slice(0, 6),
   };
 }

@@ -252,7 +252,7 @@ export function execWordLed(re: RegExp, text: string): RegExpExecArray | null {
   const led = text.length >= WORD_LED_MIN ? wordLed(re) : null;
   if (!led) return re.exec(text);
   const index = wordsOf(text);
-  let starts = index.memo.get(re) as Int32Array | null | undefined;
+  let starts = index.memo.get(re) as number[] | null | undefined;
   if (starts === undefined) {
     starts = wordStarts(index, led.lookups);
     if (starts.length > index.count * MAX_SHARE) starts = null;

@@ -25,6 +25,8 @@ export interface WordIndex {
   readonly levels: Array<{ heads: Int32Array; next: Int32Array } | undefined>;
   /** Results other modules keep for this text (each scan's candidate offsets), dropped with the index. */
   readonly memo: Map<unknown, unknown>;
+  /** The pooled buffers under `starts`, `keys` and the chains, handed back by `forgetWords` (see `take`). */
+  readonly buffers: Int32Array[];
 }
 
 /** Each ASCII character's code: 0 outside words; 1-26 a letter in either case, 27-36 a digit, 37 `_`. */
@@ -53,13 +55,48 @@ function hash(key: number, mask: number): number {
   return (Math.imul(key, 0x9e3779b1) >>> 12) & mask;
 }
 
+/**
+ * Buffers of the indexes `forgetWords` dropped, for the next review's indexes. A typed array of more
+ * than 64 bytes lives outside V8's heap: allocating one costs microseconds (about as much as reading a
+ * 2,000-word plan's words for the 24 KB ones) and adds to the external memory that brings on collections.
+ * A review built some 25 of them (five texts' offsets, keys and hash chains); now it reuses them.
+ */
+const spare: Int32Array[] = [];
+/** More spare buffers than this are let go (a review of the longest plan keeps about 30). */
+const MAX_SPARE = 64;
+
+/**
+ * A zero-based view of `length` elements on a spare buffer (the smallest that fits) or on a new one,
+ * recorded in `owner` so that it goes back to the spares with its index. Its contents are stale.
+ */
+function take(length: number, owner: Int32Array[]): Int32Array {
+  let best = -1;
+  for (let i = 0; i < spare.length; i += 1) {
+    const b = spare[i];
+    if (b && b.length >= length && (best < 0 || b.length < (spare[best]?.length ?? 0))) best = i;
+  }
+  let buffer: Int32Array;
+  if (best >= 0) {
+    buffer = spare[best] ?? new Int32Array(0);
+    spare[best] = spare[spare.length - 1] ?? buffer;
+    spare.pop();
+  } else {
+    // Powers of two, so that texts of a similar length share buffers.
+    let size = 64;
+    while (size < length) size *= 2;
+    buffer = new Int32Array(size);
+  }
+  owner.push(buffer);
+  return buffer.subarray(0, length);
+}
+
 /** Chains the words by their level-`level` keys, last word first so that each chain runs in text order. */
 function chain(index: WordIndex, level: number): { heads: Int32Array; next: Int32Array } {
   const { count, keys } = index;
   let size = 64;
   while (size < count * 2) size *= 2;
-  const heads = new Int32Array(size).fill(-1);
-  const next = new Int32Array(count);
+  const heads = take(size, index.buffers).fill(-1);
+  const next = take(count, index.buffers);
   const scale = SCALE[KEY_CHARS - level] ?? 1;
   for (let i = count - 1; i >= 0; i -= 1) {
     const h = hash(Math.floor((keys[i] ?? 0) / scale), size - 1);
@@ -69,12 +106,16 @@ function chain(index: WordIndex, level: number): { heads: Int32Array; next: Int3
   return { heads, next };
 }
 
-/** Builds the index of a text's words (see `wordsOf`, which keeps it for the scans that follow). */
+/**
+ * Builds the index of a text's words (see `wordsOf`, which keeps it for the scans that follow). Its
+ * buffers may come from indexes `forgetWords` dropped, and go back there only if it is one of `wordsOf`'s.
+ */
 export function indexWords(text: string): WordIndex {
   const n = text.length;
+  const buffers: Int32Array[] = [];
   // At most one word per two characters, plus one.
-  const starts = new Int32Array((n >> 1) + 1);
-  const keys = new Int32Array((n >> 1) + 1);
+  const starts = take((n >> 1) + 1, buffers);
+  const keys = take((n >> 1) + 1, buffers);
   let count = 0;
   for (let i = 0; i < n;) {
     const c = code(text.charCodeAt(i));
@@ -97,7 +138,7 @@ export function indexWords(text: string): WordIndex {
     keys[count] = key;
     count += 1;
   }
-  const index: WordIndex = { text, count, starts: starts.subarray(0, count), keys: keys.subarray(0, count), levels: [], memo: new Map() };
+  const index: WordIndex = { text, count, starts: starts.subarray(0, count), keys: keys.subarray(0, count), levels: [], memo: new Map(), buffers };
   index.levels[KEY_CHARS] = chain(index, KEY_CHARS);
   return index;
 }
@@ -134,9 +175,11 @@ function continues(text: string, at: number, word: string, exact: boolean): bool
   return !exact || code(text.charCodeAt(at + word.length)) === 0;
 }
 
+/** Where `wordStarts` gathers offsets before copying them out: grown as needed, never given away. */
+let found = new Int32Array(1024);
+
 /** Offsets where a word matching one of `lookups` begins, in text order without repeats. */
-export function wordStarts(index: WordIndex, lookups: readonly Lookup[]): Int32Array {
-  let found = new Int32Array(16);
+export function wordStarts(index: WordIndex, lookups: readonly Lookup[]): number[] {
   let n = 0;
   let lists = 0;
   const { text, starts, keys } = index;
@@ -160,13 +203,15 @@ export function wordStarts(index: WordIndex, lookups: readonly Lookup[]): Int32A
     }
     if (n > before) lists += 1;
   }
-  // One chain is already in text order; several are merged.
-  const all = found.subarray(0, n);
-  if (lists <= 1) return all;
-  all.sort();
-  let m = 0;
-  for (let i = 0; i < n; i += 1) if (i === 0 || all[i] !== all[i - 1]) all[m++] = all[i] ?? 0;
-  return all.subarray(0, m);
+  // One chain is already in text order; several are merged. The answer is a plain array: it is made in
+  // V8's young generation, where a typed array of more than 16 offsets would be made outside the heap.
+  if (lists > 1) found.subarray(0, n).sort();
+  const out: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const at = found[i] ?? 0;
+    if (lists <= 1 || i === 0 || at !== found[i - 1]) out.push(at);
+  }
+  return out;
 }
 
 /** The texts indexed since the last `forgetWords`, most recent first: a review scans its plan, its sentences joined and a few other long strings. */
@@ -184,8 +229,13 @@ export function wordsOf(text: string): WordIndex {
 
 /**
  * Drops every kept index. A review calls it first, so each review pays for reading its own words even
- * when the same text is reviewed again (as the latency bench does): nothing is carried between reviews.
+ * when the same text is reviewed again (as the latency bench does): nothing read is carried between
+ * reviews, only the emptied buffers. An index from `wordsOf` must not be used after this call.
  */
 export function forgetWords(): void {
+  for (const index of recent) {
+    for (const b of index.buffers) if (spare.length < MAX_SPARE) spare.push(b);
+    index.buffers.length = 0;
+  }
   recent.length = 0;
 }

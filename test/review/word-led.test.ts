@@ -66,6 +66,18 @@ describe('the word index', () => {
     forgetWords();
     expect(wordsOf(long)).not.toBe(first);
   });
+
+  it('reads a text afresh on the buffers of forgotten indexes, with nothing left of their words', () => {
+    const lookups = ['the', 'people', 'we', 'well', 'it', '9'].flatMap((w) => [lookupOf(w, true), lookupOf(w, false)]);
+    // A longer text with other words first, so that a stale offset or key would show.
+    wordStarts(wordsOf(`${'wellbeing peoples them 99 '.repeat(300)}${text}`), lookups);
+    forgetWords();
+    const reused = wordsOf(`${text} `.repeat(5));
+    const fresh = indexWords(`${text} `.repeat(5));
+    expect(reused.count).toBe(fresh.count);
+    for (const lookup of lookups) expect(wordStarts(reused, [lookup]), lookup.word).toEqual(wordStarts(fresh, [lookup]));
+    expect(wordStarts(reused, lookups)).toEqual(wordStarts(fresh, lookups));
+  });
 });
 
 describe('word-led scans', () => {
