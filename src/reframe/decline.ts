@@ -36,7 +36,9 @@ const LOSS =
   // Those already gone, and winning them back: "customers we have lost", "Attracting passengers back to rail".
   `|\\b${LEAVERS} (?:we|you|they|it|who) (?:have |'ve |had |'d )?(?:lost|left)\\b` +
   `|\\b(?:win|wins|winning|won|bring|brings|bringing|brought|attract|attracts|attracting|attracted|get|gets|getting|lure|lures|luring|tempt|tempting|entice|enticing) (?:back )?(?:the |our |their |more |lapsed |lost )?${LEAVERS} back\\b(?! together)` +
-  `|\\b(?:win|wins|winning|won|bring|brings|bringing|attract|attracting|lure|luring|tempt|tempting|entice|enticing) back (?:the |our |their |lapsed |lost )?${LEAVERS}\\b`;
+  `|\\b(?:win|wins|winning|won|bring|brings|bringing|attract|attracting|lure|luring|tempt|tempting|entice|enticing) back (?:the |our |their |lapsed |lost )?${LEAVERS}\\b` +
+  // Jobs cut: "the Day After You Let 45 of Their Colleagues Go"; letting staff go home early is not.
+  `|\\blet(?:s|ting)? (?:[\\w'’-]+ ){0,3}?${LEAVERS} go\\b(?! (?:home|early|to|on|out|and|for|first|ahead)\\b)`;
 
 /** Money taken away: cuts to something, savings to be found. */
 const CUTS =
@@ -53,9 +55,20 @@ const LESSEN =
 /** Every decline, loss, barrier, cut and lessening move, as one global pattern. */
 export const DECLINE = new RegExp([WHY_DECLINE, BARRIER, DECLINE_STATE, LOSS, CUTS, LESSEN].join('|'), 'gi');
 
+/** Opposite poles named together, in either order: "help or hindrance", "a threat or an opportunity". */
+const POLES: ReadonlyArray<readonly [string, string]> = [
+  ['help', 'hindrance'], ['threat', 'opportunity'], ['blessing', 'curse'], ['boon', 'bane'], ['asset', 'liability'],
+  ['friend', 'foe'], ['problem', 'solution'], ['barrier', 'enabler'], ['risk', 'reward'],
+];
+const poles = (): string => POLES.flatMap(([a, b]) => [`${a}s? or (?:an? )?${b}s?`, `${b}s? or (?:an? )?${a}s?`]).join('|');
+
 /**
  * A problem recast as something good ("Complaints are gifts", "mistakes as learning opportunities",
  * "turning problems into ideas") or both poles named ("good or bad idea"): no deficit at the centre.
  */
-export const RECAST =
-  /\b(?:[\w'’-]+\s+){0,2}?(?:complaints?|problems?|mistakes?|failures?|errors?|challenges?|setbacks?)\s+(?:are|is|as)\s+(?:the\s+|a\s+|an\s+)?(?:(?:learning|growth)\s+)?(?:gifts?|opportunit(?:y|ies)|assets?|strengths?|lessons?|chances?)\b|\bturn(?:s|ing)?\s+(?:[\w'’-]+\s+){0,2}?(?:complaints?|problems?|mistakes?|failures?|challenges?)\s+into\b|\b(?:good|right|best|pros)(?:,|\s+or|\s+and|\s+&)\s+(?:the\s+)?(?:bad|wrong|worst|cons)\b(?:\s+(?:ideas?|news|points?|sides?))?/gi;
+export const RECAST = new RegExp(
+  String.raw`\b(?:[\w'’-]+\s+){0,2}?(?:complaints?|problems?|mistakes?|failures?|errors?|challenges?|setbacks?)\s+(?:are|is|as)\s+(?:the\s+|a\s+|an\s+)?(?:(?:learning|growth)\s+)?(?:gifts?|opportunit(?:y|ies)|assets?|strengths?|lessons?|chances?)\b|\bturn(?:s|ing)?\s+(?:[\w'’-]+\s+){0,2}?(?:complaints?|problems?|mistakes?|failures?|challenges?)\s+into\b|\b(?:good|right|best|pros)(?:,|\s+or|\s+and|\s+&)\s+(?:the\s+)?(?:bad|wrong|worst|cons)\b(?:\s+(?:ideas?|news|points?|sides?))?` +
+  // Both poles asked about ("Residents' ballot: hindrance or help?", "threat or opportunity?"): an open question, no deficit at the centre.
+  String.raw`|\b(?:${poles()})\b`,
+  'gi',
+);

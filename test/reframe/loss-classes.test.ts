@@ -35,3 +35,21 @@ describe('workload and paperwork to cut (deficit.ts)', () => {
     expect(deficit(q)).toBe(false);
   });
 });
+
+describe('jobs cut: letting people go (decline.ts)', () => {
+  it.each(['How to face your team the day after you let 45 of their colleagues go', 'Letting staff go: doing redundancies well'])('%s is a deficit framing', (q) => {
+    expect(deficit(q)).toBe(true);
+  });
+  it.each(['Letting staff go home early on Fridays', 'Let the children go first at lunch'])('%s is not', (q) => {
+    expect(deficit(q)).toBe(false);
+  });
+});
+
+describe('both poles asked about (decline.ts RECAST)', () => {
+  it.each(['Residents’ ballot: hindrance or help?', 'AI in the classroom: a threat or an opportunity?', 'Agency staff: asset or liability?'])('%s is not a deficit framing', (q) => {
+    expect(deficit(q)).toBe(false);
+  });
+  it.each(['Tackling fly-tipping and the harm it does to our streets', 'Red tape: the hindrance that keeps carers from care'])('%s still is', (q) => {
+    expect(deficit(q)).toBe(true);
+  });
+});
