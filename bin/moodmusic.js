@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Routes `start` (the bot with its adapters) and every other command (platform-free CLI) to the built code.
 import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/src/cli/main.js', import.meta.url);
 // The same CLI bundled into a few files by `npm run build` (scripts/bundle-cli.ts): a cold command loads
@@ -32,6 +33,16 @@ if (command === undefined || (command === 'start' && !wantsHelp)) {
   // about 5 ms of a 100 ms `review FILE`. Node 20 has no such cache; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
   const { enableCompileCache } = await import('node:module');
   enableCompileCache?.();
-  const { main } = await import(fresh(bundle) ? bundle.href : entry.href);
-  await main();
+  // Node 20 has no such cache for modules: there a review runs the bundle built as one classic script, with
+  // the V8 code cache the build made for it (dist/src/cli/code-cache.js), when both are there and fresh.
+  const script = new URL('../dist/bundle/cli/cli.cjs', import.meta.url);
+  let done = false;
+  if (!enableCompileCache && command === 'review' && fresh(script)) {
+    const { runCached } = await import('../dist/src/cli/code-cache.js');
+    done = await runCached(fileURLToPath(script), process.argv.slice(2));
+  }
+  if (!done) {
+    const { main } = await import(fresh(bundle) ? bundle.href : entry.href);
+    await main();
+  }
 }

@@ -13,11 +13,15 @@
  * (its literal gate, read here by bundle-gates.ts and written to cold-gates.json next to the bundle), and
  * then straight to machine code, not to bytecode first as V8 otherwise does at a pattern's first run.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import nodeModule from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import ts from 'typescript';
+import { SCRIPT_NAME } from '../src/cli/code-cache.js';
 import { bundleGates, literalKey, type BundleGates } from './bundle-gates.js';
 
 /** Where the bundle goes, relative to the package root (the bin reads the same path). */
@@ -41,7 +45,67 @@ export async function bundleCli(root: string): Promise<void> {
     plugins: [nativeRegexUses(path.join(root, 'dist/src'), gates)],
   });
   writeFileSync(path.join(outdir, 'cold-gates.json'), gates.json);
+  await bundleScript(root, gates);
 }
+
+/**
+ * The same CLI as one classic script (dist/bundle/cli/cli.cjs), for Node 20's code cache (see
+ * src/cli/code-cache.ts): dynamic imports become `require`s, and `import.meta.url` a parameter. Then, on
+ * a Node without a module compile cache, a review of a sample plan runs it once and writes the cache.
+ */
+async function bundleScript(root: string, gates: BundleGates): Promise<void> {
+  const script = path.join(root, BUNDLE_DIR, SCRIPT_NAME);
+  await build({
+    entryPoints: [path.join(root, 'dist/src/cli/main.js')],
+    outfile: script,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+    supported: { 'dynamic-import': false },
+    define: { 'import.meta.url': '__import_meta_url' },
+    plugins: [reviewOnly(path.join(root, 'dist/src/cli/main.js')), nativeRegexUses(path.join(root, 'dist/src'), gates)],
+  });
+  if ((nodeModule as { enableCompileCache?: unknown }).enableCompileCache) return;
+  const dir = mkdtempSync(path.join(tmpdir(), 'moodmusic-cache-'));
+  try {
+    const plan = path.join(dir, 'plan.txt');
+    writeFileSync(plan, SAMPLE_PLAN);
+    const run = `import { runCached } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist/src/cli/code-cache.js')).href)};
+      await runCached(${JSON.stringify(script)}, ['review', ${JSON.stringify(plan)}], true);`;
+    execFileSync(process.execPath, ['--input-type=module', '-e', run], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Leaves out of the script every command `main` loads on use but `review`: the bin runs the script for
+ * `review` only, so their code would only make it longer to read. Their imports stay as `require`s that
+ * never run.
+ */
+function reviewOnly(mainFile: string): Plugin {
+  return {
+    name: 'review-only',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind !== 'dynamic-import' || args.importer !== mainFile || args.path === '../review/cli.js') return undefined;
+        return { path: args.path, external: true };
+      });
+    },
+  };
+}
+
+/** What the build reviews to make the code cache: a plain plan of the usual kind, not one of the tests'. */
+const SAMPLE_PLAN = [
+  'Team away day: how do we make the new referral process work for families?',
+  'We will invite about 30 people: social workers, two managers from the council, health visitors and three parents who used the service last year. The director will open the day.',
+  'Thursday 12 March, 10am to 3pm, in the community centre hall, with round tables and lunch provided.',
+  'Agenda: 10:00 welcome and introductions; 10:30 presentation of the new process by the project lead; 11:30 small group discussions on what gets in the way; 13:00 lunch; 14:00 feedback from each table and agree three actions.',
+  'Why: referrals have dropped since the change and staff say the forms take too long. We want to hear from everyone before we decide what to fix, and meet again in June to see what changed.',
+].join('\n\n');
 
 /** Methods whose receiver is the regex they run. */
 const REGEX_RECEIVER = new Set(['test', 'exec']);
