@@ -9,8 +9,10 @@ import { allMatches } from './text.js';
  * A label that opens a list of who attended (not apologies, not a list of speakers): at the start of a line,
  * as a bullet with a colon ("- Attendees:"; a bullet "Attendance and introductions" is an agenda item), or
  * with a colon after a sentence ("... at 7pm Present: Chair ...") where minutes have lost their line breaks.
+ * (The `\b` after that branch's lookbehind changes no match, the space before being no word character: it
+ * lets the word-led scan try the branch only where its words begin.)
  */
-const ROSTER_LABEL = /(?:^|\n)[ \t]*(?:present|in attendance|attendees|attending|those present|members present|attendance)\b(?:\s*\/\s*apologies)?\s*[:\n-]?\s*|(?:^|\n)[ \t]*[-•*▪·][ \t]*(?:present|in attendance|attendees|attending|those present|members present)[ \t]*:\s*|(?<=[a-z\d.)][ \t]+)(?:present|in attendance|attendees)(?:\s*\([^)\n]{0,40}\))?[ \t]*:[ \t]*/gi;
+const ROSTER_LABEL = /(?:^|\n)[ \t]*(?:present|in attendance|attendees|attending|those present|members present|attendance)\b(?:\s*\/\s*apologies)?\s*[:\n-]?\s*|(?:^|\n)[ \t]*[-•*▪·][ \t]*(?:present|in attendance|attendees|attending|those present|members present)[ \t]*:\s*|(?<=[a-z\d.)][ \t]+)\b(?:present|in attendance|attendees)(?:\s*\([^)\n]{0,40}\))?[ \t]*:[ \t]*/gi;
 /** Where the list ends: a blank line, or a line that opens another section. */
 const ROSTER_END = /\n\s*\n|\n[ \t]*(?:apologies|absent|also present|in attendance|item|items|minutes|agenda|\d{1,2}[.)]?\s|welcome|notes?|actions?|chair'?s)\b/i;
 /** Titles before a name: each one is a person. */

@@ -25,6 +25,14 @@ describe('the words a regex matches start with', () => {
     expect(regexLeads(/\b(?<!\d[:.])(?:\d+ people|a dozen)/gi)).toEqual({ exact: ['a'], prefixes: [...'0123456789'] });
   });
 
+  it('include line starts and leading characters that are not word characters, and read a class of letters as its letters', () => {
+    expect(regexLeads(/\b[Ff]eatur(?:e|ing)\b/g)).toEqual({ exact: ['feature', 'featuring'], prefixes: [] });
+    expect(regexLeads(/^\s*(?:item|-)/gim)).toEqual({ exact: [], prefixes: [], lines: true });
+    expect(regexLeads(/(?:^|\n)[ \t]*present\b|\bminutes\b/gi)).toEqual({ exact: ['minutes'], prefixes: [], lines: true, chars: ['\n'] });
+    // A class with a range stays a class, which no word can lead.
+    expect(regexLeads(/\b[a-c]at/g)).toBeNull();
+  });
+
   it('are none when a match need not start a word with a known letter', () => {
     for (const re of [
       /keynote|present/gi, // no \b: a match can start inside a word
@@ -96,6 +104,28 @@ describe('word-led scans', () => {
     expect(led.length).toBeGreaterThan(20);
     for (const text of longTexts) {
       for (const [name, re] of vocabularies) expect(scanned(re, text), name).toEqual(plain(re, text));
+      forgetWords();
+    }
+  });
+
+  it('find what a plain scan finds for regexes led by line starts, line breaks and classes of letters', () => {
+    const regexes = [
+      /(?:^|\n)[ \t]*(?:who|present|agenda)\b[^\n]{0,20}|(?<=[a-z][ \t]+)\b(?:present|attendees)[ \t]*:/gi,
+      /^\s*(?:-\s+|\d{1,2}[:.]\d{2}\b|item \d+)/gim,
+      /^(?:the|a)\b|\bplan\b/gi,
+      /^[A-Z][^\n]{0,30}$/gm,
+      /\b[Ss]peakers?\b|\b[Pp]anel(?:lists?)?\b/g,
+      /\n\n[A-Z]|\bnext\b/g,
+    ];
+    // Line breaks of every kind `^` knows under the `m` flag.
+    const breaks = longTexts.slice(0, 4).map((t, i) => t.replace(/\n/g, ['\r\n', '\r', '\u2028', '\n \n'][i] ?? '\n'));
+    // A match at the text's very start, which no line break precedes.
+    const opening = `The agenda\n${longTexts[1] ?? ''}`;
+    for (const text of [...longTexts, ...breaks, opening]) {
+      for (const re of regexes) {
+        expect(regexLeads(re), re.source).not.toBeNull();
+        expect(scanned(re, text), re.source).toEqual(plain(re, text));
+      }
       forgetWords();
     }
   });
