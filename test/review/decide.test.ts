@@ -176,11 +176,13 @@ describe('strengths come from the same facts', () => {
     });
     expect(strengths(workshop, decide(workshop).map((d) => d.id)).map((s) => s.id)).toContain('time');
   });
-  it('conversation is praised only when it clearly outweighs the talks', () => {
+  it('conversation is praised only when there is no talk beside it (the share of time is then unknown)', () => {
     const format = (talk: number, conversation: number) => facts({ format: { talk, conversation, talkEvidence: talk ? ['a presentation'] : [], conversationEvidence: ['small group discussion', 'conversation'], stories: false } });
     const praised = (f: PlanFacts) => strengths(f, decide(f).map((d) => d.id)).some((s) => s.id === 'conversation');
     expect(praised(format(0, 2))).toBe(true);
-    expect(praised(format(1, 2))).toBe(true);
+    expect(praised(format(0, 5))).toBe(true);
+    expect(praised(format(1, 2))).toBe(false);
+    expect(praised(format(1, 5))).toBe(false);
     expect(praised(format(0, 1))).toBe(false);
     expect(praised(format(2, 3))).toBe(false);
   });
