@@ -176,6 +176,16 @@ describe('strengths come from the same facts', () => {
     });
     expect(strengths(workshop, decide(workshop).map((d) => d.id)).map((s) => s.id)).toContain('time');
   });
+  it('a heading that says what a meeting or a body is does not earn praise for its question', () => {
+    const asked = (question: string) => facts({ framing: { text: question, question, deficit: false, evidence: [], aspiration: [] } });
+    const praised = (q: string) => strengths(asked(q), []).some((s) => s.id === 'question');
+    for (const q of ['What happens at a PACT meeting?', 'So what happens at NHW meetings?', 'What is the purpose of the partnership?', 'What is Contract Cheating?', 'What is the Campus Safety Commission (CSC)?', 'What is a kick-off meeting?']) {
+      expect(praised(q)).toBe(false);
+    }
+    for (const q of ['What would make our high street somewhere people want to spend time?', 'How might we welcome new starters better?', 'What is working well on the ward?']) {
+      expect(praised(q)).toBe(true);
+    }
+  });
   it('conversation is praised only when there is no talk beside it (the share of time is then unknown)', () => {
     const format = (talk: number, conversation: number) => facts({ format: { talk, conversation, talkEvidence: talk ? ['a presentation'] : [], conversationEvidence: ['small group discussion', 'conversation'], stories: false } });
     const praised = (f: PlanFacts) => strengths(f, decide(f).map((d) => d.id)).some((s) => s.id === 'conversation');
