@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reframe } from '../../src/reframe/reframe.js';
+import { framingClass } from './framing-class.js';
 
 /*
  * Error classes found on framings nobody had tuned on (test/review/corpus/framings/fgen.jsonl, issue 10).
@@ -16,29 +17,28 @@ describe('a condition taught, or a life lived with it, is not the frame (problem
   });
 });
 
-describe('doing it wrong and no longer working (lexicon.ts)', () => {
-  it.each(['Where did we get it wrong on the bypass?', 'Our intranet no longer works for remote staff', 'What new managers do wrong', 'From bad to worse: the state of our roads'])(
-    '%s is a deficit framing',
-    (q) => {
-      expect(deficit(q)).toBe(true);
-    },
-  );
-  it.each(['You can’t go wrong with a shared lunch', 'We will no longer meet on Tuesdays'])('%s is praise or housekeeping, not a deficit', (q) => {
-    expect(deficit(q)).toBe(false);
-  });
-});
+framingClass('doing it wrong and no longer working (lexicon.ts)', [
+  { deficit: true, label: '%s is a deficit framing', cases: [
+    'Where did we get it wrong on the bypass?',
+    'Our intranet no longer works for remote staff',
+    'What new managers do wrong',
+    'From bad to worse: the state of our roads',
+  ] },
+  { deficit: false, label: '%s is praise or housekeeping, not a deficit', cases: [
+    'You can’t go wrong with a shared lunch',
+    'We will no longer meet on Tuesdays',
+  ] },
+]);
 
-describe('harms named by their plain word (problems.ts, lexicon.ts)', () => {
-  it.each(['Staff exhaustion after the winter', 'Peer pressure and the move to secondary school', 'Fires on the allotments', 'What is the worst part of your commute?'])(
-    '%s names a problem',
-    (q) => {
-      expect(deficit(q)).toBe(true);
-    },
-  );
-  it.each(['Fire safety open day', 'Fireside chat with the chief executive'])('%s names none', (q) => {
-    expect(deficit(q)).toBe(false);
-  });
-});
+framingClass('harms named by their plain word (problems.ts, lexicon.ts)', [
+  { deficit: true, label: '%s names a problem', cases: [
+    'Staff exhaustion after the winter',
+    'Peer pressure and the move to secondary school',
+    'Fires on the allotments',
+    'What is the worst part of your commute?',
+  ] },
+  { deficit: false, label: '%s names none', cases: ['Fire safety open day', 'Fireside chat with the chief executive'] },
+]);
 
 describe('a challenge paired with another event is an activity (deficit.ts)', () => {
   it('reads a quiz-and-challenge afternoon as an event', () => {
