@@ -50,6 +50,9 @@ const TABLE_SIZE = /\b(?:tables?|groups|rooms?|circles?|teams|pairs?|trios|clust
 const SINGLE_PERSON = new RegExp(`(?:\\b(?:a|an|one)|\\b(?:the|our|their|your)(?<=,\\s?(?:the|our|their|your)))\\s+(?:[\\w'-]+\\s+){0,3}?${SINGLE}\\b(?!')`, 'gi');
 /** "fifteen or so of us", "a dozen of us": the whole group, counted loosely. */
 const OF_US = /(?:\s+or so|\s*-?odd|\s*-?ish)?\s+of (?:us|you)\b/iy;
+/** "There will be about 25 of them": the people just named, counted as coming. Elsewhere "of them" is a share of some group. */
+const OF_THEM = /(?:\s+or so|\s*-?odd|\s*-?ish)?\s+of them\b/iy;
+const COMING = /\bthere(?: will|'ll|’ll| should| may| might) be\b|\bwe(?:'ll| will) (?:have|be)\b/i;
 /** "Trustees (11) and the SMT (4)": a count in brackets after the people it counts. */
 const BRACKET_COUNT_BEFORE = new RegExp(`\\b(?:${GENERAL}|${SPECIFIC}|team|squad|group|board|committee|panel|cabinet|smt|slt|elt|members)\\s*\\(\\s*(?:c\\.?\\s*|approx\\.?\\s*|~\\s*)?$`, 'i');
 const BRACKET_CLOSE = /\s*\)/y;
@@ -184,9 +187,12 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
       out.push({ n, general: true, additive: false, approx: true, phrase: `${num[0]}${orgs[0]}`, sentence: i, span: [at, end + orgs[0].length] });
       continue;
     }
-    const ofUs = s.slice(end, end + 14).includes(' of ') ? sticky(OF_US, s, end) : null;
+    const ofUs = s.slice(end, end + 14).includes(' of ') ? sticky(OF_US, s, end) ?? (COMING.test(s) || ATTENDING.test(s) ? sticky(OF_THEM, s, end) : null) : null;
     if (ofUs) {
-      out.push({ n, general: true, additive: false, approx: true, phrase: `${num[0]}${ofUs[0]}`, sentence: i, span: [at, end + ofUs[0].length] });
+      // Quoted from its qualifier, as the count of a kind of person is: "about 25 of them".
+      const pre = PRE_BEFORE.exec(before);
+      const from = pre ? at - (before.length - pre.index) : at;
+      out.push({ n, general: true, additive: false, approx: true, phrase: s.slice(from, end + ofUs[0].length).trim(), sentence: i, span: [from, end + ofUs[0].length] });
       continue;
     }
     const bracket = before.includes('(') ? BRACKET_COUNT_BEFORE.exec(before) : null;

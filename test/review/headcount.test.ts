@@ -126,3 +126,14 @@ describe('head count: membership formulas, rosters in terms of reference, survey
     expect(count('About 200 parents are expected at the meeting to discuss the survey.')?.max).toBe(200);
   });
 });
+
+describe('"of them" counts the people just named only when they are said to come', () => {
+  it('reads "there will be about 25 of them" as the head count, quoted with its qualifier', () => {
+    const text = 'A session for the leadership team at the end of their away day; there will be about 25 of them.';
+    expect(count(text)?.max).toBe(25);
+    expect(attendance(text).evidence).toContain('about 25 of them');
+  });
+  it('does not read a share of a group as who comes', () => {
+    expect(count('We surveyed 300 staff and 25 of them said they felt unheard.')).toBeUndefined();
+  });
+});
