@@ -66,6 +66,9 @@ const PER_PART_AFTER = /\s+(?:per|at each|on each|to a|a) (?:table|group|room|te
 /** People counted per day or week ("25 patients a day", "40 families each week"): a workload or a service's reach, not a head count. */
 const RATE_AFTER = /\s+(?:a|per|each|every) (?:day|week|month|year|shift)\b/iy;
 
+/** Where a count's quote starts: at the qualifier just before the number ("about", "up to"), if any (`pre`, matched in `before`), else at the number. */
+const quoteStart = (before: string, at: number, pre: RegExpExecArray | null): number => (pre ? at - (before.length - pre.index) : at);
+
 /** Words that say a number is about who attends. */
 const ATTENDING = /\b(?:attend\w*|expect\w*|join\w*|invit\w*|places|seats|capacity|register\w*|sign(?:ed)? up|booked|came|come|welcom\w*|gather\w*|will be there|in the room|took part|taking part|take part)\b/i;
 /** Words before a number that make it a population, a workforce or a reach rather than a head count. */
@@ -168,7 +171,7 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
       if (POPULATION_BEFORE.test(before)) continue;
       // People who answered a survey or signed a petition gave their views, but not in the room.
       if (SURVEY.test(s) && !ATTENDING.test(s)) continue;
-      const from = pre ? at - (before.length - (preMatch?.index ?? before.length)) : at;
+      const from = quoteStart(before, at, preMatch);
       out.push({
         n,
         general: GENERAL_RE.test(g.noun ?? '') || Boolean(g.each),
@@ -187,12 +190,11 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
       out.push({ n, general: true, additive: false, approx: true, phrase: `${num[0]}${orgs[0]}`, sentence: i, span: [at, end + orgs[0].length] });
       continue;
     }
-    const ofUs = s.slice(end, end + 14).includes(' of ') ? sticky(OF_US, s, end) ?? (COMING.test(s) || ATTENDING.test(s) ? sticky(OF_THEM, s, end) : null) : null;
-    if (ofUs) {
+    const ofGroup = s.slice(end, end + 14).includes(' of ') ? sticky(OF_US, s, end) ?? (COMING.test(s) || ATTENDING.test(s) ? sticky(OF_THEM, s, end) : null) : null;
+    if (ofGroup) {
       // Quoted from its qualifier, as the count of a kind of person is: "about 25 of them".
-      const pre = PRE_BEFORE.exec(before);
-      const from = pre ? at - (before.length - pre.index) : at;
-      out.push({ n, general: true, additive: false, approx: true, phrase: s.slice(from, end + ofUs[0].length).trim(), sentence: i, span: [from, end + ofUs[0].length] });
+      const from = quoteStart(before, at, PRE_BEFORE.exec(before));
+      out.push({ n, general: true, additive: false, approx: true, phrase: s.slice(from, end + ofGroup[0].length).trim(), sentence: i, span: [from, end + ofGroup[0].length] });
       continue;
     }
     const bracket = before.includes('(') ? BRACKET_COUNT_BEFORE.exec(before) : null;

@@ -120,7 +120,8 @@ const CLOSERS: ReadonlySet<number> = new Set([34, 39, 0x201d, 0x2019, 41]);
 
 /**
  * Calls `each(start, end, hasNewline)` at every match of `SENTENCE_BREAK` in `text`, in order: a run of
- * white space right after `.`, `!` or `?` whole, and elsewhere each run of line breaks within white space.
+ * white space right after `.`, `!` or `?` (or after one of them and a closing quote or bracket, when a capital
+ * follows) whole, and elsewhere each run of line breaks within white space.
  * Exported for its test.
  */
 export function forEachBreak(text: string, each: (at: number, end: number, newline: boolean) => void): void {
