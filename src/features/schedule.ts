@@ -1,4 +1,3 @@
-import type { Span } from '../commands/intents.js';
 import type { CoreContext, Feature } from '../core/types.js';
 import { deliveryQueueFor } from '../delivery/index.js';
 import type { DeliveryQueue } from '../delivery/queue.js';
@@ -7,11 +6,12 @@ import type { ConversationRef, IncomingMessage } from '../model/message.js';
 import { reply, textReply, type Block } from '../model/reply.js';
 import { matchTheme } from '../prompts/library.js';
 import type { Theme } from '../prompts/schema.js';
-import { formatDate, formatLocal } from '../schedule/format.js';
+import { formatLocal } from '../schedule/format.js';
 import { ruleOf } from '../schedule/plan.js';
 import { describeRecurrence, ruleFor } from '../schedule/rule.js';
 import { createScheduler, type Scheduler } from '../schedule/scheduler.js';
-import { localDayNumber, nextSlots, slotsAfter, startOfLocalDay } from '../schedule/slots.js';
+import { nextSlots } from '../schedule/slots.js';
+import { pauseEnd, pausedText, upcoming } from '../schedule/upcoming.js';
 import { startTicker, type Ticker } from '../schedule/ticker.js';
 import type { Subscription } from '../store/subscriptions.js';
 import { setByText, whoSet } from '../core/permissions.js';
@@ -21,39 +21,6 @@ import { timeZoneFor } from '../schedule/zone.js';
 const NO_SCHEDULE = 'There is no prompt schedule in this conversation. Start one with, for example: schedule weekly monday 09:30';
 
 const refOf = (m: ConversationRef): ConversationRef => ({ platform: m.platform, workspaceId: m.workspaceId, conversationId: m.conversationId });
-
-/**
- * When `pause for N unit` ends. Hours are exact. Days and weeks are calendar days in the schedule's zone,
- * today included: `pause for 3 days` on a Friday pauses Friday, Saturday and Sunday and ends at Monday's
- * local midnight, so Monday's 09:30 prompt is posted whatever time the pause was asked for (and a clock
- * change in between moves nothing).
- */
-export function pauseEnd(span: Span, now: Date, timeZone: string): Date {
-  if (span.unit === 'hour') return new Date(now.getTime() + span.amount * 3_600_000);
-  const days = span.unit === 'week' ? span.amount * 7 : span.amount;
-  return startOfLocalDay(localDayNumber(now, timeZone) + days, timeZone);
-}
-
-/** "through Sunday 6 December" for a pause ending at a local midnight, else "until Monday 7 December, 10:30 (zone)". */
-function pausedText(until: Date, timeZone: string, now: Date): string {
-  const startOfDay = startOfLocalDay(localDayNumber(until, timeZone), timeZone);
-  if (startOfDay.getTime() !== until.getTime()) return `until ${formatLocal(until, timeZone, now)}`;
-  const lastDay = new Date(until.getTime() - 1);
-  return `through ${formatDate(lastDay, timeZone, now)} (${timeZone})`;
-}
-
-/** The next `count` slots that will actually be posted: after any pause, without the skipped one. */
-function upcoming(sub: Subscription, now: Date, count: number): Date[] {
-  if (sub.paused) return [];
-  const pausedUntil = sub.pausedUntil && Date.parse(sub.pausedUntil) > now.getTime() ? new Date(sub.pausedUntil) : undefined;
-  const out: Date[] = [];
-  // A slot exactly at the end of a pause is posted (the pause covers the instants before it).
-  for (const slot of slotsAfter(ruleOf(sub), pausedUntil ? new Date(pausedUntil.getTime() - 1) : now)) {
-    if (slot.toISOString() !== sub.skipSlot) out.push(slot);
-    if (out.length >= count) break;
-  }
-  return out;
-}
 
 async function requireSubscription(message: IncomingMessage, ctx: CoreContext): Promise<Subscription> {
   const sub = await ctx.store.subscriptions.forConversation(refOf(message), 'prompt');

@@ -24,7 +24,7 @@ import type { Database } from './schema.js';
 export type { ConversationRecord } from './conversations.js';
 export type { LeaseRecord } from './leases.js';
 export type { PostRecord } from './posts.js';
-export type { SlotRecord, SlotStatus } from './slots.js';
+export type { SlotRecord, SlotStatus } from './slot-record.js';
 export type { NewSubscription, Subscription, SubscriptionKind } from './subscriptions.js';
 
 /**

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { PlatformName } from '../model/message.js';
 import type { Database } from './schema.js';
+import { forgetPerson, type ForgetCounts } from './forget.js';
 import { personKey } from './keys.js';
+import { toPerson, toStory } from './story-rows.js';
 
 /** How a person's stories may be used. */
 export type Sharing = 'private' | 'anonymous' | 'named';
@@ -40,53 +42,9 @@ export interface StoryRecord extends PersonKey {
   updatedAt: string;
 }
 
-/** What `forget` removed. */
-export interface ForgetCounts {
-  stories: number;
-  jobs: number;
-  choice: number;
-}
-
 const RANK: Record<Sharing, number> = { private: 0, anonymous: 1, named: 2 };
 
-type PeopleRow = Database['story_people'];
 type StoryRow = Database['stories'];
-
-function toPerson(row: PeopleRow): StoryPerson {
-  let pending: PendingStory | undefined;
-  if (row.pending_kind === 'answer' && row.pending_prompt_id) {
-    pending = { kind: 'answer', promptId: row.pending_prompt_id, since: row.pending_since ?? row.updated_at };
-  } else if (row.pending_kind === 'edit' && row.pending_story_id) {
-    pending = { kind: 'edit', storyId: row.pending_story_id, since: row.pending_since ?? row.updated_at };
-  }
-  return {
-    platform: row.platform as PlatformName,
-    workspaceId: row.workspace_id,
-    userId: row.user_id,
-    sharing: row.sharing as Sharing,
-    dmConversationId: row.dm_conversation_id,
-    timeZone: row.time_zone,
-    createdAt: row.created_at,
-    ...(row.display_name ? { displayName: row.display_name } : {}),
-    ...(pending ? { pending } : {}),
-  };
-}
-
-function toStory(row: StoryRow): StoryRecord {
-  return {
-    id: row.id,
-    platform: row.platform as PlatformName,
-    workspaceId: row.workspace_id,
-    userId: row.user_id,
-    promptId: row.prompt_id,
-    promptText: row.prompt_text,
-    text: row.text,
-    sharing: row.sharing as Sharing,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    ...(row.author_name ? { authorName: row.author_name } : {}),
-  };
-}
 
 /** People's sharing choices and their stories. Nothing here is written before a person chooses. */
 export class StoryRepo {
@@ -312,72 +270,8 @@ export class StoryRepo {
    * it (someone who never chose a sharing level has no stored DM).
    */
   async forget(key: PersonKey, options: { dmConversationId?: string } = {}): Promise<ForgetCounts> {
-    const counts = await this.forgetRows(key, options);
+    const counts = await forgetPerson(this.db, key, options);
     await this.scrub();
     return counts;
-  }
-
-  private async forgetRows(key: PersonKey, options: { dmConversationId?: string }): Promise<ForgetCounts> {
-    return this.db.transaction().execute(async (trx) => {
-      const person = await trx
-        .selectFrom('story_people')
-        .select(['dm_conversation_id'])
-        .where((eb) => eb.and(personKey(key)))
-        .executeTakeFirst();
-      const stories = await trx
-        .deleteFrom('stories')
-        .where((eb) => eb.and(personKey(key)))
-        .executeTakeFirst();
-      const jobs = await trx
-        .deleteFrom('story_jobs')
-        .where((eb) => eb.and(personKey(key)))
-        .executeTakeFirst();
-      const choice = await trx
-        .deleteFrom('story_people')
-        .where((eb) => eb.and(personKey(key)))
-        .executeTakeFirst();
-      // The welcome claim (see memberJoined) names them too.
-      await trx
-        .deleteFrom('processed_events')
-        .where('platform', '=', key.platform)
-        .where('workspace_id', '=', key.workspaceId)
-        .where('event_id', '=', `welcome:${key.userId}`)
-        .execute();
-      // Channel schedules and the questions they added stay with the workspace, no longer naming them.
-      for (const table of ['subscriptions', 'custom_prompts'] as const) {
-        await trx
-          .updateTable(table)
-          .set({ created_by: null })
-          .where('platform', '=', key.platform)
-          .where('workspace_id', '=', key.workspaceId)
-          .where('created_by', '=', key.userId)
-          .execute();
-      }
-      await trx
-        .updateTable('story_channels')
-        .set({ welcome_set_by: null })
-        .where('platform', '=', key.platform)
-        .where('workspace_id', '=', key.workspaceId)
-        .where('welcome_set_by', '=', key.userId)
-        .execute();
-      for (const dm of new Set([person?.dm_conversation_id, options.dmConversationId].filter((c): c is string => c !== undefined))) {
-        for (const table of ['prompt_uses', 'posts', 'slots', 'subscriptions', 'story_channels'] as const) {
-          await trx
-            .deleteFrom(table)
-            .where('platform', '=', key.platform)
-            .where('workspace_id', '=', key.workspaceId)
-            .where('conversation_id', '=', dm)
-            .execute();
-        }
-        await trx
-          .deleteFrom('conversations')
-          .where('platform', '=', key.platform)
-          .where('workspace_id', '=', key.workspaceId)
-          .where('conversation_id', '=', dm)
-          .where('is_direct', '=', 1)
-          .execute();
-      }
-      return { stories: Number(stories.numDeletedRows), jobs: Number(jobs.numDeletedRows), choice: Number(choice.numDeletedRows) };
-    });
   }
 }

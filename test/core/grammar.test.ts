@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand, parseTime } from '../../src/commands/grammar.js';
+import { parseCommand } from '../../src/commands/grammar.js';
+import { parseTime } from '../../src/commands/recurrence-words.js';
 
 describe('chat grammar', () => {
   it.each([
