@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { gateOf, type Gate } from '../src/review/regex-gate.js';
+import { gatesOf, type Gate } from '../src/review/regex-gate.js';
 
 /** Below this length a pattern compiles in a few microseconds: a gate would save less than it costs to load. */
 const MIN_SOURCE = 40;
@@ -64,9 +64,13 @@ export interface BundleGates {
   literals: Map<string, number>;
 }
 
-/** A gate as the table holds it, or null when a string holds a tab or newline, the table's separators. */
-function gateText(gate: Gate): string | null {
-  return gate.some((clause) => clause.some((s) => /[\t\n]/.test(s))) ? null : gate.map((clause) => clause.join('\t')).join('\n');
+/**
+ * A pattern's gates as the table holds them (see `Table` in cold-regex.ts), or null when a string holds a
+ * tab, newline or vertical tab, the table's separators.
+ */
+function gateText(gates: Gate[]): string | null {
+  if (gates.some((gate) => gate.some((clause) => clause.some((s) => /[\t\n\v]/.test(s))))) return null;
+  return gates.map((gate) => gate.map((clause) => clause.join('\t')).join('\n')).join('\v');
 }
 
 /**
@@ -82,8 +86,8 @@ export function bundleGates(srcDir: string): BundleGates {
     const key = `${flags}/${source}`;
     if (source.length < MIN_SOURCE) return undefined;
     if (!indexOf.has(key)) {
-      const gate = gateOf(new RegExp(source, flags));
-      const text = gate && gateText(gate);
+      const alternatives = gatesOf(new RegExp(source, flags));
+      const text = alternatives && gateText(alternatives);
       indexOf.set(key, text ? gates.push([flags, text]) - 1 : -1);
     }
     const i = indexOf.get(key) ?? -1;

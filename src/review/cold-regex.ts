@@ -17,8 +17,11 @@ import { deferPriming, NATIVE_SUBJECT_LENGTH } from './native-regex.js';
 import type { Gate } from './regex-gate.js';
 
 interface Pattern {
-  /** Null when the bundle has no gate for it: it is compiled at its first use. */
-  gate: Gate | null;
+  /**
+   * Its gates, one per alternative (see `gatesOf` in regex-gate.ts): a text passing none has no match. Null
+   * when the bundle has no gate for it: it is compiled at its first use.
+   */
+  gates: Gate[] | null;
   /** Whether the gate's strings are in lower case (the `i` flag), to be looked for in the text so. */
   fold: boolean;
   compiled: boolean;
@@ -28,7 +31,8 @@ interface Pattern {
 
 /**
  * The bundle's gates (scripts/bundle-gates.ts writes cold-gates.json next to the bundle): `gates` holds
- * each gate's flags and its clauses as text (clauses split by a newline, strings by a tab); `built` the
+ * each pattern's flags and its gates as text (gates split by a vertical tab, a gate's clauses by a newline,
+ * a clause's strings by a tab); `built` the
  * source and gate index of each regex the modules build as they load. A literal's source is not written
  * out: the bundle hands it over where the literal is (`gate`). Empty outside the bundle.
  */
@@ -60,11 +64,11 @@ export function withGate(re: RegExp, g: Gate): RegExp {
   return gate(re, table.gates.push([re.flags, g.map((clause) => clause.join('\t')).join('\n')]) - 1);
 }
 
-/** The gate of a pattern not seen before, if the table has one for its source and flags. */
-function gateFor(source: string, flags: string): Gate | null {
+/** The gates of a pattern not seen before, if the table has them for its source and flags. */
+function gatesFor(source: string, flags: string): Gate[] | null {
   const index = indexBySource.get(source);
   const entry = index === undefined ? undefined : table.gates[index];
-  return entry && entry[0] === flags ? entry[1].split('\n').map((clause) => clause.split('\t')) : null;
+  return entry && entry[0] === flags ? entry[1].split('\v').map((gate) => gate.split('\n').map((clause) => clause.split('\t'))) : null;
 }
 
 /** Each pattern seen, by source and then flags: objects with the same source and flags share V8's code. */
@@ -83,8 +87,8 @@ function stopped(re: unknown, text: unknown): boolean {
   const flags = re.flags;
   let p = byFlags.get(flags);
   if (p?.compiled) return false;
-  if (!p) byFlags.set(flags, (p = { gate: gateFor(source, flags), fold: flags.includes('i'), compiled: false, stoppedOn: undefined }));
-  if (p.gate && (p.stoppedOn === text || !passes(p.gate, p.fold, text))) {
+  if (!p) byFlags.set(flags, (p = { gates: gatesFor(source, flags), fold: flags.includes('i'), compiled: false, stoppedOn: undefined }));
+  if (p.gates && (p.stoppedOn === text || !passesAny(p.gates, p.fold, text))) {
     p.stoppedOn = text;
     if (checking) check(re, text);
     return true;
@@ -93,6 +97,12 @@ function stopped(re: unknown, text: unknown): boolean {
   const at = re.lastIndex;
   re.exec(BLANK);
   re.lastIndex = at;
+  return false;
+}
+
+/** Whether `text` passes one of `gates`. */
+function passesAny(gates: Gate[], fold: boolean, text: string): boolean {
+  for (const gate of gates) if (passes(gate, fold, text)) return true;
   return false;
 }
 

@@ -19,6 +19,12 @@ export type Gate = string[][];
 interface Info {
   exact: string[] | null;
   clauses: string[][];
+  /**
+   * The alternatives of an alternation whose strings `clauses` could keep only in part (one clause of each,
+   * joined): kept while nothing but zero-width parts (`\b`, `^`, a negative lookaround) sits beside it, so
+   * a gate can demand all of one alternative's clauses (`gatesOf`).
+   */
+  alts?: Info[];
 }
 
 /** Syntax this reader does not follow: the regex gets no gate. */
@@ -68,8 +74,15 @@ function allClauses(info: Info): string[][] {
   return out;
 }
 
+/** Whether `info` matches only the empty string and demands nothing (`\b`, `^`, a negative lookaround). */
+function isEmpty(info: Info): boolean {
+  return info.clauses.length === 0 && info.exact?.length === 1 && info.exact[0] === '';
+}
+
 function concat(a: Info, b: Info): Info {
-  if (a.clauses.length === 0 && a.exact?.length === 1 && a.exact[0] === '') return b;
+  if (isEmpty(a)) return b;
+  // The same strings and clauses as the product below would give, with `a`'s alternatives kept.
+  if (isEmpty(b)) return a;
   const clauses = [...a.clauses, ...b.clauses];
   if (a.exact && b.exact && a.exact.length * b.exact.length <= MAX_EXACT) {
     const exact = new Set<string>();
@@ -91,7 +104,7 @@ function alternation(alts: Info[]): Info {
     if (!clause) return ANY;
     for (const s of clause) union.add(s);
   }
-  return { exact: null, clauses: [[...union]] };
+  return { exact: null, clauses: [[...union]], alts };
 }
 
 function repeat(atom: Info, min: number, max: number): Info {
@@ -241,21 +254,53 @@ function minimal(clause: readonly string[]): string[] {
   return kept;
 }
 
+/** What `re`'s source demands, or null when it has the `u` or `v` flag or syntax not read here. */
+function readRegex(re: RegExp): Info | null {
+  const flags = re.flags;
+  if (flags.includes('u') || flags.includes('v')) return null;
+  try {
+    return read(re.source, flags.includes('i'));
+  } catch (e) {
+    if (e instanceof Unread) return null;
+    throw e;
+  }
+}
+
 /**
  * The gate of `re`, or null when its source demands no string (or uses syntax not read here). With the `i`
  * flag the strings are in lower case, to be looked for in the text in lower case.
  */
 export function gateOf(re: RegExp): Gate | null {
-  const flags = re.flags;
-  if (flags.includes('u') || flags.includes('v')) return null;
-  const fold = flags.includes('i');
-  let info: Info;
-  try {
-    info = read(re.source, fold);
-  } catch (e) {
-    if (e instanceof Unread) return null;
-    throw e;
+  const info = readRegex(re);
+  return info && gateOfInfo(info);
+}
+
+/** An alternation's alternatives, those of alternations standing alone in them read in turn. */
+function alternatives(info: Info): Info[] {
+  return info.alts ? info.alts.flatMap(alternatives) : [info];
+}
+
+/**
+ * The gates of `re`, one per alternative of its outer alternation, or null when it has no gate: a text can
+ * hold a match only if it passes one of them. A union vocabulary of phrases (`why ... fell|what is stopping
+ * ...`) so demands both words of a phrase, where `gateOf` demands one word of any. Alternatives whose gate
+ * is a single clause are joined into one gate, the same as theirs taken together.
+ */
+export function gatesOf(re: RegExp): Gate[] | null {
+  const info = readRegex(re);
+  if (!info) return null;
+  const single = new Set<string>();
+  const multi: Gate[] = [];
+  for (const alt of alternatives(info)) {
+    const gate = gateOfInfo(alt);
+    if (!gate) return null;
+    if (gate.length === 1) for (const s of gate[0] ?? []) single.add(s);
+    else multi.push(gate);
   }
+  return single.size > 0 ? [[minimal([...single])], ...multi] : multi;
+}
+
+function gateOfInfo(info: Info): Gate | null {
   const clauses = allClauses(info)
     // A string of one or two characters ("to", ":") is in almost every text: such a clause stops nothing.
     .filter((clause) => clause.every((s) => s.length >= MIN_TELLING))

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleGates } from '../../scripts/bundle-gates.js';
 import { passes } from '../../src/review/cold-regex.js';
-import { gateOf, type Gate } from '../../src/review/regex-gate.js';
+import { gateOf, gatesOf, type Gate } from '../../src/review/regex-gate.js';
 import { ROOT } from '../helpers/bot.js';
 import { texts } from './texts.js';
 
@@ -31,6 +31,17 @@ describe('literal gates', () => {
   it('read a lookaround as text that must be there, except a negative one, which demands nothing', () => {
     expect(sorted(gateOf(/(?<=\bsmall )tables/))).toEqual([['small '], ['tables']]);
     expect(sorted(gateOf(/(?<!round )tables(?! discussion)/))).toEqual([['tables']]);
+  });
+
+  it('demand all of one alternative of an outer alternation, beside zero-width parts only', () => {
+    const phrases = /\b(?:why[^.]*\b(?:fell|drop)|what stops|in decline)\b|\bcuts to\b/gi;
+    expect(gatesOf(phrases)?.map(sorted)).toEqual([[['cuts to', 'in decline', 'what stops']], [['drop', 'fell'], ['why']]]);
+    // One gate alone demands a word of any alternative: any text with 'fell' or 'drop' passed.
+    expect(sorted(gateOf(phrases))).toEqual([['cuts to', 'drop', 'fell', 'in decline', 'what stops']]);
+    // An alternation inside a longer sequence is read as before: one clause from each alternative.
+    expect(gatesOf(/\b(?:why[^.]*fell|what stops) now\b/i)?.map(sorted)).toEqual([[[' now'], ['fell', 'what stops']]]);
+    // One alternative that demands nothing leaves the pattern without a gate.
+    expect(gatesOf(/\b(?:why[^.]*fell|\d+)\b/i)).toBeNull();
   });
 
   it('demand nothing for what they do not read, so never stop a text that matches', () => {
@@ -62,13 +73,13 @@ describe('literal gates', () => {
 
   it('never stop a dev text or line the pattern matches, for every gated pattern of the review and framing check', () => {
     const gates = bundleGates(path.join(ROOT, 'dist/src'));
-    // The table as cold-regex.ts reads it: each gate's flags and clauses, and the sources built on load.
+    // The table as cold-regex.ts reads it: each pattern's flags and gates, and the sources built on load.
     const table = JSON.parse(gates.json) as { gates: Array<[string, string]>; built: Array<[string, number]> };
-    const gate = (index: number): [string, Gate] => {
+    const gate = (index: number): [string, Gate[]] => {
       const [flags, text] = table.gates[index] ?? ['', ''];
-      return [flags, text.split('\n').map((clause) => clause.split('\t'))];
+      return [flags, text.split('\v').map((g) => g.split('\n').map((clause) => clause.split('\t')))];
     };
-    const patterns: Array<[RegExp, Gate]> = [];
+    const patterns: Array<[RegExp, Gate[]]> = [];
     for (const [key, index] of gates.literals) {
       const [flags, g] = gate(index);
       expect(key.startsWith(`${flags}/`)).toBe(true);
@@ -85,7 +96,7 @@ describe('literal gates', () => {
       const fold = re.flags.includes('i');
       const once = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
       for (const text of subjects) {
-        if (passes(gate, fold, text)) continue;
+        if (gate.some((g) => passes(g, fold, text))) continue;
         stopped += 1;
         if (once.test(text)) expect.fail(`gate ${JSON.stringify(gate)} stopped /${re.source}/${re.flags} on a text it matches: ${text}`);
       }
