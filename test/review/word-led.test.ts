@@ -67,6 +67,30 @@ describe('the word index', () => {
     expect([...wordStarts(index, several)]).toEqual([...new Set([...expected('the', true), ...expected('we', false)])].sort((a, b) => a - b));
   });
 
+  it('reads words of every length, at the text edges and between any characters, as a regex finds them', () => {
+    // Short random texts: words of one to six characters (the key holds four), ending at the text's end,
+    // beside punctuation, non-ASCII letters (which \b does not count as word characters) and `_`.
+    const alphabet = ['a', 'B', 'z', '9', '_', ' ', '.', '-', 'é', '\u0130', '\n'];
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let t = 0; t < 400; t += 1) {
+      let sample = '';
+      for (let i = random(24); i > 0; i -= 1) sample += alphabet[random(alphabet.length)];
+      const found = [...sample.matchAll(/[A-Za-z0-9_]+/g)].map((m) => ({ at: m.index ?? 0, word: m[0].toLowerCase() }));
+      const index = indexWords(sample);
+      expect([...index.starts], JSON.stringify(sample)).toEqual(found.map((w) => w.at));
+      for (const { word } of found) {
+        for (const exact of [true, false]) {
+          const want = found.filter((w) => (exact ? w.word === word : w.word.startsWith(word))).map((w) => w.at);
+          expect(wordStarts(index, [lookupOf(word, exact)]), `${JSON.stringify(sample)} ${word} ${exact}`).toEqual(want);
+        }
+      }
+    }
+  });
+
   it('is built once per text until forgotten, so each review reads its own words', () => {
     const long = `${text} `.repeat(40);
     const first = wordsOf(long);
