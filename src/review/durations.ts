@@ -6,6 +6,7 @@
 import { primeNative as native } from './native-regex.js';
 import { NUM, parseNumber } from './numbers.js';
 import { clockMinutes, clockSpan, type Duration } from './clock-ranges.js';
+import { allMatches } from './text.js';
 
 /** A meeting length in minutes with the words that gave it. */
 export type { Duration } from './clock-ranges.js';
@@ -85,7 +86,9 @@ const LENGTH_BEFORE_NOUN = /^(?:-?long)?,?\s+(?:[\w'-]+,?\s+){0,3}?(?:meetings?|
 const AND_MINUTES = new RegExp(`^\\s+and\\s+(${NUM}|\\d+)\\s*(?:minutes?|mins?)\\b`, 'i');
 
 function meetingLength(text: string): Duration | undefined {
-  for (const m of text.matchAll(native(UNIT_DURATION))) {
+  // `allMatches`, not `text.matchAll`: on a long plan it tries the pattern only where a number or one of
+  // its words begins (word-led.ts); a plain scan tried it at every character (2% of a 2,000-word review).
+  for (const m of allMatches(UNIT_DURATION, text)) {
     const at = m.index ?? 0;
     const sentence = sentenceAround(text, at, m[0].length);
     if (!native(MEETING_WORD).test(sentence)) continue;
@@ -216,7 +219,7 @@ export function parseDuration(text: string): Duration | undefined {
   const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')));
   const title = firstLine.length <= 80 ? firstLine : '';
   const parts: Array<{ minutes: number; phrase: string; talk: boolean; then: boolean }> = [];
-  for (const m of text.matchAll(native(UNIT_DURATION))) {
+  for (const m of allMatches(UNIT_DURATION, text)) {
     const g = m.groups ?? {};
     const minutes = unitMinutes(g);
     if (minutes === undefined || minutes <= 0 || minutes > 24 * 60) continue;
