@@ -5,6 +5,7 @@
  */
 import type { Participant, PlanFacts } from './facts.js';
 import { CONVERSATION_ROOM, GROUPS } from './cues.js';
+import { putToPeople } from './put-question.js';
 import type { FlagId } from './rules.js';
 
 /** Conversation in one room gets hard past about twelve people ("Where to Begin"). */
@@ -108,15 +109,6 @@ export function decide(f: PlanFacts): Decision[] {
   return out;
 }
 
-const DEFINITION = new RegExp([
-  String.raw`^\W*(?:so,? )?what (?:is|are) (?:a|an)\s+[\w'’ -]{1,60}\?\W*$`,
-  // What goes on at a kind of meeting, or what a body is for: a leaflet's heading, not a question put to anyone.
-  String.raw`^\W*(?:so,? )?what happens (?:at|in|during) (?:an? |the |our |your )?[\w'’ -]{1,40}?(?:meetings?|sessions?|events?|forums?|workshops?|groups?)\?\W*$`,
-  String.raw`\bwhat (?:is|are) the (?:purposes?|roles?|remit|aims?|functions?) of (?:the |this |our )?[\w'’ -]{1,40}\?\W*$`,
-].join('|'), 'i');
-/** "What is Contract Cheating?", "What is the Campus Safety Commission (CSC)?": a named thing defined. */
-const NAME_DEFINED = /^\W*(?:[Ss]o,? )?[Ww]hat (?:is|are) (?:the )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|and|for|the))*(?: \([A-Z]{2,}\))?\s*\?\W*$/;
-
 /** What the plan already does well, from the same facts; never praises what a flag questions. */
 export function strengths(f: PlanFacts, flags: readonly FlagId[]): Strength[] {
   const has = (id: FlagId): boolean => flags.includes(id);
@@ -133,8 +125,8 @@ export function strengths(f: PlanFacts, flags: readonly FlagId[]): Strength[] {
     out.push({ id: small ? 'small-mixed' : 'mixed', evidence: [] });
   }
   if (f.representatives.value === 'no') out.push({ id: 'as-themselves', evidence: f.representatives.evidence });
-  // A heading that defines a term ("What is a kick-off meeting?") is not a question put to the people in the room.
-  if (!f.framing.deficit && f.framing.question && /\b(?:what|how|where)\b/i.test(f.framing.question) && !DEFINITION.test(f.framing.question) && !NAME_DEFINED.test(f.framing.question)) {
+  // A heading that defines a term ("What is a kick-off meeting?") or a request for help is not a question put to the people in the room.
+  if (!f.framing.deficit && f.framing.question && putToPeople(f.framing.question)) {
     out.push({ id: 'question', evidence: [f.framing.question] });
   }
   if (f.outcome.explores && !has('converge-early') && !has('presentation-led')) out.push({ id: 'explores', evidence: f.outcome.evidence });

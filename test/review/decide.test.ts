@@ -179,10 +179,20 @@ describe('strengths come from the same facts', () => {
   it('a heading that says what a meeting or a body is does not earn praise for its question', () => {
     const asked = (question: string) => facts({ framing: { text: question, question, deficit: false, evidence: [], aspiration: [] } });
     const praised = (q: string) => strengths(asked(q), []).some((s) => s.id === 'question');
-    for (const q of ['What happens at a PACT meeting?', 'So what happens at NHW meetings?', 'What is the purpose of the partnership?', 'What is Contract Cheating?', 'What is the Campus Safety Commission (CSC)?', 'What is a kick-off meeting?']) {
+    for (const q of ['What happens at a PACT meeting?', 'So what happens at NHW meetings?', 'What is the purpose of the partnership?', 'What is Contract Cheating?', 'What is the Campus Safety Commission (CSC)?', 'What is a kick-off meeting?', 'What is the goal of the council?', 'Where do we meet?', 'When and where?', 'How often is it?', 'What is the group for?', 'What is it and who is it for?', 'What are these days all about/aimed at?', 'So what will happen at the meeting?', 'How does voting work?', 'How the Parent Forum works?', 'What is it?']) {
       expect(praised(q)).toBe(false);
     }
-    for (const q of ['What would make our high street somewhere people want to spend time?', 'How might we welcome new starters better?', 'What is working well on the ward?']) {
+    for (const q of ['What would make our high street somewhere people want to spend time?', 'How might we welcome new starters better?', 'What is working well on the ward?', 'Where is your voice heard in this school?', 'How do we make a world where everyone can find a place to belong?', 'What do we want the library to do?', 'How often do you feel listened to?', 'How do you make interfaith dialogue work?']) {
+      expect(praised(q)).toBe(true);
+    }
+  });
+  it('a question asking for help with the meeting does not earn praise for its question', () => {
+    const asked = (question: string) => facts({ framing: { text: question, question, deficit: false, evidence: [], aspiration: [] } });
+    const praised = (q: string) => strengths(asked(q), []).some((s) => s.id === 'question');
+    for (const q of ['What am I forgetting?', 'What can I do to make it more interesting?', 'Should I accept this meeting?', 'How do I do it?', 'What tips do you have for keeping such meetings productive?', 'Does anyone have any ideas or experience of staging such events?', 'Unfortunately there is no tick for attending, so I wonder how many will make it along?']) {
+      expect(praised(q)).toBe(false);
+    }
+    for (const q of ['If I knew when I started what I know now, what would I have done differently?', 'What ideas do residents have for the park?', 'How can we make Barnet a better place to grow old?']) {
       expect(praised(q)).toBe(true);
     }
   });

@@ -1,0 +1,45 @@
+/**
+ * Whether a plan's question is one the meeting puts to the people in it, and so worth praising as a question
+ * that invites people in. Many questions in real plans are not: a leaflet's headings and FAQ, a term being
+ * defined, or the writer asking the reader for help with the meeting.
+ */
+
+/** "What is a kick-off meeting?", "What is the role of the board?": a kind of thing defined. */
+const DEFINITION = new RegExp([
+  String.raw`^\W*(?:so,? )?what (?:is|are) (?:a|an)\s+[\w'’ -]{1,60}\?\W*$`,
+  // What goes on at a kind of meeting, or what a body is for: a leaflet's heading, not a question put to anyone.
+  String.raw`^\W*(?:so,? )?what happens (?:at|in|during) (?:an? |the |our |your )?[\w'’ -]{1,40}?(?:meetings?|sessions?|events?|forums?|workshops?|groups?)\?\W*$`,
+  String.raw`\bwhat (?:is|are) the (?:purposes?|roles?|remit|aims?|goals?|objectives?|functions?) of (?:the |this |our )?[\w'’ -]{1,40}\?\W*$`,
+].join('|'), 'i');
+/** "What is Contract Cheating?", "What is the Campus Safety Commission (CSC)?": a named thing defined. */
+const NAME_DEFINED = /^\W*(?:[Ss]o,? )?[Ww]hat (?:is|are) (?:the )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|and|for|the))*(?: \([A-Z]{2,}\))?\s*\?\W*$/;
+
+/**
+ * A leaflet's question about the meeting or body itself, answered by the text below it: "Where do we meet?",
+ * "When and where?", "How often is it?", "What is the group for?", "What is it and who is it for?", "So what
+ * will happen at the meeting?", "How does voting work?", "How the Parent Forum works?".
+ */
+const ABOUT_ITSELF = new RegExp([
+  String.raw`^\W*(?:so,? )?(?:when|where)(?: and (?:when|where))?(?: (?:do|does|will) (?:we|it|they) (?:meet|take place|happen)| (?:is|are) (?:it|they|we)(?: held)?)?\s*\?\W*$`,
+  String.raw`^\W*how (?:often|long) (?:is|are|does|do|will) (?:it|they|we|the \w+)\b[^?]{0,30}\?\W*$`,
+  String.raw`^\W*(?:so,? )?what (?:is|are) (?:it|they|the \w+(?: \w+)?|these \w+)\b[^?]{0,30}\b(?:for|about|aimed at)\s*\?\W*$`,
+  String.raw`^\W*(?:so,? )?what (?:is|are) (?:it|they)\s*\?\W*$`,
+  String.raw`^\W*(?:so,? )?what (?:will|does|would) (?:happen|go on) (?:at|in|during)\b[^?]{0,40}\?\W*$`,
+  String.raw`^\W*how does [\w'’ -]{1,40} work\s*\?\W*$`,
+  String.raw`^\W*how (?:the |a |an )?[\w'’ -]{1,40} works\s*\?\W*$`,
+].join('|'), 'i');
+
+/**
+ * A question the writer asks for themselves or asks the reader: "What am I forgetting?", "Should I accept
+ * this meeting?", "What tips do you have for keeping such meetings productive?", "I wonder how many will
+ * make it along?". It asks for help with the meeting; it is not the question the meeting puts to people.
+ * The writer's "I" is found as the subject after its verb ("can I", "am I"); "If I knew then what I know now,
+ * what would I have done differently?" is a reflective question in the first person, not one of them.
+ */
+const ASKS_FOR_HELP =
+  /\b(?:[Aa]m|[Cc]an|[Cc]ould|[Ss]hould|[Ss]hall|[Dd]o|[Dd]id|[Mm]ust) I\b|\bI (?:wonder|was wondering)\b|\b(?:tips|ideas|suggestions|advice|recommendations|pointers)\b[^?]{0,30}\b(?:you|anyone|anybody)\b|\b(?:anyone|anybody)\b[^?]{0,40}\b(?:tips|ideas|suggestions|advice|recommendations|pointers|experience)\b/;
+
+/** An open question the meeting puts to the people in it: not a heading, a leaflet's FAQ or a request for help. */
+export function putToPeople(question: string): boolean {
+  return /\b(?:what|how|where)\b/i.test(question) && ![DEFINITION, NAME_DEFINED, ASKS_FOR_HELP, ABOUT_ITSELF].some((re) => re.test(question));
+}
