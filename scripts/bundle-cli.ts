@@ -21,7 +21,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import ts from 'typescript';
-import { SCRIPT_NAME } from '../src/cli/code-cache.js';
+import { RUNNER_NAME, SCRIPT_NAME } from '../src/cli/code-cache.js';
 import { bundleGates, literalKey, type BundleGates } from './bundle-gates.js';
 
 /** Where the bundle goes, relative to the package root (the bin reads the same path). */
@@ -50,8 +50,9 @@ export async function bundleCli(root: string): Promise<void> {
 
 /**
  * The same CLI as one classic script (dist/bundle/cli/cli.cjs), for Node 20's code cache (see
- * src/cli/code-cache.ts): dynamic imports become `require`s, and `import.meta.url` a parameter. Then, on
- * a Node without a module compile cache, a review of a sample plan runs it once and writes the cache.
+ * src/cli/code-cache.ts, bundled as code-cache.cjs for the bin): dynamic imports become `require`s, and
+ * `import.meta.url` a parameter. Then, on a Node without a module compile cache, a review of a sample plan
+ * runs it once and writes the cache.
  */
 async function bundleScript(root: string, gates: BundleGates): Promise<void> {
   const script = path.join(root, BUNDLE_DIR, SCRIPT_NAME);
@@ -67,6 +68,17 @@ async function bundleScript(root: string, gates: BundleGates): Promise<void> {
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__import_meta_url' },
     plugins: [reviewOnly(path.join(root, 'dist/src/cli/main.js')), nativeRegexUses(path.join(root, 'dist/src'), gates)],
+  });
+  // What runs it, for the bin, which is CommonJS so as not to start the ES module loader for it.
+  await build({
+    entryPoints: [path.join(root, 'dist/src/cli/code-cache.js')],
+    outfile: path.join(root, BUNDLE_DIR, RUNNER_NAME),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
   });
   if ((nodeModule as { enableCompileCache?: unknown }).enableCompileCache) return;
   const dir = mkdtempSync(path.join(tmpdir(), 'moodmusic-cache-'));

@@ -15,6 +15,8 @@ import vm from 'node:vm';
 
 /** The classic-script bundle of the CLI, in the bundle's folder (see scripts/bundle-cli.ts). */
 export const SCRIPT_NAME = 'cli.cjs';
+/** This module bundled as CommonJS, in the same folder: what the bin (CommonJS too) runs the script with. */
+export const RUNNER_NAME = 'code-cache.cjs';
 
 /** The code cache of `script` for this Node version and platform. */
 export function cacheFile(script: string): string {
