@@ -2,6 +2,8 @@
  * Text preparation shared by the plan parser and the framing check: people paste plans from documents,
  * chat and email, so markup, odd dashes and giant pastes are normalised once here.
  */
+import { dashListMarkers, dropEmphasis } from './clean-scans.js';
+
 // The regex scans lived here first; they keep their old address for the modules that import them.
 export { allMatches, firstMatch, matchAll, testFromStart, union, unionMatches } from './regex-scans.js';
 
@@ -34,10 +36,10 @@ export function cleanText(raw: string, max = MAX_PLAN_CHARS): CleanText {
   if (text.includes('<')) text = text.replace(/<[^>\n]{1,200}>/g, ' ');
   if (text.includes('#')) text = text.replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '');
   if (text.includes('>')) text = text.replace(/^[ \t]*>[ \t]?/gm, '');
-  text = text.replace(/^[ \t]*(?:[-*+•·▪◦]|\d{1,2}[.)])[ \t]+/gm, '- ');
+  text = dashListMarkers(text);
   if (text.includes('|')) text = text.replace(/^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$/gm, '').replace(/\|/g, ' ; ');
   if (text.includes('*') || text.includes('_')) {
-    text = text.replace(/(\*\*|__)(.+?)\1/g, '$2').replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,;:!?]|$)/g, '$1$2');
+    text = dropEmphasis(text.replace(/(\*\*|__)(.+?)\1/g, '$2'));
   }
   // Accents go so "cafe" and "caf\u00e9" read the same to the vocabularies.
   if (/[^\t\n\r -~]/.test(text)) {
