@@ -175,7 +175,9 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
       const cut = Math.max(head.lastIndexOf(' - '), head.lastIndexOf(': '));
       return add(cut >= 0 ? s.slice(cut + 2) : s);
     }
-    const body = BODY_COLON.exec(s);
+    // Both colon patterns need a colon (the body's first one within 60 characters): most sentences have none.
+    const colon = s.indexOf(':');
+    const body = colon >= 2 && colon <= 60 ? BODY_COLON.exec(s) : null;
     // "Corporate leadership team: decide whether ...": the body before the colon is who; the rest is the aim.
     // "CTO: Q3 roadmap" is an agenda item with its speaker, so it names nobody who takes part.
     if (body?.[1] && hasRole(body[1]) && !hasGroup(body[1])) {
@@ -191,7 +193,7 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
     if (meet && meet.index >= 3 && meet.index <= 160) addIfPeople(s.slice(0, meet.index));
     if (WITH.test(s)) for (const m of allMatches(WITH_ANY, s)) addIfPeople(m[1]);
     if (looksLikeRoleList(s)) add(cutAtVerb(s));
-    const afterColon = AFTER_COLON.exec(s)?.[1];
+    const afterColon = colon >= 0 ? AFTER_COLON.exec(s)?.[1] : undefined;
     if (afterColon && looksLikeRoleList(afterColon)) add(cutAtVerb(afterColon));
   });
   const joined = phrases.join(' ; ');

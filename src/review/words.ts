@@ -27,6 +27,8 @@ export interface WordIndex {
   readonly memo: Map<unknown, unknown>;
   /** The pooled buffers under `starts`, `keys` and the chains, handed back by `forgetWords` (see `take`). */
   readonly buffers: Int32Array[];
+  /** For the index of a text that begins an indexed one (see `wordsOf`): that index, whose chains this one reads up to `count`. */
+  readonly whole?: WordIndex;
 }
 
 /** Each ASCII character's code: 0 outside words; 1-26 a letter in either case, 27-36 a digit, 37 `_`. */
@@ -197,14 +199,17 @@ let found = new Int32Array(1024);
 export function wordStarts(index: WordIndex, lookups: readonly Lookup[]): number[] {
   let n = 0;
   let lists = 0;
-  const { text, starts, keys } = index;
+  const { text, starts, keys, count } = index;
   for (const lookup of lookups) {
     const { level, key, scale } = lookup;
-    let chains = index.levels[level];
-    if (!chains) index.levels[level] = chains = chain(index, level);
+    // A beginning's chains are its whole text's, made from all of that text's words.
+    const owner = index.whole ?? index;
+    let chains = owner.levels[level];
+    if (!chains) owner.levels[level] = chains = chain(owner, level);
     const { heads, next } = chains;
     const before = n;
-    for (let i = heads[hash(key, heads.length - 1)] ?? -1; i >= 0; i = next[i] ?? -1) {
+    // A chain runs in text order, so a beginning's words end where the first word past its count comes.
+    for (let i = heads[hash(key, heads.length - 1)] ?? -1; i >= 0 && i < count; i = next[i] ?? -1) {
       const k = keys[i] ?? 0;
       if ((scale === 1 ? k : Math.floor(k / scale)) !== key) continue;
       const at = starts[i] ?? 0;
@@ -236,10 +241,42 @@ const KEEP = 6;
 /** The word index of `text`, built once between calls of `forgetWords` while the text stays among the last few indexed. */
 export function wordsOf(text: string): WordIndex {
   for (const index of recent) if (index.text === text) return index;
-  const index = indexWords(text);
+  const index = beginningOf(text) ?? indexWords(text);
   recent.unshift(index);
   if (recent.length > KEEP) recent.pop();
   return index;
+}
+
+/**
+ * The index of `text` when it begins a text indexed since the last `forgetWords` (the genre reads a plan's
+ * first 4,000 characters) and no word runs across its end: the longer text's first words, read again by
+ * nobody. Undefined otherwise.
+ */
+function beginningOf(text: string): WordIndex | undefined {
+  const n = text.length;
+  // Of several such texts (a plan, and the plan with a late phrase blanked), the one with the most chains
+  // made already: a beginning's look-ups use the whole text's chains, made for all of its words.
+  let whole: WordIndex | undefined;
+  let made = -1;
+  for (const index of recent) {
+    const full = index.text;
+    if (index.whole || full.length <= n || (code(full.charCodeAt(n - 1)) !== 0 && code(full.charCodeAt(n)) !== 0) || !full.startsWith(text)) continue;
+    const levels = index.levels.filter(Boolean).length;
+    if (levels > made) {
+      whole = index;
+      made = levels;
+    }
+  }
+  if (!whole) return undefined;
+  // The words that start before `n` (each ends by then: none runs across it).
+  let lo = 0;
+  let hi = whole.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((whole.starts[mid] ?? 0) < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return { text, count: lo, starts: whole.starts.subarray(0, lo), keys: whole.keys.subarray(0, lo), levels: whole.levels, memo: new Map(), buffers: [], whole };
 }
 
 /**

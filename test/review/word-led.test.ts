@@ -91,6 +91,25 @@ describe('the word index', () => {
     }
   });
 
+  it("of a text's beginning is the whole text's first words, and reads the same as its own index", () => {
+    const whole = `${text} `.repeat(40);
+    const lookups = ['the', 'people', 'we', 'well', 'wellbeing', 'it', 'w', 'pe', 'caf', '9', '30'].flatMap((w) => [lookupOf(w, true), lookupOf(w, false)]);
+    for (const cut of [0, 1, 4, 50, 51, 52, 99, 100, 101, 1000, 2001, whole.length - 1]) {
+      forgetWords();
+      const full = wordsOf(whole);
+      const beginning = whole.slice(0, cut);
+      const index = wordsOf(beginning);
+      // Shared only when no word runs across the cut.
+      const across = /\w/.test(whole[cut - 1] ?? '') && /\w/.test(whole[cut] ?? '');
+      expect(index.whole === full, `cut ${cut}`).toBe(!across);
+      const fresh = indexWords(beginning);
+      expect(index.count, `cut ${cut}`).toBe(fresh.count);
+      // The beginning's look-ups come first, so it makes the shorter chains the whole text then uses.
+      for (const lookup of lookups) expect(wordStarts(index, [lookup]), `cut ${cut} ${lookup.word}`).toEqual(wordStarts(fresh, [lookup]));
+      for (const lookup of lookups) expect(wordStarts(full, [lookup]), `whole ${lookup.word}`).toEqual(wordStarts(indexWords(whole), [lookup]));
+    }
+  });
+
   it('is built once per text until forgotten, so each review reads its own words', () => {
     const long = `${text} `.repeat(40);
     const first = wordsOf(long);
