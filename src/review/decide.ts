@@ -5,7 +5,7 @@
  */
 import type { Participant, PlanFacts } from './facts.js';
 import { CONVERSATION_ROOM, GROUPS } from './cues.js';
-import { putToPeople } from './put-question.js';
+import { askedQuestion, putToPeople } from './put-question.js';
 import type { FlagId } from './rules.js';
 
 /** Conversation in one room gets hard past about twelve people ("Where to Begin"). */
@@ -126,9 +126,8 @@ export function strengths(f: PlanFacts, flags: readonly FlagId[]): Strength[] {
   }
   if (f.representatives.value === 'no') out.push({ id: 'as-themselves', evidence: f.representatives.evidence });
   // A heading that defines a term ("What is a kick-off meeting?") or a request for help is not a question put to the people in the room.
-  if (!f.framing.deficit && f.framing.question && putToPeople(f.framing.question)) {
-    out.push({ id: 'question', evidence: [f.framing.question] });
-  }
+  const asked = f.framing.question ? askedQuestion(f.framing.question) : null;
+  if (!f.framing.deficit && asked && putToPeople(asked)) out.push({ id: 'question', evidence: [asked] });
   if (f.outcome.explores && !has('converge-early') && !has('presentation-led')) out.push({ id: 'explores', evidence: f.outcome.evidence });
   if (f.format.stories) out.push({ id: 'stories', evidence: [] });
   // "Most of the time goes to conversation" needs more than one cue of it and no talk to speak of: beside a

@@ -51,7 +51,8 @@ const LEADING_DASH = /^-\s*/;
 const DIGIT_FIRST = /^\d/;
 const HOURS_UNIT = /^h/i;
 const SENTENCE_STOP = /[.;\n?!]/;
-const DAYS_NOT_MEETING_AFTER = /^\s*(?:per|a|each|every) (?:year|month|week|term)\b|^\s*(?:of (?:annual |study )?leave|of training|of cpd|off\b(?!-))/i;
+// "Three days before", "two days' notice", "14 days later": a lead time or a wait, not the meeting's length.
+const DAYS_NOT_MEETING_AFTER = /^\s*(?:per|a|each|every) (?:year|month|week|term)\b|^\s*(?:of (?:annual |study )?leave|of training|of cpd|off\b(?!-))|^['’]?\s*(?:before(?:hand)?|prior|ahead|in advance|earlier|later|ago|after(?:wards)?|notice|post)\b/i;
 const SEVERAL = /^(?:a few|a couple of|several|multiple)$/i;
 
 /** An agenda line that ends with its own length: "II. Gather data (20 minutes)", "- Opening introductions 15 min". */

@@ -31,7 +31,11 @@ const PEOPLE_AFTER = new RegExp(
   `(?<each>\\s+from each(?:\\s+of(?:\\s+the)?\\s+(?<orgs>${NUM}))?)?`,
   'iy',
 );
-const PRE_BEFORE = /(?:up to|about|around|approx\.?|approximately|roughly|circa|c\.|over|more than|at least|plus|~)\s*$/i;
+/**
+ * A qualifier just before a count. "No more than 12" and "not more than 12" are caps, read as "up to 12",
+ * never as "more than 12": matched whole, ahead of the "more than" inside them.
+ */
+const PRE_BEFORE = /(?:up to|about|around|approx\.?|approximately|roughly|circa|c\.|over|\bno(?:t)? more than|more than|at least|plus|~)\s*$/i;
 const MARKER_BEFORE =
   /\b(?:about|around|approx\.?|approximately|roughly|circa|c\.|up to|expected:?|expecting|we expect|usually|typically|capacity(?: of)?|limited to|limited|limit of|capped at|minimum of|numbers?:|attendance:|(?:total |the )?(?:attendance|turnout) (?:was|of|totall?ed|reached)|headcount:?|audience of|group of|team of|places for|seats for|max(?:imum)?(?: of)?)\s*$|~\s*$/i;
 /**
@@ -162,7 +166,7 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
         n.min *= orgs;
         n.max *= orgs;
       }
-      if (pre.startsWith('over') || pre.startsWith('more') || pre.startsWith('at least')) n.min = n.max = n.max + 1;
+      if (MORE_THAN.test(pre)) n.min = n.max = n.max + 1;
       consumed = end + people[0].length;
       if (sticky(PER_PART_AFTER, s, consumed) || sticky(RATE_AFTER, s, consumed)) continue;
       // A large number of a kind of person is usually a population or a workforce ("our 1,200 staff",

@@ -27,6 +27,8 @@ const ABOUT_ITSELF = new RegExp([
   String.raw`^\W*(?:so,? )?what (?:will|does|would) (?:happen|go on) (?:at|in|during)\b[^?]{0,40}\?\W*$`,
   String.raw`^\W*how does [\w'’ -]{1,40} work\s*\?\W*$`,
   String.raw`^\W*how (?:the |a |an )?[\w'’ -]{1,40} works\s*\?\W*$`,
+  // A planning checklist asks the organiser what the meeting is for: "What is your goal?", "What is the aim of the workshop?".
+  String.raw`^\W*what (?:is|are) (?:your|the) (?:main |overall |key )?(?:goals?|aims?|purposes?|objectives?|intended outcomes?|desired outcomes?)(?: (?:of|for) (?:the|this|your) (?:meeting|session|workshop|event|day|away ?day|retreat))?\s*\?\W*$`,
 ].join('|'), 'i');
 
 /**
@@ -42,4 +44,16 @@ const ASKS_FOR_HELP =
 /** An open question the meeting puts to the people in it: not a heading, a leaflet's FAQ or a request for help. */
 export function putToPeople(question: string): boolean {
   return /\b(?:what|how|where)\b/i.test(question) && ![DEFINITION, NAME_DEFINED, ASKS_FOR_HELP, ABOUT_ITSELF].some((re) => re.test(question));
+}
+
+/** A question quoted inside a longer sentence: "attendees discuss questions like \"what kind of community do you want?\"". */
+const QUOTED_QUESTION = /["“]([^"“”]{3,200}?\?)["”]/;
+
+/**
+ * The question a sentence puts, as written: the quoted question when the sentence quotes one (the praise
+ * quotes that, not the sentence around it, which a long sentence would leave cut before the question ends),
+ * else the whole sentence.
+ */
+export function askedQuestion(sentence: string): string {
+  return QUOTED_QUESTION.exec(sentence)?.[1]?.trim() ?? sentence;
 }

@@ -23,6 +23,12 @@ describe('head count: limits, group sizes and bodies that attend', () => {
     expect(count('Places are limited to 60.')?.max).toBe(60);
     expect(count('We need a minimum of 20 there to be quorate.')?.max).toBe(20);
   });
+  it('reads "no more than 12" as a cap of 12, and "more than 12" as past it', () => {
+    expect(count('This workshop works best online with no more than 12 participants.')).toMatchObject({ min: 12, max: 12, approx: true, evidence: ['no more than 12 participants'] });
+    expect(count('Not more than 8 people can attend.')?.max).toBe(8);
+    expect(count('More than 12 participants signed up.')?.max).toBe(13);
+    expect(isLarge(extract('This workshop works best online with no more than 12 participants.'))).toBe(false);
+  });
   it('reads "our group of 14" as the meeting, but "groups of 4" as its parts', () => {
     expect(count('The room seats our group of 14 around one table.')?.max).toBe(14);
     expect(count('We will split into small groups of 4.')).toBeUndefined();
