@@ -4,7 +4,7 @@
  * the same facts, so a strength can never contradict a flag or the plan.
  */
 import type { Participant, PlanFacts } from './facts.js';
-import { CONVERSATION_ROOM, GROUPS } from './cues.js';
+import { CONVERSATION_ROOM, GROUPS, OPEN_INVITATION } from './cues.js';
 import { askedQuestion, putToPeople } from './put-question.js';
 import type { FlagId } from './rules.js';
 
@@ -109,6 +109,19 @@ export function decide(f: PlanFacts): Decision[] {
   return out;
 }
 
+/** An open-invitation cue on its own ("open to all", "everyone welcome", "drop-in"), as `OPEN_INVITATION` found it. */
+const OPEN_CUE = new RegExp(`^(?:${OPEN_INVITATION.source})$`, 'i');
+/** "Anyone who" names a condition ("anyone who manages three or more employees", "anyone who might be interested in a position"), not an open door. */
+const CONDITION = /^anyone who$/i;
+
+/**
+ * The words that open the meeting to everyone, quoted in the praise: the cue itself, never the invitee
+ * phrase listed before it ("Cleveland Chief Constable and the", "The Executive Committee may also").
+ */
+function openDoor(evidence: readonly string[]): string | undefined {
+  return evidence.find((e) => OPEN_CUE.test(e) && !CONDITION.test(e));
+}
+
 /** What the plan already does well, from the same facts; never praises what a flag questions. */
 export function strengths(f: PlanFacts, flags: readonly FlagId[]): Strength[] {
   const has = (id: FlagId): boolean => flags.includes(id);
@@ -116,7 +129,10 @@ export function strengths(f: PlanFacts, flags: readonly FlagId[]): Strength[] {
   const people = participants(f);
   const groups = people.filter((p) => p.group);
   if (groups.length > 0 && !has('affected-people-absent')) out.push({ id: 'affected-present', evidence: groups.map((g) => g.phrase) });
-  else if (f.invitees.open) out.push({ id: 'open', evidence: f.invitees.evidence.slice(0, 1) });
+  else if (f.invitees.open) {
+    const door = openDoor(f.invitees.evidence);
+    if (door) out.push({ id: 'open', evidence: [door] });
+  }
   const levels = new Set(people.map((p) => p.level).filter((l) => l !== 'unknown'));
   // Praise needs two named levels (or the affected people beside one): "all staff" only stops narrow-mix.
   const mixed = levels.size >= 2 || (groups.length > 0 && levels.size > 0);

@@ -52,3 +52,24 @@ describe('the question praised is one put to people, quoted as asked', () => {
     expect(praise(text, 'The question invites')).toBe('The question invites people in rather than naming a problem: "what kind of community do you want?"');
   });
 });
+
+describe('"every day" recurs only as a meeting', () => {
+  it('reads a daily huddle as recurring, but not a habit or a fact', () => {
+    expect(extract('The safety huddles take 15 minutes and happen at the same time every day. Ward staff attend.').followUp.kind).toBe('recurring');
+    const away = 'We designed an away day for all 60 employees. We spent time getting people to consider how they could bring their strengths to work every day. The first sessions focused on possibilities.';
+    expect(praise(away, 'It is not a one-off')).toBeUndefined();
+    expect(praise(away, 'It is a standing group')).toBeUndefined();
+  });
+});
+
+describe('the open-door praise quotes the open door', () => {
+  it('quotes "public meeting", not the invitee phrase before it', () => {
+    const text = 'Cleveland Chief Constable and the Police and Crime Commissioner will attend a public meeting on Tuesday 4 March at 7pm in the Town Hall to hear residents.';
+    const open = praise(text, 'It is open to everyone');
+    expect(open).toBe('It is open to everyone (public meeting), so the people affected can come.');
+  });
+  it('does not call "anyone who might be interested in a position" an open door', () => {
+    const agm = 'The AGM will be held on Wednesday 18th November at 7:30pm via Zoom. All members are invited to attend. There will be no coercion to join the committee however anyone who might be interested in a position is encouraged to nominate.';
+    expect(praise(agm, 'It is open to everyone')).toBeUndefined();
+  });
+});
