@@ -54,6 +54,11 @@ const SENTENCE_STOP = /[.;\n?!]/;
 // "Three days before", "two days' notice", "14 days later": a lead time or a wait, not the meeting's length.
 const DAYS_NOT_MEETING_AFTER = /^\s*(?:per|a|each|every) (?:year|month|week|term)\b|^\s*(?:of (?:annual |study )?leave|of training|of cpd|off\b(?!-))|^['’]?\s*(?:before(?:hand)?|prior|ahead|in advance|earlier|later|ago|after(?:wards)?|notice|post)\b/i;
 const SEVERAL = /^(?:a few|a couple of|several|multiple)$/i;
+/** Several sessions of one stated length: "nine short, 45 minute workshops", "three 90-minute sessions". */
+const SESSIONS_OF_LENGTH = new RegExp(
+  `\\b(?:two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\s+(?:short,?\\s+|separate\\s+|parallel\\s+)?(?<len>${NUM}|\\d{1,3})[- ](?<unit>minutes?|mins?|hours?)\\s+(?:[\\w-]+\\s+){0,2}?(?:workshops|sessions|meetings|conversations|discussions)\\b`,
+  'i',
+);
 
 /** An agenda line that ends with its own length: "II. Gather data (20 minutes)", "- Opening introductions 15 min". */
 const ITEM_LENGTH = /^[ \t]*\S[^\n]{2,120}?[ \t(–-]+(\d{1,3})[ \t]*(?:minutes?|mins?|min)\.?\)?[ \t]*$/gim;
@@ -192,6 +197,13 @@ export function parseDuration(text: string): Duration | undefined {
   // "Each meeting lasts no more than an hour", "a 15-minute huddle": the plan's own statement of length wins.
   const stated = meetingLength(text);
   if (stated) return stated;
+  // "Nine short, 45 minute community workshops" from 10 AM to 6 PM: each person's meeting is one session,
+  // not the day the sessions are spread over.
+  const each = native(SESSIONS_OF_LENGTH).exec(text);
+  if (each?.groups) {
+    const minutes = (parseNumber(each.groups.len ?? '') ?? 0) * (HOURS_UNIT.test(each.groups.unit ?? '') ? 60 : 1);
+    if (minutes > 0) return { minutes, evidence: [each[0].trim()] };
+  }
   const clock = clockSpan(text);
   if (clock) {
     // A short clock range inside a text that also speaks of whole days is one slot of a longer event:

@@ -73,3 +73,11 @@ describe('the open-door praise quotes the open door', () => {
     expect(praise(agm, 'It is open to everyone')).toBeUndefined();
   });
 });
+
+describe('a day holding several short sessions', () => {
+  it('takes one session as the length, not the day they are spread over', () => {
+    const day = 'From 10 AM to 6 PM on Friday, the Friends of the Park will host nine short, 45 minute community workshops. Local residents are encouraged to attend one or several.';
+    expect(extract(day).session).toEqual({ minutes: 45, evidence: ['nine short, 45 minute community workshops'] });
+    expect(praise(day, 'There is enough time')).toBeUndefined();
+  });
+});
