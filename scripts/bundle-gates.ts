@@ -10,12 +10,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { alternativesOf, gatesOf, type Gate } from '../src/review/regex-gate.js';
+import { gatesOf, type Gate } from '../src/review/regex-gate.js';
 
 /** Below this length a pattern compiles in a few microseconds: a gate would save less than it costs to load. */
 const MIN_SOURCE = 40;
-/** Below this length a pattern is compiled whole: cutting it down would save less than the look-ups cost. */
-const MIN_REDUCED = 200;
 
 /** The compiled modules whose patterns get gates (the ones the bundle routes through cold-regex.ts). */
 export function gatedModules(srcDir: string): string[] {
@@ -75,23 +73,6 @@ function gateText(gates: Gate[]): string | null {
   return gates.map((gate) => gate.map((clause) => clause.join('\t')).join('\n')).join('\v');
 }
 
-/** The table cold-regex.ts reads (see `Table` there). */
-interface Table {
-  gates: Array<[string, string] | [string, string, Array<[number, number, string]>]>;
-  built: Array<[string, number]>;
-}
-
-/**
- * The alternatives of `re` that a text can rule out, as the table holds them (start, end, gate; an empty
- * gate for one that demands nothing), or null when fewer than two have a gate.
- */
-function reducible(re: RegExp): Array<[number, number, string]> | null {
-  const alternatives = alternativesOf(re);
-  if (!alternatives) return null;
-  const parts = alternatives.map((a): [number, number, string] => [a.start, a.end, (a.gate && gateText([a.gate])) ?? '']);
-  return parts.filter((p) => p[2]).length >= 2 ? parts : null;
-}
-
 /**
  * Reads the gates of the review and reframe modules' patterns. A literal's gate is handed to its regex
  * where the literal is (see bundle-cli.ts), so its source is not written out again; a regex built on load
@@ -99,17 +80,15 @@ function reducible(re: RegExp): Array<[number, number, string]> | null {
  */
 export function bundleGates(srcDir: string): BundleGates {
   const files = gatedModules(srcDir);
-  const gates: Table['gates'] = [];
+  const gates: Array<[string, string]> = [];
   const indexOf = new Map<string, number>();
   const gated = (source: string, flags: string): number | undefined => {
     const key = `${flags}/${source}`;
     if (source.length < MIN_SOURCE) return undefined;
     if (!indexOf.has(key)) {
-      const re = new RegExp(source, flags);
-      const all = gatesOf(re);
-      const text = (all && gateText(all)) ?? '';
-      const parts = source.length >= MIN_REDUCED ? reducible(re) : null;
-      indexOf.set(key, text || parts ? gates.push(parts ? [flags, text, parts] : [flags, text]) - 1 : -1);
+      const alternatives = gatesOf(new RegExp(source, flags));
+      const text = alternatives && gateText(alternatives);
+      indexOf.set(key, text ? gates.push([flags, text]) - 1 : -1);
     }
     const i = indexOf.get(key) ?? -1;
     return i >= 0 ? i : undefined;
@@ -124,8 +103,7 @@ export function bundleGates(srcDir: string): BundleGates {
     const i = gated(source, flags);
     if (i !== undefined && !literalGates.has(`${flags}/${source}`)) built.set(source, i);
   }
-  const table: Table = { gates, built: [...built] };
-  return { json: JSON.stringify(table), literals: literalGates };
+  return { json: JSON.stringify({ gates, built: [...built] }), literals: literalGates };
 }
 
 /** `flags/source` of a regex literal's text (`/source/flags`), as the regex made from it reports them. */

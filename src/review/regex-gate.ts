@@ -25,8 +25,6 @@ interface Info {
    * a gate can demand all of one alternative's clauses (`gatesOf`).
    */
   alts?: Info[];
-  /** Where an alternative of an alternation is in the source: [start, end). */
-  span?: [number, number];
 }
 
 /** Syntax this reader does not follow: the regex gets no gate. */
@@ -122,15 +120,13 @@ function read(source: string, fold: boolean): Info {
   const disjunction = (): Info => {
     const alts: Info[] = [];
     let seq: Info = EMPTY;
-    let start = i;
     for (;;) {
       const c = source[i];
       if (c === undefined || c === ')') break;
       if (c === '|') {
-        alts.push({ ...seq, span: [start, i] });
+        alts.push(seq);
         seq = EMPTY;
         i += 1;
-        start = i;
         continue;
       }
       let atom = literals() ?? term();
@@ -144,7 +140,7 @@ function read(source: string, fold: boolean): Info {
       }
       seq = concat(seq, atom);
     }
-    alts.push({ ...seq, span: [start, i] });
+    alts.push(seq);
     return alternation(alts);
   };
   // A run of plain characters is read at once (a vocabulary is mostly these); a quantified last one is not.
@@ -302,21 +298,6 @@ export function gatesOf(re: RegExp): Gate[] | null {
     else multi.push(gate);
   }
   return single.size > 0 ? [[minimal([...single])], ...multi] : multi;
-}
-
-/** One alternative of a pattern's outer alternation (see `gatesOf`): where it is in the source, and its gate. */
-export interface Alternative {
-  start: number;
-  end: number;
-  /** Null when it demands no string. */
-  gate: Gate | null;
-}
-
-/** The alternatives of `re`'s outer alternation, each with its own gate; null when it has fewer than two. */
-export function alternativesOf(re: RegExp): Alternative[] | null {
-  const info = readRegex(re);
-  if (!info?.alts) return null;
-  return alternatives(info).map((alt) => ({ start: alt.span?.[0] ?? 0, end: alt.span?.[1] ?? 0, gate: gateOfInfo(alt) }));
 }
 
 function gateOfInfo(info: Info): Gate | null {
