@@ -122,6 +122,11 @@ function openDoor(evidence: readonly string[]): string | undefined {
   return evidence.find((e) => OPEN_CUE.test(e) && !CONDITION.test(e));
 }
 
+/** How many different cue words a plan shows ("workshop" twice is one; "discussion" and "discussions" are one). */
+function distinctCues(evidence: readonly string[]): number {
+  return new Set(evidence.map((e) => e.toLowerCase().replace(/s$/, ''))).size;
+}
+
 /** What the plan already does well, from the same facts; never praises what a flag questions. */
 export function strengths(f: PlanFacts, flags: readonly FlagId[]): Strength[] {
   const has = (id: FlagId): boolean => flags.includes(id);
@@ -146,10 +151,11 @@ export function strengths(f: PlanFacts, flags: readonly FlagId[]): Strength[] {
   if (!f.framing.deficit && asked && putToPeople(asked)) out.push({ id: 'question', evidence: [asked] });
   if (f.outcome.explores && !has('converge-early') && !has('presentation-led')) out.push({ id: 'explores', evidence: f.outcome.evidence });
   if (f.format.stories) out.push({ id: 'stories', evidence: [] });
-  // "Most of the time goes to conversation" needs more than one cue of it and no talk to speak of: beside a
-  // talk or a panel the share of time is unknown. On the dev split the praise was contradicted (labelled
-  // presentation-led) 31 times in 148 plans with a talk cue, 10 in 275 with none.
-  if (f.format.conversation >= 2 && !has('presentation-led') && f.format.talk < 1) {
+  // "Built around conversation" needs two different cues of it and no talk to speak of: beside a talk or a
+  // panel the share of time is unknown (on the dev split the praise was contradicted, labelled
+  // presentation-led, 31 times in 148 plans with a talk cue, 10 in 275 with none), and one word said twice
+  // ("Workshops", a "Discussion" agenda item, "discuss" on a police leaflet) shows a name, not a format.
+  if (f.format.conversation >= 2 && distinctCues(f.format.conversationEvidence) >= 2 && !has('presentation-led') && f.format.talk < 1) {
     out.push({ id: 'conversation', evidence: f.format.conversationEvidence });
   }
   if (['series', 'recurring', 'standing-group', 'actions'].includes(f.followUp.kind) && !has('one-off')) out.push({ id: 'carries-on', evidence: f.followUp.evidence });

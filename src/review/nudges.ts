@@ -196,10 +196,11 @@ export function strengthText(s: Strength, f: PlanFacts): string {
       return 'It explores possibilities before settling on anything.';
     case 'stories':
       return 'People work from their own experience and stories.';
-    case 'conversation':
-      return f.setting.mode === 'online'
-        ? 'Most of the time goes to conversation among the people taking part.'
-        : 'Most of the time goes to conversation among the people in the room.';
+    case 'conversation': {
+      // The plan names conversation and no talk; how the time is shared is not known, so no share is claimed.
+      const who = f.setting.mode === 'online' ? 'the people taking part' : 'the people in the room';
+      return `It is built around conversation among ${who}${s.evidence.length > 0 ? ` (the plan says ${saidOf(s.evidence)})` : ''}, with no talk or presentation named.`;
+    }
     case 'carries-on':
       return carriesOnText(f.followUp.kind, ev[0]);
     case 'time':

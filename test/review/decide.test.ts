@@ -69,12 +69,25 @@ describe('review: a framing that names one problem word is asked about, not stat
 describe('review: strengths say where the conversation happens', () => {
   it('an online call is not said to have people in a room', () => {
     const f = facts({
-      format: { talk: 0, conversation: 3, talkEvidence: [], conversationEvidence: ['breakout discussions'], stories: false },
+      format: { talk: 0, conversation: 3, talkEvidence: [], conversationEvidence: ['breakout discussions', 'small groups'], stories: false },
       setting: { mode: 'online', roomDescribed: false, roomForTalk: false, roomForConversation: false, evidence: ['Zoom'] },
     });
     const said = reviewFacts(f).strengths.join(' ');
     expect(said).toContain('conversation among the people taking part');
     expect(said).not.toContain('in the room');
+  });
+  it('says which words show the conversation, and claims no share of the time', () => {
+    const f = facts({ format: { talk: 0, conversation: 2, talkEvidence: [], conversationEvidence: ['small group discussion', 'world café'], stories: false } });
+    const said = reviewFacts(f).strengths.join(' ');
+    expect(said).toContain('It is built around conversation among the people in the room (the plan says "small group discussion" and "world café"), with no talk or presentation named.');
+    expect(said).not.toMatch(/most of the time/i);
+  });
+  it('one conversation word said twice ("Workshops", "workshop") is a name, not a plan built around conversation', () => {
+    const praised = (conversationEvidence: string[]) =>
+      strengths(facts({ format: { talk: 0, conversation: 2, talkEvidence: [], conversationEvidence, stories: false } }), []).some((s) => s.id === 'conversation');
+    expect(praised(['Workshops', 'workshop'])).toBe(false);
+    expect(praised(['discussion', 'discussions'])).toBe(false);
+    expect(praised(['workshop', 'small groups'])).toBe(true);
   });
 });
 
