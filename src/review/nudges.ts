@@ -37,7 +37,13 @@ function list(items: string[]): string {
 
 /** Up to three cue phrases, each standing alone and quoted: `"speakers", "lecture" and "present"`. */
 function saidOf(evidence: string[]): string {
-  const said = [...new Set(evidence.map((e) => lowerFirst(standalone(e))).filter((e) => e !== ''))].slice(0, 3);
+  // One word in the singular and the plural ("conversation", "conversations") is said once.
+  const byWord = new Map<string, string>();
+  for (const e of evidence.map((x) => lowerFirst(standalone(x))).filter((x) => x !== '')) {
+    const key = e.toLowerCase().replace(/s$/, '');
+    if (!byWord.has(key)) byWord.set(key, e);
+  }
+  const said = [...byWord.values()].slice(0, 3);
   return said.length > 0 ? list(said.map((e) => `"${e}"`)) : '"presentations"';
 }
 

@@ -81,6 +81,8 @@ describe('review: strengths say where the conversation happens', () => {
     const said = reviewFacts(f).strengths.join(' ');
     expect(said).toContain('It is built around conversation among the people in the room (the plan says "small group discussion" and "world café"), with no talk or presentation named.');
     expect(said).not.toMatch(/most of the time/i);
+    const plural = facts({ format: { talk: 0, conversation: 3, talkEvidence: [], conversationEvidence: ['conversation', 'dialogue', 'conversations'], stories: false } });
+    expect(reviewFacts(plural).strengths.join(' ')).toContain('(the plan says "conversation" and "dialogue")');
   });
   it('one conversation word said twice ("Workshops", "workshop") is a name, not a plan built around conversation', () => {
     const praised = (conversationEvidence: string[]) =>
