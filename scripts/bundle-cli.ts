@@ -48,6 +48,9 @@ export async function bundleCli(root: string): Promise<void> {
   await bundleScript(root, gates);
 }
 
+/** One CommonJS file for Node 20 with its packages left outside: the script and the runner the bin requires. */
+const CLASSIC_SCRIPT = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' } as const;
+
 /**
  * The same CLI as one classic script (dist/bundle/cli/cli.cjs), for Node 20's code cache (see
  * src/cli/code-cache.ts, bundled as code-cache.cjs for the bin): dynamic imports become `require`s, and
@@ -57,29 +60,15 @@ export async function bundleCli(root: string): Promise<void> {
 async function bundleScript(root: string, gates: BundleGates): Promise<void> {
   const script = path.join(root, BUNDLE_DIR, SCRIPT_NAME);
   await build({
+    ...CLASSIC_SCRIPT,
     entryPoints: [path.join(root, 'dist/src/cli/main.js')],
     outfile: script,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__import_meta_url' },
     plugins: [reviewOnly(path.join(root, 'dist/src/cli/main.js')), nativeRegexUses(path.join(root, 'dist/src'), gates)],
   });
   // What runs it, for the bin, which is CommonJS so as not to start the ES module loader for it.
-  await build({
-    entryPoints: [path.join(root, 'dist/src/cli/code-cache.js')],
-    outfile: path.join(root, BUNDLE_DIR, RUNNER_NAME),
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  await build({ ...CLASSIC_SCRIPT, entryPoints: [path.join(root, 'dist/src/cli/code-cache.js')], outfile: path.join(root, BUNDLE_DIR, RUNNER_NAME) });
   if ((nodeModule as { enableCompileCache?: unknown }).enableCompileCache) return;
   const dir = mkdtempSync(path.join(tmpdir(), 'moodmusic-cache-'));
   try {
