@@ -122,9 +122,14 @@ function openDoor(evidence: readonly string[]): string | undefined {
   return evidence.find((e) => OPEN_CUE.test(e) && !CONDITION.test(e));
 }
 
+/** A cue phrase as one word whatever its case or number: "Discussions" and "discussion" are one cue. */
+export function cueWord(cue: string): string {
+  return cue.toLowerCase().replace(/s$/, '');
+}
+
 /** How many different cue words a plan shows ("workshop" twice is one; "discussion" and "discussions" are one). */
 function distinctCues(evidence: readonly string[]): number {
-  return new Set(evidence.map((e) => e.toLowerCase().replace(/s$/, ''))).size;
+  return new Set(evidence.map(cueWord)).size;
 }
 
 /** What the plan already does well, from the same facts; never praises what a flag questions. */

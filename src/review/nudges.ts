@@ -4,7 +4,7 @@
  * with a few words of "Where to Begin". Flags the review is less sure of are asked as open questions.
  */
 import { reframe } from '../reframe/reframe.js';
-import { isLarge, LARGE_GROUP_SIZE, type Decision, type Strength } from './decide.js';
+import { cueWord, isLarge, LARGE_GROUP_SIZE, type Decision, type Strength } from './decide.js';
 import type { PlanFacts } from './facts.js';
 import { cleanQuote, quoted, standalone } from './quote.js';
 import type { FlagId } from './rules.js';
@@ -40,7 +40,7 @@ function saidOf(evidence: string[]): string {
   // One word in the singular and the plural ("conversation", "conversations") is said once.
   const byWord = new Map<string, string>();
   for (const e of evidence.map((x) => lowerFirst(standalone(x))).filter((x) => x !== '')) {
-    const key = e.toLowerCase().replace(/s$/, '');
+    const key = cueWord(e);
     if (!byWord.has(key)) byWord.set(key, e);
   }
   const said = [...byWord.values()].slice(0, 3);
