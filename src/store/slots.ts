@@ -4,10 +4,10 @@ import type { Database } from './schema.js';
 import type { SlotsTable } from './schedules-schema.js';
 import { reusable } from './compiled.js';
 import type { SqliteDirect } from './direct.js';
-import { ROWS_PER_STATEMENT } from './keys.js';
 import { insertPost, insertPosts, type PostRecord } from './posts.js';
-import { upsertUses, type PromptUse } from './rotation.js';
+import type { PromptUse } from './rotation.js';
 import { claimDirect, markPostedDirect } from './slot-batches.js';
+import { claimBatch } from './slot-claims.js';
 import { toSlot, type SlotRecord } from './slot-record.js';
 
 /** One claim of a batch (`SlotRepo.claimMany`). */
@@ -101,45 +101,7 @@ export class SlotRepo {
       order.forEach((i, k) => (answers[i] = wonDirect[k] === true));
       return answers;
     }
-    const won = new Set<string>();
-    /** Indexes into `claims` of the claims won. */
-    const winners = new Set<number>();
-    await this.db.transaction().execute(async (trx) => {
-      for (let start = 0; start < ordered.length; start += ROWS_PER_STATEMENT) {
-        const rows = await trx
-          .insertInto('slots')
-          .values(
-            ordered.slice(start, start + ROWS_PER_STATEMENT).map((c) => ({
-              subscription_id: c.subscriptionId,
-              slot: c.slot,
-              platform: c.target.platform,
-              workspace_id: c.target.workspaceId,
-              conversation_id: c.target.conversationId,
-              status: 'claimed',
-              claimed_by: instanceId,
-              claimed_at: at,
-              attempts: 1,
-              prompt_id: c.promptId ?? null,
-              message_id: null,
-              thread_id: null,
-              reason: null,
-              updated_at: at,
-            })),
-          )
-          .onConflict((oc) => oc.columns(['subscription_id', 'slot']).doNothing())
-          .returning(['subscription_id', 'slot'])
-          .execute();
-        for (const r of rows) won.add(key({ subscriptionId: r.subscription_id, slot: r.slot }));
-      }
-      // The same slot twice in one batch (one instance running twice at once): its first claim won, in
-      // the order inserted (so it carries the prompt stored), the other did not.
-      for (const i of order) if (won.delete(keys[i]!)) winners.add(i);
-      const uses = order.flatMap((i) => {
-        const c = claims[i] as SlotClaim;
-        return c.use && winners.has(i) ? [{ ref: c.target, ...c.use }] : [];
-      });
-      if (uses.length) await upsertUses(trx, uses);
-    });
+    const winners = await claimBatch(this.db, claims, order, keys, instanceId, at);
     return claims.map((_, i) => winners.has(i));
   }
 
