@@ -155,7 +155,10 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       return process.stdin;
     },
     stdout: process.stdout,
-    stderr: process.stderr,
+    // A getter too: a review that prints no warning never opens standard error.
+    get stderr() {
+      return process.stderr;
+    },
     cwd: process.cwd(),
     env: process.env,
   });
