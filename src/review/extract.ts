@@ -7,6 +7,7 @@
 import { detectGenre } from './genre.js';
 import { convergingEvidence } from './converge.js';
 import { detectFollowUp } from './followup.js';
+import { phraseHere } from './followup-context.js';
 import { settingOf } from './setting.js';
 import { purposeOf } from './purpose.js';
 import { keepEvidence } from './evidence.js';
@@ -74,7 +75,7 @@ function followUpOf(plan: MeetingPlan, forwardLooking: boolean): PlanFacts['foll
   const found = detectFollowUp(plan.text, forwardLooking, plan.teamRoutine);
   if (found.kind !== 'none' && found.kind !== 'unknown') return found;
   // The older cues still catch stated next steps ("ideas go to the clinic improvement group").
-  const after = plan.after.filter((a) => !NOT_FOLLOW_UP.test(a));
+  const after = plan.after.filter((a) => !NOT_FOLLOW_UP.test(a) && phraseHere(plan.text, a));
   return after.length > 0 ? { kind: 'actions', evidence: after.slice(0, 3) } : found;
 }
 

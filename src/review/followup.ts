@@ -5,7 +5,8 @@
  * number, a standing body, a cycle longer than a month.
  */
 import type { PlanFacts } from './facts.js';
-import { matchAll, sentences } from './text.js';
+import { followUpsHere } from './followup-context.js';
+import { allMatches, matchAll, sentences } from './text.js';
 
 // A yearly document or sum ("the annual report and accounts", "annual leave") recurs, not the meeting.
 const RECURRING =
@@ -91,14 +92,16 @@ function dailyMeeting(text: string): string[] {
 
 /** Classifies this meeting's follow-up; `none` only when the text describes one whole meeting still to come. */
 export function detectFollowUp(text: string, forwardLooking: boolean, teamRoutine: string[]): PlanFacts['followUp'] {
-  const recurring = [...matchAll(RECURRING, text, 3), ...dailyMeeting(text), ...matchAll(RUN, text, 2)].slice(0, 3);
+  // Each cue must speak of this meeting's future, not another body's, a later part of the day, or a hope.
+  const here = (re: RegExp, limit: number): string[] => followUpsHere(text, allMatches(re, text), limit);
+  const recurring = [...here(RECURRING, 3), ...dailyMeeting(text), ...here(RUN, 2)].slice(0, 3);
   if (recurring.length > 0 || teamRoutine.length > 0) return { kind: 'recurring', evidence: [...recurring, ...teamRoutine].slice(0, 3) };
-  const series = [...matchAll(SERIES, text, 3), ...datesListed(text)].slice(0, 3);
+  const series = [...here(SERIES, 3), ...datesListed(text)].slice(0, 3);
   if (series.length > 0) return { kind: 'series', evidence: series };
   // The verb that told a group from a one-off ("advisory group has been") is not quoted: the group is the evidence.
-  const standing = matchAll(STANDING, text, 3).map((e) => e.replace(/\s+(?:will|to|meets?|has been|is being|are being)$/i, ''));
+  const standing = here(STANDING, 3).map((e) => e.replace(/\s+(?:will|to|meets?|has been|is being|are being)$/i, ''));
   if (standing.length > 0) return { kind: 'standing-group', evidence: standing };
-  const actions = matchAll(ACTIONS, text, 3);
+  const actions = here(ACTIONS, 3);
   if (actions.length > 0) return { kind: 'actions', evidence: actions };
   return { kind: forwardLooking && namesOneOccasion(text) ? 'none' : 'unknown', evidence: [] };
 }

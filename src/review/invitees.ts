@@ -19,7 +19,8 @@ export interface Invitees {
   stated: boolean;
   /** The phrases read as the invitee list. */
   phrases: string[];
-  roles: Array<{ phrase: string; level: Level }>;
+  /** Roles named, with their level; `unknown` for a trade named outside a team (see `TRADE_ONLY`). */
+  roles: Array<{ phrase: string; level: Level | 'unknown' }>;
   levels: Level[];
   organisations: string[];
   /** People the issue may be about who are among the invitees, by group name. */
@@ -104,6 +105,16 @@ export function withoutSpeakers(text: string): string {
   }
   return result + out.slice(from);
 }
+
+/**
+ * "Developers" is a level (front-line staff) only in a team that builds software: property developers at
+ * a planning forum, or programmers at a public meetup, are a trade or a business, not one layer of an
+ * organisation (s29 audit: "The list is drawn from one level: front-line staff (developers)").
+ */
+const TRADE_ONLY = /^(?:devs?|developers?)$/i;
+/** Words that place developers in a software team: its other roles and its routines. */
+const SOFTWARE_TEAM =
+  /\b(?:sprints?|stand-?ups?|retros?|retrospectives?|scrum|backlog|product (?:owners?|managers?)|designers?|testers?|qa|ux|(?:dev|development|engineering|tech|product|software|delivery|digital|platform|it) teams?|squads?|front[- ]?end|back[- ]?end|full[- ]?stack|from (?:a |another |a different |other )?teams?)\b/i;
 
 function rolesIn(text: string): Array<{ phrase: string; level: Level }> {
   const out: Array<{ phrase: string; level: Level }> = [];
@@ -197,17 +208,18 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
     if (afterColon && looksLikeRoleList(afterColon)) add(cutAtVerb(afterColon));
   });
   const joined = phrases.join(' ; ');
-  const roles = rolesIn(joined);
+  const all = sentenceList.join(' \n ');
+  const team = SOFTWARE_TEAM.test(all);
+  const roles = rolesIn(joined).map((r) => (TRADE_ONLY.test(r.phrase) && !team ? { phrase: r.phrase, level: 'unknown' as const } : r));
   const groups: Invitees['groups'] = [];
   for (const [i, phrase] of unionMatches(GROUP_UNION, joined.replace(primeNative(GROUP_IN_TITLE), (t) => t.replace(FIRST_WORD, 'staff')))) {
     const g = GROUPS[i];
     if (g && !groups.some((x) => x.name === g.name)) groups.push({ name: g.name, phrase, families: g.families });
   }
   const organisations = matchAll(ORGS, joined);
-  const all = sentenceList.join(' \n ');
   const open = matchAll(OPEN_INVITATION, all, 2);
   const mixed = matchAll(MIXED_LEVEL_CUES, all, 2);
-  const levels = [...new Set(roles.map((r) => r.level))];
+  const levels = [...new Set(roles.flatMap((r) => (r.level === 'unknown' ? [] : [r.level])))];
   return {
     stated: roles.length + groups.length + organisations.length + open.length + mixed.length > 0,
     phrases,

@@ -212,7 +212,11 @@ export function strengthText(s: Strength, f: PlanFacts): string {
     case 'time':
       return 'There is enough time for a real conversation.';
     case 'room':
-      return isLarge(f) && ev.length > 0 ? `The room has been thought about (${list(ev.slice(0, 2))}).` : 'The setting has been thought about.';
+    {
+      // "sit round the table" and the "round the table" inside it are one cue, said once.
+      const said = ev.filter((e, i) => !ev.some((o, j) => j !== i && o.length > e.length && o.toLowerCase().includes(e.toLowerCase())));
+      return isLarge(f) && said.length > 0 ? `The room has been thought about (${list(said.slice(0, 2))}).` : 'The setting has been thought about.';
+    }
   }
 }
 

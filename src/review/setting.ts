@@ -12,7 +12,7 @@ import { allMatches, matchAll } from './text.js';
 
 /** What the room is like beyond tables and seats: air, warmth, light, noise, a stage or podium, its size. */
 const ROOM_MORE =
-  /\b(?:ventilat\w+|well[- ]ventilated|air[- ]?condition\w*|heat(?:ed|ing)|warm(?:th)?(?= (?:hall|room|space|venue))|(?:hall|room|space|venue) (?:is|will be) (?:warm|heated|cool|bright|light|spacious|big enough|large enough|quiet|accessible)|(?:good|natural|dim|bright) lighting|noise|noisy|echo\w*|podium|(?:on|from) (?:the |a )?stage|lectern|top table|standing (?:room|only|tables)|(?:space|room) (?:is|will be) (?:big|large) enough|step-free|wheelchair[- ]accessible|(?:each|every|per|at each|on each|at your) table|(?<!\b(?:updates|news|feedback|reports?|issues|round-up|roundup)\s\(?)(?:around|round) the table(?![)\w])|tables? (?:are|is|will be) (?:set|laid|arranged|placed)|(?:cosy|cozy|comfortable|spacious|airy|intimate|light-filled) (?:[\w-]+ )?(?:rooms?|spaces?|venues?|halls?|surroundings|lounges?)|(?:indoor|outdoor|alfresco|al fresco|open-air) (?:and (?:indoor|outdoor|alfresco|al fresco|open-air) )?(?:spaces?|areas?|seating)|(?:allow|room) for social distancing|(?:organi[sz]e|arrange|prepare|set up|lay out) (?:the )?(?:rooms|displays|the hall|the space)|market ?place|(?:market|information|exhibition|exhibitor|display|local) (?:stalls?|stands)|stalls (?:run|hosted|staffed) by)\b/gi;
+  /\b(?:ventilat\w+|well[- ]ventilated|air[- ]?condition\w*|heat(?:ed|ing)|warm(?:th)?(?= (?:hall|room|space|venue))|(?:hall|room|space|venue) (?:is|will be) (?:warm|heated|cool|bright|light|spacious|big enough|large enough|quiet|accessible)|(?:good|natural|dim|bright) lighting|noise|noisy|echo\w*|podium|(?:on|from) (?:the |a )?stage|lectern|top table|standing (?:room|only|tables)|(?:space|room) (?:is|will be) (?:big|large) enough|step-free|wheelchair[- ]accessible|(?:each|every|per|at each|on each|at your) table|(?<!\b(?:updates|news|feedback|reports?|issues|round-up|roundup)\s\(?)(?<!\b(?:go|goes|going|went|move|moves|moving|work|working)\s+(?:once\s+)?)(?:around|round) the table(?![)\w])(?!\s+(?:updates?|discussions?|introductions?|reports?|feedback|news|conversations?|sessions?|check-?ins?|sharing)\b)|tables? (?:are|is|will be) (?:set|laid|arranged|placed)|(?:cosy|cozy|comfortable|spacious|airy|intimate|light-filled) (?:[\w-]+ )?(?:rooms?|spaces?|venues?|halls?|surroundings|lounges?)|(?:indoor|outdoor|alfresco|al fresco|open-air) (?:and (?:indoor|outdoor|alfresco|al fresco|open-air) )?(?:spaces?|areas?|seating)|(?:allow|room) for social distancing|(?:organi[sz]e|arrange|prepare|set up|lay out) (?:the )?(?:rooms|displays|the hall|the space)|market ?place|(?:market|information|exhibition|exhibitor|display|local) (?:stalls?|stands)|stalls (?:run|hosted|staffed) by)\b/gi;
 /** A setting with no room: by telephone, or a digital event. */
 const REMOTE =
   /\b(?:tele(?:phone)?[- ]?town ?halls?|telephone (?:forum|meeting|call|conference|town hall)|by (?:tele)?phone|phone-in|dial-in|dial in|conference call|digital (?:conference|event|summit|forum|symposium|festival)|livestream(?:ed)? only|virtual (?:conference|event|summit|forum|symposium|meeting|session|town hall))\b/gi;
@@ -54,8 +54,12 @@ const CAPACITY = /\b(?:limited|available|remain\w*|reserve\w*|book\w*|capacity|s
 
 /** "Committee chairs", "co-chairs": people who chair, not furniture. */
 const CHAIR_PEOPLE_BEFORE = /\b(?:committee|board|group|panel|department|faculty|co-|vice|sub-committee|working group|network)\s*$/i;
-/** "Round table discussions": the name of an activity, which the guide does not count as the room. */
-const ROUND_TABLE_ACTIVITY = /^\s*(?:[\w-]+\s+)?(?:discussions?|debates?|sessions?|events?|conversations?)\b/i;
+/**
+ * "Round table discussions", "'round table' topical discussion", "round table updates": the name of an
+ * activity, which the guide does not count as the room. "Round the table" on its own is handled in
+ * `ROOM_MORE`: going round the table for updates or introductions is a turn, not a way of sitting.
+ */
+const ROUND_TABLE_ACTIVITY = /^\s*['"’”]?\s*(?:[\w-]+\s+)?(?:discussions?|debates?|sessions?|events?|conversations?|updates?|meetings?|format|forums?|talks?|introductions?)\b/i;
 
 /** Room cues, without seats counted as capacity, chairs who are people, or a round table that is an activity. */
 function roomCues(text: string): string[] {

@@ -81,3 +81,55 @@ describe('a day holding several short sessions', () => {
     expect(praise(day, 'There is enough time')).toBeUndefined();
   });
 });
+
+describe('follow-up is this meeting\'s own future (s29 audit)', () => {
+  const follow = (text: string): string => extract(text).followUp.kind;
+  it('does not take another body\'s meetings as this meeting recurring', () => {
+    expect(follow('Panel meeting on 3 May at 2pm for councillors to discuss the programme. The Partnership Board meets monthly and reports to Cabinet.')).toBe('none');
+    expect(follow('Parents evening, Tuesday 3 May at 6pm in the hall, about the new reading scheme. The governors meet every term to review policies.')).toBe('none');
+    // The body the text is about keeps its recurrence, and a body set up by this meeting is its follow-up.
+    expect(follow('Parish council meeting on 3 May at 7pm. The council meets monthly in the village hall.')).toBe('recurring');
+    expect(follow('Walk on Saturday 3 May with 20 residents. We will set up a park forum that meets every couple of months.')).not.toBe('none');
+  });
+  it('does not count a later part of the same day as follow-up', () => {
+    expect(follow('Workshop on Tuesday 3 May, 10am to 3pm, for 40 residents. Morning: small groups map ideas. After lunch we come back together to share them.')).toBe('none');
+    expect(follow('Away day on 3 May, 9am to 4pm, for the team to talk about our plan. The next session after lunch looks at budgets.')).toBe('none');
+    expect(follow('Workshop on 3 May for 20 residents. We will come back together in June to check progress.')).toBe('actions');
+  });
+  it('does not praise a hope as a plan', () => {
+    const hoped = 'Forum for local builders on Friday 3 December. Several builders said it was worthwhile, and one said she was hoping the points raised would be taken forward.';
+    expect(praise(hoped, 'Next steps are planned')).toBeUndefined();
+    expect(follow('Our first festival is on 3 June at 10am. We hope it kick starts a whole series of conversations.')).not.toBe('series');
+  });
+  it('reads a frequency as recurrence only in a sentence about meeting', () => {
+    const awards = 'Volunteer awards breakfast on 7 December, 7 to 9am. Our volunteers help the club throughout the year. The annual event moves to the Grand Hotel.';
+    expect(praise(awards, 'It is not a one-off')).toBe('It is not a one-off (annual), so relationships can continue.');
+    expect(follow('Pupil lunch on Tuesday 3 May, 40 minutes, for eight pupils. We will do it every half term.')).toBe('recurring');
+  });
+});
+
+describe('"round the table" as a turn, not a room (s29 audit)', () => {
+  it('does not read round-the-table updates or introductions as a described room', () => {
+    const updates = 'Partnership meeting, Tuesday 3 May, 2pm in the council chamber, 60 members. Agenda: 1. Welcome 2. Round the table updates from partners 3. Housing 4. AOB.';
+    expect(extract(updates).setting.roomDescribed).toBe(false);
+    expect(praise(updates, 'The room has been thought about')).toBeUndefined();
+    expect(extract('Meeting on 3 May, 2pm, for 20 partners. We will go round the table so each partner can introduce their work.').setting.roomDescribed).toBe(false);
+    expect(extract("The network meets on 3 May for 3 hours, with 90 minutes of 'round table' topical discussion.").setting.roomDescribed).toBe(false);
+  });
+  it('still reads people sitting round the table as the room, quoted once', () => {
+    const dinner = 'Dinner for 30 members on 3 May at 7pm. We will sit round the table and talk about the year.';
+    expect(extract(dinner).setting.roomDescribed).toBe(true);
+    expect(praise(dinner, 'The room has been thought about')).toBe('The room has been thought about (sit round the table).');
+  });
+});
+
+describe('developers are a level only in a software team (s29 audit)', () => {
+  const level = (text: string): string | undefined => extract(text).participants.find((p) => /developer/i.test(p.phrase))?.level;
+  it('does not read property developers or a public meetup of programmers as front-line staff', () => {
+    expect(level("Developers' Forum on 3 December with about a dozen property developers and the planning authority to talk about delays.")).toBe('unknown');
+    expect(level('Coding evening on Saturday 1pm to 5pm for 30 developers from across the city. Bring a laptop.')).toBe('unknown');
+  });
+  it('still reads developers in a product team as front-line', () => {
+    expect(level('Sprint review on Tuesday, 1 hour: the product owner, 4 developers and a tester.')).toBe('front-line');
+  });
+});
