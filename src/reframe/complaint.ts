@@ -1,7 +1,7 @@
 /**
  * The grammar of a question that asks people to look at what is wrong without naming a problem word:
  * what they dislike or like least, what is least clear, what keeps them awake, what has been missed,
- * what is too infrequent, what to protect against, what people are tired of. These are the ways a survey, a retrospective or an
+ * what is too infrequent, what to protect against, what people are tired of, what was negative. These are the ways a survey, a retrospective or an
  * exit interview asks for the bad end of the scale ("What did you dislike about your job?", "What are
  * you least clear about?"), and they carry over to any topic because they are about the question's
  * shape, not its subject. Read with the general vocabulary (`lexicon.ts`), for titles and questions only.
@@ -34,5 +34,13 @@ const AGAINST = String.raw`\b(?:protect|protects|protected|protecting|protection
 /** Being tired of something, asked or said: "Are you tired of meetings that overrun?", "fed up with potholes". */
 const TIRED_OF = String.raw`\b(?:tired|sick|weary)\s+of\b(?!\s+(?:waiting\s+for\s+)?(?:the\s+)?(?:good|great|fun))|\bfed\s+up\b`;
 
+/**
+ * The negative side of what happened, asked for by name: "Were there any negative experiences?", "the
+ * negative effects of shift work". "Negative" of a test result or a number is not this: only what people
+ * met, felt or were told counts.
+ */
+const NEGATIVE =
+  String.raw`\bnegative\s+(?:events?|experiences?|feedback|comments?|aspects?|impacts?|effects?|consequences?|outcomes?|things|incidents?|behaviou?rs?|attitudes?|perceptions?|interactions?)\b`;
+
 /** Every such shape, as one alternation for `GENERAL_MOVES`. */
-export const COMPLAINT = [DISLIKE, LEAST, AWAKE, PASSED_OVER, TOO, AGAINST, TIRED_OF].join('|');
+export const COMPLAINT = [DISLIKE, LEAST, AWAKE, PASSED_OVER, TOO, AGAINST, TIRED_OF, NEGATIVE].join('|');

@@ -31,8 +31,10 @@ const LOSS =
   // around one copy. The lead words differ (lose, fewer; no leaver is named "lo..." or "fewer"), and a leaver
   // followed by a space matches one way only, so every match is the same as with a copy per move.
   `\\b(?:lo(?:se|ses|sing|st) (?:good |great |our |the |their |experienced |talented |skilled |valued |so many |too many )?|fewer (?:and fewer )?)${LEAVERS}\\b` +
-  `|\\b${LEAVERS} (?:(?:are |keep |who )?(?:quit(?:s|ting)?|walk(?:ing)? out|resign(?:s|ing)?|leav(?:e|es|ing) (?:and|early|after|within|before|in droves))\\b|leaving\\b(?! (?:do|party|drinks|presentation|card|gift|lunch|collection)))` +
+  `|\\b${LEAVERS} (?:(?:are |keep |who )?(?:quit(?:s|ting)?|walk(?:ing)? out|resign(?:s|ing)?|flee(?:s)?|leav(?:e|es|ing) (?:and|early|after|within|before|in droves))\\b|(?:are |keep )?(?:leaving|fleeing)\\b(?! (?:do|party|drinks|presentation|card|gift|lunch|collection)))` +
   `|\\bstop(?:s|ping)? (?:the |our |their |more |so many )?${LEAVERS} (?:from )?[a-z]+ing\\b` +
+  // Kept from going: "How to keep young people from leaving"; "keep staff talking" keeps nobody from anything.
+  `|\\bkeep(?:s|ing)? (?:the |our |their |more |so many )?${LEAVERS} from [a-z]+ing\\b` +
   // Those already gone, and winning them back: "customers we have lost", "Attracting passengers back to rail".
   `|\\b${LEAVERS} (?:we|you|they|it|who) (?:have |'ve |had |'d )?(?:lost|left)\\b` +
   `|\\b(?:win|wins|winning|won|bring|brings|bringing|brought|attract|attracts|attracting|attracted|get|gets|getting|lure|lures|luring|tempt|tempting|entice|enticing) (?:back )?(?:the |our |their |more |lapsed |lost )?${LEAVERS} back\\b(?! together)` +
@@ -50,7 +52,7 @@ const CUTS =
  */
 const LESSEN =
   // A title led by "Minimising ..." names its aim; "in order to minimise the risk" in a plan's housekeeping does not.
-  String.raw`(?:^|[:–—-]\s*)minimi[sz](?:e|ing)\b|\blower(?:s|ed|ing) (?:the )?(?:number|rate|level|risk|incidence|cost)s? of\b|\blower the (?:number|rate|level|risk|incidence|cost)s? of\b|\bwhat (?:can|could|should|must|shall|do|will) (?:be done|we do|i do|you do|they do|the council do) about\b|(?<!\b(?:no\s?one|no-one|nobody|none|not)\s+(?:is\s+|are\s+|gets?\s+|be\s+|being\s+)?)\b(?:left|being left) behind\b|\b(?:leav(?:e|es|ing)|left) (?:the |our |their |many |too many |so many )?${LEAVERS} behind\b|\b(?:is|are) (?:the |our |this |their )?(?:[\w'’-]+ ){0,2}dying\b|\brunning late\b|\blate (?:payments?|arrivals|running)\b`;
+  String.raw`(?:^|[:–—-]\s*)minimi[sz](?:e|ing)\b|\blower(?:s|ed|ing) (?:the )?(?:number|rate|level|risk|incidence|cost)s? of\b|\blower the (?:number|rate|level|risk|incidence|cost)s? of\b|\bwhat (?:can|could|should|must|shall|do|will) (?:be done|we do|i do|you do|they do|the council do) about\b|(?<!\b(?:no\s?one|no-one|nobody|none|not)\s+(?:is\s+|are\s+|gets?\s+|be\s+|being\s+)?)\b(?:left|being left) behind\b|\b(?:leav(?:e|es|ing)|left) (?:the |our |their |many |too many |so many )?${LEAVERS} behind\b|\b(?:is|are) (?:the |our |this |their )?(?:[\w'’-]+ ){0,2}dying\b|\brunning late\b|\b(?:keep|stop|prevent)(?:s|ping|ing)? (?:[\w'’-]+ ){0,3}?from happening\b|\blate (?:payments?|arrivals|running)\b`;
 
 /** Every decline, loss, barrier, cut and lessening move, as one global pattern. */
 export const DECLINE = new RegExp([WHY_DECLINE, BARRIER, DECLINE_STATE, LOSS, CUTS, LESSEN].join('|'), 'gi');

@@ -21,7 +21,7 @@ const UN_STEMS =
 
 /** Stems that, prefixed with under-, name too little of something good: "underrepresentation", "underfunding". */
 const UNDER_STEMS =
-  String.raw`represent\w*|perform\w*|achiev\w*|staff\w*|fund\w*|resourc\w*|invest\w*|utili[sz]\w*|us(?:e|ed|age)|paid|pay|valued|report\w*|nourish\w*|employ\w*|diagnos\w*|serv(?:ed|ing)|recogni[sz]\w*|develop(?:ed|ment)`;
+  String.raw`represent\w*|perform\w*|achiev\w*|attain\w*|staff\w*|fund\w*|resourc\w*|invest\w*|utili[sz]\w*|us(?:e|ed|age)|paid|pay|valued|report\w*|nourish\w*|employ\w*|diagnos\w*|serv(?:ed|ing)|recogni[sz]\w*|develop(?:ed|ment)`;
 
 /** Nouns made with non-, mis-, dis- that name a failure: "non-completion", "misconduct", "distrust". */
 const PREFIXED_NOUNS =
@@ -35,7 +35,7 @@ const PREFIXED_NOUNS =
  * outweighed by aspiration as the corpus's other nouns are.
  */
 const SHORTFALL_NOUNS =
-  String.raw`\b(?:obstacles?|hurdles?|pitfalls?|stumbling blocks?|shortcomings?|failings?|weaknesses|disparit(?:y|ies)|inequit(?:y|ies)|hardships?|burdens?|distress(?:ed|ing)?|suffering|struggles?|grievances?|frustrations?|frustrat(?:ed|ing)|pain points?|bottlenecks?|disputes?|conflicts?(?! of interest)|misery|negligence|neglect(?:ed)?|malpractice|injur(?:y|ies)|layoffs?|lay-?offs?|redundanc(?:y|ies)|job (?:losses|cuts)|downsizing|closures?|wastage|wasteful|dangers?|dangerous|unsafe|threats?(?! and opportunit)|damag(?:e|es|ed|ing)|losses|concerns(?! (?:all|everyone|us|you))|grim|toxic|chaos|chaotic|mess|dysfunction\w*|inadequa\w+|deficienc(?:y|ies)|deficits?|shortfalls?|scarcity|hunger|famine|malnutrition|starvation|cuts|complain(?:ing|ed|s)?|at risk|left out|stigma|stigmati[sz]\w*|prejudices?|taboos?|glitch(?:es)?|hiccups?|snags?|nightmares?|headaches?|ignored|overlooked|let down|excluded|sewage|noise|attacks?|rough sleepers?|resistance(?! (?:training|bands?|exercises?))` +
+  String.raw`\b(?:obstacles?|hurdles?|pitfalls?|stumbling blocks?|shortcomings?|failings?|weaknesses|disparit(?:y|ies)|inequit(?:y|ies)|hardships?|burdens?|distress(?:ed|ing)?|suffering|struggles?|grievances?|frustrations?|frustrat(?:ed|ing)|pain points?|(?<!\b(?:tak(?:e|es|ing)|took|taken|great|no) )pains\b|bottlenecks?|disputes?|conflicts?(?! of interest)|misery|negligence|neglect(?:ed)?|malpractice|injur(?:y|ies)|layoffs?|lay-?offs?|redundanc(?:y|ies)|job (?:losses|cuts)|downsizing|closures?|wastage|wasteful|dangers?|dangerous|unsafe|threats?(?! and opportunit)|damag(?:e|es|ed|ing)|losses|concerns(?! (?:all|everyone|us|you))|grim|toxic|chaos|chaotic|mess|dysfunction\w*|inadequa\w+|deficienc(?:y|ies)|deficits?|shortfalls?|scarcity|hunger|famine|malnutrition|starvation|cuts|complain(?:ing|ed|s)?|at risk|left out|stigma|stigmati[sz]\w*|prejudices?|taboos?|glitch(?:es)?|hiccups?|snags?|nightmares?|headaches?|ignored|overlooked|let down|excluded|sewage|noise|attacks?|rough sleepers?|resistance(?! (?:training|bands?|exercises?))` +
   // What stands in the way, in the ordinary words for it: "Were there any blockers?", "What is blocking you?".
   String.raw`|blockers?|roadblocks?|impediments?|hindrances?|obstructions?|(?<!first )refusals?|friction|hinder(?:s|ed|ing)?|imped(?:e|es|ed|ing)|obstruct(?:s|ed|ing)?|(?<!time[- ])blocking|blocked|unblock\w*)\b` +
   // An emergency at the end of its phrase is the problem ("the climate emergency"); "emergency food provision" is a service.
@@ -60,7 +60,7 @@ const GOING_WRONG =
   String.raw`|\bwhat (?:worries|frustrates|annoys|bothers|upsets|irritates|scares|frightens|keeps (?:you|us|them) (?:up|awake))\b` +
   String.raw`|\b(?:what|which)(?:'s| is| are)? (?:[\w-]+ )?caus(?:es|ed|ing)\b|\b(?:root |underlying |main |common |real )?causes of\b` +
   // Why people leave, whatever the word order: "why teachers are leaving", "on why they are quitting".
-  String.raw`|\bwhy\b[^?.!]{0,60}?\b(?:leav(?:e|es|ing)(?! (?:a|your|us|their) (?:legacy|comment|review|message|note|feedback))|quit(?:s|ting)?|drop(?:s|ping)? out|resign(?:s|ing)?|walk(?:s|ing)? out)\b` +
+  String.raw`|\bwhy\b[^?.!]{0,60}?\b(?:leav(?:e|es|ing)(?! (?:a|your|us|their) (?:legacy|comment|review|message|note|feedback))|flee(?:s|ing)?|quit(?:s|ting)?|drop(?:s|ping)? out|resign(?:s|ing)?|walk(?:s|ing)? out)\b` +
   // Failure told in the passive: "calls missed by patients", "tenants let down by repairs".
   String.raw`|\b(?:missed|ignored|overlooked|neglected|rejected|refused|denied|failed|let down|excluded|turned away) by\b` +
   String.raw`|\bwhat(?:'s| is| are) missing\b|\bmissing out\b|(?<!\b(?:don'?t|not|never|to)\s)\bmiss(?:es|ed|ing)? (?:school|days|lessons|classes|appointments|deadlines|targets|work)\b` +
@@ -130,7 +130,7 @@ const NEGATED =
  */
 const PREFIXED = String.raw`(?:un(?:${UN_STEMS})|under-?(?:${UNDER_STEMS}))\b(?!\s+(?:and\s+\w+\s+)?${WHO_NOUN}\b)`;
 /** Nouns made with under- name the shortfall itself wherever they stand: "the underrepresentation of women". */
-const UNDER_NOUNS = String.raw`\bunder-?(?:represent|perform|achiev|fund|staff|resourc|invest|utili[sz]|us|report|recogni[sz])(?:ation|ance|ement|ment|ing|age)\b`;
+const UNDER_NOUNS = String.raw`\bunder-?(?:represent|perform|achiev|attain|fund|staff|resourc|invest|utili[sz]|us|report|recogni[sz])(?:ation|ance|ement|ment|ing|age)\b`;
 const PREFIXED_ADJECTIVES = new RegExp(
   String.raw`${UNDER_NOUNS}|(?<!\bthe\s)\b${PREFIXED}|\bthe\s+${PREFIXED}(?=\s+(?!(?:and|or|in|of|across|from|to|with|who|that)\b)[a-z])`,
   'gi',
