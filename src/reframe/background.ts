@@ -12,11 +12,12 @@ import { primeNative } from '../review/native-regex.js';
 /**
  * Heads that name something good reached, kept or regained: a celebration, recovery, resilience,
  * wellbeing, thriving, a life or a future built again, people supported or something kept up through a
- * hard time ("Supporting your team through a restructure"; not "Support after redundancy", whose head is the
- * support for the problem itself, as the labelling guide reads it).
+ * hard time ("Supporting your team through a restructure", "Support through redundancy"; not "Support after
+ * redundancy", whose head is the support for the problem itself, as the labelling guide reads it), or lessons
+ * learned ("Lessons learned from a failed launch": the learning is the head, the failure what it comes after).
  */
 const GOOD_HEAD = new RegExp(
-  String.raw`\b(?:celebrat\w*|(?:support|maintain|sustain)(?:s|ing)?(?=\s+(?:[\w'’-]+\s+){1,3}through\b)|honou?r(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing)|thriv\w*|flourish\w*|recover(?:y|ies|ing|ed)?|resilien\w*|well-?being|wellness|positive|growth|grow(?:s|ing)? (?:stronger|together|resilience|hope)|(?:re)?build(?:s|ing)? (?:back|resilience|hope|confidence|(?:a |your |our )?(?:better |brighter |new )?(?:future|lives?))|rebuild\w*|renew\w*|hope|best life|(?:a |new |your |our )?life|living well|mov(?:e|es|ing) (?:forward|on)|stronger|freedom|strengths?|heal(?:s|ing)?|bounc(?:e|es|ing) back|new beginnings?|fresh start)\b`,
+  String.raw`\b(?:celebrat\w*|(?:support|maintain|sustain)(?:s|ing)?(?=\s+(?:[\w'’-]+\s+){0,3}through\b)|honou?r(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing)|thriv\w*|flourish\w*|recover(?:y|ies|ing|ed)?|resilien\w*|well-?being|wellness|positive|growth|grow(?:s|ing)? (?:stronger|together|resilience|hope)|(?:re)?build(?:s|ing)? (?:back|resilience|hope|confidence|(?:a |your |our )?(?:better |brighter |new )?(?:future|lives?))|rebuild\w*|renew\w*|hope|best life|(?:a |new |your |our )?life|living well|mov(?:e|es|ing) (?:forward|on)|stronger|freedom|strengths?|heal(?:s|ing)?|bounc(?:e|es|ing) back|new beginnings?|fresh start|lessons? (?:we )?learn(?:ed|t)|learn(?:s|ing|ed|t)? (?:the |our |some |key |from )?lessons?)\b`,
   'i',
 );
 

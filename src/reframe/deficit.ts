@@ -22,6 +22,17 @@ const DEFICIT_NOUNS =
 const DEFICIT_QUALIFIERS =
   /\b(?:poor|low|lack of|excessive|repeated(?:ly)?|rising|high levels of|too (?:many|much|few|little|long|slow)|not enough|insufficient|worsening|declining|falling|bad|weak|(?:drop|dip|fall|decline|slump|deterioration)s? in(?! (?:any|anytime|for|on|at|and|to|from|session|centre|clinic|whenever|when|if|with|here|between|during|over|love)\b)(?: the)?)\s+(?!(?:and|or|but|nor|the|a|an|as|is|are|was|were|to|of|in|on|at|for|with|by|that|which|who)\b)[\w-]+(?:\s+(?!at\b|in\b|on\b|of\b|for\b|among\b|across\b|and\b|the\b|to\b)[\w-]+)?/gi;
 
+/**
+ * The two words before a service or a body that can be named for a problem: "debt advice", "Redundancy
+ * Counselling", "domestic abuse helpline", "exclusion panels". The service or the body is the head, and the
+ * problem names the field it works in (labelling guide, "Framing hard cases").
+ */
+const NAMED_FOR =
+  /\b(?:[\w'-]+\s+)?[\w'-]+(?=\s+(?:advice|advisers?|advisors?|counsell?ing|counsellors?|support|helplines?|services?|panels?|boards?|units?|teams?|committees?|taskforces?)\b)/gi;
+
+/** A problem named as what makes no difference: "crisis or no crisis" (the same word or two either side). */
+const WHETHER_OR_NOT = /\b([\w'-]+(?: [\w'-]+)?) or no \1\b/gi;
+
 /** A camel-case hashtag, whose words are read apart: "#EndPeriodPoverty", "#NoMoreLoneliness". */
 const HASHTAG = /#([A-Za-z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*)/g;
 
@@ -153,6 +164,11 @@ export function deficitSigns(raw: string, options: DeficitOptions = {}): { stron
   if (options.general) {
     // A hashtag runs its words together ("#EndChildPoverty"): read them as the words they are.
     text = text.replace(HASHTAG, (_tag, words: string) => ` ${words.replace(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g, ' ')}`);
+    // A service or a body named for a problem ("debt advice", "the exclusion panel") says what field it works in:
+    // its problem nouns are dropped, from the head back. A qualifier ("poor support", "lack of advice") is not a noun, and stays.
+    text = text.replace(native(NAMED_FOR), (words) => namedFor(words, options));
+    // "Crisis or no crisis", "recession or no recession": whatever the problem, so not the frame.
+    text = text.replace(WHETHER_OR_NOT, (m) => ' '.repeat(m.length));
     // "Growing up without violence", "a world without poverty and hunger": what an aim is without is
     // the harm it leaves behind, as with "free of" above.
     text = text.replace(native(WITHOUT), ' ');
@@ -162,6 +178,17 @@ export function deficitSigns(raw: string, options: DeficitOptions = {}): { stron
   const strong = strongSigns(text, options, evidence, raw);
   const nouns = collect(DEFICIT_NOUNS, text, evidence, raw) + (options.general ? collect(GENERAL_NOUNS, text, evidence, raw) + collectProblems(text, evidence, raw) : 0);
   return { strong, nouns, aspiration: aspirationCount(text), evidence };
+}
+
+/** Two words before a service or a body, with the problem nouns next to the head blanked ("domestic abuse" in "domestic abuse helpline"). */
+function namedFor(words: string, options: DeficitOptions): string {
+  const parts = words.split(/(\s+)/);
+  for (let k = parts.length - 1; k >= 0; k -= 2) {
+    const word = parts[k] ?? '';
+    if (strongSigns(word, options, [], word) > 0 || count(word, options, [], word) === 0) break;
+    parts[k] = ' '.repeat(word.length);
+  }
+  return parts.join('');
 }
 
 function strongSigns(text: string, options: DeficitOptions, evidence: string[], raw: string): number {

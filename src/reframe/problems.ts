@@ -42,7 +42,6 @@ const PHRASES = [
   'forced labour', 'forced labor', 'child grooming', 'online grooming', 'coercive control', 'money laundering',
   'tax evasion', 'climate change', 'biodiversity loss', 'road death', 'red tape', 'industrial action',
   'strike action', 'short staffing', 'reduction in force', 'cyber attack', 'cyberattack', 'data breach',
-  'heart disease', 'long covid', 'mental illness', 'mental disorder', 'eating disorder', 'chronic pain',
   'pressure ulcer', 'pressure sore', 'heavy workload', 'rising cost', 'cost of living', 'hiring freeze',
   'recruitment freeze', 'pay freeze', 'flood risk', 'hidden cost', 'fake news', 'burn out', 'peer pressure',
   'fire setting',
@@ -67,6 +66,9 @@ const HEALTH = [
   'homeless',
 ] as const;
 
+/** Conditions named with more than one word: like `HEALTH`, a field when a service or a group follows or comes before. */
+const HEALTH_PHRASES = ['heart disease', 'long covid', 'mental illness', 'mental disorder', 'eating disorder', 'chronic pain'] as const;
+
 /** Acronyms for problems, read only in capitals so "rif" or "cse" in other words never count. */
 const ACRONYMS = new Set([
   'RIF', 'RIFs', 'FGM', 'VAWG', 'GBV', 'SGBV', 'CSE', 'CCE', 'IPV', 'DV', 'DVA', 'KSI', 'RTC', 'RTCs', 'ACEs', 'AMR',
@@ -84,8 +86,8 @@ const FIELD_HEADS = new Set([
   'charities', 'society', 'foundation', 'trust', 'association', 'network', 'ward', 'wards', 'screening', 'champion',
   'champions', 'friendly', 'free', 'pathway', 'pathways', 'treatment', 'treatments', 'medicine', 'vaccine',
   'vaccines', 'vaccination', 'vaccinations', 'immunisation', 'immunization', 'doctor', 'doctors', 'consultant',
-  'consultants', 'specialism', 'ambassador', 'ambassadors', 'recovery', 'resilience', 'science', 'scientists',
-  'conference', 'congress', 'symposium', 'sensitive', 'aware', 'inclusive', 'bereavement', 'cafe', 'cafes', 'café',
+  'consultants', 'specialism', 'ambassador', 'ambassadors', 'recovery', 'resilience', 'science', 'scientists', 'thriver', 'thrivers',
+  'conference', 'conferences', 'congress', 'symposium', 'symposia', 'summit', 'sensitive', 'aware', 'inclusive', 'bereavement', 'cafe', 'cafes', 'café',
   'cafés', 'club', 'clubs', 'group', 'groups', 'hub', 'hubs', 'forum', 'forums', 'choir', 'choirs', 'collection',
   'collections', 'management', 'recycling', 'disposal',
   // Teaching about a condition makes it the subject taught, as research makes it the subject studied:
@@ -113,9 +115,11 @@ const FILLED = /\bfill(?:s|ed|ing)?\s+(?:in\s+)?(?:the\s+|our\s+|any\s+|those\s+
 const WORDS = new Set<string>([...SOCIAL, ...ORGANISATIONAL]);
 const HEALTH_WORDS = new Set<string>(HEALTH);
 const PHRASE_SET = new Set<string>(PHRASES);
+const HEALTH_PHRASE_SET = new Set<string>(HEALTH_PHRASES);
+const ALL_PHRASES: readonly string[] = [...PHRASES, ...HEALTH_PHRASES];
 /** Only a token that starts some phrase is tried as one: most words start none, and a paste has many. */
-const PHRASE_STARTS = new Set<string>(PHRASES.map((p) => p.split(' ')[0] ?? ''));
-const LONGEST = Math.max(...PHRASES.map((p) => p.split(' ').length));
+const PHRASE_STARTS = new Set<string>(ALL_PHRASES.map((p) => p.split(' ')[0] ?? ''));
+const LONGEST = Math.max(...ALL_PHRASES.map((p) => p.split(' ').length));
 /** The words before a hit that can make it a setting or a good life ("living well with") fit in this many characters. */
 const LOOK_BACK = 40;
 
@@ -145,17 +149,46 @@ function tokenise(text: string): Token[] {
   return [...text.matchAll(TOKEN)].map((m) => ({ word: m[0].toLowerCase(), raw: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
 }
 
-/** A phrase of `n` tokens from `i`, with its last word in any of its listed forms. */
-function phraseAt(tokens: Token[], i: number, n: number): boolean {
+/** A phrase of `n` tokens from `i`, listed in `set`, with its last word in any of its listed forms. */
+function phraseAt(tokens: Token[], i: number, n: number, set: Set<string>): boolean {
   if (i + n > tokens.length) return false;
   const head = tokens.slice(i, i + n - 1).map((t) => t.word).join(' ');
   const last = tokens[i + n - 1]?.word ?? '';
-  return listed(PHRASE_SET, head ? `${head} ${last}` : last);
+  return listed(set, head ? `${head} ${last}` : last);
+}
+
+/** Words that join a condition to another in one noun phrase ("Dementia and Related Disorders Conference"). */
+const JOINERS = new Set(['and', 'or']);
+/** Prepositions after which a condition is what a field head works on: "support groups for chronic pain", "research into dementia". */
+const FIELD_OF = new Set(['for', 'on', 'into', 'about', 'in', 'of']);
+
+/** Whether two tokens are parts of one phrase: only a space, a hyphen, an ampersand or a slash between them. */
+function joined(text: string, a: Token | undefined, b: Token | undefined): boolean {
+  return a !== undefined && b !== undefined && /^[\s\-&/]+$/.test(text.slice(a.end, b.start));
 }
 
 /**
- * The problem words of a framing, as the stretches of `text` they cover, left to right. A disease followed
- * by a field head, or after "living well with", is a field or a good life, not a problem, and is skipped.
+ * Whether a condition ending at token `i + n - 1` is the field of what follows or comes before it: a field head
+ * one or two words on ("suicide bereavement support"; "cancer-free" and "dementia friendly" join it with a
+ * hyphen or a space alike), after a condition joined to it ("Dementia and Related Disorders Conference", up to
+ * four words on, in one phrase), or before it with a preposition ("Support groups for chronic pain").
+ */
+function isField(text: string, tokens: Token[], i: number, n: number): boolean {
+  const after = i + n;
+  if ([tokens[after], tokens[after + 1]].some((next) => next && FIELD_HEADS.has(next.word))) return true;
+  const joiner = tokens[after];
+  if (joiner && JOINERS.has(joiner.word) && joined(text, tokens[after - 1], joiner)) {
+    for (let j = after + 1; j <= after + 4 && joined(text, tokens[j - 1], tokens[j]); j += 1) if (FIELD_HEADS.has((tokens[j] as Token).word)) return true;
+  }
+  const prep = tokens[i - 1];
+  const head = tokens[i - 2];
+  return prep !== undefined && head !== undefined && FIELD_OF.has(prep.word) && FIELD_HEADS.has(head.word) && joined(text, head, prep) && joined(text, prep, tokens[i]);
+}
+
+/**
+ * The problem words of a framing, as the stretches of `text` they cover, left to right. A condition that is
+ * the field of a service, a group or a conference (`isField`), or comes after "living well with", is a field
+ * or a good life, not a problem, and is skipped.
  */
 export function problemSpans(text: string): Array<{ start: number; end: number }> {
   const tokens = tokenise(text);
@@ -163,22 +196,19 @@ export function problemSpans(text: string): Array<{ start: number; end: number }
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i] as Token;
     let n = 0;
-    if (PHRASE_STARTS.has(t.word)) for (let len = LONGEST; len >= 2 && !n; len -= 1) if (phraseAt(tokens, i, len)) n = len;
+    let health = false;
+    if (PHRASE_STARTS.has(t.word)) {
+      for (let len = LONGEST; len >= 2 && !n; len -= 1) {
+        if (phraseAt(tokens, i, len, PHRASE_SET)) n = len;
+        else if (phraseAt(tokens, i, len, HEALTH_PHRASE_SET)) [n, health] = [len, true];
+      }
+    }
     if (!n && (ACRONYMS.has(t.raw) || listed(WORDS, t.word))) n = 1;
-    const health = !n && listed(HEALTH_WORDS, t.word);
-    if (!n && !health) continue;
+    if (!n && listed(HEALTH_WORDS, t.word)) [n, health] = [1, true];
+    if (!n) continue;
     const before = text.slice(Math.max(0, t.start - LOOK_BACK), t.start);
-    if (health) {
-      // The field head may come one word on ("suicide bereavement support"); "cancer-free" and "dementia
-      // friendly" join it with a hyphen or a space alike.
-      const field = [tokens[i + 1], tokens[i + 2]].some((next) => next && FIELD_HEADS.has(next.word));
-      if (!field && !WELL_WITH.test(before)) n = 1;
-    }
-    if (!n || SETTING.test(before) || (t.word === 'gaps' && FILLED.test(before))) {
-      i += Math.max(n - 1, 0);
-      continue;
-    }
-    spans.push({ start: t.start, end: (tokens[i + n - 1] as Token).end });
+    const skip = (health && (isField(text, tokens, i, n) || WELL_WITH.test(before))) || SETTING.test(before) || (t.word === 'gaps' && FILLED.test(before));
+    if (!skip) spans.push({ start: t.start, end: (tokens[i + n - 1] as Token).end });
     i += n - 1;
   }
   return spans;

@@ -48,3 +48,48 @@ framingClass('a camel-case hashtag is read as its words (deficit.ts)', [
   { deficit: true, label: '%s names a problem', cases: ['#EndFoodPoverty day of action', 'Join us for #BeatLoneliness'] },
   { deficit: false, label: '%s names none', cases: ['#TeamSpirit awards night', 'A look back at #Fest2025'] },
 ]);
+
+framingClass('a condition is the field of a conference, a group or a service on either side of it (problems.ts)', [
+  { deficit: false, label: '%s names a field', cases: [
+    'Stroke and Heart Disease Symposium 2026',
+    'Regional diabetes conferences: what we learned',
+    'Peer groups for long covid',
+    'Setting up an eating disorder support network',
+    'Cancer thrivers picnic',
+  ] },
+  { deficit: true, label: '%s looks at the condition', cases: [
+    'Dementia in rural villages',
+    'Chronic pain and the night shift',
+    'People suffering with chronic pain',
+  ] },
+]);
+
+framingClass('a service or a body named for a problem names its field (deficit.ts NAMED_FOR)', [
+  { deficit: false, label: '%s names a service or a body', cases: [
+    'How does our gambling helpline work?',
+    'Meet the homelessness advice team',
+    'Drop-in debt counselling on Tuesdays',
+    'Training for school exclusion panels',
+  ] },
+  { deficit: true, label: '%s keeps the problem or a shortfall as its head', cases: [
+    'Poor support for new tenants',
+    'Lack of advice for carers',
+    'Debt counselling for a winter fuel crisis',
+    'A food poverty conference',
+  ] },
+]);
+
+framingClass('support through a hard time, lessons learned and "crisis or no crisis" (background.ts, deficit.ts)', [
+  { deficit: false, label: '%s has a good head and the problem as background', cases: [
+    'Support through bereavement and job loss',
+    'Lessons learned from a failed merger',
+    'Learning the lessons from a data breach',
+    'Volunteering, recession or no recession',
+  ] },
+  { deficit: true, label: '%s keeps the problem as a head', cases: [
+    'Support after redundancy',
+    'Lessons learned: why the merger failed',
+    'Why do mergers fail?',
+    'Recession or no recession, food poverty is rising',
+  ] },
+]);
