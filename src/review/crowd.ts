@@ -9,6 +9,7 @@
  */
 import { LARGE_EVENT, OBSERVE_ONLY, PUBLIC_AUDIENCE } from './cues.js';
 import { clauseBefore } from './clause.js';
+import { hasMatch } from './scan.js';
 import { allMatches } from './text.js';
 
 /**
@@ -68,7 +69,8 @@ export function openingGeneralMeeting(text: string): string | undefined {
 
 /** The words (at most `limit`, without repeats) that infer a large meeting when no number is given. */
 export function largeEventCues(text: string, limit = 3): string[] {
-  const observed = OBSERVE_ONLY.test(text);
+  // Asked only of a cue that names the public, and through the word-led scan: a plain test read the whole plan.
+  let observed: boolean | undefined;
   const out: string[] = [];
   const seen = new Set<string>();
   const general = openingGeneralMeeting(text);
@@ -78,7 +80,7 @@ export function largeEventCues(text: string, limit = 3): string[] {
   }
   for (const m of allMatches(LARGE_EVENT, text)) {
     const phrase = m[0].trim();
-    if (observed && PUBLIC_AUDIENCE.test(phrase)) continue;
+    if (PUBLIC_AUDIENCE.test(phrase) && (observed ??= hasMatch(OBSERVE_ONLY, text))) continue;
     // "Briefing sessions are not open to the public": an invitation denied is none.
     if (NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 25), m.index))) continue;
     if (notThisCrowd(text, m.index, m[0])) continue;

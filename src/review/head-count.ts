@@ -122,8 +122,8 @@ function endsWithOfOrFor(before: string): boolean {
 }
 
 /** Head-count mentions in one sentence, found at each number. */
-function mentionsIn(s: string, i: number, out: Mention[]): void {
-  if (!HAS_NUMBER.test(s)) return;
+function mentionsIn(s: string, i: number, out: Mention[], numbered?: boolean): void {
+  if (!(numbered ?? HAS_NUMBER.test(s))) return;
   // A running total over months or years counts many sessions' people, not one meeting's.
   if (countedOverAPeriod(s)) return;
   let consumed = 0;
@@ -228,11 +228,12 @@ function mentionsIn(s: string, i: number, out: Mention[]): void {
 }
 
 /**
- * Finds the expected head count. General nouns ("40 people") give totals; numbered kinds of people
+ * Finds the expected head count. `numbered[i]`, when given, is `HAS_NUMBER.test(sentenceList[i])`,
+ * already asked by the plan's reader for the invitees too. General nouns ("40 people") give totals; numbered kinds of people
  * ("ten young carers, two teachers, a school nurse") add up; the larger of the two wins, because a
  * plan often gives a total and then its breakdown.
  */
-export function parseCount(sentenceList: string[]): Count | undefined {
+export function parseCount(sentenceList: string[], numbered?: readonly boolean[]): Count | undefined {
   const mentions: Mention[] = [];
   // A long paste repeats itself: a sentence already read gives the same mentions, re-indexed.
   const bySentence = new Map<string, Mention[]>();
@@ -243,7 +244,7 @@ export function parseCount(sentenceList: string[]): Count | undefined {
       return;
     }
     const from = mentions.length;
-    mentionsIn(s, i, mentions);
+    mentionsIn(s, i, mentions, numbered?.[i]);
     // Only sentences that gave mentions are kept: reading a repeat that gave none again gives none again.
     if (mentions.length > from) bySentence.set(s, mentions.slice(from));
   });

@@ -146,9 +146,10 @@ function names(p: string): boolean {
 
 /**
  * Reads the invitees from the plan's sentences. `labelled` holds text a form put in its "who" field,
- * which is taken as the invitee list whole.
+ * which is taken as the invitee list whole. `numbered[i]`, when given, says whether sentence `i` has a
+ * number (`HAS_NUMBER`), as the head count asks of the same sentences.
  */
-export function parseInvitees(sentenceList: string[], labelled?: string): Invitees {
+export function parseInvitees(sentenceList: string[], labelled?: string, numbered?: readonly boolean[]): Invitees {
   const phrases: string[] = [];
   // Phrases found by shape ("workshop for X", "X will meet") count only when they name people or bodies.
   const addIfPeople = (p: string | undefined): void => { if (p && names(p)) add(p); };
@@ -179,7 +180,7 @@ export function parseInvitees(sentenceList: string[], labelled?: string): Invite
       const title = primeNative(TITLE_GROUP).exec(s)?.[0];
       if (title && (hasRole(title) || hasGroup(title))) add(title);
     }
-    const counted = HAS_NUMBER.test(s) ? primeNative(COUNTED).exec(s) : null;
+    const counted = (s === raw ? numbered?.[i] ?? HAS_NUMBER.test(s) : HAS_NUMBER.test(s)) ? primeNative(COUNTED).exec(s) : null;
     if (counted) {
       // "Knife crime summit - 200 delegates from ...": the title before the dash is the topic, not people.
       const head = s.slice(0, counted.index);

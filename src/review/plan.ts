@@ -14,6 +14,7 @@ import { addPurposeParts, GREETING, openingParts, readCentralFraming, type Frami
 import { parseInvitees, type Invitees } from './invitees.js';
 import { parseDuration } from './durations.js';
 import { parseCount, type Count } from './head-count.js';
+import { HAS_NUMBER } from './numbers.js';
 import { parseRoster } from './roster.js';
 import { readRepresentatives } from './representatives.js';
 import { exploring, readFormat, type TalkFormat } from './talk-format.js';
@@ -99,7 +100,9 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
   forgetWords();
   const list = sentences(text);
   const words = wordCount(text);
-  const invitees = parseInvitees(list, hints.who);
+  // Whether each sentence has a number: the invitees and the head count both ask it.
+  const numbered = list.map((s) => HAS_NUMBER.test(s));
+  const invitees = parseInvitees(list, hints.who, numbered);
   const items = agendaItems(text);
   const itemSet = new Set(items);
   // Greetings do not count among the opening lines that frame the meeting.
@@ -139,7 +142,7 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
     if (m?.[1] && !NOTHING_AFTER.test(m[1]) && !after.includes(m[1])) after.push(m[1]);
   }
   const duration = parseDuration(text);
-  const counted = parseCount(list);
+  const counted = parseCount(list, numbered);
   const roster = parseRoster(text);
   // A roster of names beats the prose's numbers when it is longer (minutes rarely state the head count).
   const count = roster && roster.max > (counted?.max ?? 0) ? roster : counted;

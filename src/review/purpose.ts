@@ -8,7 +8,7 @@
 import type { PlanFacts } from './facts.js';
 import type { MeetingPlan } from './plan.js';
 import { primeNative } from './native-regex.js';
-import { matchAll } from './text.js';
+import { isSpace, matchAll } from './text.js';
 
 /** A standing item of formal business, at the start of a line after any number, bullet or time. */
 const STANDING_ITEM =
@@ -52,6 +52,15 @@ export function realPurposes(found: readonly string[]): string[] {
 const ITEM = /^(?:(?:item\s+)?\d{1,2}[.):]?\s+|[-•*·]\s*|[ivx]{1,4}[.)]\s*|\(?[a-z]\)\s*)/i;
 const ITEM_AIM = /\?|^(?:whether|how|what|why|which|who|where|to [a-z]+)\b/i;
 
+/** Whether a trimmed line has at most `max` words, as `line.split(/\s+/).length <= max` counts them, without the split. */
+function fewWords(line: string, max: number): boolean {
+  let words = 1;
+  for (let i = 1; i < line.length; i += 1) {
+    if (isSpace(line.charCodeAt(i)) && !isSpace(line.charCodeAt(i - 1)) && (words += 1) > max) return false;
+  }
+  return true;
+}
+
 /** How the text's lines read: standing items of business, items that state an aim, lines that give a date. */
 function lineKinds(text: string): { standing: number; dated: number; aims: string[] } {
   let standing = 0;
@@ -65,7 +74,8 @@ function lineKinds(text: string): { standing: number; dated: number; aims: strin
       const item = line.replace(ITEM, '').trim();
       if (ITEM_AIM.test(item)) aims.push(item);
     }
-    if (DATE_LINE.test(line) && line.split(/\s+/).length <= 12) dated += 1;
+    // The cheap count first: most lines of a long plan are prose of more than twelve words.
+    if (fewWords(line, 12) && DATE_LINE.test(line)) dated += 1;
   }
   return { standing, dated, aims };
 }

@@ -154,7 +154,9 @@ function listedWithBodies(text: string): string | undefined {
 /** The cue's own sentence, to read who the representatives are there for. */
 function sentenceAround(text: string, at: number, length: number): string {
   const before = text.slice(Math.max(0, at - 160), at);
-  const start = Math.max(before.search(/[^.!?;\n]*$/), 0);
+  // Just past the last stop, as `before.search(/[^.!?;\n]*$/)` finds it: that regex tries the rest of
+  // `before` from every character, and this ran for every representative cue in a plan.
+  const start = Math.max(before.lastIndexOf('.'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf(';'), before.lastIndexOf('\n')) + 1;
   const after = text.slice(at + length, at + length + 240);
   const end = after.search(/[.!?;\n]/);
   return before.slice(start) + text.slice(at, at + length) + (end < 0 ? after : after.slice(0, end));

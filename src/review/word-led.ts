@@ -7,7 +7,7 @@
  */
 import { primeNative } from './native-regex.js';
 import { regexLeads } from './regex-leads.js';
-import { lookupOf, wordsOf, wordStarts, type Lookup } from './words.js';
+import { findStarts, foundStarts, keepStarts, keptStarts, lookupOf, wordsOf, type Lookup } from './words.js';
 
 export { regexLeads, type Leads } from './regex-leads.js';
 
@@ -75,22 +75,31 @@ const LINE_ENDS = ['\n', '\r', '\u2028', '\u2029'];
 /** Where `withOtherStarts` sorts its offsets: grown as needed. */
 let merged = new Int32Array(1024);
 
-/** `words` (offsets in order) with the line starts and characters a regex's other branches start at, in order without repeats. */
-function withOtherStarts(words: number[], text: string, led: WordLed): number[] {
-  const more: number[] = [];
-  if (led.lines) more.push(0);
-  if (led.lines === 'every') {
-    for (const end of LINE_ENDS) for (let i = text.indexOf(end); i >= 0; i = text.indexOf(end, i + 1)) more.push(i + 1);
-  }
-  for (const c of led.chars ?? []) for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) more.push(i);
-  const n = words.length + more.length;
+/**
+ * The `n` word offsets of `words` (in order) with the line starts and characters a regex's other branches
+ * start at, in order without repeats: the first ones of `merged`, whose count is returned.
+ */
+function withOtherStarts(words: Int32Array, n: number, text: string, led: WordLed): number {
+  let m = n;
+  const put = (at: number): void => {
+    if (m === merged.length) {
+      const grown = new Int32Array(m * 2);
+      grown.set(merged);
+      merged = grown;
+    }
+    merged[m++] = at;
+  };
   if (merged.length < n) merged = new Int32Array(n * 2);
-  for (let i = 0; i < words.length; i += 1) merged[i] = words[i] ?? 0;
-  for (let i = 0; i < more.length; i += 1) merged[words.length + i] = more[i] ?? 0;
-  merged.subarray(0, n).sort();
-  const out: number[] = [];
-  for (let i = 0; i < n; i += 1) if (i === 0 || merged[i] !== merged[i - 1]) out.push(merged[i] ?? 0);
-  return out;
+  merged.set(words.subarray(0, n));
+  if (led.lines) put(0);
+  if (led.lines === 'every') {
+    for (const end of LINE_ENDS) for (let i = text.indexOf(end); i >= 0; i = text.indexOf(end, i + 1)) put(i + 1);
+  }
+  for (const c of led.chars ?? []) for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) put(i);
+  merged.subarray(0, m).sort();
+  let kept = 0;
+  for (let i = 0; i < m; i += 1) if (i === 0 || merged[i] !== merged[i - 1]) merged[kept++] = merged[i] ?? 0;
+  return kept;
 }
 
 /**
@@ -108,28 +117,35 @@ export function execWordLed(re: RegExp, text: string): RegExpExecArray | null {
   const led = text.length >= WORD_LED_MIN ? wordLed(re) : null;
   if (!led) return re.exec(text);
   const index = wordsOf(text);
-  let starts = index.memo.get(re) as number[] | null | undefined;
-  if (starts === undefined) {
-    starts = wordStarts(index, led.lookups);
-    if (led.lines || led.chars) starts = withOtherStarts(starts, text, led);
-    if (starts.length > index.count * MAX_SHARE) starts = null;
-    index.memo.set(re, starts);
+  // Where this regex's candidates are kept with the index (see `keepStarts`), or -1 for a plain scan.
+  let run = index.memo.get(re) as number | undefined;
+  if (run === undefined) {
+    let n = findStarts(index, led.lookups);
+    let from = foundStarts();
+    if (led.lines || led.chars) {
+      n = withOtherStarts(from, n, text, led);
+      from = merged;
+    }
+    run = n > index.count * MAX_SHARE ? -1 : keepStarts(index, from, n);
+    index.memo.set(re, run);
   }
-  if (!starts) return re.exec(text);
+  if (run < 0) return re.exec(text);
   const from = re.lastIndex;
   if (from > text.length) {
     re.lastIndex = 0;
     return null;
   }
-  let lo = 0;
-  let hi = starts.length;
+  const starts = keptStarts(index);
+  const end = run + 1 + (starts[run] ?? 0);
+  let lo = run + 1;
+  let hi = end;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((starts[mid] ?? 0) < from) lo = mid + 1;
     else hi = mid;
   }
   const { sticky } = led;
-  for (let j = lo; j < starts.length; j += 1) {
+  for (let j = lo; j < end; j += 1) {
     sticky.lastIndex = starts[j] ?? 0;
     const m = sticky.exec(text);
     if (m) {

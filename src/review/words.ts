@@ -7,6 +7,7 @@
  * `_`, compared without case. Each word is filed under its first four characters packed into a number
  * (its key) in hash chains of typed arrays, so building the index makes no strings.
  */
+import { giveBack, take } from './word-pool.js';
 
 /** Where the words of one text begin. */
 export interface WordIndex {
@@ -23,8 +24,10 @@ export interface WordIndex {
    * needed): `heads[h]` is the first word whose key hashes to `h`, `next[i]` the word after word `i`.
    */
   readonly levels: Array<{ heads: Int32Array; next: Int32Array } | undefined>;
-  /** Results other modules keep for this text (each scan's candidate offsets), dropped with the index. */
+  /** Results other modules keep for this text (each scan's candidate offsets, see `keepStarts`), dropped with the index. */
   readonly memo: Map<unknown, unknown>;
+  /** The offsets `keepStarts` kept for this text, one run after another (see `keptStarts`). */
+  readonly kept: { data: Int32Array; used: number };
   /** The pooled buffers under `starts`, `keys` and the chains, handed back by `forgetWords` (see `take`). */
   readonly buffers: Int32Array[];
   /** For the index of a text that begins an indexed one (see `wordsOf`): that index, whose chains this one reads up to `count`. */
@@ -61,41 +64,6 @@ function keyOf(word: string, length: number): number {
 
 function hash(key: number, mask: number): number {
   return (Math.imul(key, 0x9e3779b1) >>> 12) & mask;
-}
-
-/**
- * Buffers of the indexes `forgetWords` dropped, for the next review's indexes. A typed array of more
- * than 64 bytes lives outside V8's heap: allocating one costs microseconds (about as much as reading a
- * 2,000-word plan's words for the 24 KB ones) and adds to the external memory that brings on collections.
- * A review built some 25 of them (five texts' offsets, keys and hash chains); now it reuses them.
- */
-const spare: Int32Array[] = [];
-/** More spare buffers than this are let go (a review of the longest plan keeps about 30). */
-const MAX_SPARE = 64;
-
-/**
- * A zero-based view of `length` elements on a spare buffer (the smallest that fits) or on a new one,
- * recorded in `owner` so that it goes back to the spares with its index. Its contents are stale.
- */
-function take(length: number, owner: Int32Array[]): Int32Array {
-  let best = -1;
-  for (let i = 0; i < spare.length; i += 1) {
-    const b = spare[i];
-    if (b && b.length >= length && (best < 0 || b.length < (spare[best]?.length ?? 0))) best = i;
-  }
-  let buffer: Int32Array;
-  if (best >= 0) {
-    buffer = spare[best] ?? new Int32Array(0);
-    spare[best] = spare[spare.length - 1] ?? buffer;
-    spare.pop();
-  } else {
-    // Powers of two, so that texts of a similar length share buffers.
-    let size = 64;
-    while (size < length) size *= 2;
-    buffer = new Int32Array(size);
-  }
-  owner.push(buffer);
-  return buffer.subarray(0, length);
 }
 
 /** Chains the words by their level-`level` keys, last word first so that each chain runs in text order. */
@@ -155,7 +123,9 @@ export function indexWords(text: string): WordIndex {
     keys[count] = key;
     count += 1;
   }
-  const index: WordIndex = { text, count, starts: starts.subarray(0, count), keys: keys.subarray(0, count), levels: [], memo: new Map(), buffers };
+  const index: WordIndex = {
+    text, count, starts: starts.subarray(0, count), keys: keys.subarray(0, count), levels: [], memo: new Map(), kept: { data: NO_STARTS, used: 0 }, buffers,
+  };
   index.levels[KEY_CHARS] = chain(index, KEY_CHARS);
   return index;
 }
@@ -192,11 +162,14 @@ function continues(text: string, at: number, word: string, exact: boolean): bool
   return !exact || code(text.charCodeAt(at + word.length)) === 0;
 }
 
-/** Where `wordStarts` gathers offsets before copying them out: grown as needed, never given away. */
+/** Where `findStarts` gathers offsets: grown as needed, never given away. */
 let found = new Int32Array(1024);
 
-/** Offsets where a word matching one of `lookups` begins, in text order without repeats. */
-export function wordStarts(index: WordIndex, lookups: readonly Lookup[]): number[] {
+/**
+ * Finds the offsets where a word matching one of `lookups` begins, in text order without repeats, and
+ * returns how many: they are the first ones of `foundStarts()`, until the next call.
+ */
+export function findStarts(index: WordIndex, lookups: readonly Lookup[]): number {
   let n = 0;
   let lists = 0;
   const { text, starts, keys, count } = index;
@@ -223,15 +196,50 @@ export function wordStarts(index: WordIndex, lookups: readonly Lookup[]): number
     }
     if (n > before) lists += 1;
   }
-  // One chain is already in text order; several are merged. The answer is a plain array: it is made in
-  // V8's young generation, where a typed array of more than 16 offsets would be made outside the heap.
-  if (lists > 1) found.subarray(0, n).sort();
-  const out: number[] = [];
-  for (let i = 0; i < n; i += 1) {
-    const at = found[i] ?? 0;
-    if (lists <= 1 || i === 0 || at !== found[i - 1]) out.push(at);
+  // One chain is already in text order; several are merged, and their repeats dropped in place.
+  if (lists <= 1) return n;
+  found.subarray(0, n).sort();
+  let kept = 0;
+  for (let i = 0; i < n; i += 1) if (i === 0 || found[i] !== found[i - 1]) found[kept++] = found[i] ?? 0;
+  return kept;
+}
+
+/** The buffer `findStarts` fills (it may be replaced by a larger one at each call). */
+export function foundStarts(): Int32Array {
+  return found;
+}
+
+/** Offsets where a word matching one of `lookups` begins, in text order without repeats. */
+export function wordStarts(index: WordIndex, lookups: readonly Lookup[]): number[] {
+  return Array.from(found.subarray(0, findStarts(index, lookups)));
+}
+
+/** An empty run of offsets, for an index that has kept none yet. */
+const NO_STARTS = new Int32Array(0);
+
+/**
+ * Keeps `n` offsets of `from` with `index`, for as long as the index lives, and returns where they are
+ * kept: `keptStarts(index)` holds their count there and the offsets after it. A review keeps some 150
+ * runs, about 10,000 offsets: as plain arrays they were an eighth of what a review allocated, and a
+ * typed array each would live outside V8's heap (see `take`); one pooled buffer per index holds them all.
+ */
+export function keepStarts(index: WordIndex, from: Int32Array, n: number): number {
+  const kept = index.kept;
+  const at = kept.used;
+  if (at + n + 1 > kept.data.length) {
+    const grown = take(Math.max(2 * kept.data.length, at + n + 1, 1024), index.buffers);
+    grown.set(kept.data.subarray(0, at));
+    kept.data = grown;
   }
-  return out;
+  kept.data[at] = n;
+  kept.data.set(from.subarray(0, n), at + 1);
+  kept.used = at + n + 1;
+  return at;
+}
+
+/** The buffer of the offsets `keepStarts` kept with `index` (read it again after each `keepStarts`). */
+export function keptStarts(index: WordIndex): Int32Array {
+  return index.kept.data;
 }
 
 /** The texts indexed since the last `forgetWords`, most recent first: a review scans its plan, its sentences joined and a few other long strings. */
@@ -276,7 +284,10 @@ function beginningOf(text: string): WordIndex | undefined {
     if ((whole.starts[mid] ?? 0) < n) lo = mid + 1;
     else hi = mid;
   }
-  return { text, count: lo, starts: whole.starts.subarray(0, lo), keys: whole.keys.subarray(0, lo), levels: whole.levels, memo: new Map(), buffers: [], whole };
+  return {
+    text, count: lo, starts: whole.starts.subarray(0, lo), keys: whole.keys.subarray(0, lo), levels: whole.levels, memo: new Map(), kept: { data: NO_STARTS, used: 0 },
+    buffers: [], whole,
+  };
 }
 
 /**
@@ -286,8 +297,7 @@ function beginningOf(text: string): WordIndex | undefined {
  */
 export function forgetWords(): void {
   for (const index of recent) {
-    for (const b of index.buffers) if (spare.length < MAX_SPARE) spare.push(b);
-    index.buffers.length = 0;
+    giveBack(index.buffers);
   }
   recent.length = 0;
 }
