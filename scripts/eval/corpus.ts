@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CAL_SPLIT_DIR, FIRST_SPLIT_FILES, isTestSite, RETIRED_SPLIT_DIRS, TEST_SPLIT_DIR } from '../../test/review/corpus/split.js';
+import { CAL_SPLIT_DIR, FIRST_SPLIT_FILES, isTestSite, NEXT_TEST_SPLIT_DIR, RETIRED_SPLIT_DIRS, TEST_SPLIT_DIR } from '../../test/review/corpus/split.js';
 import { FLAG_IDS } from '../../src/review/rules.js';
 
 const flagId = z.enum(FLAG_IDS);
@@ -111,23 +111,33 @@ export function loadCorpus(dir: string): Corpus {
   const framings = parts.flatMap(({ root, tag }) =>
     readDir(join(root, 'framings'), corpusFramingSchema).filter(({ record }) => first(record))
       .map(({ record, file }) => ({ ...record, ...tag(record.site, file) })));
-  checkSitesApart([...plans, ...framings], dir);
+  // The next test split is read only for its sites, so that nothing added meanwhile takes one of them.
+  const next = join(dir, NEXT_TEST_SPLIT_DIR);
+  const waiting = [...readDir(join(next, 'plans'), corpusPlanSchema), ...readDir(join(next, 'framings'), corpusFramingSchema)]
+    .map(({ record }) => ({ site: record.site, split: 'next' as const }));
+  checkSitesApart([...plans, ...framings, ...waiting], dir);
   const labelIds = new Set<string>();
   const labels2 = parts.flatMap(({ root }) => readDir(join(root, 'labels2'), secondLabelSchema).map(({ record }) => record))
     .filter((l) => !labelIds.has(l.id) && Boolean(labelIds.add(l.id)));
   return { plans, framings, labels2 };
 }
 
-/** Throws when a calibration or test site also appears in another split, naming the sites and splits. */
-function checkSitesApart(records: Array<{ site: string } & SplitTag>, dir: string): void {
-  const splitsOf = new Map<string, Set<SplitTag['split']>>();
+/** A split whose sites must be its own: the held-out ones and the next test split. */
+type Split = SplitTag['split'] | 'next';
+const HELD_NAMES: Record<Exclude<Split, 'dev'>, [name: string, dir: string]> = {
+  test: ['test', TEST_SPLIT_DIR], cal: ['calibration', CAL_SPLIT_DIR], next: ['next test', NEXT_TEST_SPLIT_DIR],
+};
+
+/** Throws when a calibration, test or next-test site also appears in another split, naming the sites and splits. */
+function checkSitesApart(records: Array<{ site: string; split: Split }>, dir: string): void {
+  const splitsOf = new Map<string, Set<Split>>();
   for (const r of records) splitsOf.set(r.site, (splitsOf.get(r.site) ?? new Set()).add(r.split));
-  for (const held of ['test', 'cal'] as const) {
+  for (const held of ['test', 'cal', 'next'] as const) {
     const shared = [...splitsOf].filter(([, s]) => s.has(held) && s.size > 1);
     if (shared.length === 0) continue;
     const others = [...new Set(shared.flatMap(([, s]) => [...s].filter((x) => x !== held)))].sort();
-    const name = held === 'test' ? 'test' : 'calibration';
-    const heldDir = join(dir, held === 'test' ? TEST_SPLIT_DIR : CAL_SPLIT_DIR);
+    const [name, heldName] = HELD_NAMES[held];
+    const heldDir = join(dir, heldName);
     throw new Error(`${heldDir}: the ${name} split's sites must be used nowhere else, but ${shared.map(([site]) => site).join(', ')} also appear in the ${others.join(' and ')} split${others.length > 1 ? 's' : ''}; drop those records from one side`);
   }
 }

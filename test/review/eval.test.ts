@@ -94,6 +94,18 @@ describe('corpus loader', () => {
     writeFileSync(join(dir, 'plans', 'b.jsonl'), JSON.stringify({ id: 'b-1', site: 'cal2.org', text: 'Forum.', flags: [] }));
     expect(() => loadCorpus(dir)).toThrow(/calibration split's sites must be used nowhere else, but cal2\.org also appear in the dev split/);
   });
+  it('reads the next test split (test5/) for its sites only: scored nowhere, and its sites kept from every other split', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    for (const d of ['plans', 'test5/plans', 'test5/framings']) mkdirSync(join(dir, d), { recursive: true });
+    writeFileSync(join(dir, 'plans', 'a.jsonl'), JSON.stringify({ id: 'a-1', site: 'one.org', text: 'Board meeting.', flags: [] }));
+    writeFileSync(join(dir, 'test5', 'plans', 'n.jsonl'), JSON.stringify({ id: 'n-1', site: 'next.org', text: 'Forum for 200.', flags: ['large-group'] }));
+    writeFileSync(join(dir, 'test5', 'framings', 'n.jsonl'), JSON.stringify({ id: 'n-f1', site: 'next2.org', text: 'Tackling fraud', deficit: true }));
+    const c = loadCorpus(dir);
+    expect(c.plans.map((p) => p.id)).toEqual(['a-1']);
+    expect(c.framings).toEqual([]);
+    writeFileSync(join(dir, 'plans', 'b.jsonl'), JSON.stringify({ id: 'b-1', site: 'next2.org', text: 'Forum.', flags: [] }));
+    expect(() => loadCorpus(dir)).toThrow(/next test split's sites must be used nowhere else, but next2\.org also appear in the dev split/);
+  });
   it('names the file and line of a bad record', () => {
     const bad = `${JSON.stringify({ id: 'x', site: 's', text: 't', flags: ['not-a-flag'] })}`;
     expect(() => parseJsonlRecords(bad, corpusPlanSchema, 'p.jsonl')).toThrow(/^p\.jsonl:1: flags\.0/);

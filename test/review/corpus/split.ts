@@ -14,6 +14,14 @@ import { createHash } from 'node:crypto';
 /** The directory, under the corpus root, that holds the frozen test split. */
 export const TEST_SPLIT_DIR = 'test4';
 
+/**
+ * The directory, under the corpus root, of the next frozen test split: gathered and labelled from sites used
+ * nowhere else, by people who do not tune, before any tuning, and never reviewed. It waits there, scored by
+ * nothing and read by nobody who tunes, until the current test split has had its scorings; then it becomes
+ * `TEST_SPLIT_DIR`. Its sites are kept apart from every other split's meanwhile.
+ */
+export const NEXT_TEST_SPLIT_DIR = 'test5';
+
 /** Directories, under the corpus root, of frozen test splits that had their scorings and are now dev. */
 export const RETIRED_SPLIT_DIRS: readonly string[] = ['retired/test2', 'retired/test3'];
 
