@@ -3,7 +3,9 @@
  * the numbers that are some other body's size left out (see `not-this-count.ts`).
  */
 import { primeNative } from './native-regex.js';
-import { bodyAfterSuffix, countedOverAPeriod, LIST_GLUE, listedSingles, notThisMeetingBefore } from './not-this-count.js';
+import {
+  bodyAfterSuffix, countedOverAPeriod, FIRST_TAKERS_AFTER, FIRST_TAKERS_BEFORE, LIST_GLUE, listedSingles, notACountBefore, notThisMeetingBefore,
+} from './not-this-count.js';
 import { HAS_NUMBER, NUM, parseNumber, parseRange, RANGE, TEN_WORDS, UNIT_WORDS } from './numbers.js';
 import { GENERAL, SINGLE, SPECIFIC } from './people-nouns.js';
 import { allMatches, isSpace } from './text.js';
@@ -156,6 +158,8 @@ function mentionsIn(s: string, i: number, out: Mention[], numbered?: boolean): v
     if (MILLIONS_AFTER.test(s.slice(end, end + 12)) || TOP_BEFORE.test(before)) continue;
     // "1 in 5 children", "one in four staff": a share of a population, not a head count.
     if (SHARE_BEFORE.test(before)) continue;
+    // "appoint two young people", "each year, hundreds of volunteers", "Section 8 participants".
+    if (notACountBefore(before, ATTENDING.test(s))) continue;
     const people = sticky(PEOPLE_AFTER, s, end);
     if (people) {
       const preMatch = PRE_BEFORE.exec(before);
@@ -220,6 +224,12 @@ function mentionsIn(s: string, i: number, out: Mention[], numbered?: boolean): v
     if (marker && !sticky(NOT_PEOPLE_AFTER, s, end)) {
       const markerAt = markerMatch?.index ?? before.length;
       out.push({ n, general: true, additive: false, approx: true, phrase: s.slice(at - (before.length - markerAt), end).trim(), sentence: i, span: [at - (before.length - markerAt), end] });
+      continue;
+    }
+    // "Free for the first 50 to register": the places the plan expects to fill.
+    const taker = FIRST_TAKERS_BEFORE.test(before) ? sticky(FIRST_TAKERS_AFTER, s, end) : null;
+    if (taker) {
+      out.push({ n, general: true, additive: false, approx: true, phrase: `first ${num[0]}${taker[0]}`, sentence: i, span: [at, end + taker[0].length] });
       continue;
     }
     const total = sticky(TOTAL_AFTER, s, end);

@@ -111,3 +111,23 @@ export function listedSingles(sentence: string, items: Array<[number, number]>, 
   }
   return n;
 }
+
+/**
+ * Words just before a number that make it a post to fill, a yearly figure or a name (s29 audit):
+ * - posts: "a call to appoint two young people to the council", "elect 3 trustees": seats on a body, not who comes;
+ * - a yearly figure: "each year, hundreds of volunteers give their time": a reach over the year, unless the
+ *   sentence is about attending ("each year 300 delegates attend");
+ * - a designation: "Section 8 participants", "Article 12", "Item 4": a programme's or a document's number.
+ */
+const POSTS_BEFORE = new RegExp(`\\b(?:appoint(?:s|ing|ed)?|elect(?:s|ing|ed)?|co-?opt(?:s|ing|ed)?|recruit(?:s|ing|ed)?|hir(?:e|es|ing|ed)|nominat(?:e|es|ing|ed))\\s+${QUALIFIER}$`, 'i');
+const YEARLY_BEFORE = new RegExp(`\\b(?:each|every|per|a) (?:year|month|week|term)\\s*,?\\s+${QUALIFIER}$`, 'i');
+const DESIGNATION_BEFORE = /\b(?:section|article|item|note|chapter|clause|rule|part|room|level|band|stage|phase|grade|title|form|no\.?|block|floor|unit|zone|tier|step|page|paragraph|schedule|appendix|annex|priority|goal|objective|sdg)\s*$/i;
+
+/** Whether the words before a number (`before`) make it a post, a yearly figure or a name; `attending` says the sentence is about coming. */
+export function notACountBefore(before: string, attending: boolean): boolean {
+  return POSTS_BEFORE.test(before) || DESIGNATION_BEFORE.test(before) || (!attending && YEARLY_BEFORE.test(before));
+}
+
+/** "The first 50 to register": the number who will get in, so a head count though no noun follows. */
+export const FIRST_TAKERS_BEFORE = /\bfirst\s*$/i;
+export const FIRST_TAKERS_AFTER = /\s+(?:to|who)\s+(?:register|book|sign up|arrive|reply|respond|rsvp|apply|enrol|enroll|reserve)\w*\b/iy;

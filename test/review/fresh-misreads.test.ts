@@ -133,3 +133,19 @@ describe('developers are a level only in a software team (s29 audit)', () => {
     expect(level('Sprint review on Tuesday, 1 hour: the product owner, 4 developers and a tester.')).toBe('front-line');
   });
 });
+
+describe('head counts: the places offered, not posts, yearly figures or names (s29 audit)', () => {
+  const count = (text: string): number | null => extract(text).attendance.max;
+  it('reads "the first 50 to register" as the expected number', () => {
+    expect(count('Free breakfast briefing on 3 May at 8am. Lunch is free for the first 50 to register.')).toBe(50);
+    expect(count('Workshop on 3 May at 2pm. The room is limited to 30, so book early.')).toBe(30);
+  });
+  it('does not count posts to fill, a yearly figure or a numbered programme as who comes', () => {
+    const posts = 'Town meeting on 3 May at 7pm. It follows a call to appoint two young people to the council, which councillors turned down.';
+    expect(extract(posts).attendance.kind).not.toBe('stated');
+    expect(praise(posts, 'A small, mixed group')).toBeUndefined();
+    expect(extract('Awards breakfast on 7 December, 7 to 9am. Each year, hundreds of volunteers give their time to the club.').attendance.kind).not.toBe('stated');
+    expect(extract('Tenants meeting on 3 May at 4pm. The panel is made up of residents and Section 8 participants.').attendance.kind).not.toBe('stated');
+    expect(count('Conference on 3 May. Each year, 300 delegates attend.')).toBe(300);
+  });
+});
