@@ -17,6 +17,7 @@ import { parseCount, type Count } from './head-count.js';
 import { HAS_NUMBER } from './numbers.js';
 import { parseRoster } from './roster.js';
 import { readRepresentatives } from './representatives.js';
+import { teaserQuestion } from './put-question.js';
 import { exploring, readFormat, type TalkFormat } from './talk-format.js';
 import { matchAll, sentences, wordCount } from './text.js';
 import { forgetWords } from './words.js';
@@ -148,7 +149,9 @@ function build(text: string, hints: Hints = {}): MeetingPlan {
   const count = roster && roster.max > (counted?.max ?? 0) ? roster : counted;
   return {
     text,
-    ...(questionSentence ? { question: questionSentence } : {}),
+    // A teaser the speakers answer ("... ? Join us to find out") still says what the meeting is about, but it is
+    // not the question put to people; a question from the form is always the planner's own.
+    ...(questionSentence && (hints.question || !teaserQuestion(list, questionSentence)) ? { question: questionSentence } : {}),
     purpose,
     framing,
     framingParts: parts,

@@ -41,9 +41,35 @@ const ABOUT_ITSELF = new RegExp([
 const ASKS_FOR_HELP =
   /\b(?:[Aa]m|[Cc]an|[Cc]ould|[Ss]hould|[Ss]hall|[Dd]o|[Dd]id|[Mm]ust) I\b|\bI (?:wonder|was wondering)\b|\b(?:tips|ideas|suggestions|advice|recommendations|pointers)\b[^?]{0,30}\b(?:you|anyone|anybody)\b|\b(?:anyone|anybody)\b[^?]{0,40}\b(?:tips|ideas|suggestions|advice|recommendations|pointers|experience)\b/;
 
+/**
+ * The organisers' own story told as a question: "How have we arrived here?", "How did it all start?", "Why did
+ * we decide to run this?". The text goes on to answer it; nobody in the room is asked it (s29 audit).
+ */
+const ORIGIN =
+  /^\W*(?:so,? )?(?:how|why|what) (?:did|have|has|had) (?:we|i|it|this|they|the \w+|our \w+) (?:all )?(?:get|got|arrive[d]?|come|came|end(?:ed)? up|start(?:ed)?|begin|began|decide[d]?|choose|chose|become|led us)\b[^?]{0,50}\?\W*$/i;
+
 /** An open question the meeting puts to the people in it: not a heading, a leaflet's FAQ or a request for help. */
 export function putToPeople(question: string): boolean {
-  return /\b(?:what|how|where)\b/i.test(question) && ![DEFINITION, NAME_DEFINED, ASKS_FOR_HELP, ABOUT_ITSELF].some((re) => re.test(question));
+  return /\b(?:what|how|where)\b/i.test(question) && ![DEFINITION, NAME_DEFINED, ASKS_FOR_HELP, ABOUT_ITSELF, ORIGIN].some((re) => re.test(question));
+}
+
+/**
+ * A promise to answer a question for the reader: the question is a teaser the speakers answer ("How do you
+ * engage all employees? Join our webinar to find out", "What does it take? Our panel will share five tips"),
+ * not one the people in the room explore together.
+ */
+const ANSWERED_FOR_READER =
+  /\b(?:find out|learn (?:how|what|why|the|about)|discover|(?:will|'ll) (?:show|tell|explain|reveal|answer|share (?:how|what|why|their (?:tips|secrets|answers?)|(?:\w+ )?(?:tips|tactics|secrets|steps|ways|strategies)))|shows? you|here(?:'s| is) how|(?:get|hear|reveal\w*|shar\w+|provid\w+|giv\w+) (?:you )?the answers?\b|answers? (?:this|these|that|it|them)\b|(?:top |\d+ |five |three |seven |ten )?(?:tips|tactics|secrets|hacks)\b)/i;
+
+/**
+ * Whether `question` (a sentence of `list`) is answered for the reader in its own or the next sentence: a
+ * teaser. The meeting then tells people the answer, so it is not praised as a question that invites them in.
+ */
+export function teaserQuestion(list: readonly string[], question: string): boolean {
+  const i = list.indexOf(question);
+  if (i < 0) return false;
+  const after = question.slice(question.lastIndexOf('?') + 1);
+  return ANSWERED_FOR_READER.test(`${after} ${list[i + 1] ?? ''}`);
 }
 
 /** A question quoted inside a longer sentence: "attendees discuss questions like \"what kind of community do you want?\"". */

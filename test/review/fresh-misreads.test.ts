@@ -149,3 +149,17 @@ describe('head counts: the places offered, not posts, yearly figures or names (s
     expect(count('Conference on 3 May. Each year, 300 delegates attend.')).toBe(300);
   });
 });
+
+describe('a question praised is one the meeting asks, not a teaser or the organisers\' story (s29 audit)', () => {
+  it('does not praise a question the speakers answer for the reader', () => {
+    expect(praise('How do you keep your best people? Join our free webinar on 3 May at 1pm to find out.', 'The question invites')).toBeUndefined();
+    expect(praise("What makes a great place to work? Our panel will share seven tactics at the leaders' lunch on 3 May.", 'The question invites')).toBeUndefined();
+  });
+  it('does not praise the organisers telling how it began', () => {
+    expect(praise('How did we get here? Last spring a few of us met in a cafe and began to talk. Join us on 3 May.', 'The question invites')).toBeUndefined();
+  });
+  it('still praises a question put to the people there', () => {
+    const text = 'Community conversation on 3 May at 7pm at the library. What kind of town do you want your children to grow up in? Come and share your ideas.';
+    expect(praise(text, 'The question invites')).toBe('The question invites people in rather than naming a problem: "What kind of town do you want your children to grow up in?"');
+  });
+});
