@@ -35,7 +35,9 @@ const NOT_A_TIME_AFTER = new RegExp(
 );
 
 /** A clock range for a part of the day that is not the meeting (registration, lunch). */
-const NOT_SESSION_BEFORE = /\b(?:registration|arrival|arrivals|coffee|lunch|break|refreshments|networking|doors open|drop[- ]off|surgery hours|opening hours|open)\b[^.;\n]{0,12}$/i;
+const NOT_SESSION_BEFORE = /\b(?:registration|arrival|arrivals|coffee|lunch|break|refreshments|networking|doors open|drop[- ]off|surgery hours|opening hours|open|happy hour|social hour|drinks|reception|bingo)\b[^.;\n]{0,12}$/i;
+/** The part named after its range: "from 2:00-4:00 P.M. is social hour", "12-1pm: lunch" (s29 audit). */
+const NOT_SESSION_AFTER = /^\s*(?:is|:|-|–)?\s*(?:the )?(?:happy hour|social hour|registration|arrivals?|coffee|lunch|refreshments|networking|drinks|reception|bingo)\b/i;
 
 /** Minutes after midnight of a clock time; a bare hour is read as written (24-hour). */
 export function clockMinutes(h: number, m: number, suffix: string | undefined): number {
@@ -123,7 +125,7 @@ export function clockSpan(text: string): Duration | undefined {
     if (end <= start && s1 === 'am' && !s2) end += 12 * 60;
     if (end <= start) { start -= 12 * 60; if (start < 0) continue; }
     if (end - start > 14 * 60 || end - start < 5) continue;
-    if (NOT_SESSION_BEFORE.test(text.slice(Math.max(0, at - 30), at))) continue;
+    if (NOT_SESSION_BEFORE.test(text.slice(Math.max(0, at - 30), at)) || NOT_SESSION_AFTER.test(after)) continue;
     // "Join between 9.30 and 9.45am": a short window to arrive or log in, not a session.
     if (BETWEEN_FIRST.test(phrase) && end - start < 30) continue;
     spans.push({ start, end, phrase: phrase.trim(), at });

@@ -18,7 +18,7 @@ const UNIT_DURATION = new RegExp(
 );
 const DAY_DURATION = new RegExp(
   `\\b(?:(?<halfday>half[- ]a[- ]day|half[- ]day|a half day)|(?<fullday>(?:full|whole|all)[- ]day|day[- ]long)|` +
-  `(?<days>(?:a|one|1|two|2|three|3|four|4|five|5|a few|a couple of|several|multiple))[- ]days?\\b|(?<session>(?:a|one|(?<=\\b(?:for|spend|all|through|take)\\s+)the)\\s+(?:morning|afternoon)\\b(?!\\s+(?:or|and)\\b)|(?:morning|afternoon)\\s+(?:session|workshop|event)))`,
+  `(?<days>(?:a|one|1|two|2|three|3|four|4|five|5|a few|a couple of|several|multiple))[- ]days?\\b|(?<session>(?:a|one|(?<=\\b(?:for|spend|all|through|take)\\s+)the)\\s+(?:morning|afternoon)\\b(?!\\s+(?:or|and|meetings?|coffee|tea|walk|break)\\b)|(?:morning|afternoon)\\s+(?:session|workshop|event)))`,
   'gi',
 );
 /** A timed agenda: lines that start with a clock time ("09:30 Arrival", "2.00 Q&A with SLT"). */
@@ -126,7 +126,7 @@ function unitMinutes(g: Record<string, string | undefined>): number | undefined 
 }
 
 /** A length that belongs to something else: a video, a break, a walk, a time per day or year, each talk. */
-const OTHER_THING_BEFORE = /\b(?:video|film|clip|recording|podcast|break|lunch|coffee|walk|drive|bus|train|journey|read|reading|module|e-?learning|(?<!the )course|per|registration|arrival|refreshments|networking|doors open|slot|talks? of|presentations? of|pitch(?:es)?|allotment|allowance|checkpoint|includ(?:es|ing|ed))\b[^.;\n]{0,25}$|\b(?:after|within|first|(?<!\b(?:will|to|shall|should|would|may|might|must|can|could|does|do|not)\s)last|every)\s+$|\b(?:over|(?<!\b(?:no|not) )more than|at least|upwards of|in excess of|extended(?: by)?|overran(?: by)?|overrun(?: by)?)\s+$/i;
+const OTHER_THING_BEFORE = /\b(?:video|film|clip|recording|podcast|break|lunch|coffee|walk|drive|bus|train|journey|read|reading|module|e-?learning|(?<!the )course|per|registration|arrival|refreshments|networking|doors open|slot|talks? of|presentations? of|pitch(?:es)?|allotment|allowance|checkpoint|includ(?:es|ing|ed)|adjourn\w*|delay\w*|postpon\w*|recess\w*|suspend\w*|wait(?:ing)?)\b[^.;\n]{0,25}$|\b(?:after|within|first|(?<!\b(?:will|to|shall|should|would|may|might|must|can|could|does|do|not)\s)last|every)\s+$|\b(?:over|(?<!\b(?:no|not) )more than|at least|upwards of|in excess of|extended(?: by)?|overran(?: by)?|overrun(?: by)?)\s+$/i;
 /** Time allowed for getting there ("allow 30 minutes for parking"), not time allowed for questions. */
 const ALLOW_BEFORE = /\ballow(?:ing)?\s+(?:up to |about |around |at least |an? extra |extra )?$/i;
 const ALLOW_FOR_MEETING = /^\s*(?:for\s+(?:the\s+)?(?:questions|discussion|q\s*&\s*a|debate|conversation|feedback|comments))\b/i;

@@ -163,3 +163,17 @@ describe('a question praised is one the meeting asks, not a teaser or the organi
     expect(praise(text, 'The question invites')).toBe('The question invites people in rather than naming a problem: "What kind of town do you want your children to grow up in?"');
   });
 });
+
+describe('a part of the day is not the meeting\'s length (s29 audit)', () => {
+  const minutes = (text: string): number | null => extract(text).session.minutes;
+  it('does not take a wait, a happy hour, social hour or "a morning meeting" for the length', () => {
+    expect(minutes('AGM on 15 March at 7pm. If there is no quorum the meeting shall be adjourned for 30 minutes.')).toBeNull();
+    expect(minutes('Each session starts with a happy hour from 5:30pm - 6:00pm. Coding starts at 6pm and goes on until everyone leaves.')).toBeNull();
+    expect(minutes('Tenant meetings on the first Friday of every month. On Tuesdays from 2:00-4:00 P.M. is social hour.')).toBeNull();
+    expect(minutes("Evening meetings are hard for some families, so next term's meeting will be a morning meeting on Tuesday 14 August.")).toBeNull();
+  });
+  it('still reads a morning of conversation and a stated range', () => {
+    expect(minutes('Join us for a morning of conversation on 3 May.')).toBe(180);
+    expect(minutes('Workshop on 3 May, 9am to 12pm, for 20 residents.')).toBe(180);
+  });
+});
