@@ -19,6 +19,15 @@ const ACTIONS =
   /\b(?:more (?:opportunities|chances|sessions|events|meetings) (?:to|for|will)|further (?:[\w'’-]+ ){0,2}?(?:sessions|events|meetings|consultation|engagement|opportunities|evenings|mornings|workshops|forums|dates|drop-ins|open days)|(?:comments|views|feedback|responses|ideas|suggestions)(?: (?:received|gathered|collected|given|raised))? will (?:be )?(?:considered|used|fed|taken|inform|shape|reported|passed)|leave with (?:[\w'’-]+ ){0,2}actions|actions to take (?:back|away|forward)|(?:will be )?followed by (?:an? )?(?:online |public |wider )?(?:consultation|survey|report|decision|vote)|(?:council|board|committee|cabinet) (?:will|is to|is due to) (?:\w+ ){0,2}(?:decide|decision|consider|vote|revisit|review)|put (?:their|your) names? forward|actions? (?:will be|with|tracked|agreed|owned|assigned|logged)|action (?:plan|log|points) (?:will|to be|with)|(?:named|agreed) (?:owners?|leads?)|who (?:will do|does|fixes|owns|takes) what|(?:report|reporting|feed|feeding) back to (?:everyone|all|participants|attendees|those who|you|the group)|(?:we|they) will (?:follow up|write up|share (?:the )?(?:notes|outputs|findings|actions|report))|follow[- ]up (?:session|meeting|event|workshop|call|survey|report|email|interview|conversation|visit)s?|(?:consultation|survey|engagement) (?:will )?follows?|next steps (?:will|are|agreed)|(?:outputs?|findings|ideas|actions|recommendations) (?:will )?(?:go|be taken|feed|be fed|be reported|be shared) (?:to|into|back|forward|with)|taken forward by|take (?:them|it|this|these) forward|(?:provide|give|send|publish) (?:a |our )?(?:responses?|feedback|answers?|an? update) back|(?:publish\w*|track\w*) (?:and (?:track\w*|publish\w*) )?(?:the |all )?(?:questions|actions|responses|answers|commitments)|(?:commit|committed) to (?:publishing|tracking|responding|reporting back))\b/gi;
 
 /**
+ * A stated use of what the meeting produces (labelling guide: "recommendations fed into a strategy ... is
+ * something said about what happens after"): it is used to finalise or inform a plan, the people's views help shape one, or
+ * its findings, notes or a summary will be published or shared. Without these the review asked "Will anything
+ * happen after this meeting?" of plans that said (s29 audit).
+ */
+const OUTPUTS_USED =
+  /\b(?:(?:will|would|to) be used to (?:finalise|finalize|inform|shape|develop|update|improve|create|write|draft|design|decide|plan|prioriti[sz]e|agree|produce)(?: (?:the|our|a|an|this|these|its|their|future|new)(?: [\w'’-]+){1,2})?|(?<=\b(?:you|your (?:views|ideas|input|feedback|comments|voice))\b[^.;\n]{0,25})\bhelp(?:s|ing)? (?:to )?(?:shape|inform|develop|design) (?:it|them|(?:the|our|a|this|these|future|how|what)(?: [\w'’-]+){1,3})|(?:findings|results|notes|minutes|outputs?|outcomes?|summary|summaries|report|write-?up|feedback|responses|ideas|comments|recommendations)(?: of [^.;\n]{1,40}?)? (?:will|would) (?:then )?be (?:published|posted|shared|circulated|sent|summari[sz]ed|written up|made available|reported|presented|fed back|put on))\b/gi;
+
+/**
  * Recurrence said by the event's place in a run: "her latest public Q&A session", "this month's network
  * event", "our November topical meeting", a lecture or seminar series, an event that "is usually" held or
  * "has become a popular" one, "a similar conference two years ago", an inaugural meeting of a new group,
@@ -101,7 +110,7 @@ export function detectFollowUp(text: string, forwardLooking: boolean, teamRoutin
   // The verb that told a group from a one-off ("advisory group has been") is not quoted: the group is the evidence.
   const standing = here(STANDING, 3).map((e) => e.replace(/\s+(?:will|to|meets?|has been|is being|are being)$/i, ''));
   if (standing.length > 0) return { kind: 'standing-group', evidence: standing };
-  const actions = here(ACTIONS, 3);
+  const actions = [...here(ACTIONS, 3), ...here(OUTPUTS_USED, 3)].slice(0, 3);
   if (actions.length > 0) return { kind: 'actions', evidence: actions };
   return { kind: forwardLooking && namesOneOccasion(text) ? 'none' : 'unknown', evidence: [] };
 }

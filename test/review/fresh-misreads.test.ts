@@ -177,3 +177,17 @@ describe('a part of the day is not the meeting\'s length (s29 audit)', () => {
     expect(minutes('Workshop on 3 May, 9am to 12pm, for 20 residents.')).toBe(180);
   });
 });
+
+describe('the review does not ask what the plan answers: a stated use of the outputs (s29 audit)', () => {
+  const asks = (text: string): string[] => reviewPlan(text).plan.openQuestions;
+  const after = 'Will anything happen after this meeting?';
+  it('does not ask what happens after when the outputs are used or published', () => {
+    expect(asks('Workshop for residents on 3 May at 7pm about the park. What you tell us will be used to finalise the masterplan.')).not.toContain(after);
+    expect(asks('Workshop for residents on 3 May at 7pm about the park. The findings will be published in a report in June.')).not.toContain(after);
+    expect(asks('Drop-in on Wednesday 16 November, 6pm to 9pm, at the church hall about the new village plan, giving you the chance to help shape it.')).not.toContain(after);
+  });
+  it('still asks when a plan only helps shape something before the meeting, or says nothing', () => {
+    expect(asks('Online town hall on 3 May at 7pm. To help shape the questions, residents are invited to send them in advance.')).toContain(after);
+    expect(asks('Workshop for residents on 3 May at 7pm about the park.')).toContain(after);
+  });
+});
