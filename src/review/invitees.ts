@@ -64,6 +64,19 @@ const VERB_AFTER_COLON = /^(?:to\s+)?(?:decide|agree|approve|sign|review|discuss
 /** A kind of person named only as part of a staff title ("Tenant Engagement Officer", "Customer Services Manager"). */
 const GROUP_IN_TITLE =
   /\b(?:tenants?|customers?|patients?|residents?|parents?|carers?|students?|pupils?|users?|clients?|family|families|children'?s?|young people'?s?)\s+(?:[\w-]+\s+){0,2}?(?:officers?|managers?|leads?|team|directors?|coordinators?|co-ordinators?|advisers?|advisors?|liaison|champions?)\b/gi;
+/**
+ * A group word naming a topic, not the people ("Youth Activities", "Public Safety", "Student Housing",
+ * "Customer Experience"): an agenda's or a workshop's subject, so it does not put the group in the room
+ * (s29 audit). Bodies of the people themselves ("Youth Council", "Residents' Association", "patient
+ * participation") are left alone.
+ */
+const GROUP_AS_TOPIC =
+  /\b(?:youth|public|patients?|students?|customers?|clients?|children'?s|community|citizens?|pupils?)\s+(?:activities|safety|health|transport|realm|sector|spaces?|facilities|toilets|art|polic(?:y|ies)|affairs|protection|provision|services?|housing|accommodation|finance|funding|satisfaction|experience|parking|libraries|parks?|offending|crime|justice|wellbeing|well-being|attainment|outcomes|records?|data|journeys?|numbers|recruitment|retention)\b/gi;
+/**
+ * Business done about people ("Election of Executive Officers and Board of Directors", "appointment of
+ * trustees", "co-option of governors"): posts to fill, not who comes (s29 audit).
+ */
+const BUSINESS_ABOUT_PEOPLE = /\b(?:(?:re-?)?election|appointments?|co-?options?|nominations?|resignations?|removal|remuneration|vacanc(?:y|ies)|retirement)\s+(?:of|for|to|as)\s+[^,;\n]*/gi;
 const FIRST_WORDS_ROLE = /^(?:the |our |all |[\d]+ |some )?[\w'/-]+(?:\s+[\w'/-]+){0,2}/i;
 
 // Regexes used per sentence or per match are made once here: a literal in a function body builds a new
@@ -160,7 +173,7 @@ export function parseInvitees(sentenceList: string[], labelled?: string, numbere
   const add = (p: string | undefined): void => {
     if (!p || seen.has(p)) return;
     seen.add(p);
-    const t = p.replace(primeNative(TOPIC_CLAUSE), ' ').replace(SPACES, ' ').trim();
+    const t = p.replace(primeNative(TOPIC_CLAUSE), ' ').replace(BUSINESS_ABOUT_PEOPLE, ' ').replace(SPACES, ' ').trim();
     if (t && t.length > 1 && !kept.has(t)) {
       kept.add(t);
       phrases.push(t);
@@ -213,7 +226,8 @@ export function parseInvitees(sentenceList: string[], labelled?: string, numbere
   const team = SOFTWARE_TEAM.test(all);
   const roles = rolesIn(joined).map((r) => (TRADE_ONLY.test(r.phrase) && !team ? { phrase: r.phrase, level: 'unknown' as const } : r));
   const groups: Invitees['groups'] = [];
-  for (const [i, phrase] of unionMatches(GROUP_UNION, joined.replace(primeNative(GROUP_IN_TITLE), (t) => t.replace(FIRST_WORD, 'staff')))) {
+  const groupText = joined.replace(primeNative(GROUP_IN_TITLE), (t) => t.replace(FIRST_WORD, 'staff')).replace(GROUP_AS_TOPIC, (t) => t.replace(FIRST_WORD, 'topic'));
+  for (const [i, phrase] of unionMatches(GROUP_UNION, groupText)) {
     const g = GROUPS[i];
     if (g && !groups.some((x) => x.name === g.name)) groups.push({ name: g.name, phrase, families: g.families });
   }

@@ -191,3 +191,17 @@ describe('the review does not ask what the plan answers: a stated use of the out
     expect(asks('Workshop for residents on 3 May at 7pm about the park.')).toContain(after);
   });
 });
+
+describe('people named as a topic or as business are not invitees (s29 audit)', () => {
+  it('does not read a topic title ("Youth Activities", "Director of Public Health") as the group in the room', () => {
+    const topics = 'Workshop on 3 May at 7pm at the community centre. Topics: Youth Activities, Public Safety, Affordable Housing.';
+    expect(praise(topics, 'The people this is about are in the room')).toBeUndefined();
+    expect(extract('Panel on 3 May with the Director of Public Health and two councillors.').participants.some((p) => p.group)).toBe(false);
+    expect(praise('Youth Council meeting on 3 May at 5pm for young people aged 11 to 18.', 'The people this is about are in the room')).toBeDefined();
+  });
+  it('does not read posts to be filled as invitees mixing levels', () => {
+    const agm = 'AGM on 15 March at 7pm. Only members may attend. Agenda: 1. Minutes 2. Election of Executive Officers and Board of Directors 3. New business.';
+    expect(extract(agm).participants.filter((p) => p.role === 'participant').map((p) => p.phrase)).toEqual([]);
+    expect(praise(agm, 'The invitees mix levels')).toBeUndefined();
+  });
+});
