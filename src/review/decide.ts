@@ -5,7 +5,7 @@
  */
 import type { Participant, PlanFacts } from './facts.js';
 import { CONVERSATION_ROOM, GROUPS, OPEN_INVITATION } from './cues.js';
-import { askedQuestion, putToPeople } from './put-question.js';
+import { askedQuestion, putToPeople, withoutHeadingNumber } from './put-question.js';
 import type { FlagId } from './rules.js';
 
 /** Conversation in one room gets hard past about twelve people ("Where to Begin"). */
@@ -153,7 +153,7 @@ export function strengths(f: PlanFacts, flags: readonly FlagId[]): Strength[] {
   if (f.representatives.value === 'no') out.push({ id: 'as-themselves', evidence: f.representatives.evidence });
   // A heading that defines a term ("What is a kick-off meeting?") or a request for help is not a question put to the people in the room.
   const asked = f.framing.question ? askedQuestion(f.framing.question) : null;
-  if (!f.framing.deficit && asked && putToPeople(asked)) out.push({ id: 'question', evidence: [asked] });
+  if (!f.framing.deficit && asked && putToPeople(asked)) out.push({ id: 'question', evidence: [withoutHeadingNumber(asked)] });
   if (f.outcome.explores && !has('converge-early') && !has('presentation-led')) out.push({ id: 'explores', evidence: f.outcome.evidence });
   if (f.format.stories) out.push({ id: 'stories', evidence: [] });
   // "Built around conversation" needs two different cues of it and no talk to speak of: beside a talk or a

@@ -72,6 +72,9 @@ const PER_PART_AFTER = /\s+(?:per|at each|on each|to a|a) (?:table|group|room|te
 /** People counted per day or week ("25 patients a day", "40 families each week"): a workload or a service's reach, not a head count. */
 const RATE_AFTER = /\s+(?:a|per|each|every) (?:day|week|month|year|shift)\b/iy;
 
+/** The low end of a range said with "between" before the number that ends it. */
+const BETWEEN_BEFORE = new RegExp(`\\bbetween\\s+(${NUM})\\s+and\\s+$`, 'i');
+
 /** Where a count's quote starts: at the qualifier just before the number ("about", "up to"), if any (`pre`, matched in `before`), else at the number. */
 const quoteStart = (before: string, at: number, pre: RegExpExecArray | null): number => (pre ? at - (before.length - pre.index) : at);
 
@@ -179,12 +182,16 @@ function mentionsIn(s: string, i: number, out: Mention[], numbered?: boolean): v
       if (POPULATION_BEFORE.test(before)) continue;
       // People who answered a survey or signed a petition gave their views, but not in the room.
       if (SURVEY.test(s) && !ATTENDING.test(s)) continue;
-      const from = quoteStart(before, at, preMatch);
+      // "Between thirty and forty people": the range's low end comes before "and", quoted with it.
+      const low = BETWEEN_BEFORE.exec(before);
+      const lowN = low?.[1] ? parseNumber(low[1]) : undefined;
+      if (low && lowN !== undefined && lowN < n.min) n.min = lowN;
+      const from = low && lowN !== undefined ? at - (before.length - low.index) : quoteStart(before, at, preMatch);
       out.push({
         n,
         general: GENERAL_RE.test(g.noun ?? '') || Boolean(g.each),
         additive: pre.startsWith('plus'),
-        approx: (pre !== '' && !pre.startsWith('plus')) || VAGUE_NUMBER.test(num[0]),
+        approx: (pre !== '' && !pre.startsWith('plus')) || VAGUE_NUMBER.test(num[0]) || Boolean(low),
         // Quoted exactly as written, from the qualifier ("about", "~") to the noun.
         phrase: s.slice(from, end + people[0].length).trim(),
         sentence: i,

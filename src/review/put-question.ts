@@ -50,7 +50,17 @@ const ORIGIN =
 
 /** An open question the meeting puts to the people in it: not a heading, a leaflet's FAQ or a request for help. */
 export function putToPeople(question: string): boolean {
-  return /\b(?:what|how|where)\b/i.test(question) && ![DEFINITION, NAME_DEFINED, ASKS_FOR_HELP, ABOUT_ITSELF, ORIGIN].some((re) => re.test(question));
+  // A leaflet numbers its headings ("1 What is a User Forum?", "Q2. How long does it last?"): the number is not part of the question.
+  const q = withoutHeadingNumber(question);
+  return /\b(?:what|how|where)\b/i.test(q) && ![DEFINITION, NAME_DEFINED, ASKS_FOR_HELP, ABOUT_ITSELF, ORIGIN].some((re) => re.test(q));
+}
+
+/** A heading's number or letter before its question: "1 ", "2. ", "Q3) ", "a) ". */
+const NUMBERED_HEADING = /^\W*(?:q\s?)?(?:\d{1,2}[.):]?|[a-h][.):])\s+(?=\S)/i;
+
+/** A question without the number a leaflet or a list put before it, as it is quoted. */
+export function withoutHeadingNumber(question: string): string {
+  return question.replace(NUMBERED_HEADING, '');
 }
 
 /**

@@ -205,3 +205,16 @@ describe('people named as a topic or as business are not invitees (s29 audit)', 
     expect(praise(agm, 'The invitees mix levels')).toBeUndefined();
   });
 });
+
+describe('a leaflet\'s numbered headings and ranges said with "between" (s29 audit)', () => {
+  it('does not praise a numbered FAQ heading, and quotes a numbered question without its number', () => {
+    expect(praise('User forum leaflet. 1 What is a User Forum? It is a meeting of patients and carers twice a year.', 'The question invites')).toBeUndefined();
+    expect(praise('Community cafe on 3 May at 7pm. 1 What kind of town do you want? Come and share ideas.', 'The question invites'))
+      .toBe('The question invites people in rather than naming a problem: "What kind of town do you want?"');
+  });
+  it('reads "between thirty and forty people" as the range', () => {
+    const forum = 'User forum on 3 May, 11.30am to 3pm in the hall. There are usually between thirty and forty people.';
+    expect(extract(forum).attendance).toMatchObject({ min: 30, max: 40 });
+    expect(reviewPlan(forum).flags.find((f) => f.id === 'large-group')?.nudge).toMatch(/^With 30-40 people,/);
+  });
+});
