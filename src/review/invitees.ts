@@ -38,8 +38,10 @@ const SPEAKERS = [
   /\b(?:keynotes?|presentations?|talks?|speech(?:es)?|briefings?|updates?|welcome|panels?|speakers?|presenters?|papers?)\s+(?:on\s+[^,.;]*?\s+)?(?:from|by|of|with)\s+[^.;]*/gi,
 ];
 /** A speaking verb; the whole clause around it is the speaker's, so it is blanked clause-wide. */
-const SPEAKS = /\b(?:will (?:present|give|explain|brief|talk|speak|open|introduce|chair|update|lead)|presents?|gives?|explains?|shares? a)\b/gi;
-const SPEAKER_HINT = /\bby\b|keynote|present|talk|speech|briefing|update|welcome|panel|speaker|paper|give|explain|share/i;
+const SPEAKS =
+  /\b(?:will (?:present|give|explain|brief|talk|speak|open|introduce|chair|update|lead|welcome)|presents?|presented|gives?|explains?|shares? a|opened (?:the|proceedings)|chaired|welcomed (?:everyone|all|participants|delegates|guests|attendees|members)|wrapped up|closed (?:the|proceedings))\b/gi;
+// A report names who ran the meeting in the past tense ("The CEO opened the meeting and the director presented the plan"): hosts, not invitees.
+const SPEAKER_HINT = /\bby\b|keynote|present|talk|speech|briefing|update|welcome|panel|speaker|paper|give|explain|share|opened|chaired|wrapped|closed/i;
 const ROLE_UNION = union(ROLE_LEVELS.map(([, re]) => re));
 const GROUP_UNION = union(GROUPS.map((g) => g.re));
 /**

@@ -218,3 +218,16 @@ describe('a leaflet\'s numbered headings and ranges said with "between" (s29 aud
     expect(reviewPlan(forum).flags.find((f) => f.id === 'large-group')?.nudge).toMatch(/^With 30-40 people,/);
   });
 });
+
+describe('who ran a meeting is not its invitee list, and "invited to present" is a talk (s29 audit)', () => {
+  it('does not read the hosts of a reported meeting as invitees mixing levels', () => {
+    const report = 'About 40 delegates from different firms attended on 3 October. The CEO opened the meeting and the director presented the draft plan. Developers then gave their response.';
+    expect(extract(report).participants.filter((p) => p.role === 'participant' && p.level === 'senior')).toEqual([]);
+    expect(praise(report, 'The invitees mix levels')).toBeUndefined();
+  });
+  it('does not call a meeting with invited presenters one with no talk named', () => {
+    const text = 'The group meets 10 times a year. Each member brings an issue to share and discuss. Experts are invited to present or facilitate a debate on a key theme.';
+    expect(extract(text).format.talkEvidence).toContain('invited to present');
+    expect(praise(text, 'It is built around conversation')).toBeUndefined();
+  });
+});
