@@ -11,7 +11,7 @@ import {
 import { HAS_NUMBER } from './numbers.js';
 // The large patterns are compiled to machine code at their first use: see native-regex.ts.
 import { primeNative } from './native-regex.js';
-import { allMatches, matchAll, testFromStart, union, unionMatches } from './text.js';
+import { allMatches, collapseSpaces, matchAll, testFromStart, union, unionMatches } from './text.js';
 
 /** The invitee side of a plan. */
 export interface Invitees {
@@ -87,7 +87,6 @@ const CLAUSE_END = /[,.;]/;
 const QUOTED = /^['"]/;
 const LIST_MARK = /[,+&/]/;
 const LIST_VERB = /\s(?:review|agree|discuss|meet|decide|look|go|share|explore|plan|will|to|are|is|who|that|come|talk|work|sign|approve|chair|shadow|attend|join)s?\b/i;
-const SPACES = /\s+/g;
 const BODY_COLON = /^([^:]{2,60}):\s+/;
 const WITH_OR_FOR = / (?:with|for) /i;
 const INVITE_HINT = /invit|open |welcom|together|gather|conven|unit|aimed|designed|intended| for |suitable|interest|relevant|attended|work|connect/i;
@@ -175,7 +174,7 @@ export function parseInvitees(sentenceList: string[], labelled?: string, numbere
   const add = (p: string | undefined): void => {
     if (!p || seen.has(p)) return;
     seen.add(p);
-    const t = p.replace(primeNative(TOPIC_CLAUSE), ' ').replace(BUSINESS_ABOUT_PEOPLE, ' ').replace(SPACES, ' ').trim();
+    const t = collapseSpaces(p.replace(primeNative(TOPIC_CLAUSE), ' ').replace(BUSINESS_ABOUT_PEOPLE, ' ')).trim();
     if (t && t.length > 1 && !kept.has(t)) {
       kept.add(t);
       phrases.push(t);

@@ -2,6 +2,7 @@
  * Numbers in the loose ways people write them in plans: "about forty", "30-40", "a dozen", "100+".
  */
 import { primeNative } from './native-regex.js';
+import { collapseSpaces } from './text.js';
 
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -32,7 +33,6 @@ export const RANGE = `${NUM}(?:\\s*(?:-|to|or)\\s*${NUM})?\\+?`;
 
 // Regexes used per sentence or per match are made once here: a literal in a function body builds a new
 // RegExp object every time it is evaluated.
-const SPACES = /\s+/g;
 const DIGITS = /^\d[\d,]*(\.\d+)?$/;
 const COMMAS = /,/g;
 const HUNDRED = /^(a|one|two|three|four|five) hundred$/;
@@ -40,7 +40,7 @@ const TENS_WORDS = /^([a-z]+)(?:[- ]([a-z]+))?$/;
 
 /** Parses one number written in digits or words; undefined when it is not a number. */
 export function parseNumber(raw: string): number | undefined {
-  const s = raw.trim().toLowerCase().replace(SPACES, ' ');
+  const s = collapseSpaces(raw.trim().toLowerCase());
   if (DIGITS.test(s)) return Number(s.replace(COMMAS, ''));
   if (s in VAGUE) return VAGUE[s];
   if (s in UNITS) return UNITS[s];
