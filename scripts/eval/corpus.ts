@@ -2,7 +2,7 @@
  * The real-plan corpus under `test/review/corpus/`: plans, framings and second labels, one JSON object a
  * line, one file per gatherer. Loading checks each record's shape and says which file and line is wrong.
  * Records are tagged with their split here, once, so nothing downstream can mix them: everything under
- * `test4/` is the frozen test split, everything under `cal/` the calibration split, everything else dev
+ * `test5/` is the frozen test split, everything under `cal/` the calibration split, everything else dev
  * (records of the retired test splits are tagged `retiredTest` so their size can still be reported).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

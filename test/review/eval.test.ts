@@ -57,13 +57,13 @@ describe('corpus loader', () => {
     expect(c.plans.map((p) => [p.id, p.split, p.retiredTest])).toEqual([['b-1', 'dev', true], ['g-1', 'dev', true]]);
     expect(c.framings.map((f) => [f.id, f.split, f.retiredTest])).toEqual([['l-f1', 'dev', false], ['g-f1', 'dev', true]]);
   });
-  it('puts everything under test4/ in the frozen test split, with its own second labels', () => {
+  it('puts everything under test5/ in the frozen test split, with its own second labels', () => {
     const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
-    for (const d of ['plans', 'test4/plans', 'test4/framings', 'test4/labels2']) mkdirSync(join(dir, d), { recursive: true });
+    for (const d of ['plans', 'test5/plans', 'test5/framings', 'test5/labels2']) mkdirSync(join(dir, d), { recursive: true });
     writeFileSync(join(dir, 'plans', 'a.jsonl'), JSON.stringify({ id: 'a-1', site: 'one.org', text: 'Board meeting.', flags: [] }));
-    writeFileSync(join(dir, 'test4', 'plans', 'g.jsonl'), JSON.stringify({ id: 'g-1', site: 'new.org', text: 'Forum for 200.', flags: ['large-group'] }));
-    writeFileSync(join(dir, 'test4', 'framings', 'g.jsonl'), JSON.stringify({ id: 'g-f1', site: 'other.org', text: 'Tackling fraud', deficit: true }));
-    writeFileSync(join(dir, 'test4', 'labels2', 'h.jsonl'), JSON.stringify({ id: 'g-1', flags: ['large-group'] }));
+    writeFileSync(join(dir, 'test5', 'plans', 'g.jsonl'), JSON.stringify({ id: 'g-1', site: 'new.org', text: 'Forum for 200.', flags: ['large-group'] }));
+    writeFileSync(join(dir, 'test5', 'framings', 'g.jsonl'), JSON.stringify({ id: 'g-f1', site: 'other.org', text: 'Tackling fraud', deficit: true }));
+    writeFileSync(join(dir, 'test5', 'labels2', 'h.jsonl'), JSON.stringify({ id: 'g-1', flags: ['large-group'] }));
     const c = loadCorpus(dir);
     expect(c.plans.map((p) => [p.id, p.split])).toEqual([['a-1', 'dev'], ['g-1', 'test']]);
     expect(c.framings.map((f) => f.split)).toEqual(['test']);
@@ -71,9 +71,9 @@ describe('corpus loader', () => {
   });
   it('refuses a test-split site that the dev split also uses', () => {
     const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
-    for (const d of ['framings', 'test4/plans']) mkdirSync(join(dir, d), { recursive: true });
+    for (const d of ['framings', 'test5/plans']) mkdirSync(join(dir, d), { recursive: true });
     writeFileSync(join(dir, 'framings', 'a.jsonl'), JSON.stringify({ id: 'a-f1', site: 'same.org', text: 'Tackling crime', deficit: true }));
-    writeFileSync(join(dir, 'test4', 'plans', 'g.jsonl'), JSON.stringify({ id: 'g-1', site: 'same.org', text: 'Forum.', flags: [] }));
+    writeFileSync(join(dir, 'test5', 'plans', 'g.jsonl'), JSON.stringify({ id: 'g-1', site: 'same.org', text: 'Forum.', flags: [] }));
     expect(() => loadCorpus(dir)).toThrow(/same\.org also appear in the dev split/);
   });
   it('puts everything under cal/ in the calibration split and keeps its sites apart from the others', () => {
@@ -87,19 +87,19 @@ describe('corpus loader', () => {
     expect(c.plans.map((p) => [p.id, p.split])).toEqual([['a-1', 'dev'], ['c-1', 'cal']]);
     expect(c.framings.map((f) => f.split)).toEqual(['cal']);
     expect(c.labels2.map((l) => l.id)).toEqual(['c-1']);
-    mkdirSync(join(dir, 'test4', 'plans'), { recursive: true });
-    writeFileSync(join(dir, 'test4', 'plans', 'g.jsonl'), JSON.stringify({ id: 'g-1', site: 'cal.org', text: 'Forum.', flags: [] }));
+    mkdirSync(join(dir, 'test5', 'plans'), { recursive: true });
+    writeFileSync(join(dir, 'test5', 'plans', 'g.jsonl'), JSON.stringify({ id: 'g-1', site: 'cal.org', text: 'Forum.', flags: [] }));
     expect(() => loadCorpus(dir)).toThrow(/test split's sites must be used nowhere else, but cal\.org also appear in the cal split/);
-    writeFileSync(join(dir, 'test4', 'plans', 'g.jsonl'), '');
+    writeFileSync(join(dir, 'test5', 'plans', 'g.jsonl'), '');
     writeFileSync(join(dir, 'plans', 'b.jsonl'), JSON.stringify({ id: 'b-1', site: 'cal2.org', text: 'Forum.', flags: [] }));
     expect(() => loadCorpus(dir)).toThrow(/calibration split's sites must be used nowhere else, but cal2\.org also appear in the dev split/);
   });
-  it('reads the next test split (test5/) for its sites only: scored nowhere, and its sites kept from every other split', () => {
+  it('reads the next test split (test6/) for its sites only: scored nowhere, and its sites kept from every other split', () => {
     const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
-    for (const d of ['plans', 'test5/plans', 'test5/framings']) mkdirSync(join(dir, d), { recursive: true });
+    for (const d of ['plans', 'test6/plans', 'test6/framings']) mkdirSync(join(dir, d), { recursive: true });
     writeFileSync(join(dir, 'plans', 'a.jsonl'), JSON.stringify({ id: 'a-1', site: 'one.org', text: 'Board meeting.', flags: [] }));
-    writeFileSync(join(dir, 'test5', 'plans', 'n.jsonl'), JSON.stringify({ id: 'n-1', site: 'next.org', text: 'Forum for 200.', flags: ['large-group'] }));
-    writeFileSync(join(dir, 'test5', 'framings', 'n.jsonl'), JSON.stringify({ id: 'n-f1', site: 'next2.org', text: 'Tackling fraud', deficit: true }));
+    writeFileSync(join(dir, 'test6', 'plans', 'n.jsonl'), JSON.stringify({ id: 'n-1', site: 'next.org', text: 'Forum for 200.', flags: ['large-group'] }));
+    writeFileSync(join(dir, 'test6', 'framings', 'n.jsonl'), JSON.stringify({ id: 'n-f1', site: 'next2.org', text: 'Tackling fraud', deficit: true }));
     const c = loadCorpus(dir);
     expect(c.plans.map((p) => p.id)).toEqual(['a-1']);
     expect(c.framings).toEqual([]);

@@ -7,7 +7,7 @@ import { ROOT } from '../helpers/bot.js';
 import { texts } from './texts.js';
 
 const here = path.join(ROOT, 'test/review');
-/** Dev texts only (plans, cases, framings): never the frozen cal/ or test4/ splits. */
+/** Dev texts only (plans, cases, framings): never the frozen cal/ or test5/ splits. */
 const DEV = [
   'corpus/plans/corpus-a.jsonl', 'corpus/plans/corpus-b.jsonl', 'corpus/plans/framings.jsonl', 'cases.jsonl', 'holdout.jsonl',
   'corpus/framings/framings.jsonl', 'corpus/framings/fgen.jsonl', 'corpus/framings/ftune.jsonl',

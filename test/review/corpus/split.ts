@@ -6,13 +6,14 @@
  * dev split: its plans now train and cross-validate like any other. The second test split (`test2/`, gathered
  * from sites used nowhere else by people who did not tune the review) had its three scorings too and lies under
  * `retired/test2/`, read as dev. The third (`test3/`) had its three scorings on 2026-11-27 and lies under
- * `retired/test3/`, read as dev. The fourth test split is whatever lies under `test4/`, gathered the same way
- * from sites used in none of the others, and frozen before any tuning against it.
+ * `retired/test3/`, read as dev. The fourth (`test4/`) had its three scorings, the last on 2026-11-29, and
+ * lies under `retired/test4/`, read as dev. The fifth test split is whatever lies under `test5/`, gathered the
+ * same way from sites used in none of the others while `test4/` was still frozen, and never tuned against.
  */
 import { createHash } from 'node:crypto';
 
 /** The directory, under the corpus root, that holds the frozen test split. */
-export const TEST_SPLIT_DIR = 'test4';
+export const TEST_SPLIT_DIR = 'test5';
 
 /**
  * The directory, under the corpus root, of the next frozen test split: gathered and labelled from sites used
@@ -20,10 +21,10 @@ export const TEST_SPLIT_DIR = 'test4';
  * nothing and read by nobody who tunes, until the current test split has had its scorings; then it becomes
  * `TEST_SPLIT_DIR`. Its sites are kept apart from every other split's meanwhile.
  */
-export const NEXT_TEST_SPLIT_DIR = 'test5';
+export const NEXT_TEST_SPLIT_DIR = 'test6';
 
 /** Directories, under the corpus root, of frozen test splits that had their scorings and are now dev. */
-export const RETIRED_SPLIT_DIRS: readonly string[] = ['retired/test2', 'retired/test3'];
+export const RETIRED_SPLIT_DIRS: readonly string[] = ['retired/test2', 'retired/test3', 'retired/test4'];
 
 /**
  * The dev files gathered while the first test split was frozen: only in these is a site that `isTestSite`
