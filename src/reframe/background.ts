@@ -14,20 +14,22 @@ import { primeNative } from '../review/native-regex.js';
  * wellbeing, thriving, a life or a future built again, people supported or something kept up through a
  * hard time ("Supporting your team through a restructure", "Support through redundancy"; not "Support after
  * redundancy", whose head is the support for the problem itself, as the labelling guide reads it), or lessons
- * learned ("Lessons learned from a failed launch": the learning is the head, the failure what it comes after).
+ * learned ("Lessons learned from a failed launch": the learning is the head, the failure what it comes after), or
+ * withstanding a hard time ("to withstand crises", "weathering the storm"; "extreme weather" is no verb).
  */
 const GOOD_HEAD = new RegExp(
-  String.raw`\b(?:celebrat\w*|(?:support|maintain|sustain)(?:s|ing)?(?=\s+(?:[\w'’-]+\s+){0,3}through\b)|honou?r(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing)|thriv\w*|flourish\w*|recover(?:y|ies|ing|ed)?|resilien\w*|well-?being|wellness|positive|growth|grow(?:s|ing)? (?:stronger|together|resilience|hope)|(?:re)?build(?:s|ing)? (?:back|resilience|hope|confidence|(?:a |your |our )?(?:better |brighter |new )?(?:future|lives?))|rebuild\w*|renew\w*|hope|best life|(?:a |new |your |our )?life|living well|mov(?:e|es|ing) (?:forward|on)|stronger|freedom|strengths?|heal(?:s|ing)?|bounc(?:e|es|ing) back|new beginnings?|fresh start|lessons? (?:we )?learn(?:ed|t)|learn(?:s|ing|ed|t)? (?:the |our |some |key |from )?lessons?)\b`,
+  String.raw`\b(?:celebrat\w*|(?:support|maintain|sustain)(?:s|ing)?(?=\s+(?:[\w'’-]+\s+){0,3}through\b)|honou?r(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing)|thriv\w*|flourish\w*|recover(?:y|ies|ing|ed)?|resilien\w*|well-?being|wellness|positive|growth|grow(?:s|ing)? (?:stronger|together|resilience|hope)|(?:re)?build(?:s|ing)? (?:back|resilience|hope|confidence|(?:a |your |our )?(?:better |brighter |new )?(?:future|lives?))|rebuild\w*|renew\w*|hope|best life|(?:a |new |your |our )?life|living well|mov(?:e|es|ing) (?:forward|on)|stronger|freedom|strengths?|heal(?:s|ing)?|bounc(?:e|es|ing) back|new beginnings?|fresh start|lessons? (?:we )?learn(?:ed|t)|learn(?:s|ing|ed|t)? (?:the |our |some |key |from )?lessons?|withstand(?:s|ing)?|weather(?:s|ed|ing)?(?= (?:the|a|an|this|any|every) ))\b`,
   'i',
 );
 
 /**
  * Where the problem is only the origin or the setting: after, following, beyond, out of, recovery from,
  * the fight that someone is honoured for ("honoured for their fight against domestic violence"), or what
- * resilience is to ("community resilience to floods").
+ * resilience is to ("community resilience to floods"), or what is withstood or weathered ("communities able to withstand
+ * crises", "weathering the storm"): withstanding is resilience told as a verb.
  * The phrase runs to the end of its clause.
  */
-const BACKGROUND = /\b(?:after|following|during|through|beyond|post[- ]|from|despite|in spite of|in the face of|out of|survivors? of|(?:for|in) (?:their |her |his |its |the )?(?:fight|battle|stand|struggle) against|(?<=\bresilien(?:ce|t)\s)(?:to|against))\s+[^.?!:;–—|]*/gi;
+const BACKGROUND = /\b(?:after|following|during|through|beyond|post[- ]|from|despite|in spite of|in the face of|out of|survivors? of|(?:for|in) (?:their |her |his |its |the )?(?:fight|battle|stand|struggle) against|(?<=\bresilien(?:ce|t)\s)(?:to|against)|(?<=\bwithstand(?:s|ing)?|\bweather(?:s|ed|ing)?(?= (?:the|a|an|this|any|every) )))\s+[^.?!:;–—|]*/gi;
 
 /**
  * A problem word that only says what kind of good thing the head is: "addiction recovery", "flood

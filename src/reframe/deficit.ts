@@ -33,6 +33,12 @@ const NAMED_FOR =
 /** A problem named as what makes no difference: "crisis or no crisis" (the same word or two either side). */
 const WHETHER_OR_NOT = /\b([\w'-]+(?: [\w'-]+)?) or no \1\b/gi;
 
+/**
+ * The other side of a question offered in brackets: "How do experiences foster (or undermine) wellbeing?". The
+ * head is outside the brackets, and a problem word only given as the alternative does not frame it.
+ */
+const BRACKETED_ALTERNATIVE = /\(\s*or\s+[^()]{1,40}\)/gi;
+
 /** A camel-case hashtag, whose words are read apart: "#EndPeriodPoverty", "#NoMoreLoneliness". */
 const HASHTAG = /#([A-Za-z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*)/g;
 
@@ -51,10 +57,11 @@ const BODY_NAME = /\b(?:[A-Z][\w'-]*\s+){0,4}(?:Coalition|Partnership|Board|Comm
 /**
  * Idioms whose problem word names no problem: an activity called a challenge ("the Summer Reading
  * Challenge", "a step count challenge", "Reading Workshop and Challenge", a challenge paired with another
- * event), rising stars, breaking news or bread, cutting the ribbon.
+ * event), rising stars, breaking news or bread, cutting the ribbon, a body's name with "&" for "and" ("Police &
+ * Crime Plan"), and "too important to fail", which says something must succeed.
  */
 const IDIOMS =
-  /\b(?:(?:reading|step|steps|step count|fitness|bake|baking|photo|quiz|plank|walking|running|cycling|swimming|litter[- ]pick(?:ing)?|plastic[- ]free|sponsored|charity|team|innovation|design|coding|(?:january|february|march|april|may|june|july|august|september|october|november|december|month|week|day|30[- ]day|100[- ]day)) challenge|challenge (?:cup|day|event|walk|award)s?|(?:workshop|quiz|competition|race|tournament|festival|fun day|games?|activit(?:y|ies)) (?:and|&) challenge\b|rising stars?|breaking (?:news|bread|ground|the ice)|cut(?:s|ting)? the ribbon|ribbon[- ]cutting|litter[- ]pick(?:s|ing|ers?)?|police,? (?:fire )?and crime (?:commissioner|panel|plan|committee)s?)\b/gi;
+  /\b(?:(?:reading|step|steps|step count|fitness|bake|baking|photo|quiz|plank|walking|running|cycling|swimming|litter[- ]pick(?:ing)?|plastic[- ]free|sponsored|charity|team|innovation|design|coding|(?:january|february|march|april|may|june|july|august|september|october|november|december|month|week|day|30[- ]day|100[- ]day)) challenge|challenge (?:cup|day|event|walk|award)s?|(?:workshop|quiz|competition|race|tournament|festival|fun day|games?|activit(?:y|ies)) (?:and|&) challenge\b|rising stars?|breaking (?:news|bread|ground|the ice)|cut(?:s|ting)? the ribbon|ribbon[- ]cutting|litter[- ]pick(?:s|ing|ers?)?|police,? (?:fire )?(?:and|&) crime (?:commissioner|panel|plan|committee)s?|too (?:big|important|good|great|precious|valuable|vital|crucial|critical|essential) to fail)\b/gi;
 
 /** Problem words that frame nothing: a task tackled, a method's name, or problems paired with opportunities. */
 const NEUTRAL_PAIRS =
@@ -169,6 +176,7 @@ export function deficitSigns(raw: string, options: DeficitOptions = {}): { stron
     text = text.replace(native(NAMED_FOR), (words) => namedFor(words, options));
     // "Crisis or no crisis", "recession or no recession": whatever the problem, so not the frame.
     text = text.replace(WHETHER_OR_NOT, (m) => ' '.repeat(m.length));
+    text = text.replace(BRACKETED_ALTERNATIVE, (m) => ' '.repeat(m.length));
     // "Growing up without violence", "a world without poverty and hunger": what an aim is without is
     // the harm it leaves behind, as with "free of" above.
     text = text.replace(native(WITHOUT), ' ');

@@ -171,7 +171,8 @@ function joined(text: string, a: Token | undefined, b: Token | undefined): boole
  * Whether a condition ending at token `i + n - 1` is the field of what follows or comes before it: a field head
  * one or two words on ("suicide bereavement support"; "cancer-free" and "dementia friendly" join it with a
  * hyphen or a space alike), after a condition joined to it ("Dementia and Related Disorders Conference", up to
- * four words on, in one phrase), or before it with a preposition ("Support groups for chronic pain").
+ * four words on, in one phrase), after a field head joined to it before a further word ("Recycling and waste trial"), or
+ * before it with a preposition ("Support groups for chronic pain").
  */
 function isField(text: string, tokens: Token[], i: number, n: number): boolean {
   const after = i + n;
@@ -182,6 +183,12 @@ function isField(text: string, tokens: Token[], i: number, n: number): boolean {
   }
   const prep = tokens[i - 1];
   const head = tokens[i - 2];
+  // A field head joined before it, in a phrase that goes on to its own head: "Recycling and waste trial", "care
+  // and dementia services". The pair names the field; a condition ending the phrase ("Recycling and waste") is not read so.
+  const phraseGoesOn = joined(text, tokens[after - 1], tokens[after]);
+  if (phraseGoesOn && prep && head && JOINERS.has(prep.word) && FIELD_HEADS.has(head.word) && joined(text, head, prep) && joined(text, prep, tokens[i])) return true;
+  // The same with an ampersand, which is no token: "Recycling & waste trial".
+  if (phraseGoesOn && prep && FIELD_HEADS.has(prep.word) && /^\s*&\s*$/.test(text.slice(prep.end, tokens[i]?.start))) return true;
   return prep !== undefined && head !== undefined && FIELD_OF.has(prep.word) && FIELD_HEADS.has(head.word) && joined(text, head, prep) && joined(text, prep, tokens[i]);
 }
 
