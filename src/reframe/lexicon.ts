@@ -64,12 +64,19 @@ const GOING_WRONG =
   // Failure told in the passive: "calls missed by patients", "tenants let down by repairs".
   String.raw`|\b(?:missed|ignored|overlooked|neglected|rejected|refused|denied|failed|let down|excluded|turned away) by\b` +
   String.raw`|\bwhat(?:'s| is| are) missing\b|\bmissing out\b|(?<!\b(?:don'?t|not|never|to)\s)\bmiss(?:es|ed|ing)? (?:school|days|lessons|classes|appointments|deadlines|targets|work)\b` +
-  String.raw`|\bwast(?:e|es|ed|ing) (?:of |our |your |their |so much |valuable )?(?:time|energy|money|resources|effort|talent)\b|\bfood waste\b|\b(?:time|money|energy|effort) (?:[\w']+ ){0,3}?wast(?:e|es|ed|ing)\b` +
+  String.raw`|\bwast(?:e|es|ed|ing) (?:of |our |your |their |so much |valuable |less )?(?:time|energy|money|resources|effort|talent|food)\b|\bwast(?:e|es|ing) less\b|\bfood waste\b|\b(?:time|money|energy|effort) (?:[\w']+ ){0,3}?wast(?:e|es|ed|ing)\b` +
   // Against something: "anti-corruption", "anti social behaviour" ("antibiotics" has no hyphen or space).
   String.raw`|\banti[- ](?!clockwise)[a-z]{3,}` +
   String.raw`|\b(?:difficult|disruptive|challenging|aggressive|abusive|unacceptable|antisocial|violent) (?:behaviou?rs?|customers?)\b` +
   // Something that did not go well or went badly: "What didn't go well on the project?".
-  String.raw`|\b(?:did|does|do|is|was|are|were)(?:n't| not) go(?:ing)? (?:so |too |very )?(?:well|to plan|as planned|right|smoothly)\b|\bwent (?:badly|awry)\b|(?<!\b(?:can'?t|cannot|never|won'?t)\s)\b(?:go|goes|going|gone|went) (?:badly |horribly |seriously )?wrong\b|\bfrom bad to worse\b|\bcould have gone better\b` +
+  String.raw`|\b(?:did|does|do|is|was|are|were)(?:n't| not) go(?:ing)? (?:so |too |very )?(?:well|to plan|as planned|right|smoothly)\b|\bwent (?:badly|awry)\b|(?<!\b(?:can'?t|cannot|never|won'?t)\s)\b(?:go|goes|going|gone|went) (?:badly |horribly |seriously )?wrong\b|\bfrom bad to worse\b` +
+  // What fell short, asked after the event: "What could have made your visit better?", "Could it have been done
+  // better?" ("what would have made it even better" starts from a good visit).
+  String.raw`|\b(?:could|would)(?:'ve| have) (?:been (?:done |handled |run )?|gone |made (?:[\w'’-]+ ){0,12}?|done (?:[\w'’-]+ ){0,3}?)(?<!\b(?:even|still) )better\b|\bcould (?:[\w'’-]+ ){1,3}?have been (?:done |handled |run )?(?<!\b(?:even|still) )better\b` +
+  // Failure told by an idiom: "Why change efforts hit the wall", "Plans that fell flat", "a project gone off the rails".
+  String.raw`|\bhit(?:s|ting)? (?:the|a) (?:brick )?wall\b|\bhit(?:s|ting)? (?:the buffers|rock bottom)\b|\b(?:run(?:s|ning)?|ran) aground\b|\b(?:fall(?:s|ing)?|fell) flat\b|\b(?:go(?:es|ing)?|gone|went) off the rails\b` +
+  // Why something never or seldom happens, asked after the if-clause that names it: "If you never recycle, please tell us why".
+  String.raw`|\bif (?:[\w'-]+ ){1,2}?(?:never|rarely|seldom|hardly ever)\b[^?.!]{0,60}?\bwhy\b` +
   // Doing or getting something wrong, and something that stopped working: "What students do wrong",
   // "Where did we get it wrong?", "When seminar classes no longer work" ("you can't go wrong" is praise).
   String.raw`|(?<!\b(?:can'?t|cannot|never|not)\s)\b(?:do|does|did|doing|done)\s+(?:(?:it|this|that|things|everything|so much|anything)\s+)?wrong\b|\b(?:get|gets|got|getting|gotten)\s+(?:it|this|that|things|so much)\s+wrong\b` +

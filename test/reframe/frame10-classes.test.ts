@@ -42,3 +42,32 @@ framingClass('a body or a field joined by "&" or led by a field head (deficit.ts
   ] },
   { deficit: true, label: '%s names the problem', cases: ['Crime in the town centre', 'Reducing waste in the canteen', 'Recycling and waste'] },
 ]);
+
+framingClass('failure told by an idiom: hit the wall, fell flat, off the rails (lexicon.ts)', [
+  { deficit: true, label: '%s puts a failure at the centre', cases: [
+    'Why fundraising drives hit a brick wall',
+    'Campaigns that fell flat',
+    'When a rota goes off the rails',
+    'Has the bus plan run aground?',
+  ] },
+  { deficit: false, label: '%s does not', cases: ['Hit the climbing wall: a club night', 'Flat-pack furniture repair café', 'The railway club rails day'] },
+]);
+
+framingClass('why something never or seldom happens, asked after its if-clause (lexicon.ts)', [
+  { deficit: true, label: '%s asks why it does not happen', cases: ['If you never use the library, tell us why', 'If you rarely come to meetings, why is that?'] },
+  { deficit: false, label: '%s does not', cases: ['If you don\'t agree, please tell us why', 'If you use the library, tell us why you love it'] },
+]);
+
+framingClass('what fell short, asked after the event, and wasting less (lexicon.ts)', [
+  { deficit: true, label: '%s asks for the bad end or a cut in waste', cases: [
+    'What could have made your stay on the ward better?',
+    'Could the consultation have been run better?',
+    'Wasting less food at school lunches',
+    'How to waste less',
+  ] },
+  { deficit: false, label: '%s does not', cases: [
+    'What would have made your day even better?',
+    'What could we do together next year?',
+    'Waste water treatment works open day',
+  ] },
+]);
