@@ -71,3 +71,8 @@ framingClass('what fell short, asked after the event, and wasting less (lexicon.
     'Waste water treatment works open day',
   ] },
 ]);
+
+framingClass('"how come" asks why, as "why" does (deficit.ts)', [
+  { deficit: true, label: '%s asks why something does not happen', cases: ['How come the bins are never emptied?', "How come parents don't come to open evenings?"] },
+  { deficit: false, label: '%s does not', cases: ['How come you joined the choir?', 'How come the garden looks so good?'] },
+]);
