@@ -76,3 +76,8 @@ framingClass('"how come" asks why, as "why" does (deficit.ts)', [
   { deficit: true, label: '%s asks why something does not happen', cases: ['How come the bins are never emptied?', "How come parents don't come to open evenings?"] },
   { deficit: false, label: '%s does not', cases: ['How come you joined the choir?', 'How come the garden looks so good?'] },
 ]);
+
+framingClass('barriers named alone are obstacles, as "barriers to" are (lexicon.ts)', [
+  { deficit: true, label: '%s names an obstacle', cases: ['Parents name the barriers', 'Mapping language barriers in the clinic'] },
+  { deficit: false, label: '%s does not', cases: ['Barriers and enablers to joining the club', 'Crowd barriers and marshals for the fun run', 'A talk on the Great Barrier Reef'] },
+]);
