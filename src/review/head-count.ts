@@ -4,11 +4,12 @@
  */
 import { primeNative } from './native-regex.js';
 import {
-  bodyAfterSuffix, countedOverAPeriod, FIRST_TAKERS_AFTER, FIRST_TAKERS_BEFORE, LIST_GLUE, listedSingles, notACountBefore, notThisMeetingBefore,
+  bodyAfterSuffix, countedOverAPeriod, endsWithOfOrFor, FIRST_TAKERS_AFTER, FIRST_TAKERS_BEFORE, LIST_GLUE, listedSingles, notACountBefore,
+  notThisMeetingBefore,
 } from './not-this-count.js';
 import { HAS_NUMBER, NUM, parseNumber, parseRange, RANGE, TEN_WORDS, UNIT_WORDS } from './numbers.js';
 import { GENERAL, SINGLE, SPECIFIC } from './people-nouns.js';
-import { allMatches, isSpace } from './text.js';
+import { allMatches } from './text.js';
 
 /** A head count: the plan's own expectation, with the words that gave it. */
 export interface Count {
@@ -114,23 +115,14 @@ function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
   return re.exec(s);
 }
 
-/**
- * Whether `before`, white space trimmed from its end, ends in "of" or "for" in any case: asked of the
- * words before every number, so read in place rather than through trimmed and lower-cased copies.
- */
-function endsWithOfOrFor(before: string): boolean {
-  let e = before.length;
-  while (e > 0 && isSpace(before.charCodeAt(e - 1))) e -= 1;
-  // `| 0x20` lower-cases an ASCII letter, and maps nothing else onto one.
-  const at = (k: number): number => (e - k >= 0 ? before.charCodeAt(e - k) | 0x20 : 0);
-  return (at(1) === 102 && at(2) === 111) || (at(1) === 114 && at(2) === 111 && at(3) === 102);
-}
-
 /** Head-count mentions in one sentence, found at each number. */
 function mentionsIn(s: string, i: number, out: Mention[], numbered?: boolean): void {
   if (!(numbered ?? HAS_NUMBER.test(s))) return;
   // A running total over months or years counts many sessions' people, not one meeting's.
   if (countedOverAPeriod(s)) return;
+  // Whether the sentence is about attending: asked at many of its numbers, so read once, and only if asked.
+  let attends: boolean | undefined;
+  const attending = (): boolean => (attends ??= ATTENDING.test(s));
   let consumed = 0;
   let bodyEnd = -1;
   for (const start of allMatches(NUM_START, s)) {
@@ -162,7 +154,7 @@ function mentionsIn(s: string, i: number, out: Mention[], numbered?: boolean): v
     // "1 in 5 children", "one in four staff": a share of a population, not a head count.
     if (SHARE_BEFORE.test(before)) continue;
     // "appoint two young people", "each year, hundreds of volunteers", "Section 8 participants".
-    if (notACountBefore(before, ATTENDING.test(s))) continue;
+    if (notACountBefore(before, attending)) continue;
     const people = sticky(PEOPLE_AFTER, s, end);
     if (people) {
       const preMatch = PRE_BEFORE.exec(before);
@@ -178,10 +170,10 @@ function mentionsIn(s: string, i: number, out: Mention[], numbered?: boolean): v
       if (sticky(PER_PART_AFTER, s, consumed) || sticky(RATE_AFTER, s, consumed)) continue;
       // A large number of a kind of person is usually a population or a workforce ("our 1,200 staff",
       // "serving 300,000 residents"), not who comes; it counts only beside words about attending.
-      if (!GENERAL_RE.test(g.noun ?? '') && !g.each && n.max > 250 && !ATTENDING.test(s)) continue;
+      if (!GENERAL_RE.test(g.noun ?? '') && !g.each && n.max > 250 && !attending()) continue;
       if (POPULATION_BEFORE.test(before)) continue;
       // People who answered a survey or signed a petition gave their views, but not in the room.
-      if (SURVEY.test(s) && !ATTENDING.test(s)) continue;
+      if (SURVEY.test(s) && !attending()) continue;
       // "Between thirty and forty people": the range's low end comes before "and", quoted with it.
       const low = BETWEEN_BEFORE.exec(before);
       const lowN = low?.[1] ? parseNumber(low[1]) : undefined;
@@ -199,13 +191,13 @@ function mentionsIn(s: string, i: number, out: Mention[], numbered?: boolean): v
       });
       continue;
     }
-    const orgs = n.max > LARGE_ORGS && ATTENDING.test(s) && !POPULATION_BEFORE.test(before) ? sticky(ORGS_AFTER, s, end) : null;
+    const orgs = n.max > LARGE_ORGS && attending() && !POPULATION_BEFORE.test(before) ? sticky(ORGS_AFTER, s, end) : null;
     if (orgs) {
       if (MORE_THAN.test(PRE_BEFORE.exec(before)?.[0].trim() ?? '')) n.min = n.max = n.max + 1;
       out.push({ n, general: true, additive: false, approx: true, phrase: `${num[0]}${orgs[0]}`, sentence: i, span: [at, end + orgs[0].length] });
       continue;
     }
-    const ofGroup = s.slice(end, end + 14).includes(' of ') ? sticky(OF_US, s, end) ?? (COMING.test(s) || ATTENDING.test(s) ? sticky(OF_THEM, s, end) : null) : null;
+    const ofGroup = s.slice(end, end + 14).includes(' of ') ? sticky(OF_US, s, end) ?? (COMING.test(s) || attending() ? sticky(OF_THEM, s, end) : null) : null;
     if (ofGroup) {
       // Quoted from its qualifier, as the count of a kind of person is: "about 25 of them".
       const from = quoteStart(before, at, PRE_BEFORE.exec(before));

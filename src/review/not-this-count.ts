@@ -5,6 +5,8 @@
  * words around one number, so the head-count reader (`head-count.ts`) can ask it at each number it finds.
  */
 
+import { isSpace } from './text.js';
+
 /** Qualifiers people put between a verb and a number ("employs over 300"). */
 const QUALIFIER = '(?:(?:just |well )?(?:over|under|more than|fewer than|less than|around|about|some|almost|nearly|roughly|approximately|up to|c\\.|circa)\\s+)?';
 
@@ -123,9 +125,24 @@ const POSTS_BEFORE = new RegExp(`\\b(?:appoint(?:s|ing|ed)?|elect(?:s|ing|ed)?|c
 const YEARLY_BEFORE = new RegExp(`\\b(?:each|every|per|a) (?:year|month|week|term)\\s*,?\\s+${QUALIFIER}$`, 'i');
 const DESIGNATION_BEFORE = /\b(?:section|article|item|note|chapter|clause|rule|part|room|level|band|stage|phase|grade|title|form|no\.?|block|floor|unit|zone|tier|step|page|paragraph|schedule|appendix|annex|priority|goal|objective|sdg)\s*$/i;
 
-/** Whether the words before a number (`before`) make it a post, a yearly figure or a name; `attending` says the sentence is about coming. */
-export function notACountBefore(before: string, attending: boolean): boolean {
-  return POSTS_BEFORE.test(before) || DESIGNATION_BEFORE.test(before) || (!attending && YEARLY_BEFORE.test(before));
+/**
+ * Whether the words before a number (`before`) make it a post, a yearly figure or a name; `attending` says
+ * whether the sentence is about coming, asked only when a yearly figure needs it (it reads the whole sentence).
+ */
+export function notACountBefore(before: string, attending: () => boolean): boolean {
+  return POSTS_BEFORE.test(before) || DESIGNATION_BEFORE.test(before) || (YEARLY_BEFORE.test(before) && !attending());
+}
+
+/**
+ * Whether `before`, white space trimmed from its end, ends in "of" or "for" in any case: asked of the
+ * words before every number, so read in place rather than through trimmed and lower-cased copies.
+ */
+export function endsWithOfOrFor(before: string): boolean {
+  let e = before.length;
+  while (e > 0 && isSpace(before.charCodeAt(e - 1))) e -= 1;
+  // `| 0x20` lower-cases an ASCII letter, and maps nothing else onto one.
+  const at = (k: number): number => (e - k >= 0 ? before.charCodeAt(e - k) | 0x20 : 0);
+  return (at(1) === 102 && at(2) === 111) || (at(1) === 114 && at(2) === 111 && at(3) === 102);
 }
 
 /** "The first 50 to register": the number who will get in, so a head count though no noun follows. */
