@@ -99,18 +99,31 @@ function dailyMeeting(text: string): string[] {
   return out;
 }
 
+/**
+ * The first three cues the `sources` give, read in turn: `[...a(), ...b()].slice(0, 3)` without reading a
+ * source once three are found (each reads the whole plan; on a long plan the first usually finds three).
+ */
+function firstThree(...sources: Array<() => string[]>): string[] {
+  const out: string[] = [];
+  for (const source of sources) {
+    if (out.length >= 3) break;
+    out.push(...source());
+  }
+  return out.slice(0, 3);
+}
+
 /** Classifies this meeting's follow-up; `none` only when the text describes one whole meeting still to come. */
 export function detectFollowUp(text: string, forwardLooking: boolean, teamRoutine: string[]): PlanFacts['followUp'] {
   // Each cue must speak of this meeting's future, not another body's, a later part of the day, or a hope.
   const here = (re: RegExp, limit: number): string[] => followUpsHere(text, allMatches(re, text), limit);
-  const recurring = [...here(RECURRING, 3), ...dailyMeeting(text), ...here(RUN, 2)].slice(0, 3);
+  const recurring = firstThree(() => here(RECURRING, 3), () => dailyMeeting(text), () => here(RUN, 2));
   if (recurring.length > 0 || teamRoutine.length > 0) return { kind: 'recurring', evidence: [...recurring, ...teamRoutine].slice(0, 3) };
-  const series = [...here(SERIES, 3), ...datesListed(text)].slice(0, 3);
+  const series = firstThree(() => here(SERIES, 3), () => datesListed(text));
   if (series.length > 0) return { kind: 'series', evidence: series };
   // The verb that told a group from a one-off ("advisory group has been") is not quoted: the group is the evidence.
   const standing = here(STANDING, 3).map((e) => e.replace(/\s+(?:will|to|meets?|has been|is being|are being)$/i, ''));
   if (standing.length > 0) return { kind: 'standing-group', evidence: standing };
-  const actions = [...here(ACTIONS, 3), ...here(OUTPUTS_USED, 3)].slice(0, 3);
+  const actions = firstThree(() => here(ACTIONS, 3), () => here(OUTPUTS_USED, 3));
   if (actions.length > 0) return { kind: 'actions', evidence: actions };
   return { kind: forwardLooking && namesOneOccasion(text) ? 'none' : 'unknown', evidence: [] };
 }
