@@ -79,6 +79,13 @@ const GROUP_AS_TOPIC =
  * trustees", "co-option of governors"): posts to fill, not who comes (s29 audit).
  */
 const BUSINESS_ABOUT_PEOPLE = /\b(?:(?:re-?)?election|appointments?|co-?options?|nominations?|resignations?|removal|remuneration|vacanc(?:y|ies)|retirement)\s+(?:of|for|to|as)\s+[^,;\n]*/gi;
+/**
+ * Who does the inviting ("officers contact stakeholders to be invited", "the clerk will write to parents to
+ * invite them"): the organisers before the verb are not invitees (s29 audit: officers asked to arrange the
+ * next meeting were praised as mixing levels). Only the people after the verb are kept.
+ */
+const ARRANGER_VERB = /^.*\b(?:contacts?|contacting|will contact|to contact|write to|writes to|will write to|emails?|will email|approach(?:es)?|will approach|arranges? for|organises? for|organizes? for)\s+/i;
+const invitedOnly = (p: string | undefined): string | undefined => p?.replace(ARRANGER_VERB, '');
 const FIRST_WORDS_ROLE = /^(?:the |our |all |[\d]+ |some )?[\w'/-]+(?:\s+[\w'/-]+){0,2}/i;
 
 // Regexes used per sentence or per match are made once here: a literal in a function body builds a new
@@ -213,12 +220,12 @@ export function parseInvitees(sentenceList: string[], labelled?: string, numbere
     if (WITH_OR_FOR.test(s)) for (const m of allMatches(WITH_FOR, s)) addIfPeople(m[1]);
     if (INVITE_HINT.test(s)) {
       for (const m of allMatches(INVITE_VERB, s)) addIfPeople(m[1]);
-      addIfPeople(WELCOME.exec(s)?.[1]);
+      addIfPeople(invitedOnly(WELCOME.exec(s)?.[1]));
     }
     const meet = WILL_MEET.exec(s);
-    if (meet && meet.index >= 3 && meet.index <= 160) addIfPeople(s.slice(0, meet.index));
+    if (meet && meet.index >= 3 && meet.index <= 160) addIfPeople(invitedOnly(s.slice(0, meet.index)));
     if (WITH.test(s)) for (const m of allMatches(WITH_ANY, s)) addIfPeople(m[1]);
-    if (looksLikeRoleList(s)) add(cutAtVerb(s));
+    if (looksLikeRoleList(s)) add(cutAtVerb(invitedOnly(s) ?? s));
     const afterColon = colon >= 0 ? AFTER_COLON.exec(s)?.[1] : undefined;
     if (afterColon && looksLikeRoleList(afterColon)) add(cutAtVerb(afterColon));
   });

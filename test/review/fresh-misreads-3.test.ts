@@ -1,0 +1,18 @@
+/**
+ * Misreadings left by the s29 fresh-plan audit (rread2's list, fixed by rread3). Each case is a short made-up
+ * text of the shape found; the review must not say what the plan does not, and a look-alike keeps its reading.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/review/extract.js';
+
+const roles = (text: string): string[] => extract(text).participants.map((p) => p.phrase.toLowerCase());
+
+describe('the people who arrange a meeting are not its invitees (s29 audit)', () => {
+  it('does not read officers who contact the people to be invited as invitees', () => {
+    const text = 'The next meeting will be with local residents. Officers will contact residents to be invited to agree a date.';
+    expect(roles(text)).not.toContain('officers');
+  });
+  it('still reads officers who are themselves invited', () => {
+    expect(roles('Officers and residents are invited to agree a date.')).toContain('officers');
+  });
+});
