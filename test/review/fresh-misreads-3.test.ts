@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/review/extract.js';
+import { reviewPlan } from '../../src/review/review.js';
 
 const roles = (text: string): string[] => extract(text).participants.map((p) => p.phrase.toLowerCase());
 
@@ -14,5 +15,18 @@ describe('the people who arrange a meeting are not its invitees (s29 audit)', ()
   });
   it('still reads officers who are themselves invited', () => {
     expect(roles('Officers and residents are invited to agree a date.')).toContain('officers');
+  });
+});
+
+const praise = (text: string, start: string): string | undefined => reviewPlan(text).strengths.find((s) => s.startsWith(start));
+
+describe('a day of conference papers is not time for conversation (s29 audit)', () => {
+  it('does not praise the time of a day made of papers with questions after each', () => {
+    const text = 'A one day conference in the main hall. Papers will be of 30 minutes: 20 minutes for presentation and 10 for discussion.';
+    expect(praise(text, 'There is enough time')).toBeUndefined();
+  });
+  it('still praises the time of a day of discussion whose papers are only circulated', () => {
+    const text = 'A one day workshop in the main hall, with small group discussion all day. Papers will be circulated beforehand.';
+    expect(praise(text, 'There is enough time')).toBeDefined();
   });
 });
