@@ -76,7 +76,10 @@ interface Hints {
   afterStated?: string;
 }
 
-const STORIES = /\b(?:stor(?:y|ies)|(?:own|personal|their|people's|lived) experiences?|from experience|what it feels like)\b/gi;
+// Stories or experience an audience hears ("moving to hear their stories", "hear from Lived Experience
+// Partners") are the speakers', not people working from their own (s29 audit), so a hearing verb before them
+// (within three words) keeps them out.
+const STORIES = /(?<!\b(?:hear|hears|hearing|heard|listen|listens|listening|listened)(?:\s+(?:to|from|about))?\s+(?:[\w'’-]+\s+){0,3})\b(?:stor(?:y|ies)|(?:own|personal|their|people's|lived) experiences?|from experience|what it feels like)\b/gi;
 const TITLE_STOP = new Set(
   "let's lets let have a an the our my this next new quick short big small whole all team weekly monthly daily regular catch up general staff annual national regional international leadership members member partnership partners spring summer autumn winter christmas festive local community network networking quarterly yearly away open".split(' '),
 );

@@ -30,3 +30,14 @@ describe('a day of conference papers is not time for conversation (s29 audit)', 
     expect(praise(text, 'There is enough time')).toBeDefined();
   });
 });
+
+describe('stories an audience hears are the speakers\' (s29 audit)', () => {
+  it('does not praise stories told to the room as people working from their own', () => {
+    const text = 'Conference for staff. The speakers were excellent - it was moving to hear their stories. We then heard the story of a local sailor.';
+    expect(praise(text, 'People work from their own experience')).toBeUndefined();
+  });
+  it('still praises people sharing their own stories', () => {
+    const text = 'Workshop for staff. People share their own stories of the changes in small groups.';
+    expect(praise(text, 'People work from their own experience')).toBeDefined();
+  });
+});
