@@ -25,9 +25,12 @@ const ACTION_LINE = /^(?:[-•*]\s*)?(?:(?:AP|A)\s?\d+[.:]?\s+)?(?:[A-Z]{2,3}(?:
 const TABLE_CELLS = /\s*[|;]\s*/g;
 const cells = (line: string): string => (/^\s*[|;]/.test(line) ? line.replace(TABLE_CELLS, ' ') : line);
 
-/** An aim stated in other words: "an opportunity for parents to", "designed to", "seeks to". */
+/**
+ * An aim stated in other words: "an opportunity for parents to", "designed to", "seeks to"; a forum's stated
+ * role ("the role of the forum is to advise the school", "acts as an advisory forum") is its aim too (s29 audit).
+ */
 const AIM =
-  /\b(?:(?:an?|the) (?:genuine |real |key |chance |unique )?(?:attempt|opportunity|chance|way|place|space|forum) (?:for [\w'’ ,-]{1,60}? )?to (?!attend|book|register|be held|take place)\w+[^.;:?!\n]{0,60}|(?:aims?|aimed|designed|intended|seeks?|seeking|hopes?|exists?|set up|established|here) to (?!attend|book|register|be held|take place)\w+[^.;:?!\n]{0,60})/gi;
+  /\b(?:(?:an?|the) (?:genuine |real |key |chance |unique )?(?:attempt|opportunity|chance|way|place|space|forum) (?:for [\w'’ ,-]{1,60}? )?to (?!attend|book|register|be held|take place)\w+[^.;:?!\n]{0,60}|(?:aims?|aimed|designed|intended|seeks?|seeking|hopes?|exists?|set up|established|here) to (?!attend|book|register|be held|take place)\w+[^.;:?!\n]{0,60}|\b(?:roles?|purpose|function|remit) of (?:the )?[\w'’ &-]{1,40}? (?:is|are|will be)(?: now)? to (?!attend|book|register|be held|take place)\w+[^.;:?!\n]{0,60}|\b(?:acts?|to act|serves?|to serve) as (?:an? |the )?["“]?(?:[\w-]+ ){0,3}?(?:forum|sounding board|voice)\b[^.;:?!\n]{0,60})/gi;
 /**
  * A talk, a course or a conference is always about something: when none is found in such a text, the topic
  * is more likely put in words the rules do not read than missing, so the absence is not asserted.

@@ -41,3 +41,16 @@ describe('stories an audience hears are the speakers\' (s29 audit)', () => {
     expect(praise(text, 'People work from their own experience')).toBeDefined();
   });
 });
+
+describe('a forum\'s stated role is its purpose (s29 audit)', () => {
+  const notice = (role: string): string =>
+    `This term's Friends of the School meeting will be taking place on Tuesday 3rd June at 7:30 in the hall. ${role} It is important to remember that the Friends is not a select group of parents. Rather, every family is a member of the Friends because their children are enrolled in the school.\nEvening meetings can be a little inconvenient for some families so next term's meeting will be a morning meeting on Tuesday 9th of September. Please consider coming along to any Friends meetings that you see advertised and know that you will receive a warm welcome.`;
+  const asks = (text: string): boolean => (reviewPlan(text).plan.openQuestions ?? []).includes('What is the one question this meeting is for?');
+  it('does not ask what a forum is for when its role is stated', () => {
+    expect(asks(notice('One of the roles of the Friends is to advise the school on its plans.'))).toBe(false);
+    expect(asks(notice('The Friends acts as an advisory forum between home and school.'))).toBe(false);
+  });
+  it('still asks when only the time and place are given', () => {
+    expect(asks(notice('The Friends meets each term.'))).toBe(true);
+  });
+});
